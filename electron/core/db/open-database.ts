@@ -1,0 +1,45 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { CoreError } from '../errors.ts';
+import { loadSqlite, type SqliteDatabase } from '../runtime.ts';
+import { APPLICATION_ID } from './identity.ts';
+import { inspectDatabase } from './inspect-database.ts';
+import { migrate } from './migrate.ts';
+import type { Migration } from './migration.ts';
+
+export interface OpenedDatabase {
+  db: SqliteDatabase;
+  schemaVersion: number;
+}
+
+/**
+ * Open (or create) the profile's database: refused untouched if damaged or from a newer app,
+ * otherwise configured for durability and migrated to the latest schema.
+ */
+export function openDatabase(file: string, migrations: readonly Migration[]): OpenedDatabase {
+  inspectDatabase(file, migrations.length);
+  mkdirSync(dirname(file), { recursive: true });
+  const Database = loadSqlite();
+  const db = new Database(file);
+  try {
+    db.pragma('journal_mode = WAL');
+    // FULL: a laptop losing power must not lose a write that was reported as saved.
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    if ((db.pragma('application_id', { simple: true }) as number) !== APPLICATION_ID) {
+      db.pragma(`application_id = ${APPLICATION_ID}`);
+    }
+    const schemaVersion = migrate(db, migrations);
+    return { db, schemaVersion };
+  } catch (e) {
+    db.close();
+    if ((e as { code?: string }).code === 'SQLITE_BUSY') {
+      throw new CoreError('DB_BUSY', {
+        vi: 'Cơ sở dữ liệu đang bị một tiến trình khác khóa. Hãy đóng các cửa sổ Nghị Sự khác rồi thử lại.',
+        en: 'The database is locked by another process. Close other Nghị Sự windows and try again.',
+      }, undefined, { cause: e });
+    }
+    throw e;
+  }
+}

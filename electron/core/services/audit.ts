@@ -1,0 +1,30 @@
+import { v7 as uuidv7 } from 'uuid';
+import type { SqliteDatabase } from '../runtime.ts';
+
+export interface AuditEntry {
+  action: string;
+  entity: string;
+  entityId?: string;
+  detail?: Record<string, unknown>;
+}
+
+/** Records a change; call inside the transaction that makes the change so both land or neither. */
+export function createAuditLog(db: SqliteDatabase) {
+  const insert = db.prepare(
+    'INSERT INTO audit_log (id, at, action, entity, entity_id, detail) VALUES (?, ?, ?, ?, ?, ?)',
+  );
+  return {
+    record(entry: AuditEntry, at = new Date()): void {
+      insert.run(
+        uuidv7({ msecs: at.getTime() }),
+        at.toISOString(),
+        entry.action,
+        entry.entity,
+        entry.entityId ?? null,
+        entry.detail === undefined ? null : JSON.stringify(entry.detail),
+      );
+    },
+  };
+}
+
+export type AuditLog = ReturnType<typeof createAuditLog>;

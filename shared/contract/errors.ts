@@ -1,0 +1,56 @@
+/**
+ * Typed errors crossing every host boundary. The code is stable (scripts and tests match on it);
+ * the message is for people, in Vietnamese first and English second.
+ */
+export const errorCodes = [
+  'INVALID_INPUT',
+  'UNKNOWN_METHOD',
+  'FORBIDDEN',
+  'UNAUTHORIZED',
+  'NOT_FOUND',
+  'RUNTIME_UNSUPPORTED',
+  'DB_TOO_NEW',
+  'DB_CORRUPT',
+  'DB_BUSY',
+  'BACKUP_INVALID',
+  'IO_ERROR',
+  'CORE_CLOSED',
+  'TRANSPORT',
+  'INTERNAL',
+] as const;
+
+export type ErrorCode = (typeof errorCodes)[number];
+
+export interface LocalizedText {
+  vi: string;
+  en: string;
+}
+
+export interface ErrorPayload {
+  code: ErrorCode;
+  message: LocalizedText;
+  /** Machine-readable detail, e.g. which input fields failed. Never secrets or document contents. */
+  details?: unknown;
+}
+
+export interface FieldIssue {
+  /** Dotted path of the offending field, '' for the whole input. */
+  path: string;
+  /** Vietnamese. */
+  message: string;
+  messageEn: string;
+}
+
+export function isErrorPayload(value: unknown): value is ErrorPayload {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  const m = v['message'] as Record<string, unknown> | undefined;
+  return (
+    typeof v['code'] === 'string' &&
+    (errorCodes as readonly string[]).includes(v['code']) &&
+    typeof m === 'object' &&
+    m !== null &&
+    typeof m['vi'] === 'string' &&
+    typeof m['en'] === 'string'
+  );
+}

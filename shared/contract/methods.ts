@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import { setSettingInput, type Settings } from './settings.ts';
+
+const empty = z.object({}).strict();
+const filePath = z.string().trim().min(1, 'Cần đường dẫn tệp / a file path is required').max(4096);
+
+/**
+ * Who may call a method. `ui` methods are open to every host (Electron IPC, the browser host, the
+ * CLI). `local` methods name arbitrary files on disk, so only in-process clients (CLI, tests) may
+ * call them: a compromised renderer must not be able to overwrite the database or write files.
+ */
+export type Access = 'ui' | 'local';
+
+export const methods = {
+  'app.info': { access: 'ui', input: empty },
+  'settings.getAll': { access: 'ui', input: empty },
+  'settings.set': { access: 'ui', input: setSettingInput },
+  'backup.create': { access: 'local', input: z.object({ file: filePath, overwrite: z.boolean().optional() }).strict() },
+  'backup.restore': { access: 'local', input: z.object({ file: filePath }).strict() },
+} as const satisfies Record<string, { access: Access; input: z.ZodType }>;
+
+export type MethodName = keyof typeof methods;
+export const methodNames = Object.keys(methods) as MethodName[];
+
+export function isMethodName(name: unknown): name is MethodName {
+  return typeof name === 'string' && Object.hasOwn(methods, name);
+}
+
+export interface AppInfo {
+  appName: string;
+  version: string;
+  dataDir: string;
+  databaseFile: string;
+  schemaVersion: number;
+  /** Newest schema this build knows. */
+  latestSchemaVersion: number;
+  node: string;
+  sqlite: string;
+  /** Row counts of the main tables, for diagnostics. */
+  counts: Record<string, number>;
+}
+
+export interface BackupResult {
+  file: string;
+  bytes: number;
+  schemaVersion: number;
+  /** SHA-256 of the backup file, hex. */
+  sha256: string;
+}
+
+export interface RestoreResult {
+  file: string;
+  schemaVersion: number;
+  /** Where the database that was replaced was kept, so a restore can itself be undone. */
+  previousCopy: string;
+}
+
+export interface MethodOutputs {
+  'app.info': AppInfo;
+  'settings.getAll': Settings;
+  'settings.set': Settings;
+  'backup.create': BackupResult;
+  'backup.restore': RestoreResult;
+}
+
+export type MethodInput<M extends MethodName> = z.input<(typeof methods)[M]['input']>;
+export type MethodOutput<M extends MethodName> = MethodOutputs[M];

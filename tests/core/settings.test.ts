@@ -1,0 +1,60 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { defaultSettings, type CoreEvent } from '../../shared/contract/index.ts';
+import { createCore } from '../../electron/core/index.ts';
+import { DATABASE_FILE } from '../../electron/core/db/identity.ts';
+import { Database } from '../support/sqlite.ts';
+import { tempDir } from '../support/temp-dir.ts';
+
+describe('settings', () => {
+  it('starts from the defaults: Vietnamese, light theme, no servers configured', async () => {
+    const core = await createCore({ dataDir: tempDir() });
+    expect(await core.call('settings.getAll', {})).toEqual(defaultSettings);
+    expect(defaultSettings['ui.language']).toBe('vi');
+    await core.close();
+  });
+
+  it('saves a value, survives a restart, announces the change and records who changed what', async () => {
+    const dir = tempDir();
+    const core = await createCore({ dataDir: dir });
+    const events: CoreEvent[] = [];
+    core.subscribe((e) => events.push(e));
+    const after = await core.call('settings.set', { key: 'sync.endpointUrl', value: 'https://lgsp.laocai.gov.vn/dieuhanh' });
+    expect(after['sync.endpointUrl']).toBe('https://lgsp.laocai.gov.vn/dieuhanh');
+    expect(events).toEqual([{ event: 'settings.changed', payload: { key: 'sync.endpointUrl', settings: after } }]);
+    await core.close();
+
+    const reopened = await createCore({ dataDir: dir });
+    expect((await reopened.call('settings.getAll', {}))['sync.endpointUrl']).toBe('https://lgsp.laocai.gov.vn/dieuhanh');
+    await reopened.close();
+
+    const db = new Database(join(dir, DATABASE_FILE), { readonly: true });
+    const audit = db.prepare('SELECT action, entity, entity_id FROM audit_log').all();
+    db.close();
+    expect(audit).toEqual([{ action: 'settings.set', entity: 'setting', entity_id: 'sync.endpointUrl' }]);
+  });
+
+  it('falls back to the default when a stored value no longer fits its schema', async () => {
+    const dir = tempDir();
+    (await createCore({ dataDir: dir })).close();
+    const db = new Database(join(dir, DATABASE_FILE));
+    db.prepare("INSERT INTO settings (key, value, updated_at) VALUES ('ui.theme', '\"neon\"', '2026-01-01T00:00:00Z')").run();
+    db.close();
+    const core = await createCore({ dataDir: dir });
+    expect((await core.call('settings.getAll', {}))['ui.theme']).toBe(defaultSettings['ui.theme']);
+    await core.close();
+  });
+
+  it('never writes setting values or inputs into the log', async () => {
+    const dir = tempDir();
+    const core = await createCore({ dataDir: dir });
+    await core.call('settings.set', { key: 'updates.url', value: 'https://capnhat.example.vn/kenh-rieng-123' });
+    await core.dispatch({ type: 'request', id: 1, method: 'settings.set', input: { key: 'updates.url', value: 'bad-secret-value' } }, 'ui');
+    await core.close();
+    const log = readFileSync(join(dir, 'logs', 'core.log'), 'utf8');
+    expect(log).toContain('core started');
+    expect(log).not.toContain('kenh-rieng-123');
+    expect(log).not.toContain('bad-secret-value');
+  });
+});
