@@ -23,6 +23,8 @@ export interface WebHost {
   origin: string;
   token: string;
   port: number;
+  /** The address actually bound: always 127.0.0.1. */
+  address: string;
   core: Core;
   close(): Promise<void>;
 }
@@ -139,7 +141,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
-  port = (server.address() as AddressInfo).port;
+  const bound = server.address() as AddressInfo;
+  port = bound.port;
   const origin = `http://127.0.0.1:${port}`;
 
   return {
@@ -147,6 +150,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     origin,
     token,
     port,
+    address: bound.address,
     core,
     async close() {
       unsubscribe();
