@@ -10,8 +10,12 @@ import { tempDir } from '../support/temp-dir.ts';
 const WRITER = join(import.meta.dirname, '../support/settings-writer.ts');
 const RUNS = 50;
 
-/** Start the writer, SIGKILL it after `delayMs`, and return the last save it reported. */
-function runAndKill(dataDir: string, delayMs: number): Promise<number> {
+/**
+ * Start the writer and SIGKILL it `delayMs` after it started (`from: 'spawn'`, which lands in start-up
+ * and migration) or after its core was ready (`from: 'ready'`, which lands in the save loop whatever
+ * the machine's load); return the last save it reported.
+ */
+function runAndKill(dataDir: string, delayMs: number, from: 'spawn' | 'ready'): Promise<number> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [WRITER, dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
     let lastSaved = 0;
@@ -24,10 +28,11 @@ function runAndKill(dataDir: string, delayMs: number): Promise<number> {
       for (const line of lines) {
         const m = /^saved (\d+)$/.exec(line);
         if (m) lastSaved = Number(m[1]);
+        if (line === 'ready' && from === 'ready') timer = setTimeout(() => child.kill('SIGKILL'), delayMs);
       }
     });
     child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
-    const timer = setTimeout(() => child.kill('SIGKILL'), delayMs);
+    let timer = from === 'spawn' ? setTimeout(() => child.kill('SIGKILL'), delayMs) : undefined;
     child.on('error', reject);
     child.on('exit', (_code, signal) => {
       clearTimeout(timer);
@@ -45,8 +50,8 @@ describe('a process killed at any instant', () => {
     let killsAfterSaves = 0;
     for (let run = 0; run < RUNS; run++) {
       // Some kills land during start-up and migration, most in the middle of the save loop.
-      const delay = run % 5 === 0 ? Math.random() * 120 : 120 + Math.random() * 250;
-      const reported = await runAndKill(dataDir, delay);
+      const reported =
+        run % 5 === 0 ? await runAndKill(dataDir, Math.random() * 150, 'spawn') : await runAndKill(dataDir, 10 + Math.random() * 150, 'ready');
       if (reported > 0) killsAfterSaves++;
       totalReported += reported;
       if (!existsSync(file)) {

@@ -1,0 +1,41 @@
+/**
+ * The whole surface the page gets: `window.bridge.invoke` and `window.bridge.subscribe`. No ipcRenderer,
+ * no channel names, no Electron event objects cross into the page (they would hand it `sender`).
+ */
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import {
+  IPC_EVENT_CHANNEL,
+  IPC_INVOKE_CHANNEL,
+  type PreloadBridge,
+  type RawOutcome,
+} from '../../shared/contract/bridge.ts';
+import type { CoreEvent } from '../../shared/contract/events.ts';
+
+function failure(code: 'INVALID_INPUT' | 'TRANSPORT', vi: string, en: string): RawOutcome {
+  return { ok: false, error: { code, message: { vi, en } } };
+}
+
+const bridge: PreloadBridge = {
+  async invoke(method, input) {
+    if (typeof method !== 'string') {
+      return failure('INVALID_INPUT', 'Tên chức năng không hợp lệ.', 'The method name must be a string.');
+    }
+    try {
+      return (await ipcRenderer.invoke(IPC_INVOKE_CHANNEL, { method, input })) as RawOutcome;
+    } catch (err) {
+      // Reached only when the input cannot be cloned or the main process is gone.
+      const name = err instanceof Error ? err.message : String(err);
+      return failure('TRANSPORT', 'Không gửi được yêu cầu tới ứng dụng.', `The request could not be sent: ${name}`);
+    }
+  },
+  subscribe(listener) {
+    if (typeof listener !== 'function') throw new TypeError('subscribe(listener): listener must be a function');
+    const onEvent = (_event: IpcRendererEvent, message: CoreEvent) => listener(message);
+    ipcRenderer.on(IPC_EVENT_CHANNEL, onEvent);
+    return () => {
+      ipcRenderer.removeListener(IPC_EVENT_CHANNEL, onEvent);
+    };
+  },
+};
+
+contextBridge.exposeInMainWorld('bridge', bridge);

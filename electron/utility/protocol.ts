@@ -1,0 +1,52 @@
+import type {
+  Access,
+  ErrorPayload,
+  EventEnvelope,
+  RequestEnvelope,
+  ResponseEnvelope,
+} from '../../shared/contract/index.ts';
+
+/**
+ * Messages between Electron main and the core's utility process. Main attaches the access level;
+ * the request itself is the same envelope every other host sends, validated by the core.
+ */
+export type MainToHost = { type: 'request'; access: Access; request: RequestEnvelope } | { type: 'shutdown' };
+
+export type HostToMain =
+  | { type: 'ready' }
+  | { type: 'startup-failed'; error: ErrorPayload }
+  | ResponseEnvelope
+  | EventEnvelope;
+
+/** Command-line options main passes to the utility process. */
+export const HOST_OPTION_DATA_DIR = 'data-dir';
+export const HOST_OPTION_APP_VERSION = 'app-version';
+
+export function isMainToHost(value: unknown): value is MainToHost {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  if (v['type'] === 'shutdown') return true;
+  return (
+    v['type'] === 'request' &&
+    (v['access'] === 'ui' || v['access'] === 'local') &&
+    typeof v['request'] === 'object' &&
+    v['request'] !== null
+  );
+}
+
+export function isHostToMain(value: unknown): value is HostToMain {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  switch (v['type']) {
+    case 'ready':
+      return true;
+    case 'startup-failed':
+      return typeof v['error'] === 'object' && v['error'] !== null;
+    case 'response':
+      return (typeof v['id'] === 'number' || typeof v['id'] === 'string') && typeof v['ok'] === 'boolean';
+    case 'event':
+      return typeof v['event'] === 'string';
+    default:
+      return false;
+  }
+}
