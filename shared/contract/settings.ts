@@ -4,7 +4,8 @@ const httpUrl = z
   .string()
   .trim()
   .max(2048)
-  .pipe(z.url({ protocol: /^https?$/, error: 'URL phải bắt đầu bằng http:// hoặc https:// (must be an http(s) URL)' }));
+  // The message comes from zod's locale (vi or en) chosen at validation time.
+  .pipe(z.url({ protocol: /^https?$/ }));
 
 /** An optional URL: empty string means "not configured". */
 const optionalUrl = z.union([z.literal(''), httpUrl]);

@@ -1,0 +1,43 @@
+import { defineConfig } from '@playwright/test';
+
+/**
+ * One browser-host run for both suites: tests/e2e drives the built renderer in Debian's Chromium
+ * against the browser host; tests/electron launches Electron itself (and skips where no binary exists).
+ */
+export default defineConfig({
+  outputDir: 'test-results/',
+  // Two cores: one worker keeps the shared host and Chromium from starving each other.
+  workers: 1,
+  fullyParallel: false,
+  forbidOnly: Boolean(process.env['CI']),
+  timeout: 30_000,
+  expect: { timeout: 7_000 },
+  reporter: [['list'], ['json', { outputFile: 'reports/playwright.json' }]],
+  globalSetup: './tests/e2e/global-setup.ts',
+  use: {
+    headless: true,
+    browserName: 'chromium',
+    viewport: { width: 1366, height: 768 },
+    locale: 'vi-VN',
+    timezoneId: 'Asia/Ho_Chi_Minh',
+    colorScheme: 'light',
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    launchOptions: {
+      // Never `playwright install`: the machines have Debian's Chromium and no route to Playwright's CDN.
+      executablePath: '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+        '--disable-sync',
+      ],
+    },
+  },
+  projects: [
+    { name: 'e2e', testDir: 'tests/e2e', testMatch: '**/*.spec.ts' },
+    { name: 'electron', testDir: 'tests/electron', testMatch: '**/*.spec.ts' },
+  ],
+});

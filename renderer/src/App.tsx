@@ -1,0 +1,27 @@
+import { useState } from 'react';
+import { createHashRouter, RouterProvider } from 'react-router';
+import type { AppBridge } from './bridge/AppBridge.ts';
+import { BridgeProvider } from './bridge/BridgeContext.tsx';
+import { AppErrorBoundary } from './errors/AppErrorBoundary.tsx';
+import { CoreGate } from './errors/CoreGate.tsx';
+import { routes } from './routes.tsx';
+import { SettingsProvider } from './settings/SettingsContext.tsx';
+import { Appearance } from './theme/Appearance.tsx';
+
+export function App({ bridge }: { bridge: AppBridge }) {
+  // Hash routing works the same under Electron's app:// protocol and the browser host.
+  const [router] = useState(() => createHashRouter(routes));
+  return (
+    <AppErrorBoundary>
+      <BridgeProvider bridge={bridge}>
+        <SettingsProvider>
+          <Appearance>
+            <CoreGate>
+              <RouterProvider router={router} />
+            </CoreGate>
+          </Appearance>
+        </SettingsProvider>
+      </BridgeProvider>
+    </AppErrorBoundary>
+  );
+}

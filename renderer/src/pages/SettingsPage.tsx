@@ -1,0 +1,15 @@
+import { useTranslation } from 'react-i18next';
+import { Page } from '../shell/Page.tsx';
+import { AboutPanel } from './settings/AboutPanel.tsx';
+import { PreferencesForm } from './settings/PreferencesForm.tsx';
+import './settings/settings.css';
+
+export function SettingsPage() {
+  const { t } = useTranslation();
+  return (
+    <Page title={t('nav.settings')} intro={t('settings.intro')}>
+      <PreferencesForm />
+      <AboutPanel />
+    </Page>
+  );
+}

@@ -1,0 +1,151 @@
+import { SaveOutlined, UndoOutlined } from '@ant-design/icons';
+import { App as AntApp, Button, Card, Flex, Form, Input, Radio, type FormRule } from 'antd';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { settingSchemas, type SettingKey, type Settings } from '../../../../shared/contract/index.ts';
+import { BridgeError } from '../../bridge/BridgeError.ts';
+import { currentLanguage, i18next } from '../../i18n/i18n.ts';
+import { useSettings, useSettingsContext } from '../../settings/SettingsContext.tsx';
+import { SectionTitle } from './SectionTitle.tsx';
+
+type UrlKey = 'updates.url' | 'sync.endpointUrl';
+
+/**
+ * URLs first so a rejected address stops the save before anything visible changes; language last
+ * so the confirmation appears in the language just chosen.
+ */
+const SAVE_ORDER: readonly SettingKey[] = ['updates.url', 'sync.endpointUrl', 'ui.theme', 'ui.language'];
+
+function normalise(values: Settings): Settings {
+  return { ...values, 'updates.url': values['updates.url'].trim(), 'sync.endpointUrl': values['sync.endpointUrl'].trim() };
+}
+
+export function PreferencesForm() {
+  const { t } = useTranslation();
+  const settings = useSettings();
+  const { save } = useSettingsContext();
+  const { message } = AntApp.useApp();
+  const [form] = Form.useForm<Settings>();
+  const [saving, setSaving] = useState(false);
+  const watched = Form.useWatch([], form) as Partial<Settings> | undefined;
+  const dirty = watched !== undefined && SAVE_ORDER.some((key) => key in watched && watched[key] !== settings[key]);
+
+  // Settings can change under the form (another window, the CLI): follow them in fields the user
+  // has not touched, and never overwrite what they are typing.
+  useEffect(() => {
+    for (const key of SAVE_ORDER) {
+      if (!form.isFieldTouched(key)) form.setFieldValue(key, settings[key]);
+    }
+  }, [form, settings]);
+
+  // The same schema the core applies, so what passes here is what the core accepts.
+  const urlRule = (key: UrlKey): FormRule => ({
+    validator: (_rule, value: unknown) =>
+      settingSchemas[key].safeParse(typeof value === 'string' ? value : '').success
+        ? Promise.resolve()
+        : Promise.reject(new Error(t('settings.invalidUrl'))),
+  });
+
+  async function submit(raw: Settings): Promise<void> {
+    const values = normalise(raw);
+    const changed = SAVE_ORDER.filter((key) => values[key] !== settings[key]);
+    if (changed.length === 0) {
+      void message.info(t('settings.nothingChanged'));
+      return;
+    }
+    setSaving(true);
+    try {
+      let saved = settings;
+      for (const key of changed) {
+        try {
+          saved = await save(key, values[key]);
+        } catch (error) {
+          const text = error instanceof BridgeError ? error.messageIn(currentLanguage()) : String(error);
+          if (error instanceof BridgeError && error.code === 'INVALID_INPUT') {
+            form.setFields([{ name: key, errors: [error.fieldMessage(currentLanguage())] }]);
+            form.scrollToField(key);
+          } else {
+            void message.error(t('settings.saveFailed', { message: text }));
+          }
+          return;
+        }
+      }
+      form.resetFields();
+      form.setFieldsValue(saved);
+      void message.success(i18next.getFixedT(saved['ui.language'])('settings.saved'));
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  function revert(): void {
+    form.resetFields();
+    form.setFieldsValue(settings);
+  }
+
+  return (
+    <Form<Settings>
+      form={form}
+      name="settings"
+      layout="vertical"
+      initialValues={settings}
+      onFinish={(values) => void submit(values)}
+      requiredMark={false}
+      className="ns-settings-form"
+    >
+      <Card title={<SectionTitle>{t('settings.displaySection')}</SectionTitle>} className="ns-settings-card">
+        <Form.Item label={t('settings.language')} name="ui.language">
+          <Radio.Group
+            aria-label={t('settings.language')}
+            optionType="button"
+            buttonStyle="solid"
+            options={[
+              { value: 'vi', label: t('settings.languageVi') },
+              { value: 'en', label: t('settings.languageEn') },
+            ]}
+          />
+        </Form.Item>
+        <Form.Item label={t('settings.theme')} name="ui.theme">
+          <Radio.Group
+            aria-label={t('settings.theme')}
+            optionType="button"
+            buttonStyle="solid"
+            options={[
+              { value: 'light', label: t('settings.themeLight') },
+              { value: 'dark', label: t('settings.themeDark') },
+              { value: 'system', label: t('settings.themeSystem') },
+            ]}
+          />
+        </Form.Item>
+      </Card>
+      <Card title={<SectionTitle>{t('settings.connectionSection')}</SectionTitle>} className="ns-settings-card">
+        <Form.Item
+          label={t('settings.updatesUrl')}
+          name="updates.url"
+          extra={t('settings.updatesUrlHelp')}
+          rules={[urlRule('updates.url')]}
+          validateTrigger="onBlur"
+        >
+          <Input placeholder={t('settings.urlPlaceholder')} inputMode="url" spellCheck={false} autoComplete="off" />
+        </Form.Item>
+        <Form.Item
+          label={t('settings.endpointUrl')}
+          name="sync.endpointUrl"
+          extra={t('settings.endpointUrlHelp')}
+          rules={[urlRule('sync.endpointUrl')]}
+          validateTrigger="onBlur"
+        >
+          <Input placeholder={t('settings.urlPlaceholder')} inputMode="url" spellCheck={false} autoComplete="off" />
+        </Form.Item>
+      </Card>
+      <Flex gap="small" className="ns-settings-actions">
+        <Button type="primary" htmlType="submit" icon={<SaveOutlined />} loading={saving}>
+          {t('settings.save')}
+        </Button>
+        <Button icon={<UndoOutlined />} onClick={revert} disabled={!dirty || saving}>
+          {t('settings.revert')}
+        </Button>
+      </Flex>
+    </Form>
+  );
+}

@@ -1,0 +1,32 @@
+import { Navigate, type RouteObject } from 'react-router';
+import { RouteError } from './errors/RouteError.tsx';
+import { EmptyArea } from './pages/EmptyArea.tsx';
+import { NotFoundPage } from './pages/NotFoundPage.tsx';
+import { SettingsPage } from './pages/SettingsPage.tsx';
+import { SyncPage } from './pages/SyncPage.tsx';
+import { HOME_PATH } from './shell/areas.ts';
+import { AppShell } from './shell/AppShell.tsx';
+
+export const routes: RouteObject[] = [
+  {
+    path: '/',
+    Component: AppShell,
+    ErrorBoundary: RouteError,
+    children: [
+      {
+        // A pathless layer so a page that throws is replaced inside the shell, navigation intact.
+        ErrorBoundary: RouteError,
+        children: [
+          { index: true, element: <Navigate to={HOME_PATH} replace /> },
+          { path: 'meetings', element: <EmptyArea area="meetings" /> },
+          { path: 'documents', element: <EmptyArea area="documents" /> },
+          { path: 'tasks', element: <EmptyArea area="tasks" /> },
+          { path: 'search', element: <EmptyArea area="search" /> },
+          { path: 'sync', Component: SyncPage },
+          { path: 'settings', Component: SettingsPage },
+          { path: '*', Component: NotFoundPage },
+        ],
+      },
+    ],
+  },
+];

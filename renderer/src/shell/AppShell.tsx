@@ -1,0 +1,44 @@
+import { Layout, Typography } from 'antd';
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Outlet, useLocation } from 'react-router';
+import { Brand } from './Brand.tsx';
+import { ConnectionBanner } from './ConnectionBanner.tsx';
+import { NavMenu } from './NavMenu.tsx';
+import { PAGE_HEADING_ID } from './Page.tsx';
+import { MAIN_CONTENT_ID, SkipLink } from './SkipLink.tsx';
+import { useAreaShortcuts } from './useAreaShortcuts.ts';
+import './shell.css';
+
+export function AppShell() {
+  const { t } = useTranslation();
+  const { pathname } = useLocation();
+  const previousPath = useRef<string | null>(null);
+  useAreaShortcuts();
+
+  useEffect(() => {
+    // Move focus to the new page's heading so keyboard and screen-reader users land on it; not on
+    // first load (nor its redirect from "/"), where focus belongs to the document start and the skip link.
+    const previous = previousPath.current;
+    previousPath.current = pathname;
+    if (previous === null || previous === '/') return;
+    document.getElementById(PAGE_HEADING_ID)?.focus();
+  }, [pathname]);
+
+  return (
+    <Layout className="ns-shell" hasSider>
+      <SkipLink />
+      <Layout.Sider width={232} className="ns-sider">
+        <Brand />
+        <NavMenu />
+        <Typography.Text className="ns-shortcuts-hint">{t('nav.shortcutsHint')}</Typography.Text>
+      </Layout.Sider>
+      <Layout className="ns-main-column">
+        <ConnectionBanner />
+        <Layout.Content id={MAIN_CONTENT_ID} tabIndex={-1} className="ns-content">
+          <Outlet />
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

@@ -1,0 +1,254 @@
+import { readFileSync } from 'node:fs';
+import { callCore } from './core-client.ts';
+import { hostDataDir } from './env.ts';
+import { choose, expect, mainNav, openShell, screenshot, test } from './fixtures.ts';
+
+const areas = [
+  { slug: 'meetings', name: 'Cuộc họp', shortcut: 'Control+1', says: 'Chưa có cuộc họp nào.' },
+  { slug: 'documents', name: 'Tài liệu', shortcut: 'Control+2', says: 'Chưa có tài liệu nào.' },
+  { slug: 'tasks', name: 'Nhiệm vụ', shortcut: 'Control+3', says: 'Chưa có nhiệm vụ nào.' },
+  { slug: 'search', name: 'Tìm kiếm', shortcut: 'Control+4', says: 'Chưa có dữ liệu để tìm kiếm.' },
+  { slug: 'sync', name: 'Đồng bộ', shortcut: 'Control+5', says: 'Chưa khai báo địa chỉ hệ thống điều hành của tỉnh.' },
+  { slug: 'settings', name: 'Cài đặt', shortcut: 'Control+6', says: 'Thiết lập của ứng dụng trên máy này.' },
+] as const;
+
+const appVersion = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string })
+  .version;
+
+test('the shell opens in Vietnamese with the six areas and no token left in the address bar', async ({ page }) => {
+  await openShell(page);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'vi');
+  await expect(page).toHaveTitle('Cuộc họp — Nghị Sự');
+  await expect(page).not.toHaveURL(/token=/);
+  await expect(page.getByText('Nghị Sự', { exact: true })).toBeVisible();
+
+  const nav = mainNav(page);
+  await expect(nav).toBeVisible();
+  for (const area of areas) await expect(nav.getByRole('link', { name: area.name, exact: true })).toBeVisible();
+  await expect(nav.getByRole('link', { name: 'Cuộc họp', exact: true })).toHaveAttribute('aria-current', 'page');
+
+  const main = page.getByRole('main');
+  await expect(main.getByText('Chưa có cuộc họp nào.')).toBeVisible();
+  await expect(main.getByText('Chức năng chuẩn bị cuộc họp')).toBeVisible();
+  // The font that carries Vietnamese diacritics is the bundled one, not a system fallback.
+  expect(await page.evaluate(() => document.fonts.check('16px "Be Vietnam Pro"', 'Cuộc họp ỗ ậ ữ'))).toBe(true);
+  await screenshot(page, 'shell-vi');
+
+  // The token was kept for this tab: a reload still reaches the core.
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'Cuộc họp' })).toBeVisible();
+});
+
+test('every area opens from the navigation and from Ctrl+1 … Ctrl+6 and Ctrl+,', async ({ page }) => {
+  await openShell(page);
+  const nav = mainNav(page);
+  for (const area of areas) {
+    const link = nav.getByRole('link', { name: area.name, exact: true });
+    await link.click();
+    await expect(page).toHaveURL(new RegExp(`#/${area.slug}$`));
+    await expect(page.getByRole('heading', { level: 1, name: area.name })).toBeVisible();
+    await expect(link).toHaveAttribute('aria-current', 'page');
+    await expect(page.getByRole('main').getByText(area.says)).toBeVisible();
+    await screenshot(page, `area-${area.slug}`);
+  }
+
+  for (const area of [...areas].reverse()) {
+    await page.keyboard.press(area.shortcut);
+    const heading = page.getByRole('heading', { level: 1, name: area.name });
+    await expect(heading).toBeVisible();
+    await expect(page).toHaveURL(new RegExp(`#/${area.slug}$`));
+    // Focus follows the navigation, so the next Tab starts inside the new page.
+    await expect(heading).toBeFocused();
+  }
+
+  await page.keyboard.press('Control+Comma');
+  await expect(page.getByRole('heading', { level: 1, name: 'Cài đặt' })).toBeVisible();
+});
+
+test('keyboard users can skip straight to the page content', async ({ page }) => {
+  await openShell(page);
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: 'Bỏ qua, đến nội dung chính' });
+  await expect(skip).toBeFocused();
+  await expect(skip).toBeInViewport();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('main')).toBeFocused();
+  await expect(page).toHaveURL(/#\/meetings$/);
+});
+
+test('the dark theme and the provincial endpoint survive a reload', async ({ page }) => {
+  await openShell(page);
+  await mainNav(page).getByRole('link', { name: 'Cài đặt', exact: true }).click();
+  await expect(page.getByRole('radio', { name: 'Sáng' })).toBeChecked();
+  await screenshot(page, 'settings-light');
+
+  const endpoint = 'https://dieuhanh.laocai.gov.vn/api/v1';
+  await choose(page, 'Tối');
+  await page.getByRole('textbox', { name: 'Địa chỉ hệ thống điều hành của tỉnh' }).fill(endpoint);
+  await page.getByRole('button', { name: 'Lưu cài đặt' }).click();
+  await expect(page.getByText('Đã lưu cài đặt.')).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await expect(page.locator('html')).toHaveCSS('background-color', 'rgb(0, 0, 0)');
+  await expect(page.getByText('Đã lưu cài đặt.')).toBeHidden();
+  await screenshot(page, 'settings-dark');
+
+  const stored = await callCore('settings.getAll', {});
+  expect(stored['ui.theme']).toBe('dark');
+  expect(stored['sync.endpointUrl']).toBe(endpoint);
+
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'Cài đặt' })).toBeVisible();
+  await expect(page.getByRole('radio', { name: 'Tối' })).toBeChecked();
+  await expect(page.getByRole('textbox', { name: 'Địa chỉ hệ thống điều hành của tỉnh' })).toHaveValue(endpoint);
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+
+  // The sync area reads the same setting and says what is configured.
+  await page.keyboard.press('Control+5');
+  await expect(page.getByRole('main').getByText(`Đã khai báo địa chỉ hệ thống điều hành của tỉnh: ${endpoint}`)).toBeVisible();
+  await screenshot(page, 'area-sync-dark');
+});
+
+test('an invalid address gets a Vietnamese error on its field and is not saved', async ({ page }) => {
+  await openShell(page);
+  await page.keyboard.press('Control+Comma');
+  const field = page.getByRole('textbox', { name: 'Máy chủ cập nhật' });
+  const error = page.getByText(
+    'Địa chỉ không hợp lệ. Hãy nhập địa chỉ đầy đủ bắt đầu bằng http:// hoặc https://, hoặc để trống.',
+  );
+
+  for (const bad of ['ftp://capnhat.laocai.gov.vn', 'capnhat.laocai.gov.vn', 'https://']) {
+    await field.fill(bad);
+    await page.getByRole('button', { name: 'Lưu cài đặt' }).click();
+    await expect(error).toBeVisible();
+    await expect(field).toHaveAttribute('aria-invalid', 'true');
+    await expect(page.getByText('Đã lưu cài đặt.')).toHaveCount(0);
+    expect((await callCore('settings.getAll', {}))['updates.url']).toBe('');
+  }
+  await screenshot(page, 'settings-invalid-url');
+
+  await page.reload();
+  await expect(page.getByRole('textbox', { name: 'Máy chủ cập nhật' })).toHaveValue('');
+
+  // Fixing the value clears the error and saves.
+  await page.getByRole('textbox', { name: 'Máy chủ cập nhật' }).fill('  https://capnhat.laocai.gov.vn/nghisu  ');
+  await page.getByRole('button', { name: 'Lưu cài đặt' }).click();
+  await expect(page.getByText('Đã lưu cài đặt.')).toBeVisible();
+  await expect(error).toHaveCount(0);
+  expect((await callCore('settings.getAll', {}))['updates.url']).toBe('https://capnhat.laocai.gov.vn/nghisu');
+});
+
+test('an address the core refuses is reported on its field in the current language', async ({ page }) => {
+  // Stand in for a core whose rules are stricter than the screen's: the page sends a valid address,
+  // the core receives one it must refuse, and its real INVALID_INPUT answer reaches the page.
+  await page.routeWebSocket(/\/bridge/, (ws) => {
+    const server = ws.connectToServer();
+    ws.onMessage((message) => {
+      const request = JSON.parse(String(message)) as { method: string; input: { key?: string; value?: unknown } };
+      if (request.method === 'settings.set' && request.input.key === 'sync.endpointUrl') {
+        request.input.value = 'ftp://dieuhanh.laocai.gov.vn';
+      }
+      server.send(JSON.stringify(request));
+    });
+  });
+  await openShell(page);
+  await page.keyboard.press('Control+Comma');
+  const field = page.getByRole('textbox', { name: 'Địa chỉ hệ thống điều hành của tỉnh' });
+  await field.fill('https://dieuhanh.laocai.gov.vn');
+  await page.getByRole('button', { name: 'Lưu cài đặt' }).click();
+  await expect(page.getByText('URL không hợp lệ', { exact: true })).toBeVisible();
+  await expect(field).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByText('Đã lưu cài đặt.')).toHaveCount(0);
+
+  await callCore('settings.set', { key: 'ui.language', value: 'en' });
+  const fieldEn = page.getByRole('textbox', { name: "Province's operations system address" });
+  await fieldEn.fill('https://dieuhanh.laocai.gov.vn/v2');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(page.getByText('Invalid URL', { exact: true })).toBeVisible();
+  expect((await callCore('settings.getAll', {}))['sync.endpointUrl']).toBe('');
+});
+
+test('switching to English switches the whole UI, and back', async ({ page }) => {
+  await openShell(page);
+  await page.keyboard.press('Control+Comma');
+  await choose(page, 'English');
+  await page.getByRole('button', { name: 'Lưu cài đặt' }).click();
+  await expect(page.getByText('Settings saved.')).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
+  await expect(page.getByRole('textbox', { name: 'Update server' })).toBeVisible();
+  // antd's own strings follow too (its locale, not ours, names the copy button).
+  await expect(page.getByRole('button', { name: 'Copy' }).first()).toBeVisible();
+
+  const nav = mainNav(page, 'Main navigation');
+  for (const name of ['Meetings', 'Documents', 'Tasks', 'Search', 'Sync', 'Settings']) {
+    await expect(nav.getByRole('link', { name, exact: true })).toBeVisible();
+  }
+  await nav.getByRole('link', { name: 'Meetings', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Meetings' })).toBeVisible();
+  await expect(page.getByRole('main').getByText('No meetings yet.')).toBeVisible();
+  await expect(page).toHaveTitle('Meetings — Nghị Sự');
+  await screenshot(page, 'shell-en');
+
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'Meetings' })).toBeVisible();
+
+  await page.keyboard.press('Control+Comma');
+  await choose(page, 'Tiếng Việt');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(page.getByText('Đã lưu cài đặt.')).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'vi');
+  await expect(mainNav(page).getByRole('link', { name: 'Cuộc họp', exact: true })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Sao chép' }).first()).toBeVisible();
+});
+
+test('a change made by another client shows up without a reload', async ({ page }) => {
+  await openShell(page);
+  await callCore('settings.set', { key: 'ui.theme', value: 'dark' });
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await callCore('settings.set', { key: 'ui.language', value: 'en' });
+  await expect(page.getByRole('heading', { level: 1, name: 'Meetings' })).toBeVisible();
+  await expect(mainNav(page, 'Main navigation')).toBeVisible();
+  await screenshot(page, 'shell-en-dark');
+});
+
+test('the About panel shows the version, data folder, database and schema version', async ({ page }) => {
+  const info = await callCore('app.info', {});
+  await openShell(page);
+  await page.keyboard.press('Control+Comma');
+  await expect(page.getByRole('heading', { level: 2, name: 'Giới thiệu' })).toBeVisible();
+  const row = (label: string) => page.getByRole('row').filter({ hasText: label });
+  await expect(row('Tên ứng dụng')).toContainText('Nghị Sự');
+  await expect(row('Phiên bản lược đồ dữ liệu')).toContainText(
+    `${info.schemaVersion} (bản mới nhất ứng dụng hỗ trợ: ${info.latestSchemaVersion})`,
+  );
+  await expect(row('Thư mục dữ liệu')).toContainText(hostDataDir());
+  await expect(row('Tệp cơ sở dữ liệu')).toContainText(info.databaseFile);
+  await expect(row('Node.js')).toContainText(info.node);
+  await expect(row('SQLite')).toContainText(info.sqlite);
+  await expect(page.getByRole('row').filter({ hasText: /^Phiên bản\s*\d/ })).toContainText(appVersion);
+  expect(info.schemaVersion).toBeGreaterThan(0);
+});
+
+test('"Theo hệ thống" follows the operating system between light and dark', async ({ page }) => {
+  await openShell(page);
+  await page.keyboard.press('Control+Comma');
+  await choose(page, 'Theo hệ thống');
+  await page.getByRole('button', { name: 'Lưu cài đặt' }).click();
+  await expect(page.getByText('Đã lưu cài đặt.')).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await page.emulateMedia({ colorScheme: 'light' });
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+  expect((await callCore('settings.getAll', {}))['ui.theme']).toBe('system');
+});
+
+test('an address outside the six areas says so and leads back', async ({ page }) => {
+  await openShell(page);
+  await page.goto(`${page.url().replace(/#.*$/, '')}#/bien-ban`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Không có trang này' })).toBeVisible();
+  await expect(page.getByText('Địa chỉ /bien-ban không thuộc khu vực nào của ứng dụng.')).toBeVisible();
+  await expect(mainNav(page)).toBeVisible();
+  await page.getByRole('button', { name: 'Về trang Cuộc họp' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Cuộc họp' })).toBeVisible();
+});
