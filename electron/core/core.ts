@@ -82,6 +82,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     latestSchemaVersion,
     getDb,
     reopenAround(swap) {
+      // Fold the WAL into the file first, so the file alone holds every committed change.
+      db.pragma('wal_checkpoint(TRUNCATE)');
       db.close();
       try {
         swap();

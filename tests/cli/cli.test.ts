@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { createCore } from '../../electron/core/index.ts';
 import { integrityCheck } from '../support/sqlite.ts';
 import { tempDir } from '../support/temp-dir.ts';
 
@@ -61,6 +62,20 @@ describe('nghisu CLI', () => {
     expect(en.code).toBe(1);
     expect(en.stderr).toContain('is not a valid Nghị Sự backup');
     expect(JSON.parse(en.stdout)).toMatchObject({ error: { code: 'BACKUP_INVALID' } });
+  });
+
+  it('restore refuses while the app has the data open, and works once it is closed', async () => {
+    const dir = tempDir();
+    const file = join(tempDir(), 'sao-luu.db');
+    expect(nghisu('backup', file, '--data-dir', dir).code).toBe(0);
+    const app = await createCore({ dataDir: dir });
+    await app.call('settings.set', { key: 'ui.language', value: 'en' });
+    const busy = nghisu('restore', file, '--data-dir', dir);
+    expect(busy.code).toBe(1);
+    expect(busy.stderr).toContain('[DB_BUSY]');
+    expect((await app.call('settings.getAll', {}))['ui.language']).toBe('en');
+    await app.close();
+    expect(nghisu('restore', file, '--data-dir', dir).code).toBe(0);
   });
 
   it('reports a damaged database without touching it', () => {

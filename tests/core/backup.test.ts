@@ -91,3 +91,25 @@ describe('backup and restore', () => {
     await core.close();
   });
 });
+
+describe('restore while the data is open elsewhere', () => {
+  it('refuses with DB_BUSY and changes nothing while another connection (the running app) holds the database', async () => {
+    const dir = tempDir();
+    const core = await createCore({ dataDir: dir });
+    await core.call('settings.set', { key: 'ui.theme', value: 'dark' });
+    const backup = await core.call('backup.create', { file: join(tempDir(), 'b.db') });
+    await core.call('settings.set', { key: 'ui.theme', value: 'light' });
+
+    const runningApp = new Database(join(dir, DATABASE_FILE));
+    runningApp.prepare('SELECT count(*) FROM settings').get();
+    const e = await rejection(core.call('backup.restore', { file: backup.file }));
+    expect(e.code).toBe('DB_BUSY');
+    expect(e.text.vi).toContain('Hãy đóng ứng dụng');
+    expect((await core.call('settings.getAll', {}))['ui.theme']).toBe('light');
+    runningApp.close();
+
+    await core.call('backup.restore', { file: backup.file });
+    expect((await core.call('settings.getAll', {}))['ui.theme']).toBe('dark');
+    await core.close();
+  });
+});

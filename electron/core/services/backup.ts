@@ -3,8 +3,8 @@ import { copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { BackupResult, RestoreResult } from '../../../shared/contract/index.ts';
 import { CoreError } from '../errors.ts';
-import { commitFile } from '../fs/durable.ts';
-import type { SqliteDatabase } from '../runtime.ts';
+import { commitFile, fsyncFile } from '../fs/durable.ts';
+import { loadSqlite, type SqliteDatabase } from '../runtime.ts';
 import { sha256File, verifyBackupFile } from './verify-backup.ts';
 
 function ioError(vi: string, en: string, cause?: unknown): CoreError {
@@ -13,6 +13,32 @@ function ioError(vi: string, en: string, cause?: unknown): CoreError {
 
 function tempBeside(file: string): string {
   return join(dirname(file), `.${basename(file)}.${randomBytes(6).toString('hex')}.partial`);
+}
+
+/**
+ * Replacing the file under another process that has it open (the desktop app while an administrator
+ * runs `nghisu restore`) would corrupt what that process sees. An exclusive lock can only be taken
+ * when no other connection holds the database.
+ */
+function assertNoOtherConnection(file: string): void {
+  const probe = new (loadSqlite())(file, { timeout: 0, fileMustExist: true });
+  try {
+    probe.pragma('locking_mode = EXCLUSIVE');
+    probe.exec('BEGIN EXCLUSIVE');
+    probe.exec('COMMIT');
+  } catch (e) {
+    throw new CoreError(
+      'DB_BUSY',
+      {
+        vi: 'Dữ liệu đang được mở bởi ứng dụng Nghị Sự hoặc một lệnh khác. Hãy đóng ứng dụng rồi khôi phục lại; không có gì bị thay đổi.',
+        en: 'The data is open in the Nghị Sự app or another command. Close the app and restore again; nothing was changed.',
+      },
+      undefined,
+      { cause: e },
+    );
+  } finally {
+    probe.close();
+  }
 }
 
 function stamp(at: Date): string {
@@ -70,8 +96,6 @@ export function createBackupService(deps: BackupDeps) {
         throw ioError('Tệp khôi phục chính là cơ sở dữ liệu đang dùng.', 'The restore file is the live database itself.');
       }
       verifyBackupFile(source, deps.latestSchemaVersion);
-      // Keep what is being replaced, so a restore of the wrong file can itself be undone.
-      const previous = await backupTo(join(deps.dataDir, 'backups', `before-restore-${stamp(new Date())}.db`), false);
       const staged = tempBeside(deps.databaseFile);
       try {
         copyFileSync(source, staged);
@@ -79,11 +103,22 @@ export function createBackupService(deps: BackupDeps) {
         rmSync(staged, { force: true });
         throw ioError(`Không đọc được "${source}".`, `Cannot read "${source}".`, e);
       }
-      const schemaVersion = deps.reopenAround(() => {
-        for (const suffix of ['-wal', '-shm']) rmSync(deps.databaseFile + suffix, { force: true });
-        commitFile(staged, deps.databaseFile, dirname(deps.databaseFile));
-      });
-      return { file: source, schemaVersion, previousCopy: previous.file };
+      // Keep what is being replaced, so a restore of the wrong file can itself be undone.
+      const previousCopy = join(deps.dataDir, 'backups', `before-restore-${stamp(new Date())}.db`);
+      try {
+        const schemaVersion = deps.reopenAround(() => {
+          assertNoOtherConnection(deps.databaseFile);
+          // Our connection is closed and was the only one, so the file alone is the whole database.
+          mkdirSync(dirname(previousCopy), { recursive: true });
+          copyFileSync(deps.databaseFile, previousCopy);
+          fsyncFile(previousCopy);
+          for (const suffix of ['-wal', '-shm']) rmSync(deps.databaseFile + suffix, { force: true });
+          commitFile(staged, deps.databaseFile, dirname(deps.databaseFile));
+        });
+        return { file: source, schemaVersion, previousCopy };
+      } finally {
+        rmSync(staged, { force: true });
+      }
     },
   };
 }
