@@ -46,6 +46,12 @@ export function PreferencesForm() {
         : Promise.reject(new Error(t('settings.invalidUrl'))),
   });
 
+  const urlField = (key: UrlKey, label: string, help: string) => (
+    <Form.Item label={label} name={key} extra={help} rules={[urlRule(key)]} validateTrigger="onBlur">
+      <Input placeholder={t('settings.urlPlaceholder')} inputMode="url" spellCheck={false} autoComplete="off" />
+    </Form.Item>
+  );
+
   async function submit(raw: Settings): Promise<void> {
     const values = normalise(raw);
     const changed = SAVE_ORDER.filter((key) => values[key] !== settings[key]);
@@ -119,24 +125,8 @@ export function PreferencesForm() {
         </Form.Item>
       </Card>
       <Card title={<SectionTitle>{t('settings.connectionSection')}</SectionTitle>} className="ns-settings-card">
-        <Form.Item
-          label={t('settings.updatesUrl')}
-          name="updates.url"
-          extra={t('settings.updatesUrlHelp')}
-          rules={[urlRule('updates.url')]}
-          validateTrigger="onBlur"
-        >
-          <Input placeholder={t('settings.urlPlaceholder')} inputMode="url" spellCheck={false} autoComplete="off" />
-        </Form.Item>
-        <Form.Item
-          label={t('settings.endpointUrl')}
-          name="sync.endpointUrl"
-          extra={t('settings.endpointUrlHelp')}
-          rules={[urlRule('sync.endpointUrl')]}
-          validateTrigger="onBlur"
-        >
-          <Input placeholder={t('settings.urlPlaceholder')} inputMode="url" spellCheck={false} autoComplete="off" />
-        </Form.Item>
+        {urlField('updates.url', t('settings.updatesUrl'), t('settings.updatesUrlHelp'))}
+        {urlField('sync.endpointUrl', t('settings.endpointUrl'), t('settings.endpointUrlHelp'))}
       </Card>
       <Flex gap="small" className="ns-settings-actions">
         <Button type="primary" htmlType="submit" icon={<SaveOutlined />} loading={saving}>
