@@ -48,6 +48,8 @@ export function SettingsProvider({ children }: { children: ReactNode }) {
     fetchSettings();
     const unsubscribeEvents = bridge.subscribe((event) => {
       if (event.event === 'settings.changed') setState({ status: 'ready', settings: event.payload.settings });
+      // The whole database was replaced from a backup: what is on screen may no longer be true.
+      else if (event.event === 'data.restored') fetchSettings();
     });
     let wasOpen = bridge.connectionState() === 'open';
     const unsubscribeConnection = bridge.onConnectionChange(() => {
