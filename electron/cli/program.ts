@@ -1,51 +1,21 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
-import type { ErrorPayload } from '../../shared/contract/index.ts';
-import { createCore, CoreError, defaultDataDir, type Core } from '../core/index.ts';
-import { printError, printResult, type Lang, type Output } from './output.ts';
+import { defaultDataDir } from '../core/index.ts';
+import { registerDocumentCommands } from './commands/documents.ts';
+import { registerMeetingCommands } from './commands/meetings.ts';
+import { registerPackCommands } from './commands/packs.ts';
+import { registerSeedCommand } from './commands/seed.ts';
+import { printResult } from './output.ts';
+import {
+  appVersion,
+  EXIT_OK,
+  EXIT_USAGE,
+  formatBytes,
+  withCore,
+  type CommandContext,
+  type GlobalOptions,
+} from './with-core.ts';
 
-/** Exit codes: 0 success, 1 the command failed, 2 the command line itself was wrong. */
-export const EXIT_OK = 0;
-export const EXIT_FAILED = 1;
-export const EXIT_USAGE = 2;
-
-function appVersion(): string {
-  const pkg = JSON.parse(readFileSync(join(import.meta.dirname, '../../package.json'), 'utf8')) as { version: string };
-  return pkg.version;
-}
-
-interface GlobalOptions {
-  dataDir: string;
-  json: boolean;
-  lang: Lang;
-}
-
-function toPayload(e: unknown): ErrorPayload {
-  if (e instanceof CoreError) return e.payload;
-  const message = (e as Error)?.message ?? String(e);
-  return { code: 'INTERNAL', message: { vi: `Lỗi không mong muốn: ${message}`, en: `Unexpected error: ${message}` } };
-}
-
-/** Run `fn` on a core opened for the command, always closing it; returns the exit code. */
-async function withCore(opts: GlobalOptions, fn: (core: Core, out: Output) => Promise<void>): Promise<number> {
-  const out: Output = { json: opts.json, lang: opts.lang };
-  let core: Core | undefined;
-  try {
-    core = await createCore({ dataDir: opts.dataDir, appVersion: appVersion() });
-    await fn(core, out);
-    return EXIT_OK;
-  } catch (e) {
-    printError(out, toPayload(e));
-    return EXIT_FAILED;
-  } finally {
-    await core?.close();
-  }
-}
-
-function formatBytes(n: number): string {
-  return n < 1024 * 1024 ? `${(n / 1024).toFixed(1)} KB` : `${(n / 1024 / 1024).toFixed(1)} MB`;
-}
+export { EXIT_FAILED, EXIT_OK, EXIT_USAGE } from './with-core.ts';
 
 export function buildProgram(setExit: (code: number) => void): Command {
   const program = new Command('nghisu')
@@ -107,6 +77,12 @@ export function buildProgram(setExit: (code: number) => void): Command {
         }),
       );
     });
+
+  const context: CommandContext = { globals, setExit };
+  registerDocumentCommands(program, context);
+  registerMeetingCommands(program, context);
+  registerPackCommands(program, context);
+  registerSeedCommand(program, context);
 
   return program;
 }

@@ -11,7 +11,13 @@ import type {
 import { DATABASE_FILE } from './db/identity.ts';
 import { latestSchemaVersion, migrations } from './db/migrations/index.ts';
 import { openDatabase } from './db/open-database.ts';
+import { dataPaths, type DataPaths, type ServiceContext } from './context.ts';
 import { createDispatcher, type Handlers } from './dispatch.ts';
+import { createDirectoryDomain } from './domains/directory/index.ts';
+import { createDocumentsDomain } from './domains/documents/index.ts';
+import type { Domain } from './domains/domain.ts';
+import { createMeetingsDomain } from './domains/meetings/index.ts';
+import { createPacksDomain } from './domains/packs/index.ts';
 import { CoreError } from './errors.ts';
 import { EventBus } from './events.ts';
 import { createLogger, silentLogger, type Logger } from './logger.ts';
@@ -40,15 +46,51 @@ export interface Core {
 }
 
 /** Services bound to one open database; rebuilt when a restore swaps the file. */
-function bindServices(db: SqliteDatabase, events: EventBus, log: Logger) {
+function bindServices(db: SqliteDatabase, events: EventBus, log: Logger, paths: DataPaths) {
   const audit = createAuditLog(db);
-  return { settings: createSettingsService({ db, audit, events, log }) };
+  const actor = db.prepare('SELECT id FROM profile LIMIT 1').pluck();
+  const ctx: ServiceContext = {
+    db,
+    audit,
+    events,
+    log,
+    paths,
+    actorId: () => (actor.get() as string | undefined) ?? null,
+    now: () => new Date(),
+  };
+  const directory = createDirectoryDomain(ctx);
+  const meetings = createMeetingsDomain(ctx);
+  const documents = createDocumentsDomain(ctx);
+  const packs = createPacksDomain(ctx, { directory, meetings, documents });
+  const domains: Domain[] = [directory, meetings, documents, packs];
+  return {
+    settings: createSettingsService({ db, audit, events, log }),
+    domains,
+    handlers: { ...directory.handlers, ...meetings.handlers, ...documents.handlers, ...packs.handlers },
+  };
+}
+
+type Services = ReturnType<typeof bindServices>;
+
+async function startDomains(services: Services): Promise<void> {
+  for (const domain of services.domains) await domain.start?.();
+}
+
+async function closeDomains(services: Services, log: Logger): Promise<void> {
+  for (const domain of services.domains) {
+    try {
+      await domain.close?.();
+    } catch (err) {
+      log.error({ err }, 'a domain failed to close');
+    }
+  }
 }
 
 export async function createCore(options: CoreOptions): Promise<Core> {
   assertSupportedRuntime();
   const dataDir = resolve(options.dataDir);
   const databaseFile = join(dataDir, DATABASE_FILE);
+  const paths = dataPaths(dataDir);
   const appVersion = options.appVersion ?? '0.0.0';
   try {
     mkdirSync(dataDir, { recursive: true });
@@ -72,7 +114,15 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     await logging?.close();
     throw e;
   }
-  let services = bindServices(db, events, log);
+  let services = bindServices(db, events, log, paths);
+  try {
+    await startDomains(services);
+  } catch (e) {
+    await closeDomains(services, log);
+    db.close();
+    await logging?.close();
+    throw e;
+  }
   let closed = false;
   const getDb = () => db;
 
@@ -81,7 +131,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     dataDir,
     latestSchemaVersion,
     getDb,
-    reopenAround(swap) {
+    async reopenAround(swap) {
+      await closeDomains(services, log);
       // Fold the WAL into the file first, so the file alone holds every committed change.
       db.pragma('wal_checkpoint(TRUNCATE)');
       db.close();
@@ -89,14 +140,23 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         swap();
       } finally {
         db = openDatabase(databaseFile, migrations).db;
-        services = bindServices(db, events, log);
+        services = bindServices(db, events, log, paths);
+        await startDomains(services);
       }
       return latestSchemaVersion;
     },
   });
   const appInfo = createAppInfoService({ getDb, appVersion, dataDir, databaseFile, latestSchemaVersion });
 
-  const handlers: Handlers = {
+  /** Domain handlers are looked up per call, so a restore's rebuilt services take over at once. */
+  const domainHandlers = Object.fromEntries(
+    Object.keys(services.handlers).map((name) => [
+      name,
+      (input: never) => (services.handlers as Record<string, (input: never) => unknown>)[name]!(input),
+    ]),
+  );
+  const handlers = {
+    ...domainHandlers,
     'app.info': () => appInfo.info(),
     'settings.getAll': () => services.settings.getAll(),
     'settings.set': (input: MethodInput<'settings.set'>) => services.settings.set(input),
@@ -107,7 +167,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       events.emit('data.restored', { schemaVersion: result.schemaVersion });
       return result;
     },
-  };
+  } as Handlers;
   const dispatch = createDispatcher({ handlers, log, isClosed: () => closed });
   let nextId = 1;
   log.info({ dataDir, appVersion }, 'core started');
@@ -126,6 +186,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       if (closed) return;
       closed = true;
       events.clear();
+      await closeDomains(services, log);
       db.close();
       log.info('core closed');
       await logging?.close();

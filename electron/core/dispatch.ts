@@ -17,6 +17,9 @@ export type Handlers = {
   [M in MethodName]: (input: never) => MethodOutputs[M] | Promise<MethodOutputs[M]>;
 };
 
+/** The handlers of one domain's methods (e.g. `DomainHandlers<typeof meetingsMethods>`). */
+export type DomainHandlers<Specs> = Pick<Handlers, keyof Specs & MethodName>;
+
 function idOf(request: unknown): RequestId {
   const id = (request as { id?: unknown } | null)?.id;
   return typeof id === 'string' || (typeof id === 'number' && Number.isInteger(id) && id >= 0) ? id : 0;

@@ -5,7 +5,19 @@ export interface CoreEvents {
   'settings.changed': { key: SettingKey; settings: Settings };
   /** The database was replaced from a backup: every screen must reload its data. */
   'data.restored': { schemaVersion: number };
+  /** Rows of an area changed (by this client, another window, the CLI or an import): refresh lists. */
+  'data.changed': { area: DataArea; id?: string };
+  /** Progress of a batch of document imports, one event per file started or finished. */
+  'documents.importProgress': {
+    batchId: string;
+    done: number;
+    total: number;
+    fileName: string;
+    state: 'started' | 'imported' | 'duplicate' | 'failed' | 'cancelled';
+  };
 }
+
+export type DataArea = 'directory' | 'profile' | 'meetings' | 'documents' | 'packs';
 
 export type EventName = keyof CoreEvents;
 

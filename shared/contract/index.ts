@@ -4,3 +4,8 @@ export * from './methods.ts';
 export * from './events.ts';
 export * from './envelope.ts';
 export * from './bridge.ts';
+export * from './common.ts';
+export * from './directory.ts';
+export * from './meetings.ts';
+export * from './documents.ts';
+export * from './packs.ts';

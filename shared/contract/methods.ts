@@ -1,23 +1,32 @@
 import { z } from 'zod';
+import { directoryMethods, type DirectoryOutputs } from './directory.ts';
+import { documentsMethods, type DocumentsOutputs } from './documents.ts';
+import { meetingsMethods, type MeetingsOutputs } from './meetings.ts';
+import type { MethodSpecs } from './method-spec.ts';
+import { packsMethods, type PacksOutputs } from './packs.ts';
 import { setSettingInput, type Settings } from './settings.ts';
+
+export type { Access, MethodSpecs } from './method-spec.ts';
 
 const empty = z.object({}).strict();
 const filePath = z.string().trim().min(1, 'Cần đường dẫn tệp / a file path is required').max(4096);
 
-/**
- * Who may call a method. `ui` methods are open to every host (Electron IPC, the browser host, the
- * CLI). `local` methods name arbitrary files on disk, so only in-process clients (CLI, tests) may
- * call them: a compromised renderer must not be able to overwrite the database or write files.
- */
-export type Access = 'ui' | 'local';
-
-export const methods = {
+export const foundationMethods = {
   'app.info': { access: 'ui', input: empty },
   'settings.getAll': { access: 'ui', input: empty },
   'settings.set': { access: 'ui', input: setSettingInput },
   'backup.create': { access: 'local', input: z.object({ file: filePath, overwrite: z.boolean().optional() }).strict() },
   'backup.restore': { access: 'local', input: z.object({ file: filePath }).strict() },
-} as const satisfies Record<string, { access: Access; input: z.ZodType }>;
+} as const satisfies MethodSpecs;
+
+/** The whole handler map: one spec per method, merged from each domain's own file. */
+export const methods = {
+  ...foundationMethods,
+  ...directoryMethods,
+  ...meetingsMethods,
+  ...documentsMethods,
+  ...packsMethods,
+} as const satisfies MethodSpecs;
 
 export type MethodName = keyof typeof methods;
 export const methodNames = Object.keys(methods) as MethodName[];
@@ -55,7 +64,7 @@ export interface RestoreResult {
   previousCopy: string;
 }
 
-export interface MethodOutputs {
+export interface MethodOutputs extends DirectoryOutputs, MeetingsOutputs, DocumentsOutputs, PacksOutputs {
   'app.info': AppInfo;
   'settings.getAll': Settings;
   'settings.set': Settings;

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { latestSchemaVersion } from '../../electron/core/db/migrations/index.ts';
 import { describe, expect, it } from 'vitest';
 import { createCore } from '../../electron/core/index.ts';
 import { integrityCheck } from '../support/sqlite.ts';
@@ -21,8 +22,8 @@ describe('nghisu CLI', () => {
     expect(r.code, r.stderr).toBe(0);
     const info = JSON.parse(r.stdout) as { dataDir: string; schemaVersion: number; counts: Record<string, number> };
     expect(info.dataDir).toBe(dir);
-    expect(info.schemaVersion).toBe(1);
-    expect(info.counts).toEqual({ audit_log: 0, settings: 0 });
+    expect(info.schemaVersion).toBe(latestSchemaVersion);
+    expect(info.counts).toMatchObject({ audit_log: 0, settings: 0, meetings: 0, documents: 0 });
   });
 
   it('info prints Vietnamese for people', () => {
@@ -37,7 +38,7 @@ describe('nghisu CLI', () => {
     const file = join(tempDir(), 'sao-luu.db');
     const b = nghisu('backup', file, '--data-dir', dir, '--json');
     expect(b.code, b.stderr).toBe(0);
-    expect(JSON.parse(b.stdout)).toMatchObject({ file, schemaVersion: 1 });
+    expect(JSON.parse(b.stdout)).toMatchObject({ file, schemaVersion: latestSchemaVersion });
     expect(integrityCheck(file)).toBe('ok');
 
     const again = nghisu('backup', file, '--data-dir', dir);
@@ -47,7 +48,7 @@ describe('nghisu CLI', () => {
 
     const r = nghisu('restore', file, '--data-dir', dir, '--json');
     expect(r.code, r.stderr).toBe(0);
-    expect(JSON.parse(r.stdout)).toMatchObject({ file, schemaVersion: 1 });
+    expect(JSON.parse(r.stdout)).toMatchObject({ file, schemaVersion: latestSchemaVersion });
   });
 
   it('restore refuses a file that is not a backup, with a clear message and exit code 1', () => {

@@ -1,5 +1,6 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { latestSchemaVersion } from '../../electron/core/db/migrations/index.ts';
 import { describe, expect, it } from 'vitest';
 import type { CoreEvent } from '../../shared/contract/index.ts';
 import { createCore, CoreError } from '../../electron/core/index.ts';
@@ -25,7 +26,7 @@ describe('backup and restore', () => {
     await core.call('settings.set', { key: 'sync.endpointUrl', value: 'https://dieuhanh.laocai.gov.vn' });
 
     const backup = await core.call('backup.create', { file: join(out, 'sao-luu.db') });
-    expect(backup.schemaVersion).toBe(1);
+    expect(backup.schemaVersion).toBe(latestSchemaVersion);
     expect(backup.sha256).toBe(sha256(join(out, 'sao-luu.db')));
     expect(integrityCheck(join(out, 'sao-luu.db'))).toBe('ok');
 
@@ -35,7 +36,7 @@ describe('backup and restore', () => {
     const events: CoreEvent[] = [];
     core.subscribe((e) => events.push(e));
     const restored = await core.call('backup.restore', { file: join(out, 'sao-luu.db') });
-    expect(events).toContainEqual({ event: 'data.restored', payload: { schemaVersion: 1 } });
+    expect(events).toContainEqual({ event: 'data.restored', payload: { schemaVersion: latestSchemaVersion } });
     const settings = await core.call('settings.getAll', {});
     expect(settings['ui.theme']).toBe('dark');
     expect(settings['sync.endpointUrl']).toBe('https://dieuhanh.laocai.gov.vn');

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { latestSchemaVersion } from '../../electron/core/db/migrations/index.ts';
 import { describe, expect, it } from 'vitest';
 import { createCore } from '../../electron/core/index.ts';
 import { DATABASE_FILE } from '../../electron/core/db/identity.ts';
@@ -83,7 +84,7 @@ describe('a process killed at any instant', () => {
     expect(killsAfterSaves).toBeGreaterThan(RUNS / 2);
 
     const core = await createCore({ dataDir, logToFile: false });
-    expect((await core.call('app.info', {})).schemaVersion).toBe(1);
+    expect((await core.call('app.info', {})).schemaVersion).toBe(latestSchemaVersion);
     await core.close();
   }, 180_000);
 });

@@ -5,26 +5,19 @@ import { createCore, type Core } from '../../electron/core/index.ts';
 import { DATABASE_FILE } from '../../electron/core/db/identity.ts';
 import { Database } from '../support/sqlite.ts';
 import { tempDir } from '../support/temp-dir.ts';
+import { directoryInvalidInputs } from './invalid-inputs/directory.ts';
+import { documentsInvalidInputs } from './invalid-inputs/documents.ts';
+import { foundationInvalidInputs } from './invalid-inputs/foundation.ts';
+import { meetingsInvalidInputs } from './invalid-inputs/meetings.ts';
+import { packsInvalidInputs } from './invalid-inputs/packs.ts';
 
 /** Invalid inputs for every method; a new method must add its own or this suite fails. */
 const invalidInputs: Record<MethodName, unknown[]> = {
-  'app.info': [{ extra: 1 }, 'text', 42, []],
-  'settings.getAll': [{ key: 'ui.theme' }, null, 'x'],
-  'settings.set': [
-    {},
-    { key: 'ui.theme' },
-    { key: 'ui.theme', value: 'pink' },
-    { key: 'ui.language', value: 'fr' },
-    { key: 'updates.url', value: 'ftp://example.vn/updates' },
-    { key: 'updates.url', value: 'javascript:alert(1)' },
-    { key: 'sync.endpointUrl', value: 'not a url' },
-    { key: 'sync.endpointUrl', value: 42 },
-    { key: 'no.such.key', value: 'x' },
-    { key: 'ui.theme', value: 'dark', extra: true },
-    'ui.theme=dark',
-  ],
-  'backup.create': [{}, { file: '' }, { file: '   ' }, { file: 5 }, { file: '/tmp/x.db', overwrite: 'yes' }, { file: '/tmp/x.db', extra: 1 }],
-  'backup.restore': [{}, { file: '' }, { file: ['a'] }, { file: '/tmp/x.db', force: true }],
+  ...foundationInvalidInputs,
+  ...directoryInvalidInputs,
+  ...meetingsInvalidInputs,
+  ...documentsInvalidInputs,
+  ...packsInvalidInputs,
 };
 
 function snapshot(file: string): unknown {
@@ -32,7 +25,10 @@ function snapshot(file: string): unknown {
   try {
     return {
       settings: db.prepare('SELECT key, value FROM settings ORDER BY key').all(),
-      audit: db.prepare('SELECT count(*) FROM audit_log').pluck().get(),
+      // Every plain table's row count (FTS tables are virtual and skipped).
+      counts: (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%' AND name NOT LIKE '%fts%' ORDER BY name").pluck().all() as string[]).map(
+        (t) => [t, db.prepare(`SELECT count(*) FROM "${t}"`).pluck().get()],
+      ),
     };
   } finally {
     db.close();

@@ -51,7 +51,7 @@ export interface BackupDeps {
   latestSchemaVersion: number;
   getDb: () => SqliteDatabase;
   /** Close the live database, run `swap`, and reopen (migrating if needed). Returns the new schema version. */
-  reopenAround: (swap: () => void) => number;
+  reopenAround: (swap: () => void) => Promise<number>;
 }
 
 /**
@@ -106,7 +106,7 @@ export function createBackupService(deps: BackupDeps) {
       // Keep what is being replaced, so a restore of the wrong file can itself be undone.
       const previousCopy = join(deps.dataDir, 'backups', `before-restore-${stamp(new Date())}.db`);
       try {
-        const schemaVersion = deps.reopenAround(() => {
+        const schemaVersion = await deps.reopenAround(() => {
           assertNoOtherConnection(deps.databaseFile);
           // Our connection is closed and was the only one, so the file alone is the whole database.
           mkdirSync(dirname(previousCopy), { recursive: true });

@@ -1,7 +1,8 @@
 import type { Migration } from '../migration.ts';
 import { initial } from './0001-initial.ts';
+import { secretariat } from './0002-secretariat.ts';
 
 /** Every migration, in order. Append only: a released migration is never edited. */
-export const migrations: readonly Migration[] = [initial];
+export const migrations: readonly Migration[] = [initial, secretariat];
 
 export const latestSchemaVersion = migrations.length;

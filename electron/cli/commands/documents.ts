@@ -1,0 +1,7 @@
+import type { Command } from 'commander';
+import type { CommandContext } from '../with-core.ts';
+
+export function registerDocumentCommands(program: Command, context: CommandContext): void {
+  void program;
+  void context;
+}

@@ -1,0 +1,21 @@
+import type { foundationMethods } from '../../../shared/contract/index.ts';
+
+export const foundationInvalidInputs: Record<keyof typeof foundationMethods, unknown[]> = {
+  'app.info': [{ extra: 1 }, 'text', 42, []],
+  'settings.getAll': [{ key: 'ui.theme' }, null, 'x'],
+  'settings.set': [
+    {},
+    { key: 'ui.theme' },
+    { key: 'ui.theme', value: 'pink' },
+    { key: 'ui.language', value: 'fr' },
+    { key: 'updates.url', value: 'ftp://example.vn/updates' },
+    { key: 'updates.url', value: 'javascript:alert(1)' },
+    { key: 'sync.endpointUrl', value: 'not a url' },
+    { key: 'sync.endpointUrl', value: 42 },
+    { key: 'no.such.key', value: 'x' },
+    { key: 'ui.theme', value: 'dark', extra: true },
+    'ui.theme=dark',
+  ],
+  'backup.create': [{}, { file: '' }, { file: '   ' }, { file: 5 }, { file: '/tmp/x.db', overwrite: 'yes' }, { file: '/tmp/x.db', extra: 1 }],
+  'backup.restore': [{}, { file: '' }, { file: ['a'] }, { file: '/tmp/x.db', force: true }],
+};
