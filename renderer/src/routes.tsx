@@ -1,5 +1,8 @@
 import { Navigate, type RouteObject } from 'react-router';
 import { RouteError } from './errors/RouteError.tsx';
+import { directoryRoutes } from './features/directory/routes.tsx';
+import { documentsRoutes } from './features/documents/routes.tsx';
+import { meetingsRoutes } from './features/meetings/routes.tsx';
 import { EmptyArea } from './pages/EmptyArea.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { SettingsPage } from './pages/SettingsPage.tsx';
@@ -18,8 +21,9 @@ export const routes: RouteObject[] = [
         ErrorBoundary: RouteError,
         children: [
           { index: true, element: <Navigate to={HOME_PATH} replace /> },
-          { path: 'meetings', element: <EmptyArea area="meetings" /> },
-          { path: 'documents', element: <EmptyArea area="documents" /> },
+          ...meetingsRoutes,
+          ...documentsRoutes,
+          ...directoryRoutes,
           { path: 'tasks', element: <EmptyArea area="tasks" /> },
           { path: 'search', element: <EmptyArea area="search" /> },
           { path: 'sync', Component: SyncPage },

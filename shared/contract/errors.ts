@@ -17,6 +17,24 @@ export const errorCodes = [
   'CORE_CLOSED',
   'TRANSPORT',
   'INTERNAL',
+  /** The row changed or is in use (e.g. a unit that still has people, a duplicate organ code). */
+  'CONFLICT',
+  /** Not allowed in the record's current state (e.g. editing an archived meeting). */
+  'INVALID_STATE',
+  /** The first-run profile does not exist yet. */
+  'PROFILE_REQUIRED',
+  /** A file the user gave is unusable (empty, wrong type, unreadable spreadsheet). */
+  'FILE_INVALID',
+  /** A damaged PDF, or a file that is not a PDF at all. */
+  'PDF_INVALID',
+  /** A password-protected PDF. */
+  'PDF_ENCRYPTED',
+  /** A meeting pack that is truncated, tampered with, unsigned or malformed. */
+  'PACK_INVALID',
+  /** A well-formed pack signed by a key this member has not accepted. */
+  'PACK_UNTRUSTED',
+  /** The user cancelled a long operation. */
+  'CANCELLED',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

@@ -2,14 +2,30 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Settings } from '../../../shared/contract/index.ts';
 import { en } from './en.ts';
+import { directory as enDirectory } from './en/directory.ts';
+import { documents as enDocuments } from './en/documents.ts';
+import { meetings as enMeetings } from './en/meetings.ts';
+import { packs as enPacks } from './en/packs.ts';
 import { vi } from './vi.ts';
+import { directory as viDirectory } from './vi/directory.ts';
+import { documents as viDocuments } from './vi/documents.ts';
+import { meetings as viMeetings } from './vi/meetings.ts';
+import { packs as viPacks } from './vi/packs.ts';
+
+/** One namespace per feature area, so each area keeps its own texts file. */
+export const resources = {
+  vi: { translation: vi, directory: viDirectory, meetings: viMeetings, documents: viDocuments, packs: viPacks },
+  en: { translation: en, directory: enDirectory, meetings: enMeetings, documents: enDocuments, packs: enPacks },
+};
 
 export type UiLanguage = Settings['ui.language'];
 
 // Resources are bundled, so initialise synchronously: the first render (and the error boundary,
 // which may render before any setting is read) already has Vietnamese text.
 void i18next.use(initReactI18next).init({
-  resources: { vi: { translation: vi }, en: { translation: en } },
+  resources,
+  ns: ['translation', 'directory', 'meetings', 'documents', 'packs'],
+  defaultNS: 'translation',
   lng: 'vi',
   fallbackLng: 'vi',
   supportedLngs: ['vi', 'en'],

@@ -1,9 +1,9 @@
 import 'i18next';
-import type { vi } from './vi.ts';
+import type { resources } from './i18n.ts';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof vi };
+    resources: (typeof resources)['vi'];
   }
 }

@@ -1,0 +1,76 @@
+import { createWriteStream, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { v7 as uuidv7 } from 'uuid';
+import type { UploadRef } from '../../../shared/contract/index.ts';
+import type { DataPaths } from '../context.ts';
+import { CoreError } from '../errors.ts';
+import { fsyncFile } from '../fs/durable.ts';
+
+/**
+ * Uploads: a UI host streams a file the user chose into staging/<uploadId>, then passes the
+ * UploadRef to a core method. Core methods only ever read staging files by id, so a renderer can
+ * never make the core read an arbitrary path.
+ */
+export async function stageUpload(paths: DataPaths, body: Readable, maxBytes: number): Promise<{ uploadId: string; bytes: number }> {
+  mkdirSync(paths.staging, { recursive: true });
+  const uploadId = uuidv7();
+  const file = join(paths.staging, uploadId);
+  let bytes = 0;
+  try {
+    await pipeline(
+      body,
+      async function* limit(source: AsyncIterable<Buffer>) {
+        for await (const chunk of source) {
+          bytes += chunk.length;
+          if (bytes > maxBytes) throw new CoreError('FILE_INVALID', { vi: 'Tệp quá lớn.', en: 'The file is too large.' });
+          yield chunk;
+        }
+      },
+      createWriteStream(file),
+    );
+    fsyncFile(file);
+  } catch (e) {
+    rmSync(file, { force: true });
+    throw e;
+  }
+  return { uploadId, bytes };
+}
+
+/** The staged file of an upload; NOT_FOUND when it is gone (already used, swept, or never made). */
+export function stagedFile(paths: DataPaths, ref: UploadRef): string {
+  const file = join(paths.staging, ref.uploadId.toLowerCase());
+  try {
+    if (statSync(file).isFile()) return file;
+  } catch {
+    // fall through
+  }
+  throw new CoreError('NOT_FOUND', {
+    vi: `Không còn tệp tải lên "${ref.fileName}". Hãy chọn lại tệp.`,
+    en: `The upload "${ref.fileName}" is gone. Choose the file again.`,
+  });
+}
+
+/** Forget an upload once a method has taken its content. */
+export function releaseUpload(paths: DataPaths, ref: UploadRef): void {
+  rmSync(join(paths.staging, ref.uploadId.toLowerCase()), { force: true });
+}
+
+/** Remove uploads older than `maxAgeMs` (default a day) that no method took. */
+export function sweepStaging(paths: DataPaths, now = Date.now(), maxAgeMs = 24 * 3600_000): void {
+  let entries: string[];
+  try {
+    entries = readdirSync(paths.staging);
+  } catch {
+    return;
+  }
+  for (const entry of entries) {
+    const file = join(paths.staging, entry);
+    try {
+      if (now - statSync(file).mtimeMs > maxAgeMs) rmSync(file, { force: true });
+    } catch {
+      // ignore: retried next start
+    }
+  }
+}

@@ -1,0 +1,3 @@
+import type { directory as source } from '../vi/directory.ts';
+
+export const directory: typeof source = {};

@@ -1,0 +1,3 @@
+import type { documents as source } from '../vi/documents.ts';
+
+export const documents: typeof source = {};

@@ -1,0 +1,3 @@
+import type { meetings as source } from '../vi/meetings.ts';
+
+export const meetings: typeof source = {};
