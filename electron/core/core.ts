@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import type {
   Access,
   CoreEvent,
+  foundationMethods,
   MethodInput,
   MethodName,
   MethodOutput,
@@ -37,6 +38,8 @@ export interface CoreOptions {
 export interface Core {
   readonly dataDir: string;
   readonly databaseFile: string;
+  /** Folders hosts use to hand files over (staging for uploads, exports, blobs). */
+  readonly paths: DataPaths;
   /** The one entry point for hosts: validates the envelope, access and input; never throws. */
   dispatch(request: unknown, access: Access): Promise<ResponseEnvelope>;
   /** Typed convenience for in-process clients (CLI, tests); throws CoreError. Calls with 'local' access. */
@@ -154,9 +157,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       name,
       (input: never) => (services.handlers as Record<string, (input: never) => unknown>)[name]!(input),
     ]),
-  );
-  const handlers = {
-    ...domainHandlers,
+  ) as Omit<Handlers, keyof typeof foundationMethods>;
+  const foundationHandlers: Pick<Handlers, keyof typeof foundationMethods> = {
     'app.info': () => appInfo.info(),
     'settings.getAll': () => services.settings.getAll(),
     'settings.set': (input: MethodInput<'settings.set'>) => services.settings.set(input),
@@ -167,7 +169,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       events.emit('data.restored', { schemaVersion: result.schemaVersion });
       return result;
     },
-  } as Handlers;
+  };
+  const handlers: Handlers = { ...domainHandlers, ...foundationHandlers };
   const dispatch = createDispatcher({ handlers, log, isClosed: () => closed });
   let nextId = 1;
   log.info({ dataDir, appVersion }, 'core started');
@@ -175,6 +178,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   return {
     dataDir,
     databaseFile,
+    paths,
     dispatch,
     async call(method, input) {
       const response = await dispatch({ type: 'request', id: nextId++, method, input }, 'local');

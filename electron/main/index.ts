@@ -12,6 +12,8 @@ import { registerAppScheme, serveAppProtocol } from './app-protocol.ts';
 import { CoreProcess, CoreStartError, type ChildProcessLike } from './core-process.ts';
 import { resolveDataDir } from './data-dir.ts';
 import { showAbout, showFatal, showStartupFailure } from './dialogs.ts';
+import { dataPaths } from '../core/context.ts';
+import { registerFileHandover } from './file-handover.ts';
 import { forwardEvent, registerInvokeHandler } from './ipc.ts';
 import { buildMenu } from './menu.ts';
 import { guardAllWebContents, hardenSession } from './security.ts';
@@ -125,6 +127,7 @@ async function main(): Promise<void> {
   }
 
   registerInvokeHandler({ getWindow, policy, log, callUi: (method, input) => core.call(method, input, 'ui') });
+  registerFileHandover({ getWindow, policy, log, paths: dataPaths(dataDir) });
   const openWindow = () => {
     const created = createMainWindow({ preloadPath: join(here, '../preload/index.cjs'), devServerUrl, isDev, log });
     created.on('closed', () => {

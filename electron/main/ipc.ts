@@ -19,7 +19,7 @@ const forbidden = (): RawOutcome =>
   failed('FORBIDDEN', 'Yêu cầu không đến từ cửa sổ của ứng dụng.', 'The request did not come from the app window.');
 
 /** Why a message must be refused, or null when it comes from our window's own top-level page. */
-function senderProblem(event: IpcMainInvokeEvent, deps: IpcDeps): string | null {
+export function senderProblem(event: IpcMainInvokeEvent, deps: IpcDeps): string | null {
   const win = deps.getWindow();
   if (!win || win.isDestroyed()) return 'no window';
   if (event.sender.id !== win.webContents.id) return 'foreign webContents';

@@ -1,10 +1,12 @@
 /**
- * The whole surface the page gets: `window.bridge.invoke` and `window.bridge.subscribe`. No ipcRenderer,
+ * The whole surface the page gets: `window.bridge.invoke`, `subscribe`, and the file hand-over
+ * (`upload`, `saveFile`, `openFile`). No ipcRenderer,
  * no channel names, no Electron event objects cross into the page (they would hand it `sender`).
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import {
   IPC_EVENT_CHANNEL,
+  IPC_FILE_CHANNEL,
   IPC_INVOKE_CHANNEL,
   type PreloadBridge,
   type RawOutcome,
@@ -15,7 +17,19 @@ function failure(code: 'INVALID_INPUT' | 'TRANSPORT', vi: string, en: string): R
   return { ok: false, error: { code, message: { vi, en } } };
 }
 
+async function fileOp(request: unknown): Promise<RawOutcome> {
+  try {
+    return (await ipcRenderer.invoke(IPC_FILE_CHANNEL, request)) as RawOutcome;
+  } catch (err) {
+    const name = err instanceof Error ? err.message : String(err);
+    return failure('TRANSPORT', 'Không chuyển được tệp.', `The file could not be handed over: ${name}`);
+  }
+}
+
 const bridge: PreloadBridge = {
+  upload: (fileName, bytes) => fileOp({ op: 'upload', fileName, bytes }),
+  saveFile: (target) => fileOp({ op: 'save', target }),
+  openFile: (target) => fileOp({ op: 'open', target }),
   async invoke(method, input) {
     if (typeof method !== 'string') {
       return failure('INVALID_INPUT', 'Tên chức năng không hợp lệ.', 'The method name must be a string.');

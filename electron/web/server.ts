@@ -5,6 +5,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { EventEnvelope, ResponseEnvelope } from '../../shared/contract/index.ts';
 import { createCore, type Core } from '../core/index.ts';
+import { handleDownload, handleUpload } from './file-routes.ts';
 import { readStaticFile } from './static-files.ts';
 
 export interface WebHostOptions {
@@ -82,11 +83,13 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       res.writeHead(421).end();
       return;
     }
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    if (url.pathname.startsWith('/files/')) return serveFiles(req, res, url);
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { Allow: 'GET, HEAD' }).end();
       return;
     }
-    const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
+    const path = url.pathname;
     const file = await readStaticFile(options.staticDir, path);
     if (!file) {
       res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Không tìm thấy / Not found');
@@ -98,6 +101,38 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       'Cache-Control': file.contentType.startsWith('text/html') ? 'no-store' : 'no-cache',
     });
     res.end(req.method === 'HEAD' ? undefined : file.body);
+  }
+
+  /**
+   * File hand-over. Uploads must come from our own page (Origin) with the token in a header, so
+   * another site cannot post files; downloads carry the token in the URL because a plain link or
+   * the PDF reader fetches them.
+   */
+  async function serveFiles(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    if (url.pathname === '/files/upload') {
+      if (req.method !== 'POST') {
+        res.writeHead(405, { Allow: 'POST' }).end();
+        return;
+      }
+      if (!allowedOrigins().has(req.headers.origin ?? '')) {
+        res.writeHead(403).end();
+        return;
+      }
+      if (!sameSecret(String(req.headers['x-nghisu-token'] ?? ''), token)) {
+        res.writeHead(401).end();
+        return;
+      }
+      return handleUpload(req, res, core.paths);
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { Allow: 'GET, HEAD' }).end();
+      return;
+    }
+    if (!sameSecret(url.searchParams.get('token'), token)) {
+      res.writeHead(401).end();
+      return;
+    }
+    return handleDownload(req, res, core.paths, url);
   }
 
   const server = createServer((req, res) => {

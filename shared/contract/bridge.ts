@@ -8,9 +8,27 @@ import type { MethodInput, MethodName, MethodOutput } from './methods.ts';
  */
 export type RawOutcome = { ok: true; result: unknown } | { ok: false; error: ErrorPayload };
 
+/** A file the user can save or open: something the core exported, or a stored document's bytes. */
+export type FileTarget =
+  | { kind: 'export'; exportId: string; fileName: string }
+  | { kind: 'blob'; sha256: string; fileName: string };
+
+/** Outcome of an upload: the reference a core method takes in place of a path. */
+export interface UploadResult {
+  uploadId: string;
+  fileName: string;
+  bytes: number;
+}
+
 export interface PreloadBridge {
   invoke(method: string, input: unknown): Promise<RawOutcome>;
   subscribe(listener: (event: CoreEvent) => void): () => void;
+  /** Stage a file the user chose (drop or picker); `result` is an UploadResult. */
+  upload(fileName: string, bytes: ArrayBuffer): Promise<RawOutcome>;
+  /** Ask where to save, then copy the file there; `result` is the chosen path or null when cancelled. */
+  saveFile(target: FileTarget): Promise<RawOutcome>;
+  /** Open with the system's program (a copy, so the stored file cannot be edited in place). */
+  openFile(target: FileTarget): Promise<RawOutcome>;
 }
 
 /** The typed client every renderer screen uses, whichever host is underneath. */
@@ -21,3 +39,7 @@ export interface Bridge {
 
 export const IPC_INVOKE_CHANNEL = 'nghisu:invoke';
 export const IPC_EVENT_CHANNEL = 'nghisu:event';
+export const IPC_FILE_CHANNEL = 'nghisu:file';
+
+/** Largest file a user may hand over in one upload (a scanned meeting pack can be big). */
+export const MAX_UPLOAD_BYTES = 2 * 1024 * 1024 * 1024;

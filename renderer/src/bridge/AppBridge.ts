@@ -1,10 +1,25 @@
-import type { Bridge } from '../../../shared/contract/index.ts';
+import type { Bridge, FileTarget, UploadResult } from '../../../shared/contract/index.ts';
 
 /** `idle` means no connection will be attempted (e.g. no access token). */
 export type ConnectionState = 'connecting' | 'open' | 'closed' | 'idle';
+
+export interface UploadOptions {
+  /** Called as bytes go out, for a progress bar. */
+  onProgress?(sentBytes: number, totalBytes: number): void;
+  signal?: AbortSignal;
+}
 
 /** The shared Bridge plus what the shell needs to tell the user the core went away. */
 export interface AppBridge extends Bridge {
   connectionState(): ConnectionState;
   onConnectionChange(listener: () => void): () => void;
+  /**
+   * Hand a file the user chose (drop or picker) to the core; the result goes into a method's input
+   * (`{ uploadId, fileName }`) in place of a path. Rejects with BridgeError.
+   */
+  upload(file: File, options?: UploadOptions): Promise<UploadResult>;
+  /** Let the user save a file the core exported (pack, .ics, PDF, XLSX) or a stored document. */
+  saveFile(target: FileTarget): Promise<void>;
+  /** Open a stored file with the system's program (Electron) or in a new browser tab. */
+  openFile(target: FileTarget): Promise<void>;
 }

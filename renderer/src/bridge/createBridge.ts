@@ -17,5 +17,5 @@ export function createBridge(): AppBridge {
   const token = takeBridgeToken();
   const scheme = window.location.protocol === 'https:' ? 'wss' : 'ws';
   const url = token ? `${scheme}://${window.location.host}/bridge?token=${encodeURIComponent(token)}` : null;
-  return createSocketBridge({ url });
+  return createSocketBridge({ url, http: token ? { origin: window.location.origin, token } : undefined });
 }

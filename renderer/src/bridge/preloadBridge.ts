@@ -5,6 +5,7 @@ import {
   type MethodOutput,
   type PreloadBridge,
   type RawOutcome,
+  type UploadResult,
 } from '../../../shared/contract/index.ts';
 import type { AppBridge } from './AppBridge.ts';
 import { BridgeError } from './BridgeError.ts';
@@ -15,6 +16,19 @@ import { transportMessages } from './transportMessages.ts';
  * lose their fields when they cross contextBridge; this turns them back into BridgeError. IPC has no
  * connection to lose, so the connection state is always open.
  */
+async function safely(call: () => Promise<RawOutcome>): Promise<RawOutcome> {
+  try {
+    return await call();
+  } catch (cause) {
+    throw BridgeError.transport(transportMessages.unreachable, String(cause));
+  }
+}
+
+function unwrap(outcome: RawOutcome): unknown {
+  if (outcome.ok) return outcome.result;
+  throw isErrorPayload(outcome.error) ? new BridgeError(outcome.error) : BridgeError.transport(transportMessages.malformedReply);
+}
+
 export function createPreloadBridge(raw: PreloadBridge): AppBridge {
   return {
     async invoke<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
@@ -30,6 +44,20 @@ export function createPreloadBridge(raw: PreloadBridge): AppBridge {
         : BridgeError.transport(transportMessages.malformedReply);
     },
     subscribe: (listener) => raw.subscribe(listener),
+    async upload(file, options) {
+      if (options?.signal?.aborted) throw new BridgeError({ code: 'CANCELLED', message: transportMessages.uploadCancelled });
+      const bytes = await file.arrayBuffer();
+      options?.onProgress?.(0, file.size);
+      const result = unwrap(await safely(() => raw.upload(file.name, bytes))) as UploadResult;
+      options?.onProgress?.(file.size, file.size);
+      return result;
+    },
+    async saveFile(target) {
+      unwrap(await safely(() => raw.saveFile(target)));
+    },
+    async openFile(target) {
+      unwrap(await safely(() => raw.openFile(target)));
+    },
     connectionState: () => 'open',
     onConnectionChange: () => () => {},
   };

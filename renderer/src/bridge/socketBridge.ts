@@ -9,11 +9,14 @@ import {
 } from '../../../shared/contract/index.ts';
 import type { AppBridge, ConnectionState } from './AppBridge.ts';
 import { BridgeError } from './BridgeError.ts';
+import { downloadInBrowser, fileUrl, uploadOverHttp } from './httpFiles.ts';
 import { transportMessages } from './transportMessages.ts';
 
 export interface SocketBridgeOptions {
   /** Full ws:// URL including the token, or null when there is no token and no point in trying. */
   url: string | null;
+  /** The page's origin and the session token, for file uploads and downloads over HTTP. */
+  http?: { origin: string; token: string };
   /** How long a call made while disconnected waits for the socket to open. */
   connectWaitMs?: number;
   /** How long an in-flight call waits for its response. */
@@ -190,6 +193,18 @@ export function createSocketBridge(options: SocketBridgeOptions): AppBridge {
     onConnectionChange(listener) {
       stateListeners.add(listener);
       return () => stateListeners.delete(listener);
+    },
+    async upload(file, uploadOptions) {
+      if (!options.http) throw BridgeError.transport(transportMessages.noToken);
+      return uploadOverHttp(options.http.origin, options.http.token, file, uploadOptions);
+    },
+    async saveFile(target) {
+      if (!options.http) throw BridgeError.transport(transportMessages.noToken);
+      downloadInBrowser(fileUrl(options.http.origin, options.http.token, target), target.fileName);
+    },
+    async openFile(target) {
+      if (!options.http) throw BridgeError.transport(transportMessages.noToken);
+      window.open(fileUrl(options.http.origin, options.http.token, target, true), '_blank', 'noopener');
     },
   };
 }

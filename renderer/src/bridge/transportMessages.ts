@@ -26,4 +26,12 @@ export const transportMessages = {
     vi: 'Lõi ứng dụng trả về dữ liệu không đọc được.',
     en: 'The application core sent a reply that could not be read.',
   },
+  uploadFailed: {
+    vi: 'Không gửi được tệp tới ứng dụng. Hãy thử lại.',
+    en: 'The file could not be sent to the application. Please try again.',
+  },
+  uploadCancelled: {
+    vi: 'Đã hủy gửi tệp.',
+    en: 'The upload was cancelled.',
+  },
 } as const satisfies Record<string, LocalizedText>;

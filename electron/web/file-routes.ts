@@ -1,0 +1,96 @@
+import { createReadStream, statSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { pipeline } from 'node:stream/promises';
+import { MAX_UPLOAD_BYTES, type ErrorPayload, type FileTarget, type UploadResult } from '../../shared/contract/index.ts';
+import type { DataPaths } from '../core/context.ts';
+import { CoreError } from '../core/errors.ts';
+import { resolveFileTarget } from '../core/files/file-target.ts';
+import { safeFileName } from '../core/files/safe-file-name.ts';
+import { stageUpload } from '../core/files/staging.ts';
+
+/** RFC 6266 / 5987: an ASCII fallback plus the exact UTF-8 name, so Vietnamese names survive. */
+export function contentDisposition(kind: 'attachment' | 'inline', fileName: string): string {
+  const ascii = fileName
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[đĐ]/g, (c) => (c === 'đ' ? 'd' : 'D'))
+    .replace(/[^\x20-\x7e]|["\\]/g, '_');
+  return `${kind}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}
+
+function json(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+  res.end(JSON.stringify(body));
+}
+
+function problem(res: ServerResponse, status: number, error: ErrorPayload): void {
+  json(res, status, { ok: false, error });
+}
+
+const notFound: ErrorPayload = {
+  code: 'NOT_FOUND',
+  message: { vi: 'Không tìm thấy tệp.', en: 'File not found.' },
+};
+
+/**
+ * POST /files/upload (body = the file; X-File-Name = its URI-encoded name): streams into staging and
+ * answers { ok, result: UploadResult }. The caller has already checked Host, Origin and the token.
+ */
+export async function handleUpload(req: IncomingMessage, res: ServerResponse, paths: DataPaths): Promise<void> {
+  let fileName: string;
+  try {
+    fileName = safeFileName(decodeURIComponent(String(req.headers['x-file-name'] ?? '')), '');
+  } catch {
+    fileName = '';
+  }
+  if (!fileName) {
+    return problem(res, 400, {
+      code: 'INVALID_INPUT',
+      message: { vi: 'Thiếu tên tệp tải lên.', en: 'The upload has no file name.' },
+    });
+  }
+  const declared = Number(req.headers['content-length'] ?? NaN);
+  if (Number.isFinite(declared) && declared > MAX_UPLOAD_BYTES) {
+    req.resume();
+    return problem(res, 413, { code: 'FILE_INVALID', message: { vi: 'Tệp quá lớn.', en: 'The file is too large.' } });
+  }
+  try {
+    const staged = await stageUpload(paths, req, MAX_UPLOAD_BYTES);
+    json(res, 200, { ok: true, result: { uploadId: staged.uploadId, fileName, bytes: staged.bytes } satisfies UploadResult });
+  } catch (e) {
+    if (e instanceof CoreError) return problem(res, 413, e.payload);
+    problem(res, 500, { code: 'IO_ERROR', message: { vi: 'Không lưu được tệp tải lên.', en: 'The upload could not be stored.' } });
+  }
+}
+
+/**
+ * GET /files/export/<exportId>/<name> and /files/blob/<sha256>/<name>: a file the core made, or a
+ * stored document. `?inline=1` shows it in the browser (PDF reader) instead of downloading.
+ */
+export async function handleDownload(req: IncomingMessage, res: ServerResponse, paths: DataPaths, url: URL): Promise<void> {
+  const [, , kind, key, rawName] = url.pathname.split('/');
+  let name = '';
+  try {
+    name = decodeURIComponent(rawName ?? '');
+  } catch {
+    name = '';
+  }
+  const target: Partial<FileTarget> =
+    kind === 'export' ? { kind: 'export', exportId: key, fileName: name } : { kind: 'blob', sha256: key, fileName: name };
+  const found = resolveFileTarget(paths, target);
+  if (!found) return problem(res, 404, notFound);
+  const size = statSync(found.file).size;
+  const inline = url.searchParams.get('inline') === '1';
+  const pdf = found.fileName.toLowerCase().endsWith('.pdf');
+  res.writeHead(200, {
+    'Content-Type': inline && pdf ? 'application/pdf' : 'application/octet-stream',
+    'Content-Length': String(size),
+    'Content-Disposition': contentDisposition(inline ? 'inline' : 'attachment', found.fileName),
+    'Cache-Control': 'no-store',
+  });
+  if (req.method === 'HEAD') {
+    res.end();
+    return;
+  }
+  await pipeline(createReadStream(found.file), res);
+}

@@ -1,0 +1,56 @@
+import { isErrorPayload, type FileTarget, type UploadResult } from '../../../shared/contract/index.ts';
+import type { UploadOptions } from './AppBridge.ts';
+import { BridgeError } from './BridgeError.ts';
+import { transportMessages } from './transportMessages.ts';
+
+/** Where the browser host serves a file; the token rides in the URL because links and viewers fetch it. */
+export function fileUrl(origin: string, token: string, target: FileTarget, inline = false): string {
+  const key = target.kind === 'export' ? target.exportId : target.sha256;
+  const query = new URLSearchParams({ token });
+  if (inline) query.set('inline', '1');
+  return `${origin}/files/${target.kind}/${encodeURIComponent(key)}/${encodeURIComponent(target.fileName)}?${query}`;
+}
+
+/**
+ * Upload over HTTP rather than the WebSocket: files are far larger than a socket frame, and
+ * XMLHttpRequest reports upload progress and can be aborted.
+ */
+export function uploadOverHttp(origin: string, token: string, file: File, options: UploadOptions = {}): Promise<UploadResult> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', `${origin}/files/upload`);
+    xhr.setRequestHeader('X-Nghisu-Token', token);
+    xhr.setRequestHeader('X-File-Name', encodeURIComponent(file.name));
+    xhr.upload.onprogress = (e) => options.onProgress?.(e.loaded, e.lengthComputable ? e.total : file.size);
+    xhr.onerror = () => reject(BridgeError.transport(transportMessages.uploadFailed));
+    xhr.onabort = () => reject(new BridgeError({ code: 'CANCELLED', message: transportMessages.uploadCancelled }));
+    xhr.onload = () => {
+      let body: unknown;
+      try {
+        body = JSON.parse(xhr.responseText);
+      } catch {
+        body = undefined;
+      }
+      const outcome = body as { ok?: boolean; result?: UploadResult; error?: unknown } | undefined;
+      if (outcome?.ok && outcome.result) resolve(outcome.result);
+      else if (isErrorPayload(outcome?.error)) reject(new BridgeError(outcome.error));
+      else reject(BridgeError.transport(transportMessages.uploadFailed, `HTTP ${xhr.status}`));
+    };
+    if (options.signal) {
+      if (options.signal.aborted) return xhr.abort();
+      options.signal.addEventListener('abort', () => xhr.abort(), { once: true });
+    }
+    xhr.send(file);
+  });
+}
+
+/** Save through the browser's own download, keeping the exact (Vietnamese) file name. */
+export function downloadInBrowser(url: string, fileName: string): void {
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  a.rel = 'noopener';
+  document.body.append(a);
+  a.click();
+  a.remove();
+}
