@@ -5,6 +5,7 @@ import type {
   CoreEvent,
   foundationMethods,
   MethodInput,
+  seedMethods,
   MethodName,
   MethodOutput,
   ResponseEnvelope,
@@ -19,6 +20,7 @@ import { createDocumentsDomain } from './domains/documents/index.ts';
 import type { Domain } from './domains/domain.ts';
 import { createMeetingsDomain } from './domains/meetings/index.ts';
 import { createPacksDomain } from './domains/packs/index.ts';
+import { createSeedService } from './seed/index.ts';
 import { CoreError } from './errors.ts';
 import { EventBus } from './events.ts';
 import { createLogger, silentLogger, type Logger } from './logger.ts';
@@ -68,12 +70,16 @@ function bindServices(db: SqliteDatabase, events: EventBus, log: Logger, paths: 
   const domains: Domain[] = [directory, meetings, documents, packs];
   return {
     settings: createSettingsService({ db, audit, events, log }),
+    seed: createSeedService(ctx, documents),
     domains,
     handlers: { ...directory.handlers, ...meetings.handlers, ...documents.handlers, ...packs.handlers },
   };
 }
 
 type Services = ReturnType<typeof bindServices>;
+
+/** Methods the core itself handles (not a domain's). */
+type CoreMethod = keyof typeof foundationMethods | keyof typeof seedMethods;
 
 async function startDomains(services: Services): Promise<void> {
   for (const domain of services.domains) await domain.start?.();
@@ -157,8 +163,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       name,
       (input: never) => (services.handlers as Record<string, (input: never) => unknown>)[name]!(input),
     ]),
-  ) as Omit<Handlers, keyof typeof foundationMethods>;
-  const foundationHandlers: Pick<Handlers, keyof typeof foundationMethods> = {
+  ) as Omit<Handlers, CoreMethod>;
+  const foundationHandlers: Pick<Handlers, CoreMethod> = {
+    'seed.generate': (input: MethodInput<'seed.generate'>) => services.seed.generate(input),
     'app.info': () => appInfo.info(),
     'settings.getAll': () => services.settings.getAll(),
     'settings.set': (input: MethodInput<'settings.set'>) => services.settings.set(input),

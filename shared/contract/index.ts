@@ -9,3 +9,4 @@ export * from './directory.ts';
 export * from './meetings.ts';
 export * from './documents.ts';
 export * from './packs.ts';
+export * from './seed.ts';

@@ -4,6 +4,7 @@ import { documentsMethods, type DocumentsOutputs } from './documents.ts';
 import { meetingsMethods, type MeetingsOutputs } from './meetings.ts';
 import type { MethodSpecs } from './method-spec.ts';
 import { packsMethods, type PacksOutputs } from './packs.ts';
+import { seedMethods, type SeedOutputs } from './seed.ts';
 import { setSettingInput, type Settings } from './settings.ts';
 
 export type { Access, MethodSpecs } from './method-spec.ts';
@@ -26,6 +27,7 @@ export const methods = {
   ...meetingsMethods,
   ...documentsMethods,
   ...packsMethods,
+  ...seedMethods,
 } as const satisfies MethodSpecs;
 
 export type MethodName = keyof typeof methods;
@@ -64,7 +66,7 @@ export interface RestoreResult {
   previousCopy: string;
 }
 
-export interface MethodOutputs extends DirectoryOutputs, MeetingsOutputs, DocumentsOutputs, PacksOutputs {
+export interface MethodOutputs extends DirectoryOutputs, MeetingsOutputs, DocumentsOutputs, PacksOutputs, SeedOutputs {
   'app.info': AppInfo;
   'settings.getAll': Settings;
   'settings.set': Settings;

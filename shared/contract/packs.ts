@@ -1,7 +1,102 @@
+import { z } from 'zod';
+import { id, uploadRef, type ExportedFile } from './common.ts';
 import type { MethodSpecs } from './method-spec.ts';
 
-export const packsMethods = {} as const satisfies MethodSpecs;
+const filePath = z.string().trim().min(1, 'Cần đường dẫn tệp / a file path is required').max(4096);
 
-// Filled in as the domain grows; an interface so MethodOutputs can extend it.
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface PacksOutputs {}
+/**
+ * Meeting packs: one signed file carrying a published meeting to members' laptops. Export needs the
+ * secretariat's profile key; import verifies every hash and the signature against the keys the
+ * member has accepted (keys.trust), then shows what changed since the pack already imported.
+ */
+export const packsMethods = {
+  /** Export a published (or later) meeting as a pack the user saves. */
+  'packs.export': { access: 'ui', input: z.object({ meetingId: id }).strict() },
+  /** CLI: export straight to a path. */
+  'packs.exportFile': {
+    access: 'local',
+    input: z.object({ meetingId: id, file: filePath, overwrite: z.boolean().optional() }).strict(),
+  },
+  /** Verify a pack and describe it (signer, trust, what changed) without importing anything. */
+  'packs.inspect': { access: 'ui', input: z.object({ upload: uploadRef }).strict() },
+  /** Verify and import; refused whole (nothing stored) when anything is wrong. */
+  'packs.import': { access: 'ui', input: z.object({ upload: uploadRef }).strict() },
+  /** CLI: inspect or import a pack file; `trustSigner` first accepts the pack's key (the admin saw its fingerprint). */
+  'packs.importFile': {
+    access: 'local',
+    input: z.object({ file: filePath, dryRun: z.boolean().optional(), trustSigner: z.boolean().optional() }).strict(),
+  },
+  /** Packs imported for a meeting, newest first. */
+  'packs.history': { access: 'ui', input: z.object({ meetingId: id }).strict() },
+} as const satisfies MethodSpecs;
+
+export interface PackSigner {
+  /** "Họ tên, chức vụ, đơn vị" of the secretariat profile that signed. */
+  label: string;
+  publicKey: string;
+  fingerprint: string;
+  /** Whether this laptop accepts packs signed by this key (a trusted key, or its own profile). */
+  trusted: boolean;
+}
+
+/** One line of "what changed since the pack you have". */
+export interface PackChange {
+  scope: 'meeting' | 'agenda' | 'participants' | 'documents';
+  text: { vi: string; en: string };
+}
+
+export interface PackInspection {
+  meeting: { id: string; title: string; startsAt: string; endsAt: string; committeeName: string; status: string };
+  revision: number;
+  createdAt: string;
+  signer: PackSigner;
+  documents: number;
+  totalBytes: number;
+  /** The pack of this meeting imported before, if any. */
+  previous: { revision: number; importedAt: string } | null;
+  /** Empty for a first import; otherwise every difference from the meeting as the last pack left it. */
+  changes: PackChange[];
+  /** True when this very revision was already imported (importing again changes nothing). */
+  sameAsPrevious: boolean;
+}
+
+export interface PackImportResult extends PackInspection {
+  importId: string;
+  /** Documents whose bytes were new on this laptop (the others were already stored). */
+  newDocuments: number;
+}
+
+export interface PackExportResult {
+  meetingId: string;
+  revision: number;
+  documents: number;
+  fingerprint: string;
+  file: ExportedFile;
+}
+
+export interface PackFileExportResult {
+  meetingId: string;
+  revision: number;
+  documents: number;
+  fingerprint: string;
+  file: string;
+  bytes: number;
+  sha256: string;
+}
+
+export interface PackHistoryEntry {
+  id: string;
+  revision: number;
+  signer: string;
+  importedAt: string;
+  changes: PackChange[];
+}
+
+export interface PacksOutputs {
+  'packs.export': PackExportResult;
+  'packs.exportFile': PackFileExportResult;
+  'packs.inspect': PackInspection;
+  'packs.import': PackImportResult;
+  'packs.importFile': PackInspection | PackImportResult;
+  'packs.history': PackHistoryEntry[];
+}

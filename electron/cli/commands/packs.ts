@@ -1,7 +1,60 @@
 import type { Command } from 'commander';
-import type { CommandContext } from '../with-core.ts';
+import type { PackImportResult, PackInspection } from '../../../shared/contract/index.ts';
+import { printResult, type Output } from '../output.ts';
+import { formatBytes, withCore, type CommandContext } from '../with-core.ts';
 
-export function registerPackCommands(program: Command, context: CommandContext): void {
-  void program;
-  void context;
+function describe(out: Output, r: PackInspection | PackImportResult, imported: boolean): string {
+  const vi = out.lang === 'vi';
+  const lines = [
+    imported ? (vi ? 'Đã nhập gói tài liệu cuộc họp.' : 'Meeting pack imported.') : vi ? 'Gói tài liệu hợp lệ (chưa nhập).' : 'The pack is valid (not imported).',
+    `${vi ? 'Cuộc họp' : 'Meeting'}:   ${r.meeting.title} (${r.meeting.committeeName})`,
+    `${vi ? 'Phiên bản' : 'Revision'}:  ${r.revision}`,
+    `${vi ? 'Người ký' : 'Signed by'}:   ${r.signer.label}`,
+    `${vi ? 'Dấu vân tay' : 'Fingerprint'}: ${r.signer.fingerprint} ${r.signer.trusted ? (vi ? '(tin cậy)' : '(trusted)') : vi ? '(CHƯA tin cậy)' : '(NOT trusted)'}`,
+    `${vi ? 'Tài liệu' : 'Documents'}:   ${r.documents} (${formatBytes(r.totalBytes)})`,
+  ];
+  if (r.previous) {
+    lines.push(vi ? `Thay đổi so với bản ${r.previous.revision} đã nhập:` : `Changes since revision ${r.previous.revision}:`);
+    if (r.changes.length === 0) lines.push(vi ? '  (không có)' : '  (none)');
+    for (const c of r.changes) lines.push(`  - ${c.text[out.lang]}`);
+  }
+  return lines.join('\n');
+}
+
+export function registerPackCommands(program: Command, { globals, setExit }: CommandContext): void {
+  const pack = program.command('pack').description('gói tài liệu cuộc họp có chữ ký / signed meeting packs');
+
+  pack
+    .command('export')
+    .description('xuất gói tài liệu của một cuộc họp đã phát hành / export a published meeting as a signed pack')
+    .argument('<meetingId>', 'mã cuộc họp / meeting id')
+    .argument('<file>', 'tệp gói (.nghisu) / pack file')
+    .option('--force', 'ghi đè nếu tệp đã có / overwrite an existing file', false)
+    .action(async (meetingId: string, file: string, cmd: { force: boolean }) => {
+      setExit(
+        await withCore(globals(), async (core, out) => {
+          const r = await core.call('packs.exportFile', { meetingId, file, overwrite: cmd.force });
+          printResult(out, r, () =>
+            out.lang === 'vi'
+              ? `Đã xuất gói ${r.file} (bản ${r.revision}, ${r.documents} tài liệu, ${formatBytes(r.bytes)}).\nKhóa ký: ${r.fingerprint}`
+              : `Exported ${r.file} (revision ${r.revision}, ${r.documents} documents, ${formatBytes(r.bytes)}).\nSigning key: ${r.fingerprint}`,
+          );
+        }),
+      );
+    });
+
+  pack
+    .command('import')
+    .description('kiểm tra chữ ký, mã băm rồi nhập gói / verify signature and hashes, then import')
+    .argument('<file>', 'tệp gói (.nghisu) / pack file')
+    .option('--dry-run', 'chỉ kiểm tra, không nhập / verify only', false)
+    .option('--trust-signer', 'tin cậy khóa đã ký gói (đã đối chiếu dấu vân tay) / trust the signing key (fingerprint checked)', false)
+    .action(async (file: string, cmd: { dryRun: boolean; trustSigner: boolean }) => {
+      setExit(
+        await withCore(globals(), async (core, out) => {
+          const r = await core.call('packs.importFile', { file, dryRun: cmd.dryRun, trustSigner: cmd.trustSigner });
+          printResult(out, r, () => describe(out, r, !cmd.dryRun));
+        }),
+      );
+    });
 }

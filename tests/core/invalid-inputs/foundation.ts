@@ -1,6 +1,7 @@
-import type { foundationMethods } from '../../../shared/contract/index.ts';
+import type { foundationMethods, seedMethods } from '../../../shared/contract/index.ts';
 
-export const foundationInvalidInputs: Record<keyof typeof foundationMethods, unknown[]> = {
+export const foundationInvalidInputs: Record<keyof typeof foundationMethods | keyof typeof seedMethods, unknown[]> = {
+  'seed.generate': [{}, { years: 0 }, { years: 21 }, { years: 1.5 }, { years: '10' }, { years: 1, seed: -1 }, { years: 1, extra: true }],
   'app.info': [{ extra: 1 }, 'text', 42, []],
   'settings.getAll': [{ key: 'ui.theme' }, null, 'x'],
   'settings.set': [

@@ -1,10 +1,31 @@
-import type { packsMethods } from '../../../../shared/contract/index.ts';
+import { createHash } from 'node:crypto';
+import { createReadStream, existsSync, rmSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { v7 as uuidv7 } from 'uuid';
+import type {
+  MethodInput,
+  PackHistoryEntry,
+  PackImportResult,
+  PackInspection,
+  PackSigner,
+  packsMethods,
+} from '../../../../shared/contract/index.ts';
 import type { ServiceContext } from '../../context.ts';
 import type { DomainHandlers } from '../../dispatch.ts';
+import { CoreError } from '../../errors.ts';
+import { writeExport } from '../../files/exports.ts';
+import { releaseUpload, stagedFile } from '../../files/staging.ts';
+import { commitFile } from '../../fs/durable.ts';
 import type { DirectoryDomain } from '../directory/index.ts';
 import type { DocumentsDomain } from '../documents/index.ts';
 import type { Domain } from '../domain.ts';
 import type { MeetingsDomain } from '../meetings/index.ts';
+import { applyPack, storePackBlobs, type IndexDocument } from './apply.ts';
+import { collectPackContent } from './collect.ts';
+import { diffPacks } from './diff.ts';
+import { packFileName } from './file-name.ts';
+import { readPack, type OpenedPack } from './read-pack.ts';
+import { writePack } from './write-pack.ts';
 
 export interface PacksDeps {
   directory: DirectoryDomain;
@@ -12,10 +33,189 @@ export interface PacksDeps {
   documents: DocumentsDomain;
 }
 
+const PACK_MIME = 'application/vnd.nghisu.meeting-pack+zip';
+
+async function sha256File(file: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+/** Meeting packs: export signed by the profile's key; import verified, trusted, diffed, applied whole. */
 export function createPacksDomain(ctx: ServiceContext, deps: PacksDeps) {
-  void ctx;
-  void deps;
-  const handlers: DomainHandlers<typeof packsMethods> = {};
+  const { db } = ctx;
+  const indexDocument: IndexDocument = (d, pages) => {
+    deps.documents.insertDocument({
+      id: d.id,
+      sha256: d.blob_sha256,
+      fileName: d.file_name,
+      kind: d.kind,
+      mime: d.mime,
+      pages: d.kind === 'pdf' ? (pages ?? []) : null,
+      // A PDF whose text the secretariat could not read stays unsearchable here too.
+      textFailed: d.kind === 'pdf' && pages === undefined,
+      number: d.number,
+      notation: d.notation,
+      issueDate: d.issue_date,
+      issuer: d.issuer,
+      summary: d.summary,
+      typeCode: d.type_code,
+      classification: d.classification,
+      urgency: d.urgency,
+      previousVersionId: d.previous_version_id,
+      createdBy: null,
+      createdAt: d.created_at,
+    });
+  };
+  const trustedKey = db.prepare('SELECT public_key FROM trusted_keys WHERE fingerprint = ?').pluck();
+  const ownKey = db.prepare('SELECT public_key FROM profile LIMIT 1').pluck();
+  const lastImport = db.prepare(
+    'SELECT revision, imported_at, manifest_sha FROM pack_imports WHERE meeting_id = ? ORDER BY imported_at DESC, id DESC LIMIT 1',
+  );
+  const meetingOrigin = db.prepare('SELECT origin FROM meetings WHERE id = ?').pluck();
+
+  function isTrusted(publicKey: string, fingerprint: string): boolean {
+    return trustedKey.get(fingerprint) === publicKey || ownKey.get() === publicKey;
+  }
+
+  /** Read what goes into the pack (one snapshot) and the key to sign it with; no file yet. */
+  function preparePack(meetingId: string) {
+    const identity = deps.directory.signer.current();
+    const { content, pageTexts } = collectPackContent(db, meetingId);
+    return { identity, content, pageTexts };
+  }
+
+  async function buildPack(prepared: ReturnType<typeof preparePack>, file: string) {
+    const { identity, content, pageTexts } = prepared;
+    const { documents } = await writePack(file, ctx.paths, content, pageTexts, identity, ctx.now());
+    db.transaction(() =>
+      ctx.audit.record({
+        action: 'packs.export',
+        entity: 'meeting',
+        entityId: content.meeting.id,
+        detail: { revision: content.meeting.revision, documents },
+      }),
+    )();
+    return { meetingId: content.meeting.id, revision: content.meeting.revision, documents, fingerprint: identity.fingerprint };
+  }
+
+  function inspectOpened(pack: OpenedPack): PackInspection {
+    const { manifest, content } = pack;
+    const origin = meetingOrigin.get(content.meeting.id) as string | undefined;
+    if (origin === 'local') {
+      throw new CoreError('INVALID_STATE', {
+        vi: 'Cuộc họp trong gói được tạo trên chính máy này; không cần nhập lại.',
+        en: 'The meeting in this pack was created on this computer; there is nothing to import.',
+      });
+    }
+    const previous = lastImport.get(content.meeting.id) as { revision: number; imported_at: string; manifest_sha: string } | undefined;
+    const changes = origin === 'pack' ? diffPacks(collectPackContent(db, content.meeting.id, { asImported: true }).content, content) : [];
+    const signer: PackSigner = { ...manifest.signer, trusted: isTrusted(manifest.signer.publicKey, manifest.signer.fingerprint) };
+    return {
+      meeting: {
+        id: content.meeting.id,
+        title: content.meeting.title,
+        startsAt: content.meeting.starts_at,
+        endsAt: content.meeting.ends_at,
+        committeeName: content.committee.name,
+        status: content.meeting.status,
+      },
+      revision: manifest.revision,
+      createdAt: manifest.createdAt,
+      signer,
+      documents: content.documents.length,
+      totalBytes: pack.totalBytes,
+      previous: previous ? { revision: previous.revision, importedAt: previous.imported_at } : null,
+      changes,
+      sameAsPrevious: previous?.manifest_sha === pack.manifestSha,
+    };
+  }
+
+  /** Open, verify and (unless dry) import; the scratch folder is always removed. */
+  async function importPack(file: string, dryRun: boolean): Promise<PackInspection | PackImportResult> {
+    const scratch = join(ctx.paths.tmp, `pack-${uuidv7()}`);
+    try {
+      const pack = await readPack(file, scratch);
+      const inspection = inspectOpened(pack);
+      if (dryRun) return inspection;
+      if (!inspection.signer.trusted) {
+        throw new CoreError(
+          'PACK_UNTRUSTED',
+          {
+            vi: `Gói tài liệu được ký bởi "${inspection.signer.label}" (dấu vân tay ${inspection.signer.fingerprint}), chưa có trong danh sách khóa tin cậy của máy này. Hãy đối chiếu dấu vân tay với bộ phận thư ký rồi chấp nhận khóa trước khi nhập.`,
+            en: `The pack is signed by "${inspection.signer.label}" (fingerprint ${inspection.signer.fingerprint}), which this computer does not trust yet. Check the fingerprint with the secretariat, then accept the key before importing.`,
+          },
+          { label: inspection.signer.label, fingerprint: inspection.signer.fingerprint, publicKey: inspection.signer.publicKey },
+        );
+      }
+      const { newBlobs } = storePackBlobs(ctx, pack);
+      const importId = applyPack(ctx, pack, indexDocument, (id) => deps.documents.reindexMetadata(id), inspection.changes);
+      ctx.events.emit('data.changed', { area: 'meetings', id: pack.content.meeting.id });
+      ctx.events.emit('data.changed', { area: 'documents' });
+      ctx.events.emit('data.changed', { area: 'directory' });
+      return { ...inspection, importId, newDocuments: newBlobs };
+    } finally {
+      rmSync(scratch, { recursive: true, force: true });
+    }
+  }
+
+  const handlers: DomainHandlers<typeof packsMethods> = {
+    'packs.export': async ({ meetingId }: MethodInput<'packs.export'>) => {
+      const prepared = preparePack(meetingId);
+      let built: Awaited<ReturnType<typeof buildPack>> | undefined;
+      const file = await writeExport(ctx.paths, packFileName(prepared.content), PACK_MIME, async (target) => {
+        built = await buildPack(prepared, target);
+      });
+      return { ...built!, file };
+    },
+    'packs.exportFile': async ({ meetingId, file, overwrite }: MethodInput<'packs.exportFile'>) => {
+      if (existsSync(file) && !overwrite) {
+        throw new CoreError('CONFLICT', {
+          vi: `Tệp "${file}" đã có. Dùng --force để ghi đè.`,
+          en: `"${file}" already exists. Use --force to overwrite it.`,
+        });
+      }
+      const tmp = join(dirname(file), `.${uuidv7()}.tmp`);
+      try {
+        const built = await buildPack(preparePack(meetingId), tmp);
+        commitFile(tmp, file, dirname(file));
+        return {
+          ...built,
+          file,
+          bytes: statSync(file).size,
+          sha256: await sha256File(file),
+        };
+      } catch (e) {
+        rmSync(tmp, { force: true });
+        if (e instanceof CoreError) throw e;
+        throw new CoreError('IO_ERROR', { vi: `Không ghi được tệp "${file}".`, en: `Cannot write "${file}".` }, undefined, { cause: e });
+      }
+    },
+    'packs.inspect': async ({ upload }: MethodInput<'packs.inspect'>) => importPack(stagedFile(ctx.paths, upload), true),
+    'packs.import': async ({ upload }: MethodInput<'packs.import'>) => {
+      const result = (await importPack(stagedFile(ctx.paths, upload), false)) as PackImportResult;
+      releaseUpload(ctx.paths, upload);
+      return result;
+    },
+    'packs.importFile': async ({ file, dryRun, trustSigner }: MethodInput<'packs.importFile'>) => {
+      if (!existsSync(file)) {
+        throw new CoreError('NOT_FOUND', { vi: `Không tìm thấy tệp "${file}".`, en: `File not found: "${file}".` });
+      }
+      if (trustSigner && !dryRun) {
+        const seen = (await importPack(file, true)) as PackInspection;
+        if (!seen.signer.trusted) {
+          await deps.directory.trustedKeys.trust({ publicKey: seen.signer.publicKey, label: seen.signer.label });
+        }
+      }
+      return importPack(file, dryRun ?? false);
+    },
+    'packs.history': ({ meetingId }: MethodInput<'packs.history'>) =>
+      (
+        db
+          .prepare('SELECT id, revision, signer, imported_at, summary FROM pack_imports WHERE meeting_id = ? ORDER BY imported_at DESC, id DESC')
+          .all(meetingId) as { id: string; revision: number; signer: string; imported_at: string; summary: string }[]
+      ).map((r): PackHistoryEntry => ({ id: r.id, revision: r.revision, signer: r.signer, importedAt: r.imported_at, changes: JSON.parse(r.summary) })),
+  };
   return { handlers } satisfies Domain;
 }
 

@@ -1,0 +1,172 @@
+import { z } from 'zod';
+
+/**
+ * The meeting pack file: a zip holding
+ *   manifest.json   what is inside: every other file's path, size and SHA-256, plus the signer's key
+ *   manifest.sig    Ed25519 signature (base64) over the exact bytes of manifest.json
+ *   meeting.json    the meeting, its agenda, participants, attachments and the directory rows they name
+ *   documents/<sha256>   each document's bytes, once
+ *   text/<documentId>.json   each PDF's page texts, so a member's search works without re-reading it
+ * The signature covers the manifest and the manifest covers every byte, so one check of each proves
+ * the whole pack. The format is versioned; a reader refuses versions it does not know.
+ */
+export const PACK_FORMAT = 'nghisu.meeting-pack';
+export const PACK_VERSION = 1;
+export const MANIFEST = 'manifest.json';
+export const SIGNATURE = 'manifest.sig';
+export const CONTENT = 'meeting.json';
+
+/** Limits a pack reader enforces before trusting anything inside (zip bombs, absurd counts). */
+export const PACK_LIMITS = {
+  entries: 20_000,
+  totalBytes: 8 * 1024 * 1024 * 1024,
+  jsonBytes: 256 * 1024 * 1024,
+} as const;
+
+const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
+const uuid = z.uuid();
+const text = z.string().max(100_000);
+const nullableText = text.nullable();
+const instant = z.string().max(40);
+
+export const packPath = z
+  .string()
+  .regex(/^(meeting\.json|documents\/[0-9a-f]{64}|text\/[0-9a-f-]{36}\.json)$/, 'unexpected file in pack');
+
+export const manifestSchema = z
+  .object({
+    format: z.literal(PACK_FORMAT),
+    version: z.literal(PACK_VERSION),
+    createdAt: instant,
+    meetingId: uuid,
+    revision: z.number().int().min(0),
+    signer: z.object({ label: z.string().max(1000), publicKey: z.string().max(100), fingerprint: z.string().max(100) }).strict(),
+    files: z
+      .array(z.object({ path: packPath, size: z.number().int().min(0), sha256 }).strict())
+      .max(PACK_LIMITS.entries),
+  })
+  .strict();
+export type PackManifest = z.infer<typeof manifestSchema>;
+
+const organization = z
+  .object({ id: uuid, organ_code: nullableText, name: text, short_name: nullableText, parent_id: uuid.nullable() })
+  .strict();
+const person = z
+  .object({
+    id: uuid,
+    full_name: text,
+    position: nullableText,
+    organization_id: uuid.nullable(),
+    email: nullableText,
+    phone: nullableText,
+  })
+  .strict();
+const committee = z
+  .object({ id: uuid, name: text, short_name: nullableText, quorum_percent: z.number().int().min(1).max(100) })
+  .strict();
+const room = z.object({ id: uuid, name: text, location: nullableText, capacity: z.number().int().positive().nullable() }).strict();
+const classification = z.enum(['normal', 'confidential', 'secret', 'top_secret']);
+
+const meeting = z
+  .object({
+    id: uuid,
+    committee_id: uuid,
+    kind_code: text,
+    title: text,
+    starts_at: instant,
+    ends_at: instant,
+    room_id: uuid.nullable(),
+    online: z.union([z.literal(0), z.literal(1)]),
+    chair_person_id: uuid.nullable(),
+    secretary_person_id: uuid.nullable(),
+    chairing_org_id: uuid.nullable(),
+    classification,
+    status: z.enum(['published', 'in_progress', 'ended', 'archived']),
+    description: nullableText,
+    revision: z.number().int().min(0),
+    created_at: instant,
+    updated_at: instant,
+  })
+  .strict();
+
+const agendaItem = z
+  .object({
+    id: uuid,
+    parent_id: uuid.nullable(),
+    position: z.number().int().min(0),
+    title: text,
+    description: nullableText,
+    presenter_person_id: uuid.nullable(),
+    presenter_org_id: uuid.nullable(),
+    preparing_org_id: uuid.nullable(),
+    duration_minutes: z.number().int().min(0).max(1440),
+    outcome: nullableText,
+    created_at: instant,
+    updated_at: instant,
+  })
+  .strict();
+
+const participant = z
+  .object({
+    id: uuid,
+    person_id: uuid.nullable(),
+    organization_id: uuid.nullable(),
+    role: z.enum(['chair', 'member', 'guest', 'secretary']),
+    position: z.number().int().min(0),
+    rsvp: z.enum(['invited', 'confirmed', 'declined', 'delegated']),
+    rsvp_reason: nullableText,
+    rsvp_delegate_id: uuid.nullable(),
+    rsvp_delegate_name: nullableText,
+  })
+  .strict()
+  .refine((p) => (p.person_id === null) !== (p.organization_id === null), 'a participant is a person or a unit');
+
+const bridgePoint = z.object({ id: uuid, name: text, location: nullableText, position: z.number().int().min(0) }).strict();
+
+const document = z
+  .object({
+    id: uuid,
+    blob_sha256: sha256,
+    file_name: text,
+    kind: z.enum(['pdf', 'attachment']),
+    mime: text,
+    page_count: z.number().int().min(0).nullable(),
+    number: nullableText,
+    notation: nullableText,
+    issue_date: nullableText,
+    issuer: nullableText,
+    summary: nullableText,
+    type_code: nullableText,
+    classification,
+    urgency: z.enum(['normal', 'urgent', 'very_urgent', 'flash']),
+    previous_version_id: uuid.nullable(),
+    created_at: instant,
+    updated_at: instant,
+  })
+  .strict();
+
+const attachment = z
+  .object({ id: uuid, agenda_item_id: uuid.nullable(), document_id: uuid, position: z.number().int().min(0), attached_at: instant })
+  .strict();
+
+const change = z.object({ id: uuid, revision: z.number().int(), at: instant, summary: z.string().max(1_000_000) }).strict();
+
+export const contentSchema = z
+  .object({
+    meeting,
+    kind: z.object({ code: text, label: text }).strict(),
+    committee,
+    room: room.nullable(),
+    organizations: z.array(organization),
+    people: z.array(person),
+    bridgePoints: z.array(bridgePoint),
+    agendaItems: z.array(agendaItem),
+    participants: z.array(participant),
+    documents: z.array(document),
+    attachments: z.array(attachment),
+    changes: z.array(change),
+  })
+  .strict();
+export type PackContent = z.infer<typeof contentSchema>;
+
+export const pageTextsSchema = z.array(z.string());

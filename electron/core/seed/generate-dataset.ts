@@ -1,0 +1,279 @@
+import { v7 as uuidv7 } from 'uuid';
+import type { SqliteDatabase } from '../runtime.ts';
+import { createRandom, type Random } from './random.ts';
+import {
+  agendaTitle,
+  committeeNames,
+  documentSummary,
+  familyNames,
+  givenNames,
+  meetingTitle,
+  middleNames,
+  organizationNames,
+  pageText,
+  places,
+  positions,
+} from './vietnamese-text.ts';
+
+/** A document row the seeder wants stored and indexed like any imported one. */
+export interface SeedDocument {
+  id: string;
+  blobSha256: string;
+  fileName: string;
+  pageCount: number;
+  number: string;
+  notation: string;
+  issueDate: string;
+  issuer: string;
+  summary: string;
+  typeCode: string;
+  createdAt: string;
+}
+
+export interface SeedTarget {
+  db: SqliteDatabase;
+  /** Real PDF blobs the seeded documents point at (the store keeps each once). */
+  blobs: readonly string[];
+  /** Insert one document with its page texts, in the caller's transaction. */
+  insertDocument(document: SeedDocument, pages: string[]): void;
+  onProgress?(done: number, total: number): void;
+}
+
+export interface SeedOptions {
+  years: number;
+  /** The dataset ends here (meetings run up to a month after). */
+  until: Date;
+  seed?: number;
+}
+
+export interface SeedCounts {
+  organizations: number;
+  people: number;
+  committees: number;
+  rooms: number;
+  meetings: number;
+  agendaItems: number;
+  participants: number;
+  documents: number;
+  pages: number;
+}
+
+/** Per year of one province; a ten-year dataset is 3,000 meetings, 25,000 items, 40,000 documents, 100,000 pages. */
+const PER_YEAR = { meetings: 300, agendaItems: 2_500, documents: 4_000, pages: 10_000 };
+const COMMITTEES = 30;
+const DOC_TYPES = ['BC', 'TTr', 'KH', 'NQ', 'QĐ', 'TB', 'KL', 'CV', 'ĐA'];
+
+const HOUR = 3600_000;
+const DAY = 24 * HOUR;
+
+function personName(r: Random): string {
+  return `${r.pick(familyNames)} ${r.pick(middleNames)} ${r.pick(givenNames)}`;
+}
+
+/** Split `total` into `parts` positive integers that add up to it, randomly. */
+function spread(r: Random, total: number, parts: number): number[] {
+  const base = Math.floor(total / parts);
+  const out = Array.from({ length: parts }, () => base);
+  for (let left = total - base * parts; left > 0; left--) out[r.int(0, parts - 1)]! += 1;
+  // Shuffle some weight around so meetings differ.
+  for (let i = 0; i < parts; i++) {
+    const j = r.int(0, parts - 1);
+    const move = Math.min(out[i]! - 1, r.int(0, Math.floor(base / 2)));
+    if (move > 0) {
+      out[i]! -= move;
+      out[j]! += move;
+    }
+  }
+  return out;
+}
+
+/**
+ * The benchmark's ten-year dataset of one province, scaled by `years`: directory, committees,
+ * meetings with agendas and participants, and documents with page texts in the search index.
+ * Written straight to the tables in year-sized transactions (the seeder is a tool, not a user).
+ */
+export function generateDataset(target: SeedTarget, options: SeedOptions): SeedCounts {
+  const { db } = target;
+  const r = createRandom(options.seed ?? 20260105);
+  const years = options.years;
+  const now = options.until.toISOString();
+  const counts: SeedCounts = { organizations: 0, people: 0, committees: 0, rooms: 0, meetings: 0, agendaItems: 0, participants: 0, documents: 0, pages: 0 };
+
+  const orgIds: string[] = [];
+  const peopleIds: string[] = [];
+  const committeeIds: string[] = [];
+  const roomIds: string[] = [];
+  const orgName = new Map<string, string>();
+
+  db.transaction(() => {
+    const insertOrg = db.prepare(
+      'INSERT INTO organizations (id, organ_code, name, short_name, parent_id, created_by, created_at, updated_at) VALUES (?, ?, ?, NULL, ?, NULL, ?, ?)',
+    );
+    const province = uuidv7();
+    insertOrg.run(province, '000.00.00.H41', 'Ủy ban nhân dân tỉnh Lào Cai', null, now, now);
+    orgIds.push(province);
+    orgName.set(province, 'Ủy ban nhân dân tỉnh Lào Cai');
+    let n = 1;
+    for (const name of organizationNames.slice(1)) {
+      const id = uuidv7();
+      insertOrg.run(id, `000.${String(n).padStart(2, '0')}.31.H41`, `${name} tỉnh Lào Cai`.replace(' tỉnh tỉnh', ' tỉnh'), province, now, now);
+      orgIds.push(id);
+      orgName.set(id, name);
+      n += 1;
+    }
+    for (const place of places) {
+      const id = uuidv7();
+      insertOrg.run(id, `000.${String(n).padStart(2, '0')}.32.H41`, `Ủy ban nhân dân huyện ${place}`, province, now, now);
+      orgIds.push(id);
+      orgName.set(id, `UBND huyện ${place}`);
+      n += 1;
+    }
+    counts.organizations = orgIds.length;
+
+    const insertPerson = db.prepare(
+      'INSERT INTO people (id, full_name, position, organization_id, email, phone, created_by, created_at, updated_at) VALUES (?, ?, ?, ?, NULL, NULL, NULL, ?, ?)',
+    );
+    for (let i = 0; i < 600; i++) {
+      const id = uuidv7();
+      insertPerson.run(id, personName(r), r.pick(positions), r.pick(orgIds), now, now);
+      peopleIds.push(id);
+    }
+    counts.people = peopleIds.length;
+
+    const insertRoom = db.prepare('INSERT INTO rooms (id, name, location, capacity, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)');
+    for (let i = 1; i <= 10; i++) {
+      const id = uuidv7();
+      insertRoom.run(id, `Phòng họp ${i}`, `Tầng ${1 + (i % 5)}, Trụ sở khối 2`, 20 + 10 * (i % 4), now, now);
+      roomIds.push(id);
+    }
+    counts.rooms = roomIds.length;
+
+    const insertCommittee = db.prepare(
+      'INSERT INTO committees (id, name, short_name, quorum_percent, created_by, created_at, updated_at) VALUES (?, ?, NULL, ?, NULL, ?, ?)',
+    );
+    const insertMember = db.prepare(
+      'INSERT INTO committee_members (id, committee_id, person_id, organization_id, role, position) VALUES (?, ?, ?, NULL, ?, ?)',
+    );
+    for (let i = 0; i < COMMITTEES; i++) {
+      const id = uuidv7();
+      const base = committeeNames[i % committeeNames.length]!;
+      insertCommittee.run(id, i < committeeNames.length ? `${base} tỉnh` : `${base} (giai đoạn ${2 + Math.floor(i / committeeNames.length)})`, 50, now, now);
+      const members = new Set<string>();
+      while (members.size < 12) members.add(r.pick(peopleIds));
+      [...members].forEach((person, k) => insertMember.run(uuidv7(), id, person, k === 0 ? 'head' : k < 3 ? 'deputy' : k === 11 ? 'secretary' : 'member', k));
+      committeeIds.push(id);
+    }
+    counts.committees = committeeIds.length;
+  })();
+
+  const insertMeeting = db.prepare(
+    `INSERT INTO meetings (id, committee_id, kind_code, title, starts_at, ends_at, room_id, online, chair_person_id, secretary_person_id,
+       chairing_org_id, classification, status, description, revision, origin, created_by, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, 0, 'local', NULL, ?, ?)`,
+  );
+  const insertItem = db.prepare(
+    `INSERT INTO agenda_items (id, meeting_id, parent_id, position, title, description, presenter_person_id, presenter_org_id,
+       preparing_org_id, duration_minutes, outcome, created_at, updated_at)
+     VALUES (?, ?, NULL, ?, ?, NULL, ?, NULL, ?, ?, NULL, ?, ?)`,
+  );
+  const insertParticipant = db.prepare(
+    `INSERT INTO participants (id, meeting_id, person_id, organization_id, role, position, rsvp) VALUES (?, ?, ?, NULL, ?, ?, 'confirmed')`,
+  );
+  const insertAttachment = db.prepare(
+    'INSERT INTO meeting_documents (id, meeting_id, agenda_item_id, document_id, position, attached_by, attached_at) VALUES (?, ?, ?, ?, ?, NULL, ?)',
+  );
+
+  const totalMeetings = PER_YEAR.meetings * years;
+  const itemsPerMeeting = spread(r, PER_YEAR.agendaItems * years, totalMeetings);
+  const totalDocuments = PER_YEAR.documents * years;
+  const pagesPerDocument = spread(r, PER_YEAR.pages * years, totalDocuments);
+  const start = options.until.getTime() - years * 365 * DAY;
+  const step = (options.until.getTime() + 30 * DAY - start) / totalMeetings;
+  let documentIndex = 0;
+
+  const writeDocument = (at: number): string => {
+    const id = uuidv7({ msecs: at });
+    const pages = Array.from({ length: pagesPerDocument[documentIndex]! }, () => pageText(r, r.int(900, 2200)));
+    const type = r.pick(DOC_TYPES);
+    const issuer = r.pick(orgIds);
+    const issued = new Date(at - r.int(1, 20) * DAY).toISOString().slice(0, 10);
+    const number = String(r.int(1, 999));
+    target.insertDocument(
+      {
+        id,
+        blobSha256: target.blobs[documentIndex % target.blobs.length]!,
+        fileName: `${type}-${number}-${issued}.pdf`,
+        pageCount: pages.length,
+        number,
+        notation: `${type}-${r.pick(['UBND', 'BCĐ', 'SKHĐT', 'STC', 'SGTVT'])}`,
+        issueDate: issued,
+        issuer: orgName.get(issuer)!,
+        summary: documentSummary(r),
+        typeCode: type,
+        createdAt: new Date(at).toISOString(),
+      },
+      pages,
+    );
+    documentIndex += 1;
+    counts.documents += 1;
+    counts.pages += pages.length;
+    return id;
+  };
+
+  // One transaction per ~year of meetings keeps memory flat and lets progress show.
+  const batch = PER_YEAR.meetings;
+  for (let from = 0; from < totalMeetings; from += batch) {
+    db.transaction(() => {
+      for (let i = from; i < Math.min(totalMeetings, from + batch); i++) {
+        const day = new Date(start + i * step);
+        // 08:00 or 14:00 in Hanoi time (UTC+7).
+        const begins = Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate(), r.chance(0.6) ? 1 : 7);
+        const ends = begins + r.int(2, 4) * HOUR;
+        const id = uuidv7({ msecs: begins });
+        const committee = r.pick(committeeIds);
+        const past = ends < options.until.getTime();
+        const status = past ? (ends < options.until.getTime() - 90 * DAY ? 'archived' : 'ended') : r.chance(0.5) ? 'published' : 'draft';
+        const chair = r.pick(peopleIds);
+        const stamp = new Date(begins - 7 * DAY).toISOString();
+        insertMeeting.run(
+          id,
+          committee,
+          r.pick(['regular', 'regular', 'thematic', 'extraordinary']),
+          meetingTitle(r, `Ban Chỉ đạo số ${1 + committeeIds.indexOf(committee)}`),
+          new Date(begins).toISOString(),
+          new Date(ends).toISOString(),
+          r.chance(0.8) ? r.pick(roomIds) : null,
+          r.chance(0.3) ? 1 : 0,
+          chair,
+          r.pick(peopleIds),
+          r.pick(orgIds),
+          r.chance(0.05) ? 'confidential' : 'normal',
+          status,
+          stamp,
+          stamp,
+        );
+        counts.meetings += 1;
+        const itemIds: string[] = [];
+        for (let k = 0; k < itemsPerMeeting[i]!; k++) {
+          const itemId = uuidv7({ msecs: begins });
+          insertItem.run(itemId, id, k, agendaTitle(r), r.pick(peopleIds), r.pick(orgIds), r.pick([15, 20, 30, 45]), stamp, stamp);
+          itemIds.push(itemId);
+          counts.agendaItems += 1;
+        }
+        const people = new Set<string>([chair]);
+        while (people.size < 10) people.add(r.pick(peopleIds));
+        [...people].forEach((person, k) => insertParticipant.run(uuidv7(), id, person, k === 0 ? 'chair' : k === 9 ? 'secretary' : 'member', k));
+        counts.participants += people.size;
+        // Documents arrive steadily: about 13 a meeting, most attached to an agenda item.
+        const due = Math.round(((i + 1) / totalMeetings) * totalDocuments);
+        let position = 0;
+        while (documentIndex < due) {
+          const documentId = writeDocument(begins - DAY);
+          if (itemIds.length > 0 && r.chance(0.7)) insertAttachment.run(uuidv7(), id, r.pick(itemIds), documentId, position++, stamp);
+        }
+      }
+    })();
+    target.onProgress?.(Math.min(totalMeetings, from + batch), totalMeetings);
+  }
+  return counts;
+}
