@@ -51,7 +51,7 @@ const tampered = (name: string) =>
 
 async function openZip(file: string): Promise<ZipFile> {
   try {
-    return await yauzl.openPromise(file, { lazyEntries: true, validateEntrySizes: true, strictFileNames: true, decodeStrings: true });
+    return await yauzl.openPromise(file, { lazyEntries: true, autoClose: false, validateEntrySizes: true, strictFileNames: true, decodeStrings: true });
   } catch (e) {
     throw Object.assign(damaged(), { cause: e });
   }
