@@ -102,6 +102,7 @@ export function generateDataset(target: SeedTarget, options: SeedOptions): SeedC
   const orgIds: string[] = [];
   const peopleIds: string[] = [];
   const committeeIds: string[] = [];
+  const committeeTitle = new Map<string, string>();
   const roomIds: string[] = [];
   const orgName = new Map<string, string>();
 
@@ -157,7 +158,9 @@ export function generateDataset(target: SeedTarget, options: SeedOptions): SeedC
     for (let i = 0; i < COMMITTEES; i++) {
       const id = uuidv7();
       const base = committeeNames[i % committeeNames.length]!;
-      insertCommittee.run(id, i < committeeNames.length ? `${base} tỉnh` : `${base} (giai đoạn ${2 + Math.floor(i / committeeNames.length)})`, 50, now, now);
+      const name = i < committeeNames.length ? `${base} tỉnh` : `${base} (giai đoạn ${2 + Math.floor(i / committeeNames.length)})`;
+      insertCommittee.run(id, name, 50, now, now);
+      committeeTitle.set(id, base);
       const members = new Set<string>();
       while (members.size < 12) members.add(r.pick(peopleIds));
       [...members].forEach((person, k) => insertMember.run(uuidv7(), id, person, k === 0 ? 'head' : k < 3 ? 'deputy' : k === 11 ? 'secretary' : 'member', k));
@@ -239,7 +242,7 @@ export function generateDataset(target: SeedTarget, options: SeedOptions): SeedC
           id,
           committee,
           r.pick(['regular', 'regular', 'thematic', 'extraordinary']),
-          meetingTitle(r, `Ban Chỉ đạo số ${1 + committeeIds.indexOf(committee)}`),
+          meetingTitle(r, committeeTitle.get(committee)!),
           new Date(begins).toISOString(),
           new Date(ends).toISOString(),
           r.chance(0.8) ? r.pick(roomIds) : null,
