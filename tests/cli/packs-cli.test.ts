@@ -1,0 +1,65 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createCore } from '../../electron/core/index.ts';
+import { publishedMeeting } from '../support/published-meeting.ts';
+import { Database } from '../support/sqlite.ts';
+import { tempDir } from '../support/temp-dir.ts';
+
+const BIN = join(import.meta.dirname, '../../bin/nghisu.js');
+
+function nghisu(...args: string[]) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 120_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('nghisu pack and seed', () => {
+  it('exports a pack, and a member imports it only once the signer is trusted', async () => {
+    const secretariat = tempDir();
+    const core = await createCore({ dataDir: secretariat, logToFile: false });
+    const { meetingId } = await publishedMeeting(core);
+    await core.close();
+
+    const file = join(tempDir(), 'goi hop.nghisu');
+    const exported = nghisu('--data-dir', secretariat, 'pack', 'export', meetingId, file);
+    expect(exported.code, exported.stderr).toBe(0);
+    expect(exported.stdout).toContain('Đã xuất gói');
+    expect(nghisu('--data-dir', secretariat, 'pack', 'export', meetingId, file).code).toBe(1);
+
+    const member = tempDir();
+    const setup = await createCore({ dataDir: member, logToFile: false });
+    await setup.call('profile.create', { fullName: 'Lê Thị Đào', position: 'Giám đốc Sở', unitName: 'Sở GTVT', workRole: 'member' });
+    await setup.close();
+
+    const dry = nghisu('--data-dir', member, 'pack', 'import', file, '--dry-run');
+    expect(dry.code, dry.stderr).toBe(0);
+    expect(dry.stdout).toContain('CHƯA tin cậy');
+    const refused = nghisu('--data-dir', member, 'pack', 'import', file);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('PACK_UNTRUSTED');
+    const imported = nghisu('--data-dir', member, '--json', 'pack', 'import', file, '--trust-signer');
+    expect(imported.code, imported.stderr).toBe(0);
+    expect(JSON.parse(imported.stdout)).toMatchObject({ meeting: { id: meetingId }, documents: 2, signer: { trusted: true } });
+    const shown = nghisu('--data-dir', member, 'meetings', 'show', meetingId);
+    expect(shown.code, shown.stderr).toBe(0);
+    expect(shown.stdout).toContain('Phiên họp thường kỳ quý IV');
+  });
+
+  it('seeds a year of one province into an empty folder, and refuses a folder with data', () => {
+    const dir = tempDir();
+    const r = nghisu('--data-dir', dir, '--json', 'seed', '--years', '1');
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ committees: 30, meetings: 300, agendaItems: 2500, documents: 4000, pages: 10000 });
+    const db = new Database(join(dir, 'nghisu.db'), { readonly: true });
+    const missing = (db.prepare('SELECT DISTINCT blob_sha256 FROM documents').pluck().all() as string[]).filter(
+      (sha) => !existsSync(join(dir, 'blobs', sha.slice(0, 2), sha.slice(2))),
+    );
+    db.close();
+    expect(missing).toEqual([]);
+    const again = nghisu('--data-dir', dir, 'seed', '--years', '1');
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('thư mục dữ liệu trống');
+    expect(nghisu('--data-dir', dir, 'seed', '--years', '0').code).toBe(2);
+  });
+});
