@@ -44,7 +44,7 @@ describe('nghisu pack and seed', () => {
     const shown = nghisu('--data-dir', member, 'meetings', 'show', meetingId);
     expect(shown.code, shown.stderr).toBe(0);
     expect(shown.stdout).toContain('Phiên họp thường kỳ quý IV');
-  });
+  }, 180_000);
 
   it('seeds a year of one province into an empty folder, and refuses a folder with data', () => {
     const dir = tempDir();
@@ -61,5 +61,5 @@ describe('nghisu pack and seed', () => {
     expect(again.code).toBe(1);
     expect(again.stderr).toContain('thư mục dữ liệu trống');
     expect(nghisu('--data-dir', dir, 'seed', '--years', '0').code).toBe(2);
-  });
+  }, 180_000);
 });
