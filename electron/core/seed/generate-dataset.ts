@@ -1,4 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
+import { searchKey } from '../domains/directory/search.ts';
+import { meetingSearchKey } from '../domains/meetings/index.ts';
 import type { SqliteDatabase } from '../runtime.ts';
 import { createRandom, type Random } from './random.ts';
 import {
@@ -108,23 +110,24 @@ export function generateDataset(target: SeedTarget, options: SeedOptions): SeedC
 
   db.transaction(() => {
     const insertOrg = db.prepare(
-      'INSERT INTO organizations (id, organ_code, name, short_name, parent_id, created_by, created_at, updated_at) VALUES (?, ?, ?, NULL, ?, NULL, ?, ?)',
+      'INSERT INTO organizations (id, organ_code, name, short_name, parent_id, search_key, created_by, created_at, updated_at) VALUES (?, ?, ?, NULL, ?, ?, NULL, ?, ?)',
     );
+    const addOrg = (id: string, code: string, name: string, parent: string | null) => insertOrg.run(id, code, name, parent, searchKey(name, code), now, now);
     const province = uuidv7();
-    insertOrg.run(province, '000.00.00.H41', 'Ủy ban nhân dân tỉnh Lào Cai', null, now, now);
+    addOrg(province, '000.00.00.H41', 'Ủy ban nhân dân tỉnh Lào Cai', null);
     orgIds.push(province);
     orgName.set(province, 'Ủy ban nhân dân tỉnh Lào Cai');
     let n = 1;
     for (const name of organizationNames.slice(1)) {
       const id = uuidv7();
-      insertOrg.run(id, `000.${String(n).padStart(2, '0')}.31.H41`, `${name} tỉnh Lào Cai`.replace(' tỉnh tỉnh', ' tỉnh'), province, now, now);
+      addOrg(id, `000.${String(n).padStart(2, '0')}.31.H41`, `${name} tỉnh Lào Cai`.replace(' tỉnh tỉnh', ' tỉnh'), province);
       orgIds.push(id);
       orgName.set(id, name);
       n += 1;
     }
     for (const place of places) {
       const id = uuidv7();
-      insertOrg.run(id, `000.${String(n).padStart(2, '0')}.32.H41`, `Ủy ban nhân dân huyện ${place}`, province, now, now);
+      addOrg(id, `000.${String(n).padStart(2, '0')}.32.H41`, `Ủy ban nhân dân huyện ${place}`, province);
       orgIds.push(id);
       orgName.set(id, `UBND huyện ${place}`);
       n += 1;
@@ -132,11 +135,13 @@ export function generateDataset(target: SeedTarget, options: SeedOptions): SeedC
     counts.organizations = orgIds.length;
 
     const insertPerson = db.prepare(
-      'INSERT INTO people (id, full_name, position, organization_id, email, phone, created_by, created_at, updated_at) VALUES (?, ?, ?, ?, NULL, NULL, NULL, ?, ?)',
+      'INSERT INTO people (id, full_name, position, organization_id, email, phone, search_key, created_by, created_at, updated_at) VALUES (?, ?, ?, ?, NULL, NULL, ?, NULL, ?, ?)',
     );
     for (let i = 0; i < 600; i++) {
       const id = uuidv7();
-      insertPerson.run(id, personName(r), r.pick(positions), r.pick(orgIds), now, now);
+      const name = personName(r);
+      const position = r.pick(positions);
+      insertPerson.run(id, name, position, r.pick(orgIds), searchKey(name, position), now, now);
       peopleIds.push(id);
     }
     counts.people = peopleIds.length;
@@ -171,8 +176,8 @@ export function generateDataset(target: SeedTarget, options: SeedOptions): SeedC
 
   const insertMeeting = db.prepare(
     `INSERT INTO meetings (id, committee_id, kind_code, title, starts_at, ends_at, room_id, online, chair_person_id, secretary_person_id,
-       chairing_org_id, classification, status, description, revision, origin, created_by, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, 0, 'local', NULL, ?, ?)`,
+       chairing_org_id, classification, status, description, revision, origin, search_key, created_by, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, 0, 'local', ?, NULL, ?, ?)`,
   );
   const insertItem = db.prepare(
     `INSERT INTO agenda_items (id, meeting_id, parent_id, position, title, description, presenter_person_id, presenter_org_id,
@@ -238,11 +243,12 @@ export function generateDataset(target: SeedTarget, options: SeedOptions): SeedC
         const status = past ? (ends < options.until.getTime() - 90 * DAY ? 'archived' : 'ended') : r.chance(0.5) ? 'published' : 'draft';
         const chair = r.pick(peopleIds);
         const stamp = new Date(begins - 7 * DAY).toISOString();
+        const title = meetingTitle(r, committeeTitle.get(committee)!);
         insertMeeting.run(
           id,
           committee,
           r.pick(['regular', 'regular', 'thematic', 'extraordinary']),
-          meetingTitle(r, committeeTitle.get(committee)!),
+          title,
           new Date(begins).toISOString(),
           new Date(ends).toISOString(),
           r.chance(0.8) ? r.pick(roomIds) : null,
@@ -252,6 +258,7 @@ export function generateDataset(target: SeedTarget, options: SeedOptions): SeedC
           r.pick(orgIds),
           r.chance(0.05) ? 'confidential' : 'normal',
           status,
+          meetingSearchKey(title),
           stamp,
           stamp,
         );

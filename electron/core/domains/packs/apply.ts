@@ -5,6 +5,8 @@ import type { PackChange } from '../../../../shared/contract/index.ts';
 import type { ServiceContext } from '../../context.ts';
 import { blobFile, blobPathOf } from '../../files/blob-file.ts';
 import { fsyncDir } from '../../fs/durable.ts';
+import { searchKey } from '../directory/search.ts';
+import { meetingSearchKey } from '../meetings/index.ts';
 import type { PackContent } from './format.ts';
 import type { OpenedPack } from './read-pack.ts';
 
@@ -53,27 +55,28 @@ export function applyPack(
     const orgExists = db.prepare('SELECT 1 FROM organizations WHERE id = ?').pluck();
     const orgByCode = db.prepare('SELECT id FROM organizations WHERE organ_code = ?').pluck();
     const insertOrg = db.prepare(
-      'INSERT INTO organizations (id, organ_code, name, short_name, parent_id, created_by, created_at, updated_at) VALUES (?, ?, ?, ?, NULL, NULL, ?, ?)',
+      'INSERT INTO organizations (id, organ_code, name, short_name, parent_id, search_key, created_by, created_at, updated_at) VALUES (?, ?, ?, ?, NULL, ?, NULL, ?, ?)',
     );
-    const updateOrg = db.prepare('UPDATE organizations SET name = ?, short_name = ?, updated_at = ? WHERE id = ?');
+    const updateOrg = db.prepare('UPDATE organizations SET name = ?, short_name = ?, search_key = ?, updated_at = ? WHERE id = ?');
     const setOrgParent = db.prepare('UPDATE organizations SET parent_id = ? WHERE id = ? AND parent_id IS NULL');
     for (const o of content.organizations) {
-      if (orgExists.get(o.id)) updateOrg.run(o.name, o.short_name, now, o.id);
+      const key = searchKey(o.name, o.short_name, o.organ_code);
+      if (orgExists.get(o.id)) updateOrg.run(o.name, o.short_name, key, now, o.id);
       else {
         // The member may have the same organ code under another id; keep theirs, drop the code here.
         const code = o.organ_code && !orgByCode.get(o.organ_code) ? o.organ_code : null;
-        insertOrg.run(o.id, code, o.name, o.short_name, now, now);
+        insertOrg.run(o.id, code, o.name, o.short_name, key, now, now);
       }
     }
     for (const o of content.organizations) if (o.parent_id) setOrgParent.run(o.parent_id, o.id);
 
     const upsertPerson = db.prepare(
-      `INSERT INTO people (id, full_name, position, organization_id, email, phone, created_by, created_at, updated_at)
-       VALUES (@id, @full_name, @position, @organization_id, @email, @phone, NULL, @now, @now)
+      `INSERT INTO people (id, full_name, position, organization_id, email, phone, search_key, created_by, created_at, updated_at)
+       VALUES (@id, @full_name, @position, @organization_id, @email, @phone, @search_key, NULL, @now, @now)
        ON CONFLICT (id) DO UPDATE SET full_name = excluded.full_name, position = excluded.position,
-         organization_id = excluded.organization_id, updated_at = excluded.updated_at`,
+         organization_id = excluded.organization_id, search_key = excluded.search_key, updated_at = excluded.updated_at`,
     );
-    for (const p of content.people) upsertPerson.run({ ...p, now });
+    for (const p of content.people) upsertPerson.run({ ...p, search_key: searchKey(p.full_name, p.position, p.email, p.phone), now });
 
     db.prepare(
       `INSERT INTO committees (id, name, short_name, quorum_percent, created_by, created_at, updated_at)
@@ -96,17 +99,18 @@ export function applyPack(
     db.prepare(
       `INSERT INTO meetings (id, committee_id, kind_code, title, starts_at, ends_at, room_id, online, chair_person_id,
          secretary_person_id, chairing_org_id, classification, status, description, revision, origin, pack_revision,
-         created_by, created_at, updated_at)
+         search_key, created_by, created_at, updated_at)
        VALUES (@id, @committee_id, @kind_code, @title, @starts_at, @ends_at, @room_id, @online, @chair_person_id,
          @secretary_person_id, @chairing_org_id, @classification, @status, @description, @revision, 'pack', @revision,
-         NULL, @created_at, @updated_at)
+         @search_key, NULL, @created_at, @updated_at)
        ON CONFLICT (id) DO UPDATE SET committee_id = excluded.committee_id, kind_code = excluded.kind_code,
          title = excluded.title, starts_at = excluded.starts_at, ends_at = excluded.ends_at, room_id = excluded.room_id,
          online = excluded.online, chair_person_id = excluded.chair_person_id,
          secretary_person_id = excluded.secretary_person_id, chairing_org_id = excluded.chairing_org_id,
          classification = excluded.classification, status = excluded.status, description = excluded.description,
-         revision = excluded.revision, pack_revision = excluded.pack_revision, updated_at = excluded.updated_at`,
-    ).run(m);
+         revision = excluded.revision, pack_revision = excluded.pack_revision, search_key = excluded.search_key,
+         updated_at = excluded.updated_at`,
+    ).run({ ...m, search_key: meetingSearchKey(m.title) });
 
     for (const table of ['meeting_documents', 'participants', 'meeting_bridge_points', 'meeting_changes']) {
       db.prepare(`DELETE FROM ${table} WHERE meeting_id = ?`).run(m.id);
