@@ -30,6 +30,7 @@ export const secretariat: Migration = {
       name       TEXT NOT NULL,
       short_name TEXT,
       parent_id  TEXT REFERENCES organizations (id) ON DELETE RESTRICT,
+      search_key TEXT NOT NULL DEFAULT '',  -- name and short name folded (no diacritics, đ→d, lower case)
       created_by TEXT,
       created_at TEXT NOT NULL,
       updated_at TEXT NOT NULL
@@ -43,6 +44,7 @@ export const secretariat: Migration = {
       organization_id TEXT REFERENCES organizations (id) ON DELETE RESTRICT,
       email           TEXT,
       phone           TEXT,
+      search_key      TEXT NOT NULL DEFAULT '',  -- full name, position, e-mail folded like organizations.search_key
       created_by      TEXT,
       created_at      TEXT NOT NULL,
       updated_at      TEXT NOT NULL
@@ -114,6 +116,7 @@ export const secretariat: Migration = {
       committee_id        TEXT NOT NULL REFERENCES committees (id) ON DELETE RESTRICT,
       kind_code           TEXT NOT NULL,
       title               TEXT NOT NULL,
+      search_key          TEXT NOT NULL DEFAULT '',    -- title folded (no diacritics, đ→d, lower case); '' = not yet folded
       starts_at           TEXT NOT NULL,
       ends_at             TEXT NOT NULL CHECK (ends_at > starts_at),
       room_id             TEXT REFERENCES rooms (id) ON DELETE SET NULL,

@@ -1,18 +1,10 @@
 import { v7 as uuidv7 } from 'uuid';
+import type { MeetingChange } from '../../../../shared/contract/index.ts';
 import type { ServiceContext } from '../../context.ts';
 import { CoreError } from '../../errors.ts';
 
 /** One entry of what changed, in words a member can read ("Thời gian: 08:00 → 14:00"). */
-export interface MeetingChange {
-  /** What kind of thing changed: a meeting field, the agenda, participants or documents. */
-  scope: 'meeting' | 'agenda' | 'participants' | 'documents';
-  /** Field or action, e.g. 'startsAt', 'agenda.add', 'documents.replace'. */
-  what: string;
-  before?: unknown;
-  after?: unknown;
-  /** Short human description in Vietnamese and English. */
-  text: { vi: string; en: string };
-}
+export type { MeetingChange };
 
 /**
  * Every change to a meeting goes through here, inside the caller's transaction. A draft changes
