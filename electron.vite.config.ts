@@ -26,6 +26,8 @@ export default defineConfig({
           index: resolve(root, 'electron/main/index.ts'),
           // The core runs in an Electron utilityProcess so SQLite never blocks the UI thread.
           'core-host': resolve(root, 'electron/utility/core-host.ts'),
+          // pdf.js text extraction runs in worker threads of the core; the pool loads this entry by name.
+          'pdf-text-worker': resolve(root, 'electron/core/domains/documents/extract/pdf-text-worker.ts'),
         },
       },
     },

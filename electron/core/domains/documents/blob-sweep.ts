@@ -1,0 +1,77 @@
+import { readdirSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ServiceContext } from '../../context.ts';
+import { TMP_PREFIX } from './blob-store.ts';
+
+const DAY_MS = 24 * 3600_000;
+
+function alive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * After a crash: remove temp copies of dead writers and blob files no row names (a file is placed
+ * and its row committed under one write lock, so an unnamed file is always a leftover), and forget
+ * unused blob rows whose file is gone. One SELECT into a Set, then a walk of the 256 folders; the
+ * walk holds the write lock so no other process can place a file meanwhile.
+ */
+export function sweepBlobs(ctx: ServiceContext): { removedFiles: number; removedRows: number } {
+  let removedFiles = 0;
+  let removedRows = 0;
+  const now = ctx.now().getTime();
+  let top: string[];
+  try {
+    top = readdirSync(ctx.paths.blobs);
+  } catch {
+    return { removedFiles, removedRows };
+  }
+  for (const name of top) {
+    if (!name.startsWith(TMP_PREFIX)) continue;
+    const pid = Number(name.slice(TMP_PREFIX.length).split('-')[0]);
+    const file = join(ctx.paths.blobs, name);
+    try {
+      if (!Number.isInteger(pid) || !alive(pid) || now - statSync(file).mtimeMs > DAY_MS) {
+        rmSync(file, { force: true });
+        removedFiles++;
+      }
+    } catch {
+      // Gone already (its writer finished or another sweep took it).
+    }
+  }
+  ctx.db
+    .transaction(() => {
+      const known = new Set(ctx.db.prepare('SELECT sha256 FROM blobs').pluck().all() as string[]);
+      const present = new Set<string>();
+      for (const dir of top) {
+        if (!/^[0-9a-f]{2}$/.test(dir)) continue;
+        let files: string[];
+        try {
+          files = readdirSync(join(ctx.paths.blobs, dir));
+        } catch {
+          continue;
+        }
+        for (const rest of files) {
+          if (!/^[0-9a-f]{62}$/.test(rest)) continue;
+          const sha = dir + rest;
+          if (known.has(sha)) present.add(sha);
+          else {
+            rmSync(join(ctx.paths.blobs, dir, rest), { force: true });
+            removedFiles++;
+          }
+        }
+      }
+      const unused = ctx.db.prepare('SELECT sha256 FROM blobs b WHERE NOT EXISTS (SELECT 1 FROM documents d WHERE d.blob_sha256 = b.sha256)').pluck();
+      const remove = ctx.db.prepare('DELETE FROM blobs WHERE sha256 = ?');
+      for (const sha of unused.all() as string[]) {
+        if (!present.has(sha)) removedRows += remove.run(sha).changes;
+      }
+    })
+    .immediate();
+  return { removedFiles, removedRows };
+}

@@ -1,0 +1,99 @@
+/**
+ * Worker thread: extracts the text of one PDF at a time with pdf.js, off the thread that serves
+ * the UI. Small files are read whole (fastest); big ones through pdf.js's own ranged reads of the
+ * file, so a 300 MB PDF never sits in memory. Kept free of core imports so it starts fast.
+ */
+import { stat, readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { parentPort } from 'node:worker_threads';
+import { joinTextItems, type TextPiece } from './page-text.ts';
+import type { ExtractFailureKind, ExtractJob, WorkerMessage } from './protocol.ts';
+import type * as PdfJs from 'pdfjs-dist/legacy/build/pdf.mjs';
+
+/** Below this a file is read into memory at once; above it only the ranges pdf.js asks for. */
+const READ_WHOLE_BELOW = 48 * 1024 * 1024;
+const RANGE_CHUNK = 1024 * 1024;
+
+// pdf.js decides "am I in Node?" from process.type; inside Electron's utility process that says
+// 'utility', which would send pdf.js down its browser paths (fetch, DOM workers). This thread is
+// plain Node.
+if (process.versions['electron'] && (process as { type?: string }).type && (process as { type?: string }).type !== 'browser') {
+  try {
+    Object.defineProperty(process, 'type', { value: undefined, configurable: true });
+  } catch {
+    // Not redefinable: pdf.js then falls back as it can.
+  }
+}
+
+const pdfjsSpec = 'pdfjs-dist/legacy/build/pdf.mjs';
+const pdfjsWorkerSpec = 'pdfjs-dist/legacy/build/pdf.worker.mjs';
+const pdfjs = (await import(pdfjsSpec)) as typeof PdfJs;
+// pdf.js runs its parser in a "fake worker" on this thread; handing it the module avoids a second load.
+(globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = await import(pdfjsWorkerSpec);
+const packageRoot = new URL('../../', import.meta.resolve(pdfjsSpec));
+const cMapUrl = fileURLToPath(new URL('cmaps/', packageRoot));
+const standardFontDataUrl = fileURLToPath(new URL('standard_fonts/', packageRoot));
+
+const port = parentPort;
+if (!port) throw new Error('pdf-text-worker must run in a worker thread');
+
+function send(message: WorkerMessage): void {
+  port!.postMessage(message);
+}
+
+function classify(err: unknown): { kind: ExtractFailureKind; detail: string } {
+  const name = (err as { name?: string } | null)?.name ?? '';
+  const detail = String((err as { message?: string } | null)?.message ?? err).slice(0, 300);
+  if (name === 'PasswordException') return { kind: 'encrypted', detail };
+  if ((err as { code?: string } | null)?.code?.startsWith?.('E')) return { kind: 'io', detail };
+  return { kind: 'invalid', detail };
+}
+
+async function extract(job: ExtractJob): Promise<void> {
+  const { size } = await stat(job.file);
+  const common = {
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    useWorkerFetch: false,
+    cMapUrl,
+    cMapPacked: true,
+    standardFontDataUrl,
+    verbosity: 0,
+  };
+  const task =
+    size < READ_WHOLE_BELOW
+      ? pdfjs.getDocument({ ...common, data: new Uint8Array(await readFile(job.file)) })
+      : pdfjs.getDocument({ ...common, url: job.file, disableStream: true, disableAutoFetch: true, rangeChunkSize: RANGE_CHUNK });
+  try {
+    const doc = await task.promise;
+    if (doc.numPages < 1) {
+      send({ type: 'failed', jobId: job.jobId, kind: 'empty', detail: 'no pages' });
+      return;
+    }
+    const pages: string[] = [];
+    let failedPages = 0;
+    for (let n = 1; n <= doc.numPages; n++) {
+      let text = '';
+      try {
+        const page = await doc.getPage(n);
+        const content = await page.getTextContent();
+        text = joinTextItems(content.items.filter((i) => 'str' in i) as TextPiece[]);
+        page.cleanup();
+      } catch (err) {
+        // One damaged page must not cost the whole document; it is indexed without text.
+        if ((err as { name?: string }).name === 'PasswordException') throw err;
+        failedPages++;
+      }
+      pages.push(text);
+      send({ type: 'page', jobId: job.jobId, pageNo: n });
+    }
+    send({ type: 'done', jobId: job.jobId, pageCount: doc.numPages, pages, failedPages });
+  } finally {
+    await task.destroy();
+  }
+}
+
+port.on('message', (job: ExtractJob) => {
+  extract(job).catch((err: unknown) => send({ type: 'failed', jobId: job.jobId, ...classify(err) }));
+});
