@@ -2,6 +2,7 @@ import { Navigate, type RouteObject } from 'react-router';
 import { RouteError } from './errors/RouteError.tsx';
 import { directoryRoutes } from './features/directory/routes.tsx';
 import { documentsRoutes } from './features/documents/routes.tsx';
+import { SearchPage } from './features/documents/SearchPage.tsx';
 import { meetingsRoutes } from './features/meetings/routes.tsx';
 import { EmptyArea } from './pages/EmptyArea.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
@@ -25,7 +26,7 @@ export const routes: RouteObject[] = [
           ...documentsRoutes,
           ...directoryRoutes,
           { path: 'tasks', element: <EmptyArea area="tasks" /> },
-          { path: 'search', element: <EmptyArea area="search" /> },
+          { path: 'search', Component: SearchPage },
           { path: 'sync', Component: SyncPage },
           { path: 'settings', Component: SettingsPage },
           { path: '*', Component: NotFoundPage },

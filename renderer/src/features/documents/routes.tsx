@@ -1,5 +1,9 @@
 import type { RouteObject } from 'react-router';
-import { EmptyArea } from '../../pages/EmptyArea.tsx';
+import { DocumentDetailPage } from './detail/DocumentDetailPage.tsx';
+import { LibraryPage } from './library/LibraryPage.tsx';
 
 /** Routes of the documents area, mounted under the shell. */
-export const documentsRoutes: RouteObject[] = [{ path: 'documents', element: <EmptyArea area="documents" /> }];
+export const documentsRoutes: RouteObject[] = [
+  { path: 'documents', Component: LibraryPage },
+  { path: 'documents/:id', Component: DocumentDetailPage },
+];
