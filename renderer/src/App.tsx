@@ -4,6 +4,8 @@ import type { AppBridge } from './bridge/AppBridge.ts';
 import { BridgeProvider } from './bridge/BridgeContext.tsx';
 import { AppErrorBoundary } from './errors/AppErrorBoundary.tsx';
 import { CoreGate } from './errors/CoreGate.tsx';
+import { ProfileGate } from './features/directory/ProfileGate.tsx';
+import { ProfileProvider } from './features/directory/ProfileContext.tsx';
 import { routes } from './routes.tsx';
 import { SettingsProvider } from './settings/SettingsContext.tsx';
 import { Appearance } from './theme/Appearance.tsx';
@@ -17,7 +19,11 @@ export function App({ bridge }: { bridge: AppBridge }) {
         <SettingsProvider>
           <Appearance>
             <CoreGate>
-              <RouterProvider router={router} />
+              <ProfileProvider>
+                <ProfileGate>
+                  <RouterProvider router={router} />
+                </ProfileGate>
+              </ProfileProvider>
             </CoreGate>
           </Appearance>
         </SettingsProvider>

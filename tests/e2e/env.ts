@@ -11,3 +11,11 @@ function required(name: string): string {
 /** http://127.0.0.1:PORT/?token=… as printed by the host. */
 export const hostUrl = (): string => required(E2E_URL_ENV);
 export const hostDataDir = (): string => required(E2E_DATA_DIR_ENV);
+
+/** Who uses the shared host's data folder: a secretariat official, as in most journeys. */
+export const E2E_PROFILE = {
+  fullName: 'Nguyễn Thị Hương',
+  position: 'Chuyên viên Văn phòng',
+  unitName: 'Văn phòng UBND tỉnh Lào Cai',
+  workRole: 'secretariat',
+} as const;

@@ -3,19 +3,30 @@ import { callCore } from './core-client.ts';
 import { hostDataDir } from './env.ts';
 import { choose, expect, mainNav, openShell, screenshot, test } from './fixtures.ts';
 
-const areas = [
-  { slug: 'meetings', name: 'Cuộc họp', shortcut: 'Control+1', says: 'Chưa có cuộc họp nào.' },
-  { slug: 'documents', name: 'Tài liệu', shortcut: 'Control+2', says: 'Chưa có tài liệu nào.' },
+/**
+ * `says` is checked only for screens the shell itself owns; the feature areas (meetings, documents,
+ * search) have journeys of their own, and their first screen changes as they grow.
+ */
+const areas: ReadonlyArray<{ slug: string; url?: string; name: string; shortcut: string; says?: string }> = [
+  { slug: 'meetings', name: 'Cuộc họp', shortcut: 'Control+1' },
+  { slug: 'documents', name: 'Tài liệu', shortcut: 'Control+2' },
   { slug: 'tasks', name: 'Nhiệm vụ', shortcut: 'Control+3', says: 'Chưa có nhiệm vụ nào.' },
-  { slug: 'search', name: 'Tìm kiếm', shortcut: 'Control+4', says: 'Chưa có dữ liệu để tìm kiếm.' },
+  { slug: 'search', name: 'Tìm kiếm', shortcut: 'Control+4' },
   { slug: 'sync', name: 'Đồng bộ', shortcut: 'Control+5', says: 'Chưa khai báo địa chỉ hệ thống điều hành của tỉnh.' },
-  { slug: 'settings', name: 'Cài đặt', shortcut: 'Control+6', says: 'Thiết lập của ứng dụng trên máy này.' },
-] as const;
+  {
+    slug: 'directory',
+    url: 'directory/units',
+    name: 'Danh mục',
+    shortcut: 'Control+6',
+    says: 'Cơ quan, đơn vị, cán bộ, Ban Chỉ đạo, phòng họp, các danh mục dùng chung và hồ sơ của bạn.',
+  },
+  { slug: 'settings', name: 'Cài đặt', shortcut: 'Control+7', says: 'Thiết lập của ứng dụng trên máy này.' },
+];
 
 const appVersion = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string })
   .version;
 
-test('the shell opens in Vietnamese with the six areas and no token left in the address bar', async ({ page }) => {
+test('the shell opens in Vietnamese with the seven areas and no token left in the address bar', async ({ page }) => {
   await openShell(page);
   await expect(page.locator('html')).toHaveAttribute('lang', 'vi');
   await expect(page).toHaveTitle('Cuộc họp — Nghị Sự');
@@ -27,9 +38,7 @@ test('the shell opens in Vietnamese with the six areas and no token left in the 
   for (const area of areas) await expect(nav.getByRole('link', { name: area.name, exact: true })).toBeVisible();
   await expect(nav.getByRole('link', { name: 'Cuộc họp', exact: true })).toHaveAttribute('aria-current', 'page');
 
-  const main = page.getByRole('main');
-  await expect(main.getByText('Chưa có cuộc họp nào.')).toBeVisible();
-  await expect(main.getByText('Chức năng chuẩn bị cuộc họp')).toBeVisible();
+  await expect(page.getByRole('main')).toBeVisible();
   // The font that carries Vietnamese diacritics is the bundled one, not a system fallback.
   expect(await page.evaluate(() => document.fonts.check('16px "Be Vietnam Pro"', 'Cuộc họp ỗ ậ ữ'))).toBe(true);
   await screenshot(page, 'shell-vi');
@@ -39,16 +48,16 @@ test('the shell opens in Vietnamese with the six areas and no token left in the 
   await expect(page.getByRole('heading', { level: 1, name: 'Cuộc họp' })).toBeVisible();
 });
 
-test('every area opens from the navigation and from Ctrl+1 … Ctrl+6 and Ctrl+,', async ({ page }) => {
+test('every area opens from the navigation and from Ctrl+1 … Ctrl+7 and Ctrl+,', async ({ page }) => {
   await openShell(page);
   const nav = mainNav(page);
   for (const area of areas) {
     const link = nav.getByRole('link', { name: area.name, exact: true });
     await link.click();
-    await expect(page).toHaveURL(new RegExp(`#/${area.slug}$`));
+    await expect(page).toHaveURL(new RegExp(`#/${area.url ?? area.slug}$`));
     await expect(page.getByRole('heading', { level: 1, name: area.name })).toBeVisible();
     await expect(link).toHaveAttribute('aria-current', 'page');
-    await expect(page.getByRole('main').getByText(area.says)).toBeVisible();
+    if (area.says) await expect(page.getByRole('main').getByText(area.says)).toBeVisible();
     await screenshot(page, `area-${area.slug}`);
   }
 
@@ -56,9 +65,10 @@ test('every area opens from the navigation and from Ctrl+1 … Ctrl+6 and Ctrl+,
     await page.keyboard.press(area.shortcut);
     const heading = page.getByRole('heading', { level: 1, name: area.name });
     await expect(heading).toBeVisible();
-    await expect(page).toHaveURL(new RegExp(`#/${area.slug}$`));
-    // Focus follows the navigation, so the next Tab starts inside the new page.
-    await expect(heading).toBeFocused();
+    await expect(page).toHaveURL(new RegExp(`#/${area.url ?? area.slug}$`));
+    // Focus follows the navigation, so the next Tab starts inside the new page: on its heading, or
+    // on the control a page puts first (the search box of Tìm kiếm).
+    await expect.poll(() => page.evaluate(() => document.getElementById('main-content')?.contains(document.activeElement) ?? false)).toBe(true);
   }
 
   await page.keyboard.press('Control+Comma');
@@ -243,7 +253,7 @@ test('"Theo hệ thống" follows the operating system between light and dark', 
   expect((await callCore('settings.getAll', {}))['ui.theme']).toBe('system');
 });
 
-test('an address outside the six areas says so and leads back', async ({ page }) => {
+test('an address outside the areas says so and leads back', async ({ page }) => {
   await openShell(page);
   await page.goto(`${page.url().replace(/#.*$/, '')}#/bien-ban`);
   await expect(page.getByRole('heading', { level: 1, name: 'Không có trang này' })).toBeVisible();

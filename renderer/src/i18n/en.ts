@@ -13,8 +13,9 @@ export const en: Messages = {
     tasks: 'Tasks',
     search: 'Search',
     sync: 'Sync',
+    directory: 'Directory',
     settings: 'Settings',
-    shortcutsHint: 'Shortcuts: Ctrl+1 … Ctrl+6 switch areas, Ctrl+, opens Settings',
+    shortcutsHint: 'Shortcuts: Ctrl+1 … Ctrl+7 switch areas, Ctrl+, opens Settings',
   },
   shell: {
     skipToContent: 'Skip to main content',

@@ -12,8 +12,9 @@ export const vi = {
     tasks: 'Nhiệm vụ',
     search: 'Tìm kiếm',
     sync: 'Đồng bộ',
+    directory: 'Danh mục',
     settings: 'Cài đặt',
-    shortcutsHint: 'Phím tắt: Ctrl+1 … Ctrl+6 chuyển khu vực, Ctrl+, mở Cài đặt',
+    shortcutsHint: 'Phím tắt: Ctrl+1 … Ctrl+7 chuyển khu vực, Ctrl+, mở Cài đặt',
   },
   shell: {
     skipToContent: 'Bỏ qua, đến nội dung chính',

@@ -2,6 +2,7 @@ import { Layout, Typography } from 'antd';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation } from 'react-router';
+import { useSearchShortcut } from '../features/documents/search/useSearchShortcut.ts';
 import { Brand } from './Brand.tsx';
 import { ConnectionBanner } from './ConnectionBanner.tsx';
 import { NavMenu } from './NavMenu.tsx';
@@ -15,6 +16,7 @@ export function AppShell() {
   const { pathname } = useLocation();
   const previousPath = useRef<string | null>(null);
   useAreaShortcuts();
+  useSearchShortcut();
 
   useEffect(() => {
     // Move focus to the new page's heading so keyboard and screen-reader users land on it; not on

@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { useNavigate } from 'react-router';
 import { areas } from './areas.ts';
 
-/** Ctrl+1 … Ctrl+6 open the areas in menu order and Ctrl+, opens settings, as in most desktop apps. */
+/** Ctrl+1 … Ctrl+7 open the areas in menu order and Ctrl+, opens settings, as in most desktop apps. */
 export function useAreaShortcuts(): void {
   const navigate = useNavigate();
   useEffect(() => {

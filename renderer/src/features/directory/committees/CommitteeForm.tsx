@@ -1,0 +1,88 @@
+import { App as AntApp, Form, Input, InputNumber, Modal } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Committee, CommitteeSummary } from '../../../../../shared/contract/index.ts';
+import { useBridge } from '../../../bridge/BridgeContext.tsx';
+import { errorText, showOnFields } from '../shared/errors.ts';
+
+interface CommitteeFormValues {
+  name: string;
+  shortName?: string | null;
+  quorumPercent: number;
+}
+
+interface CommitteeFormProps {
+  committee: CommitteeSummary | Committee | null;
+  onClose: (saved?: Committee) => void;
+}
+
+export function CommitteeForm({ committee, onClose }: CommitteeFormProps) {
+  const { t } = useTranslation('directory');
+  const bridge = useBridge();
+  const { message } = AntApp.useApp();
+  const [form] = Form.useForm<CommitteeFormValues>();
+  const [saving, setSaving] = useState(false);
+
+  async function submit(values: CommitteeFormValues): Promise<void> {
+    setSaving(true);
+    const input = { name: values.name, shortName: values.shortName ?? null, quorumPercent: values.quorumPercent };
+    try {
+      const saved = committee
+        ? await bridge.invoke('committees.update', { id: committee.id, ...input })
+        : await bridge.invoke('committees.create', input);
+      void message.success(t(committee ? 'common.updated' : 'common.created', { name: saved.name }));
+      onClose(saved);
+    } catch (error) {
+      if (!showOnFields(form, error, ['name', 'shortName', 'quorumPercent'])) {
+        void message.error(t('common.failed', { message: errorText(error) }), 8);
+      }
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  return (
+    <Modal
+      open
+      title={t(committee ? 'committees.editTitle' : 'committees.createTitle')}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      confirmLoading={saving}
+      onOk={() => form.submit()}
+      onCancel={() => onClose()}
+      destroyOnHidden
+      width={600}
+    >
+      <Form<CommitteeFormValues>
+        form={form}
+        layout="vertical"
+        name="committee"
+        requiredMark={false}
+        initialValues={committee ? { name: committee.name, shortName: committee.shortName, quorumPercent: committee.quorumPercent } : { quorumPercent: 50 }}
+        onFinish={(values) => void submit(values)}
+      >
+        <Form.Item
+          label={t('committees.name')}
+          name="name"
+          rules={[
+            { required: true, whitespace: true, message: t('common.required') },
+            { max: 300, message: t('common.tooLong', { max: 300 }) },
+          ]}
+        >
+          <Input autoFocus />
+        </Form.Item>
+        <Form.Item label={t('committees.shortName')} name="shortName" rules={[{ max: 100, message: t('common.tooLong', { max: 100 }) }]}>
+          <Input />
+        </Form.Item>
+        <Form.Item
+          label={t('committees.quorum')}
+          name="quorumPercent"
+          extra={t('committees.quorumHelp')}
+          rules={[{ required: true, type: 'integer', min: 1, max: 100, message: t('committees.quorumRange') }]}
+        >
+          <InputNumber min={1} max={100} precision={0} suffix="%" className="ns-number-input" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
