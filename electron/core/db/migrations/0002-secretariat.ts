@@ -249,12 +249,13 @@ export const secretariat: Migration = {
     ) STRICT;
 
     -- Both indexes hold text with đ/Đ folded to d/D (unicode61 treats đ as a letter of its own);
-    -- snippets are cut from the original text by the search service.
+    -- snippets are cut from the original text by the search service. The last word of a query is a
+    -- prefix (results while typing); prefix indexes keep that fast for short, common syllables.
     CREATE VIRTUAL TABLE document_pages_fts USING fts5 (
-      text, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2'
+      text, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3 4'
     );
     CREATE VIRTUAL TABLE documents_fts USING fts5 (
-      title, summary, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2'
+      title, summary, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3 4'
     );
 
     -- A document placed in a meeting, optionally under an agenda item. Replacing it with a newer
