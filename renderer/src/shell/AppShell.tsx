@@ -9,6 +9,7 @@ import { NavMenu } from './NavMenu.tsx';
 import { PAGE_HEADING_ID } from './Page.tsx';
 import { MAIN_CONTENT_ID, SkipLink } from './SkipLink.tsx';
 import { useAreaShortcuts } from './useAreaShortcuts.ts';
+import { useFileDropGuard } from './useFileDropGuard.ts';
 import './shell.css';
 
 export function AppShell() {
@@ -17,6 +18,7 @@ export function AppShell() {
   const previousPath = useRef<string | null>(null);
   useAreaShortcuts();
   useSearchShortcut();
+  useFileDropGuard();
 
   useEffect(() => {
     // Move focus to the new page's heading so keyboard and screen-reader users land on it; not on
