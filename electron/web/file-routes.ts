@@ -69,7 +69,7 @@ export async function handleUpload(req: IncomingMessage, res: ServerResponse, pa
  */
 export async function handleDownload(req: IncomingMessage, res: ServerResponse, paths: DataPaths, url: URL): Promise<void> {
   const [, , kind, key, rawName] = url.pathname.split('/');
-  let name = '';
+  let name: string;
   try {
     name = decodeURIComponent(rawName ?? '');
   } catch {
