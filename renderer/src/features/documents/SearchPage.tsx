@@ -9,8 +9,11 @@ import { SearchHitCard } from './search/SearchHitCard.tsx';
 import { FOCUS_SEARCH_EVENT } from './search/useSearchShortcut.ts';
 import { CardTitle } from './shared/CardTitle.tsx';
 import { errorText } from './shared/errors.ts';
-import { useCoreData } from './shared/useCoreData.ts';
+import { useCoreData } from '../../bridge/useCoreData.ts';
 import './documents.css';
+
+/** The lists here change when documents do. */
+const DOCUMENTS = ['documents'] as const;
 
 const FIRST_PAGE = 20;
 const MOST = 100;
@@ -21,7 +24,7 @@ function EmptyLibrary() {
   const bridge = useBridge();
   const navigate = useNavigate();
   const load = useCallback(() => bridge.invoke('documents.list', { limit: 1 }), [bridge]);
-  const { state } = useCoreData(load);
+  const { state } = useCoreData(load, DOCUMENTS);
   if (state.data?.total !== 0) return null;
   return (
     <Card size="small" className="ns-doc-card">
@@ -92,7 +95,7 @@ export function SearchPage() {
     async () => (query ? { query, found: await bridge.invoke('documents.search', { query, limit, pagesPerDocument: 3 }) } : null),
     [bridge, query, limit],
   );
-  const { state, reload } = useCoreData(load);
+  const { state, reload } = useCoreData(load, DOCUMENTS);
 
   function submit(value: string): void {
     const next = value.trim();

@@ -8,7 +8,7 @@ import { errorText, showOnFields } from '../shared/errors.ts';
 import { LoadFailed } from '../shared/LoadFailed.tsx';
 import { RowActions } from '../shared/RowActions.tsx';
 import { useAction } from '../shared/useAction.ts';
-import { useCoreData } from '../shared/useCoreData.ts';
+import { useCoreData } from '../../../bridge/useCoreData.ts';
 
 interface ItemFormValues {
   code: string;

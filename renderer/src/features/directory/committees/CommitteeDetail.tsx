@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useBridge } from '../../../bridge/BridgeContext.tsx';
 import { LoadFailed } from '../shared/LoadFailed.tsx';
-import { useCoreData } from '../shared/useCoreData.ts';
+import { useCoreData } from '../../../bridge/useCoreData.ts';
 import { CommitteeForm } from './CommitteeForm.tsx';
 import { MembersEditor } from './MembersEditor.tsx';
 

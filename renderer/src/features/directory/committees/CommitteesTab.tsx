@@ -9,7 +9,7 @@ import { EmptyHint } from '../shared/EmptyHint.tsx';
 import { LoadFailed } from '../shared/LoadFailed.tsx';
 import { RowActions } from '../shared/RowActions.tsx';
 import { useAction } from '../shared/useAction.ts';
-import { useCoreData } from '../shared/useCoreData.ts';
+import { useCoreData } from '../../../bridge/useCoreData.ts';
 import { CommitteeForm } from './CommitteeForm.tsx';
 
 export function CommitteesTab() {

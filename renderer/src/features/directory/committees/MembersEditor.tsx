@@ -7,7 +7,7 @@ import { useBridge } from '../../../bridge/BridgeContext.tsx';
 import { errorText } from '../shared/errors.ts';
 import { foldedIncludes } from '../shared/text.ts';
 import { unitOptions } from '../shared/unitOptions.ts';
-import { useCoreData } from '../shared/useCoreData.ts';
+import { useCoreData } from '../../../bridge/useCoreData.ts';
 import { useDebounced } from '../shared/useDebounced.ts';
 
 interface DraftMember {

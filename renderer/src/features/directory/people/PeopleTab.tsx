@@ -12,7 +12,7 @@ import { RowActions } from '../shared/RowActions.tsx';
 import { foldedIncludes } from '../shared/text.ts';
 import { unitOptions } from '../shared/unitOptions.ts';
 import { useAction } from '../shared/useAction.ts';
-import { useCoreData } from '../shared/useCoreData.ts';
+import { useCoreData } from '../../../bridge/useCoreData.ts';
 import { useDebounced } from '../shared/useDebounced.ts';
 import { PersonForm } from './PersonForm.tsx';
 

@@ -7,7 +7,7 @@ import { errorText, showOnFields } from '../shared/errors.ts';
 import { foldedIncludes } from '../shared/text.ts';
 import { unitOptions } from '../shared/unitOptions.ts';
 import { useAction } from '../shared/useAction.ts';
-import { useCoreData } from '../shared/useCoreData.ts';
+import { useCoreData } from '../../../bridge/useCoreData.ts';
 import { useProfile } from '../ProfileContext.tsx';
 import { ProfileFields, type ProfileFormValues } from './ProfileFields.tsx';
 import { TrustedKeys } from './TrustedKeys.tsx';

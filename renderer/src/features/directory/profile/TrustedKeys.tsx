@@ -10,7 +10,7 @@ import { FilePicker } from '../shared/FilePicker.tsx';
 import { LoadFailed } from '../shared/LoadFailed.tsx';
 import { formatDate } from '../shared/text.ts';
 import { useAction } from '../shared/useAction.ts';
-import { useCoreData } from '../shared/useCoreData.ts';
+import { useCoreData } from '../../../bridge/useCoreData.ts';
 
 /**
  * Keys whose meeting packs this computer accepts. Adding one shows its fingerprint first, computed

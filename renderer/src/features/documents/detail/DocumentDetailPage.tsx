@@ -10,7 +10,7 @@ import { Page } from '../../../shell/Page.tsx';
 import { ClassificationTag, KindIcon, UrgencyTag } from '../shared/DocumentTags.tsx';
 import { errorText } from '../shared/errors.ts';
 import { numberNotation } from '../shared/format.ts';
-import { useCoreData } from '../shared/useCoreData.ts';
+import { useCoreData } from '../../../bridge/useCoreData.ts';
 import { FileCard } from './FileCard.tsx';
 import { MetadataForm } from './MetadataForm.tsx';
 import { UsesCard } from './UsesCard.tsx';

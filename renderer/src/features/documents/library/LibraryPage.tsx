@@ -11,11 +11,14 @@ import { ImportPanel } from '../import/ImportPanel.tsx';
 import { useFilePicker } from '../import/useFilePicker.tsx';
 import { useImportBatch } from '../import/useImportBatch.ts';
 import { errorText } from '../shared/errors.ts';
-import { useCoreData } from '../shared/useCoreData.ts';
+import { useCoreData } from '../../../bridge/useCoreData.ts';
 import { DocumentTable } from './DocumentTable.tsx';
 import { LibraryFilters } from './LibraryFilters.tsx';
 import { hasFilters, listInput, readLibraryQuery, writeLibraryQuery, type LibraryQuery } from './libraryQuery.ts';
 import '../documents.css';
+
+/** The lists here change when documents do. */
+const DOCUMENTS = ['documents'] as const;
 
 export function LibraryPage() {
   const { t } = useTranslation('documents');
@@ -26,7 +29,7 @@ export function LibraryPage() {
   const query = useMemo(() => readLibraryQuery(params), [params]);
   const inputKey = JSON.stringify(listInput(query));
   const load = useCallback(() => bridge.invoke('documents.list', JSON.parse(inputKey)), [bridge, inputKey]);
-  const { state, reload } = useCoreData(load);
+  const { state, reload } = useCoreData(load, DOCUMENTS);
   const importing = useImportBatch();
   const busy = importing.batch !== null && importing.batch.status !== 'done';
 

@@ -1,7 +1,7 @@
 import { useCallback } from 'react';
 import type { CatalogItem } from '../../../../../shared/contract/index.ts';
 import { useBridge } from '../../../bridge/BridgeContext.tsx';
-import { useCoreData } from './useCoreData.ts';
+import { useCoreData } from '../../../bridge/useCoreData.ts';
 
 /** Document types from the shared catalog (kept in the Directory), in the catalog's order. */
 export function useDocumentTypes(): CatalogItem[] {

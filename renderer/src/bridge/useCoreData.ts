@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { DataArea } from '../../../../../shared/contract/index.ts';
-import { useBridge } from '../../../bridge/BridgeContext.tsx';
+import type { DataArea } from '../../../shared/contract/index.ts';
+import { useBridge } from './BridgeContext.tsx';
 
 export type CoreData<T> =
   | { status: 'loading'; data?: undefined; error?: undefined }
@@ -14,7 +14,7 @@ export type CoreData<T> =
  */
 export function useCoreData<T>(
   load: () => Promise<T>,
-  areas: readonly DataArea[] = ['documents'],
+  areas: readonly DataArea[],
 ): {
   state: CoreData<T>;
   reload: () => void;
