@@ -10,7 +10,6 @@ import {
 import type { ServiceContext } from '../../context.ts';
 import { CoreError } from '../../errors.ts';
 import type { MeetingChangeLog } from './change-log.ts';
-import { change } from './change-text.ts';
 import type { MeetingsInput } from './input-types.ts';
 import type { MeetingReader } from './meeting-reader.ts';
 import { PARTICIPANT_BY_ID_SQL, type ParticipantRow } from './participant-rows.ts';
@@ -63,10 +62,8 @@ export function createAttendanceService(ctx: ServiceContext, deps: { reader: Mee
           return false;
         }
         mark.run(next.attendance, next.absence_reason, next.attendance_delegate, next.attendance === null ? null : ctx.now().toISOString(), row.id);
-        const text = attendanceText(next) ?? { vi: 'bỏ điểm danh', en: 'mark cleared' };
-        deps.changeLog.record(row.meeting_id, [
-          change('participants', 'attendance', { vi: `Điểm danh ${row.name}: ${text.vi}`, en: `Attendance of ${row.name}: ${text.en}` }, { before: row.attendance, after: next.attendance }),
-        ]);
+        // Attendance is what happened at the meeting, not a change to what members were sent: it
+        // is audited but does not make a new edition ("changed since the pack you have").
         ctx.audit.record({ action: 'attendance.set', entity: 'participant', entityId: row.id, detail: { meetingId: row.meeting_id, attendance: next.attendance } });
         return true;
       })();

@@ -1,2 +1,56 @@
-/** Vietnamese texts of the packs screens (namespace 'packs'); en/packs.ts must have the same keys. */
-export const packs = {};
+/**
+ * Vietnamese texts of the packs screens (namespace 'packs'); en/packs.ts must have the same keys.
+ * Vietnamese has no plural forms: keys that English needs in _one/_other pairs carry the same text twice.
+ */
+export const packs = {
+  common: {
+    cancel: 'Hủy',
+    close: 'Đóng',
+  },
+  export: {
+    button: 'Xuất gói tài liệu',
+    done_one: 'Đã xuất gói tài liệu bản {{revision}} ({{count}} tài liệu), ký bằng khóa {{fingerprint}}.',
+    done_other: 'Đã xuất gói tài liệu bản {{revision}} ({{count}} tài liệu), ký bằng khóa {{fingerprint}}.',
+  },
+  import: {
+    title: 'Nhận gói tài liệu cuộc họp',
+    dropTitle: 'Kéo thả tệp gói tài liệu (.nghisu) vào đây',
+    dropHint: 'Ứng dụng kiểm tra chữ ký và mã băm của từng tài liệu trước khi nhập; gói bị sửa đổi, thiếu hoặc không có chữ ký sẽ bị từ chối.',
+    choose: 'Chọn tệp gói tài liệu',
+    inputLabel: 'Chọn tệp gói tài liệu (.nghisu)',
+    uploading: 'Đang đọc tệp “{{fileName}}”…',
+    uploadProgress: 'Tiến độ đọc tệp',
+    checking: 'Đang kiểm tra chữ ký và mã băm của “{{fileName}}”…',
+    verified: 'Chữ ký hợp lệ, do {{signer}} ký bằng khóa bạn đã tin cậy. Mọi tài liệu khớp mã băm.',
+    untrustedTitle: 'Khóa ký gói này chưa được tin cậy trên máy này',
+    untrustedExplain: 'Gói tài liệu còn nguyên vẹn và được ký bởi “{{signer}}”, nhưng máy này chưa từng nhận khóa đó. Dấu vân tay của khóa:',
+    untrustedHow: 'Hãy đối chiếu dấu vân tay này với Văn phòng Ban Chỉ đạo (qua điện thoại hoặc văn bản) trước khi tin cậy. Chỉ tin cậy khi dấu vân tay trùng khớp hoàn toàn.',
+    fingerprint: 'Dấu vân tay khóa',
+    trustAndImport: 'Tin cậy khóa này và nhập',
+    import: 'Nhập gói',
+    samePack: 'Bạn đã nhập đúng bản này rồi; nhập lại không thay đổi gì.',
+    meeting: 'Cuộc họp',
+    committee: 'Ban Chỉ đạo',
+    when: 'Thời gian',
+    revision: 'Bản',
+    revisionValue: 'Bản {{revision}}, tạo lúc {{at}}',
+    signer: 'Người ký',
+    trusted: 'Đã tin cậy',
+    notTrusted: 'Chưa tin cậy',
+    documents: 'Tài liệu',
+    documentsValue_one: '{{count}} tài liệu ({{size}})',
+    documentsValue_other: '{{count}} tài liệu ({{size}})',
+    previous: 'Gói đã nhận trước',
+    previousValue: 'Bản {{revision}}, nhận lúc {{at}}',
+    firstTime: 'Chưa nhận gói nào của cuộc họp này',
+    changesTitle: 'Thay đổi so với gói đã nhận',
+    noChanges: 'Không có thay đổi nào.',
+    done_one: 'Đã nhập cuộc họp “{{title}}” cùng {{count}} tài liệu.',
+    done_other: 'Đã nhập cuộc họp “{{title}}” cùng {{count}} tài liệu.',
+    doneUpdate: 'Đã cập nhật cuộc họp “{{title}}” lên bản {{revision}}.',
+    invalidTitle: 'Gói tài liệu không hợp lệ',
+    failedTitle: 'Không nhập được gói tài liệu',
+    nothingImported: 'Không có gì được nhập từ tệp “{{fileName}}”.',
+    chooseOther: 'Chọn tệp khác',
+  },
+};

@@ -1,0 +1,157 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import yauzl from 'yauzl';
+import yazl from 'yazl';
+import { writeOfficialPdf } from '../support/pdf-fixtures.ts';
+import { isolatedHost, type IsolatedHost } from './support/isolated-host.ts';
+import { seedDirectory } from './support/seed.ts';
+import { shot } from './support/shots.ts';
+import { expect, test } from './fixtures.ts';
+
+/**
+ * A member's laptop refuses a meeting pack that was tampered with, cut short or never signed, with
+ * a clear Vietnamese message, and stores nothing from it; the genuine pack then imports.
+ */
+
+test.use({ actionTimeout: 15_000 });
+
+const MEETING = 'Phiên họp thường kỳ quý IV năm 2026';
+
+let secretariat: IsolatedHost;
+let member: IsolatedHost;
+let files: string;
+const pack = (name: string) => join(files, name);
+
+/** Rewrite the pack's zip with `change` applied to its entries (name → bytes). */
+async function rewrite(source: string, target: string, change: (entries: Map<string, Buffer>) => void): Promise<void> {
+  const zip = await yauzl.openPromise(source, { lazyEntries: true });
+  const entries = new Map<string, Buffer>();
+  for await (const entry of zip.eachEntry()) {
+    const chunks: Buffer[] = [];
+    for await (const chunk of await zip.openReadStreamPromise(entry)) chunks.push(chunk as Buffer);
+    entries.set(entry.fileName, Buffer.concat(chunks));
+  }
+  zip.close();
+  change(entries);
+  const out = new yazl.ZipFile();
+  for (const [name, bytes] of entries) out.addBuffer(bytes, name);
+  out.end();
+  const chunks: Buffer[] = [];
+  for await (const chunk of out.outputStream) chunks.push(chunk as Buffer);
+  writeFileSync(target, Buffer.concat(chunks));
+}
+
+test.beforeAll(async () => {
+  files = mkdtempSync(join(tmpdir(), 'nghisu-e2e-packs-'));
+  secretariat = await isolatedHost('packs-secretariat', {
+    fullName: 'Nguyễn Thị Hương',
+    position: 'Chuyên viên Văn phòng',
+    unitName: 'Văn phòng UBND tỉnh Lào Cai',
+    workRole: 'secretariat',
+  });
+  member = await isolatedHost('packs-member', {
+    fullName: 'Nguyễn Văn Thành',
+    position: 'Giám đốc Sở Xây dựng',
+    unitName: 'Sở Xây dựng tỉnh Lào Cai',
+    workRole: 'member',
+  });
+
+  // The secretariat's side, through the core: a published meeting with a PDF, exported.
+  const core = secretariat.host.core;
+  const dir = await seedDirectory(core);
+  const { meeting } = await core.call('meetings.create', {
+    committeeId: dir.committee.id,
+    kindCode: 'regular',
+    title: MEETING,
+    startsAt: '2026-12-14T01:00:00.000Z',
+    endsAt: '2026-12-14T04:00:00.000Z',
+    chairPersonId: dir.people.chair.id,
+  });
+  const { itemId } = await core.call('agenda.add', {
+    meetingId: meeting.id,
+    title: 'Báo cáo tiến độ giải phóng mặt bằng',
+    presenter: { organizationId: dir.units.construction.id },
+    durationMinutes: 30,
+  });
+  await core.call('participants.addCommittee', { meetingId: meeting.id });
+  await writeOfficialPdf(join(files, 'Báo cáo 12-BC-SXD.pdf'), {
+    agency: ['UBND TỈNH LÀO CAI', 'SỞ XÂY DỰNG'],
+    number: '12/BC-SXD',
+    placeDate: 'Lào Cai, ngày 01 tháng 12 năm 2026',
+    typeTitle: 'BÁO CÁO',
+    summary: 'Tiến độ giải phóng mặt bằng các công trình trọng điểm',
+    bodies: ['Sở Xây dựng báo cáo tiến độ giải phóng mặt bằng các công trình trọng điểm trên địa bàn tỉnh.'],
+  });
+  await core.call('documents.importFiles', { paths: [join(files, 'Báo cáo 12-BC-SXD.pdf')], meetingId: meeting.id, agendaItemId: itemId });
+  await core.call('meetings.setStatus', { id: meeting.id, status: 'published' });
+  await core.call('packs.exportFile', { meetingId: meeting.id, file: pack('goi.nghisu') });
+
+  // The bad copies a member might be handed.
+  await rewrite(pack('goi.nghisu'), pack('goi-bi-sua.nghisu'), (entries) => {
+    const name = [...entries.keys()].find((n) => n.startsWith('documents/'))!;
+    const bytes = Buffer.from(entries.get(name)!);
+    bytes[bytes.length >> 1] = bytes[bytes.length >> 1]! ^ 0xff;
+    entries.set(name, bytes);
+  });
+  await rewrite(pack('goi.nghisu'), pack('goi-khong-chu-ky.nghisu'), (entries) => entries.delete('manifest.sig'));
+  const whole = readFileSync(pack('goi.nghisu'));
+  writeFileSync(pack('goi-thieu.nghisu'), whole.subarray(0, whole.length >> 1));
+  writeFileSync(pack('khong-phai-goi.nghisu'), readFileSync(join(files, 'Báo cáo 12-BC-SXD.pdf')));
+});
+
+test.afterAll(async () => {
+  await secretariat?.close();
+  await member?.close();
+  if (files) rmSync(files, { recursive: true, force: true });
+});
+
+async function openImporter(page: Page) {
+  await page.getByRole('button', { name: /Nhận gói tài liệu/ }).first().click();
+  return page.getByRole('dialog', { name: 'Nhận gói tài liệu cuộc họp' });
+}
+
+test('a tampered, truncated, unsigned or foreign file is refused clearly and nothing is imported', async ({ page }) => {
+  await page.goto(member.host.url);
+  await expect(page.getByRole('heading', { level: 1, name: 'Cuộc họp' })).toBeVisible();
+  const importer = await openImporter(page);
+  await expect(importer.getByText('Kéo thả tệp gói tài liệu (.nghisu) vào đây')).toBeVisible();
+  await shot(page, 'packs-import-choose');
+
+  for (const bad of ['goi-bi-sua.nghisu', 'goi-thieu.nghisu', 'goi-khong-chu-ky.nghisu', 'khong-phai-goi.nghisu']) {
+    await importer.getByLabel('Chọn tệp gói tài liệu (.nghisu)').setInputFiles(pack(bad));
+    await expect(importer.getByRole('heading', { level: 2, name: 'Gói tài liệu không hợp lệ' })).toBeVisible();
+    await expect(importer.getByText(`Không có gì được nhập từ tệp “${bad}”.`)).toBeVisible();
+    if (bad === 'goi-bi-sua.nghisu') await shot(page, 'packs-import-tampered');
+    if (bad === 'goi-khong-chu-ky.nghisu') await shot(page, 'packs-import-unsigned');
+    await importer.getByRole('button', { name: 'Chọn tệp khác' }).click();
+  }
+
+  const core = member.host.core;
+  expect((await core.call('meetings.list', {})).total).toBe(0);
+  expect((await core.call('documents.list', {})).total).toBe(0);
+  expect(await core.call('keys.listTrusted', {})).toEqual([]);
+
+  // The genuine pack: the member declines the unknown key first — still nothing stored.
+  await importer.getByLabel('Chọn tệp gói tài liệu (.nghisu)').setInputFiles(pack('goi.nghisu'));
+  await expect(importer.getByText('Khóa ký gói này chưa được tin cậy trên máy này')).toBeVisible();
+  await importer.getByRole('button', { name: 'Hủy' }).click();
+  await expect(importer).toBeHidden();
+  expect((await core.call('meetings.list', {})).total).toBe(0);
+
+  // …then compares the fingerprint, trusts the key and imports.
+  const again = await openImporter(page);
+  await again.getByLabel('Chọn tệp gói tài liệu (.nghisu)').setInputFiles(pack('goi.nghisu'));
+  const fingerprint = (await secretariat.host.core.call('profile.get', {}))!.fingerprint;
+  await expect(again.getByLabel('Dấu vân tay khóa')).toHaveText(fingerprint);
+  await again.getByRole('button', { name: /Tin cậy khóa này và nhập/ }).click();
+  await expect(page.getByRole('heading', { level: 1, name: MEETING })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Mở tài liệu Báo cáo 12-BC-SXD.pdf' })).toBeVisible();
+  expect((await core.call('meetings.list', {})).total).toBe(1);
+
+  // The list marks it as received.
+  await page.getByRole('link', { name: 'Danh sách cuộc họp' }).click();
+  await expect(page.getByRole('row', { name: new RegExp(MEETING) })).toContainText('Nhận từ gói, bản 1');
+  await shot(page, 'packs-member-list');
+});
