@@ -16,7 +16,9 @@ export function createAuditLog(db: SqliteDatabase) {
   return {
     record(entry: AuditEntry, at = new Date()): void {
       insert.run(
-        uuidv7({ msecs: at.getTime() }),
+        // uuid keeps v7 ids strictly increasing within a millisecond only when it picks the time
+        // itself; ids ordered like the changes they record matter more than the id's timestamp.
+        uuidv7(),
         at.toISOString(),
         entry.action,
         entry.entity,
