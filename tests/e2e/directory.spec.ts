@@ -40,6 +40,8 @@ async function openDirectory(page: Page, host: WebHost, tab: string): Promise<vo
 /** antd's Select: open it, type to search, pick the option by its visible text. */
 async function pick(page: Page, combobox: string, search: string, option: string | RegExp): Promise<void> {
   const box = page.getByRole('combobox', { name: combobox, exact: true });
+  // The previous picker's list may still be fading out with a matching option in it: wait it out.
+  await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0);
   await box.click();
   await box.fill(search);
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
@@ -248,16 +250,18 @@ test.describe('the directory', () => {
     await pick(page, 'Thêm cơ quan thường trực', 'van phong', 'Văn phòng UBND tỉnh');
 
     const roleOf = (name: string) => page.getByRole('combobox', { name: `Vai trò của ${name}` });
+    const chooseRole = async (name: string, role: string) => {
+      await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0);
+      await roleOf(name).click();
+      await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${role}"]`).click();
+    };
     await expect(roleOf('Đặng Quốc Hùng')).toBeVisible();
     await expect(page.locator('.ant-table-row', { hasText: 'Đặng Quốc Hùng' })).toContainText('Trưởng ban');
-    await roleOf('Lê Thị Cúc').click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: 'Phó Trưởng ban' }).click();
-    await roleOf('Trần Văn Bình').click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: 'Trưởng ban' }).first().click();
+    await chooseRole('Lê Thị Cúc', 'Phó Trưởng ban');
+    await chooseRole('Trần Văn Bình', 'Trưởng ban');
     await expect(page.getByText('Ban Chỉ đạo chỉ có một Trưởng ban: hãy đổi vai trò của một người.')).toBeVisible();
     await expect(page.getByRole('button', { name: 'Lưu danh sách thành viên' })).toBeDisabled();
-    await roleOf('Trần Văn Bình').click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: 'Thư ký' }).click();
+    await chooseRole('Trần Văn Bình', 'Thư ký');
     await page.getByRole('button', { name: 'Đưa Trần Văn Bình lên' }).click();
     await expect(page.getByText('Cần ít nhất 2 thành viên có mặt (60%).')).toBeVisible();
     await screenshot(page, 'directory-committee-members');
