@@ -25,6 +25,13 @@ export const optionalText = (max = 2000) =>
 export const classification = z.enum(['normal', 'confidential', 'secret', 'top_secret']);
 export type Classification = z.infer<typeof classification>;
 
+export const classificationLabels: Record<Classification, { vi: string; en: string }> = {
+  normal: { vi: 'Thường', en: 'Normal' },
+  confidential: { vi: 'Mật', en: 'Confidential' },
+  secret: { vi: 'Tối mật', en: 'Secret' },
+  top_secret: { vi: 'Tuyệt mật', en: 'Top secret' },
+};
+
 /** Mức độ khẩn: Thường, Khẩn, Thượng khẩn, Hỏa tốc. */
 export const urgency = z.enum(['normal', 'urgent', 'very_urgent', 'flash']);
 export type Urgency = z.infer<typeof urgency>;

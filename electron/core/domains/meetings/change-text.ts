@@ -1,4 +1,4 @@
-import type { Classification, LocalizedText, MeetingChange } from '../../../../shared/contract/index.ts';
+import type { LocalizedText, MeetingChange } from '../../../../shared/contract/index.ts';
 
 type Shown = string | LocalizedText | null;
 
@@ -26,12 +26,7 @@ export function change(
   return { scope, what, ...(values ?? {}), text };
 }
 
-export const classificationLabels: Record<Classification, LocalizedText> = {
-  normal: { vi: 'Thường', en: 'Normal' },
-  confidential: { vi: 'Mật', en: 'Confidential' },
-  secret: { vi: 'Tối mật', en: 'Secret' },
-  top_secret: { vi: 'Tuyệt mật', en: 'Top secret' },
-};
+export { classificationLabels } from '../../../../shared/contract/index.ts';
 
 export const yesNo = (v: boolean): LocalizedText => (v ? { vi: 'Có', en: 'Yes' } : { vi: 'Không', en: 'No' });
 

@@ -1,31 +1,18 @@
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
-import type { PackChange } from '../../../../shared/contract/index.ts';
+import {
+  classificationLabels,
+  meetingStatusLabels,
+  participantRoleLabels,
+  type PackChange,
+} from '../../../../shared/contract/index.ts';
 import type { PackContent } from './format.ts';
 
 const ZONE = 'Asia/Ho_Chi_Minh';
 const when = (iso: string) => format(new TZDate(iso, ZONE), 'HH:mm dd/MM/yyyy');
 
-const statusText: Record<string, [string, string]> = {
-  draft: ['Nháp', 'Draft'],
-  published: ['Đã phát hành', 'Published'],
-  in_progress: ['Đang họp', 'In progress'],
-  ended: ['Đã kết thúc', 'Ended'],
-  archived: ['Đã lưu trữ', 'Archived'],
-};
-const classificationText: Record<string, [string, string]> = {
-  normal: ['Thường', 'Unclassified'],
-  confidential: ['Mật', 'Confidential'],
-  secret: ['Tối mật', 'Secret'],
-  top_secret: ['Tuyệt mật', 'Top secret'],
-};
-const roleText: Record<string, [string, string]> = {
-  chair: ['Chủ trì', 'Chair'],
-  member: ['Thành viên', 'Member'],
-  guest: ['Khách mời', 'Guest'],
-  secretary: ['Thư ký', 'Secretary'],
-};
-const label = (table: Record<string, [string, string]>, key: string, lang: 0 | 1) => table[key]?.[lang] ?? key;
+type Labels = Record<string, { vi: string; en: string }>;
+const label = (table: Labels, key: string, lang: 'vi' | 'en') => table[key]?.[lang] ?? key;
 
 function line(scope: PackChange['scope'], vi: string, en: string): PackChange {
   return { scope, text: { vi, en } };
@@ -70,8 +57,8 @@ export function diffPacks(before: PackContent, after: PackContent): PackChange[]
     changes.push(
       line(
         'meeting',
-        `Trạng thái: ${label(statusText, m0.status, 0)} → ${label(statusText, m1.status, 0)}`,
-        `Status: ${label(statusText, m0.status, 1)} → ${label(statusText, m1.status, 1)}`,
+        `Trạng thái: ${label(meetingStatusLabels, m0.status, 'vi')} → ${label(meetingStatusLabels, m1.status, 'vi')}`,
+        `Status: ${label(meetingStatusLabels, m0.status, 'en')} → ${label(meetingStatusLabels, m1.status, 'en')}`,
       ),
     );
   }
@@ -79,8 +66,8 @@ export function diffPacks(before: PackContent, after: PackContent): PackChange[]
     changes.push(
       line(
         'meeting',
-        `Độ mật: ${label(classificationText, m0.classification, 0)} → ${label(classificationText, m1.classification, 0)}`,
-        `Classification: ${label(classificationText, m0.classification, 1)} → ${label(classificationText, m1.classification, 1)}`,
+        `Độ mật: ${label(classificationLabels, m0.classification, 'vi')} → ${label(classificationLabels, m1.classification, 'vi')}`,
+        `Classification: ${label(classificationLabels, m0.classification, 'en')} → ${label(classificationLabels, m1.classification, 'en')}`,
       ),
     );
   }
@@ -121,8 +108,8 @@ export function diffPacks(before: PackContent, after: PackContent): PackChange[]
       changes.push(
         line(
           'participants',
-          `${name}: vai trò ${label(roleText, old.role, 0)} → ${label(roleText, p.role, 0)}`,
-          `${name}: role ${label(roleText, old.role, 1)} → ${label(roleText, p.role, 1)}`,
+          `${name}: vai trò ${label(participantRoleLabels, old.role, 'vi')} → ${label(participantRoleLabels, p.role, 'vi')}`,
+          `${name}: role ${label(participantRoleLabels, old.role, 'en')} → ${label(participantRoleLabels, p.role, 'en')}`,
         ),
       );
     }
