@@ -10,6 +10,7 @@ import { exportFile } from '../../electron/core/files/exports.ts';
 import { startWebHost, type WebHost } from '../../electron/web/server.ts';
 import { E2E_PROFILE } from './env.ts';
 import { expect, mainNav, screenshot, test } from './fixtures.ts';
+import { choose, pick as pickIn } from './support/antd.ts';
 
 const staticDir = fileURLToPath(new URL('../../out/renderer', import.meta.url));
 
@@ -37,15 +38,8 @@ async function openDirectory(page: Page, host: WebHost, tab: string): Promise<vo
   await expect(page.getByRole('tab', { name: tab, exact: true })).toHaveAttribute('aria-selected', 'true');
 }
 
-/** antd's Select: open it, type to search, pick the option by its visible text. */
-async function pick(page: Page, combobox: string, search: string, option: string | RegExp): Promise<void> {
-  const box = page.getByRole('combobox', { name: combobox, exact: true });
-  // The previous picker's list may still be fading out with a matching option in it: wait it out.
-  await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0);
-  await box.click();
-  await box.fill(search);
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
-}
+/** antd's Select on the page: open it, type to search, take the option (shared helper). */
+const pick = (page: Page, combobox: string, search: string, option: string | RegExp) => pickIn(page, page, combobox, search, option);
 
 function dialog(page: Page, name: string) {
   return page.getByRole('dialog', { name });
@@ -250,11 +244,7 @@ test.describe('the directory', () => {
     await pick(page, 'Thêm cơ quan thường trực', 'van phong', 'Văn phòng UBND tỉnh');
 
     const roleOf = (name: string) => page.getByRole('combobox', { name: `Vai trò của ${name}` });
-    const chooseRole = async (name: string, role: string) => {
-      await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0);
-      await roleOf(name).click();
-      await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${role}"]`).click();
-    };
+    const chooseRole = (name: string, role: string) => choose(page, roleOf(name), new RegExp(`^${role}$`));
     await expect(roleOf('Đặng Quốc Hùng')).toBeVisible();
     await expect(page.locator('.ant-table-row', { hasText: 'Đặng Quốc Hùng' })).toContainText('Trưởng ban');
     await chooseRole('Lê Thị Cúc', 'Phó Trưởng ban');
