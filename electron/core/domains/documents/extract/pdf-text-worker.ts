@@ -28,7 +28,20 @@ if (process.versions['electron'] && (process as { type?: string }).type && (proc
 
 const pdfjsSpec = 'pdfjs-dist/legacy/build/pdf.mjs';
 const pdfjsWorkerSpec = 'pdfjs-dist/legacy/build/pdf.worker.mjs';
-const pdfjs = (await import(pdfjsSpec)) as typeof PdfJs;
+// While loading, pdf.js warns that it cannot polyfill DOMMatrix/Path2D: those serve page rendering,
+// which this worker never does (there is no native canvas, see ADR 0003). Drop just those two lines
+// so they do not reach an administrator's terminal; every other message passes.
+const warn = console.warn;
+console.warn = (...args: unknown[]) => {
+  if (typeof args[0] === 'string' && args[0].startsWith('Warning: Cannot polyfill')) return;
+  warn(...args);
+};
+let pdfjs: typeof PdfJs;
+try {
+  pdfjs = (await import(pdfjsSpec)) as typeof PdfJs;
+} finally {
+  console.warn = warn;
+}
 // pdf.js runs its parser in a "fake worker" on this thread; handing it the module avoids a second load.
 (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = await import(pdfjsWorkerSpec);
 const packageRoot = new URL('../../', import.meta.resolve(pdfjsSpec));
