@@ -15,6 +15,7 @@ import { latestSchemaVersion, migrations } from './db/migrations/index.ts';
 import { openDatabase } from './db/open-database.ts';
 import { dataPaths, type DataPaths, type ServiceContext } from './context.ts';
 import { createDispatcher, type Handlers } from './dispatch.ts';
+import { createAnnotationsDomain } from './domains/annotations/index.ts';
 import { createDirectoryDomain } from './domains/directory/index.ts';
 import { createDocumentsDomain } from './domains/documents/index.ts';
 import type { Domain } from './domains/domain.ts';
@@ -67,12 +68,14 @@ function bindServices(db: SqliteDatabase, events: EventBus, log: Logger, paths: 
   const meetings = createMeetingsDomain(ctx);
   const documents = createDocumentsDomain(ctx);
   const packs = createPacksDomain(ctx, { directory, meetings, documents });
-  const domains: Domain[] = [directory, meetings, documents, packs];
+  const annotations = createAnnotationsDomain(ctx, { documents, directory });
+  const domains: Domain[] = [directory, meetings, documents, packs, annotations];
   return {
     settings: createSettingsService({ db, audit, events, log }),
     seed: createSeedService(ctx, documents),
     domains,
-    handlers: { ...directory.handlers, ...meetings.handlers, ...documents.handlers, ...packs.handlers },
+    handlers: { ...directory.handlers, ...meetings.handlers, ...documents.handlers, ...packs.handlers, ...annotations.handlers },
+    annotations,
   };
 }
 

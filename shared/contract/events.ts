@@ -17,7 +17,7 @@ export interface CoreEvents {
   };
 }
 
-export type DataArea = 'directory' | 'profile' | 'meetings' | 'documents' | 'packs';
+export type DataArea = 'directory' | 'profile' | 'meetings' | 'documents' | 'packs' | 'annotations';
 
 export type EventName = keyof CoreEvents;
 

@@ -10,3 +10,4 @@ export * from './meetings.ts';
 export * from './documents.ts';
 export * from './packs.ts';
 export * from './seed.ts';
+export * from './annotations.ts';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { annotationsMethods, type AnnotationsOutputs } from './annotations.ts';
 import { directoryMethods, type DirectoryOutputs } from './directory.ts';
 import { documentsMethods, type DocumentsOutputs } from './documents.ts';
 import { meetingsMethods, type MeetingsOutputs } from './meetings.ts';
@@ -27,6 +28,7 @@ export const methods = {
   ...meetingsMethods,
   ...documentsMethods,
   ...packsMethods,
+  ...annotationsMethods,
   ...seedMethods,
 } as const satisfies MethodSpecs;
 
@@ -66,7 +68,7 @@ export interface RestoreResult {
   previousCopy: string;
 }
 
-export interface MethodOutputs extends DirectoryOutputs, MeetingsOutputs, DocumentsOutputs, PacksOutputs, SeedOutputs {
+export interface MethodOutputs extends DirectoryOutputs, MeetingsOutputs, DocumentsOutputs, PacksOutputs, AnnotationsOutputs, SeedOutputs {
   'app.info': AppInfo;
   'settings.getAll': Settings;
   'settings.set': Settings;

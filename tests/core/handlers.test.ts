@@ -10,6 +10,7 @@ import { documentsInvalidInputs } from './invalid-inputs/documents.ts';
 import { foundationInvalidInputs } from './invalid-inputs/foundation.ts';
 import { meetingsInvalidInputs } from './invalid-inputs/meetings.ts';
 import { packsInvalidInputs } from './invalid-inputs/packs.ts';
+import { annotationsInvalidInputs } from './invalid-inputs/annotations.ts';
 
 /** Invalid inputs for every method; a new method must add its own or this suite fails. */
 const invalidInputs: Record<MethodName, unknown[]> = {
@@ -18,6 +19,7 @@ const invalidInputs: Record<MethodName, unknown[]> = {
   ...meetingsInvalidInputs,
   ...documentsInvalidInputs,
   ...packsInvalidInputs,
+  ...annotationsInvalidInputs,
 };
 
 function snapshot(file: string): unknown {

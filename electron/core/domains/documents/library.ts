@@ -55,6 +55,9 @@ export function createLibraryService(
     WHERE md.document_id = ? ORDER BY m.starts_at DESC, md.position`);
   const useCount = db.prepare('SELECT count(DISTINCT meeting_id) FROM meeting_documents WHERE document_id = ?').pluck();
   const removeDocument = db.prepare('DELETE FROM documents WHERE id = ?');
+  const liveNotes = db.prepare('SELECT count(*) FROM annotations WHERE document_id = ? AND deleted_at IS NULL').pluck();
+  const purgeDeletedNotes = db.prepare('DELETE FROM annotations WHERE document_id = ? AND deleted_at IS NOT NULL');
+  const purgeNoteImports = db.prepare('DELETE FROM annotation_imports WHERE document_id = ?');
 
   type VersionRow = { id: string; file_name: string; number: string | null; notation: string | null; issue_date: string | null; created_at: string; previous_version_id: string | null };
 
@@ -178,6 +181,16 @@ export function createLibraryService(
             en: `"${row.file_name}" is attached to ${meetings} meeting(s); remove it from them before deleting.`,
           });
         }
+        const notes = liveNotes.get(id) as number;
+        if (notes > 0) {
+          throw new CoreError('CONFLICT', {
+            vi: `Tài liệu "${row.file_name}" có ${notes} ghi chú; hãy xóa các ghi chú trước khi xóa tài liệu.`,
+            en: `"${row.file_name}" has ${notes} annotation(s); delete them before deleting the document.`,
+          });
+        }
+        // Deleted notes are kept only for undo; they go with the document.
+        purgeDeletedNotes.run(id);
+        purgeNoteImports.run(id);
         deps.index.removePages(id);
         deps.index.removeMetadata(row.rid);
         removeDocument.run(id);
