@@ -1,5 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
 import { defaultDataDir } from '../core/index.ts';
+import { registerAnnotationCommands } from './commands/annotations.ts';
 import { registerDocumentCommands } from './commands/documents.ts';
 import { registerMeetingCommands } from './commands/meetings.ts';
 import { registerPackCommands } from './commands/packs.ts';
@@ -82,6 +83,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
   registerDocumentCommands(program, context);
   registerMeetingCommands(program, context);
   registerPackCommands(program, context);
+  registerAnnotationCommands(program, context);
   registerSeedCommand(program, context);
 
   return program;

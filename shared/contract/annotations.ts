@@ -311,6 +311,8 @@ export interface AnnotationImportResult {
   updated: number;
   /** The author they are attributed to. */
   authorName: string;
+  /** XFDF only: annotation elements of kinds the app does not make (stamps, carets, …), not imported. */
+  skipped?: { element: string; count: number }[];
 }
 
 export interface AnnotationFileExportResult {

@@ -13,6 +13,9 @@ const FONT_FILES = {
 
 export type FontName = keyof typeof FONT_FILES;
 
+/** Where a font's TTF is (other libraries than pdfkit embed the same fonts from it). */
+export const fontFile = (name: FontName): string => require.resolve(FONT_FILES[name]);
+
 /** Points per millimetre. */
 export const MM = 72 / 25.4;
 
