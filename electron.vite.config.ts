@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
+import { viteStaticCopy } from 'vite-plugin-static-copy';
 
 const root = import.meta.dirname;
 
@@ -15,6 +16,25 @@ function devOnlyInlineScripts(): Plugin {
     apply: 'serve',
     transformIndexHtml: (html) => html.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'"),
   };
+}
+
+/**
+ * pdf.js fetches its data files at run time: CMaps (CJK and other non-embedded encodings),
+ * the standard 14 fonts, its WebAssembly decoders (JPEG 2000, JBIG2, colour profiles) and the
+ * icons of annotations without an appearance. They are served as files under out/renderer/pdfjs/,
+ * never from a network (the app reads documents offline).
+ */
+function pdfjsAssets(): Plugin[] {
+  const from = (dir: string) => `../node_modules/pdfjs-dist/${dir}/*`;
+  return viteStaticCopy({
+    targets: [
+      { src: from('cmaps'), dest: 'pdfjs/cmaps', rename: { stripBase: true } },
+      { src: from('standard_fonts'), dest: 'pdfjs/standard_fonts', rename: { stripBase: true } },
+      { src: from('wasm'), dest: 'pdfjs/wasm', rename: { stripBase: true } },
+      { src: from('iccs'), dest: 'pdfjs/iccs', rename: { stripBase: true } },
+      { src: from('web/images'), dest: 'pdfjs/images', rename: { stripBase: true } },
+    ],
+  });
 }
 
 export default defineConfig({
@@ -45,7 +65,7 @@ export default defineConfig({
   renderer: {
     root: resolve(root, 'renderer'),
     base: './',
-    plugins: [react(), devOnlyInlineScripts()],
+    plugins: [react(), devOnlyInlineScripts(), pdfjsAssets()],
     build: {
       minify: true,
       // Served from the local disk, never over a network: one larger chunk costs nothing here.

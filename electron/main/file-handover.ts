@@ -1,4 +1,4 @@
-import { copyFile, mkdir, mkdtemp } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -14,7 +14,8 @@ import { failed } from './outcomes.ts';
 type FileRequest =
   | { op: 'upload'; fileName: string; bytes: ArrayBuffer }
   | { op: 'save'; target: unknown }
-  | { op: 'open'; target: unknown };
+  | { op: 'open'; target: unknown }
+  | { op: 'read'; target: unknown };
 
 function parse(payload: unknown): FileRequest | null {
   const p = payload as Record<string, unknown> | null;
@@ -22,7 +23,7 @@ function parse(payload: unknown): FileRequest | null {
   if (p['op'] === 'upload' && typeof p['fileName'] === 'string' && p['bytes'] instanceof ArrayBuffer) {
     return { op: 'upload', fileName: p['fileName'], bytes: p['bytes'] };
   }
-  if ((p['op'] === 'save' || p['op'] === 'open') && 'target' in p) return { op: p['op'], target: p['target'] };
+  if ((p['op'] === 'save' || p['op'] === 'open' || p['op'] === 'read') && 'target' in p) return { op: p['op'], target: p['target'] };
   return null;
 }
 
@@ -52,6 +53,11 @@ export function registerFileHandover(deps: Pick<IpcDeps, 'getWindow' | 'policy' 
       }
       const found = resolveFileTarget(deps.paths, request.target);
       if (!found) return notFound();
+      if (request.op === 'read') {
+        // Structured clone carries the ArrayBuffer to the window; a Buffer's pooled backing store would not.
+        const bytes = await readFile(found.file);
+        return { ok: true, result: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) };
+      }
       if (request.op === 'save') {
         const win = deps.getWindow();
         const options = { defaultPath: found.fileName };

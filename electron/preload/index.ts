@@ -1,6 +1,6 @@
 /**
  * The whole surface the page gets: `window.bridge.invoke`, `subscribe`, and the file hand-over
- * (`upload`, `saveFile`, `openFile`). No ipcRenderer,
+ * (`upload`, `saveFile`, `openFile`, `readFile`). No ipcRenderer,
  * no channel names, no Electron event objects cross into the page (they would hand it `sender`).
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
@@ -30,6 +30,7 @@ const bridge: PreloadBridge = {
   upload: (fileName, bytes) => fileOp({ op: 'upload', fileName, bytes }),
   saveFile: (target) => fileOp({ op: 'save', target }),
   openFile: (target) => fileOp({ op: 'open', target }),
+  readFile: (target) => fileOp({ op: 'read', target }),
   async invoke(method, input) {
     if (typeof method !== 'string') {
       return failure('INVALID_INPUT', 'Tên chức năng không hợp lệ.', 'The method name must be a string.');

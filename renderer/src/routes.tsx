@@ -4,6 +4,7 @@ import { directoryRoutes } from './features/directory/routes.tsx';
 import { documentsRoutes } from './features/documents/routes.tsx';
 import { SearchPage } from './features/documents/SearchPage.tsx';
 import { meetingsRoutes } from './features/meetings/routes.tsx';
+import { readerRoutes } from './features/reader/routes.tsx';
 import { EmptyArea } from './pages/EmptyArea.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { SettingsPage } from './pages/SettingsPage.tsx';
@@ -24,6 +25,7 @@ export const routes: RouteObject[] = [
           { index: true, element: <Navigate to={HOME_PATH} replace /> },
           ...meetingsRoutes,
           ...documentsRoutes,
+          ...readerRoutes,
           ...directoryRoutes,
           { path: 'tasks', element: <EmptyArea area="tasks" /> },
           { path: 'search', Component: SearchPage },

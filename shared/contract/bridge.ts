@@ -29,6 +29,8 @@ export interface PreloadBridge {
   saveFile(target: FileTarget): Promise<RawOutcome>;
   /** Open with the system's program (a copy, so the stored file cannot be edited in place). */
   openFile(target: FileTarget): Promise<RawOutcome>;
+  /** A stored file's bytes for the in-app reader; `result` is an ArrayBuffer. */
+  readFile(target: FileTarget): Promise<RawOutcome>;
 }
 
 /** The typed client every renderer screen uses, whichever host is underneath. */

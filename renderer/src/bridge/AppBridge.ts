@@ -22,4 +22,6 @@ export interface AppBridge extends Bridge {
   saveFile(target: FileTarget): Promise<void>;
   /** Open a stored file with the system's program (Electron) or in a new browser tab. */
   openFile(target: FileTarget): Promise<void>;
+  /** The bytes of a stored file, for the in-app PDF reader. Rejects with BridgeError (e.g. NOT_FOUND). */
+  readFile(target: FileTarget): Promise<ArrayBuffer>;
 }

@@ -54,3 +54,23 @@ export function downloadInBrowser(url: string, fileName: string): void {
   a.click();
   a.remove();
 }
+
+/** GET a stored file's bytes (the reader needs them in memory for pdf.js); errors keep the host's message. */
+export async function fetchFileBytes(url: string): Promise<ArrayBuffer> {
+  let response: Response;
+  try {
+    response = await fetch(url, { cache: 'no-store' });
+  } catch (cause) {
+    throw BridgeError.transport(transportMessages.unreachable, String(cause));
+  }
+  if (response.ok) return response.arrayBuffer();
+  let body: unknown;
+  try {
+    body = await response.json();
+  } catch {
+    body = undefined;
+  }
+  const error = (body as { error?: unknown } | undefined)?.error;
+  if (isErrorPayload(error)) throw new BridgeError(error);
+  throw BridgeError.transport(transportMessages.unreachable, `HTTP ${response.status}`);
+}

@@ -58,6 +58,11 @@ export function createPreloadBridge(raw: PreloadBridge): AppBridge {
     async openFile(target) {
       unwrap(await safely(() => raw.openFile(target)));
     },
+    async readFile(target) {
+      const bytes = unwrap(await safely(() => raw.readFile(target)));
+      if (!(bytes instanceof ArrayBuffer)) throw BridgeError.transport(transportMessages.malformedReply);
+      return bytes;
+    },
     connectionState: () => 'open',
     onConnectionChange: () => () => {},
   };

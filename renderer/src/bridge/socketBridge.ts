@@ -9,7 +9,7 @@ import {
 } from '../../../shared/contract/index.ts';
 import type { AppBridge, ConnectionState } from './AppBridge.ts';
 import { BridgeError } from './BridgeError.ts';
-import { downloadInBrowser, fileUrl, uploadOverHttp } from './httpFiles.ts';
+import { downloadInBrowser, fetchFileBytes, fileUrl, uploadOverHttp } from './httpFiles.ts';
 import { transportMessages } from './transportMessages.ts';
 
 export interface SocketBridgeOptions {
@@ -205,6 +205,10 @@ export function createSocketBridge(options: SocketBridgeOptions): AppBridge {
     async openFile(target) {
       if (!options.http) throw BridgeError.transport(transportMessages.noToken);
       window.open(fileUrl(options.http.origin, options.http.token, target, true), '_blank', 'noopener');
+    },
+    async readFile(target) {
+      if (!options.http) throw BridgeError.transport(transportMessages.noToken);
+      return fetchFileBytes(fileUrl(options.http.origin, options.http.token, target));
     },
   };
 }

@@ -2,20 +2,24 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Settings } from '../../../shared/contract/index.ts';
 import { en } from './en.ts';
+import { annotations as enAnnotations } from './en/annotations.ts';
 import { directory as enDirectory } from './en/directory.ts';
 import { documents as enDocuments } from './en/documents.ts';
 import { meetings as enMeetings } from './en/meetings.ts';
 import { packs as enPacks } from './en/packs.ts';
+import { reader as enReader } from './en/reader.ts';
 import { vi } from './vi.ts';
+import { annotations as viAnnotations } from './vi/annotations.ts';
 import { directory as viDirectory } from './vi/directory.ts';
 import { documents as viDocuments } from './vi/documents.ts';
 import { meetings as viMeetings } from './vi/meetings.ts';
 import { packs as viPacks } from './vi/packs.ts';
+import { reader as viReader } from './vi/reader.ts';
 
 /** One namespace per feature area, so each area keeps its own texts file. */
 export const resources = {
-  vi: { translation: vi, directory: viDirectory, meetings: viMeetings, documents: viDocuments, packs: viPacks },
-  en: { translation: en, directory: enDirectory, meetings: enMeetings, documents: enDocuments, packs: enPacks },
+  vi: { translation: vi, directory: viDirectory, meetings: viMeetings, documents: viDocuments, packs: viPacks, reader: viReader, annotations: viAnnotations },
+  en: { translation: en, directory: enDirectory, meetings: enMeetings, documents: enDocuments, packs: enPacks, reader: enReader, annotations: enAnnotations },
 };
 
 export type UiLanguage = Settings['ui.language'];
@@ -24,7 +28,7 @@ export type UiLanguage = Settings['ui.language'];
 // which may render before any setting is read) already has Vietnamese text.
 void i18next.use(initReactI18next).init({
   resources,
-  ns: ['translation', 'directory', 'meetings', 'documents', 'packs'],
+  ns: ['translation', 'directory', 'meetings', 'documents', 'packs', 'reader', 'annotations'],
   defaultNS: 'translation',
   lng: 'vi',
   fallbackLng: 'vi',

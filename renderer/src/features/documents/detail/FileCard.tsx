@@ -1,7 +1,8 @@
-import { DeleteOutlined, DownloadOutlined, ExportOutlined } from '@ant-design/icons';
+import { DeleteOutlined, DownloadOutlined, ExportOutlined, ReadOutlined } from '@ant-design/icons';
 import { App as AntApp, Button, Card, Descriptions, Flex, Popconfirm, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
 import type { DocumentDetail, FileTarget } from '../../../../../shared/contract/index.ts';
 import { useBridge } from '../../../bridge/BridgeContext.tsx';
 import { currentLanguage } from '../../../i18n/i18n.ts';
@@ -17,6 +18,8 @@ interface FileCardProps {
 /** The stored file itself: what it is, opening and saving it, and removing it from the library. */
 export function FileCard({ doc, onDeleted }: FileCardProps) {
   const { t } = useTranslation('documents');
+  const { t: tr } = useTranslation('reader');
+  const navigate = useNavigate();
   const bridge = useBridge();
   const { message } = AntApp.useApp();
   const [deleting, setDeleting] = useState(false);
@@ -71,7 +74,12 @@ export function FileCard({ doc, onDeleted }: FileCardProps) {
         ]}
       />
       <Flex gap="small" wrap className="ns-doc-file-actions">
-        <Button type="primary" icon={<ExportOutlined />} onClick={() => hand((file) => bridge.openFile(file))}>
+        {doc.kind === 'pdf' ? (
+          <Button type="primary" icon={<ReadOutlined />} onClick={() => void navigate(`/documents/${doc.id}/read`)} aria-label={tr('readAria', { fileName: doc.fileName })}>
+            {tr('read')}
+          </Button>
+        ) : null}
+        <Button type={doc.kind === 'pdf' ? 'default' : 'primary'} icon={<ExportOutlined />} onClick={() => hand((file) => bridge.openFile(file))}>
           {t('file.open')}
         </Button>
         <Button icon={<DownloadOutlined />} onClick={() => hand((file) => bridge.saveFile(file))}>

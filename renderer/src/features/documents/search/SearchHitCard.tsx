@@ -1,7 +1,7 @@
-import { ExportOutlined } from '@ant-design/icons';
+import { ExportOutlined, ReadOutlined } from '@ant-design/icons';
 import { App as AntApp, Button, Flex, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import type { SearchHit, SnippetSegment } from '../../../../../shared/contract/index.ts';
 import { useBridge } from '../../../bridge/BridgeContext.tsx';
 import { ClassificationTag, KindIcon, UrgencyTag } from '../shared/DocumentTags.tsx';
@@ -20,6 +20,8 @@ export function Snippet({ segments }: { segments: SnippetSegment[] }) {
 /** One document found: what it is, whether its metadata matched, and its best pages with the words in context. */
 export function SearchHitCard({ hit }: { hit: SearchHit }) {
   const { t } = useTranslation('documents');
+  const { t: tr } = useTranslation('reader');
+  const navigate = useNavigate();
   const bridge = useBridge();
   const { message } = AntApp.useApp();
   const doc = hit.document;
@@ -56,9 +58,16 @@ export function SearchHitCard({ hit }: { hit: SearchHit }) {
             </Typography.Text>
           ) : null}
         </Flex>
-        <Button size="small" icon={<ExportOutlined />} onClick={open}>
-          {t('file.open')}
-        </Button>
+        <Flex gap={6} className="ns-search-hit-actions">
+          {doc.kind === 'pdf' ? (
+            <Button size="small" type="primary" icon={<ReadOutlined />} onClick={() => void navigate(`/documents/${doc.id}/read`)} aria-label={tr('readAria', { fileName: doc.fileName })}>
+              {tr('read')}
+            </Button>
+          ) : null}
+          <Button size="small" icon={<ExportOutlined />} onClick={open}>
+            {t('file.open')}
+          </Button>
+        </Flex>
       </Flex>
       {hit.pages.length > 0 ? (
         <ul className="ns-search-pages" aria-label={t('search.pagesLabel')}>

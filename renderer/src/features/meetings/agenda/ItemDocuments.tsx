@@ -1,7 +1,8 @@
-import { DisconnectOutlined, FileOutlined, FilePdfOutlined, SwapOutlined } from '@ant-design/icons';
+import { DisconnectOutlined, FileOutlined, FilePdfOutlined, ReadOutlined, SwapOutlined } from '@ant-design/icons';
 import { Button, Popconfirm, Space, Tooltip, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
 import type { MeetingAttachment } from '../../../../../shared/contract/index.ts';
 import { useBridge } from '../../../bridge/BridgeContext.tsx';
 import { ClassificationTag } from '../shared/tags.tsx';
@@ -29,6 +30,8 @@ export function ItemDocuments({ documents, editable }: { documents: readonly Mee
 
 function DocumentRow({ document: d, editable }: { document: MeetingAttachment; editable: boolean }) {
   const { t } = useTranslation('meetings');
+  const { t: tr } = useTranslation('reader');
+  const { id: meetingId } = useParams();
   const bridge = useBridge();
   const run = useRun();
   const lang = useLang();
@@ -62,6 +65,11 @@ function DocumentRow({ document: d, editable }: { document: MeetingAttachment; e
         >
           {d.fileName}
         </Button>
+        {d.kind === 'pdf' && meetingId ? (
+          <Link to={`/meetings/${meetingId}/documents/${d.documentId}/read`} aria-label={tr('readAria', { fileName: d.fileName })}>
+            <ReadOutlined aria-hidden /> {tr('read')}
+          </Link>
+        ) : null}
         <ClassificationTag value={d.classification} />
         <Typography.Text type="secondary" className="ns-small">
           {[ref ? t('documents.number', { ref }) : null, d.pageCount ? t('documents.pages', { count: d.pageCount }) : null, d.summary]
