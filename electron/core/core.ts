@@ -48,6 +48,8 @@ export interface Core {
   /** Typed convenience for in-process clients (CLI, tests); throws CoreError. Calls with 'local' access. */
   call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>>;
   subscribe(listener: (event: CoreEvent) => void): () => void;
+  /** Resolves once background work (notes being carried to a document's newer version) is done: for tests and scripts. */
+  idle(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -196,6 +198,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       throw new CoreError(response.error.code, response.error.message, response.error.details);
     },
     subscribe: (listener) => events.subscribe(listener),
+    idle: () => services.annotations.carry.idle(),
     async close() {
       if (closed) return;
       closed = true;

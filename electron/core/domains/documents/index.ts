@@ -10,7 +10,7 @@ import { createBlobRows, storeBlobFromFile } from './blob-store.ts';
 import { sweepBlobs } from './blob-sweep.ts';
 import { createDocumentReader } from './document-rows.ts';
 import { createDocumentWriter, type NewDocument } from './document-writer.ts';
-import { createExtractionPool, type ExtractionPool, type ExtractedText } from './extract/extract-pool.ts';
+import { createExtractionPool, type ExtractionPool, type ExtractedText, type TextLayout } from './extract/extract-pool.ts';
 import { extractError } from './import-errors.ts';
 import { createImportService } from './import-service.ts';
 import { createLibraryService } from './library.ts';
@@ -41,7 +41,7 @@ export interface StoredDocumentRow {
   created_at: string;
   updated_at: string;
 }
-export type { ExtractedText } from './extract/extract-pool.ts';
+export type { ExtractedText, LayoutItem, PageLayout, TextLayout } from './extract/extract-pool.ts';
 
 /**
  * The document store: content-addressed files, PDF text in worker threads, metadata, the
@@ -100,6 +100,17 @@ export function createDocumentsDomain(ctx: ServiceContext) {
     async extractPdfText(file: string, fileName: string): Promise<ExtractedText> {
       try {
         return await extraction().extract(file);
+      } catch (e) {
+        throw e instanceof ExtractFailure ? extractError(fileName, e) : e;
+      }
+    },
+    /**
+     * Where the text of some pages (0-based, or 'all') of a PDF sits, read in a worker: for
+     * carrying annotations to a new version. Throws PDF_INVALID / PDF_ENCRYPTED naming `fileName`.
+     */
+    async textLayout(file: string, pageIndexes: number[] | 'all', fileName = file): Promise<TextLayout> {
+      try {
+        return await extraction().layout(file, pageIndexes);
       } catch (e) {
         throw e instanceof ExtractFailure ? extractError(fileName, e) : e;
       }

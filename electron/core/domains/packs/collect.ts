@@ -75,9 +75,9 @@ export function collectPackContent(
        FROM documents WHERE id = ?`,
     );
     const documents = documentIds.map((id) => selectDocument.get(id) as PackContent['documents'][number]);
-    // The previous version stays on the secretariat's laptop; members see the current one only.
-    const carried = new Set(documentIds);
-    for (const d of documents) if (d.previous_version_id && !carried.has(d.previous_version_id)) d.previous_version_id = null;
+    // The previous version's file stays on the secretariat's laptop, but its id travels: a member who
+    // has it from an earlier pack links the versions (their notes are carried over); for anyone else
+    // the import drops the link (apply.ts).
 
     const selectPages = db.prepare('SELECT text FROM document_pages WHERE document_id = ? ORDER BY page_no').pluck();
     const pageTexts = new Map<string, string[]>();

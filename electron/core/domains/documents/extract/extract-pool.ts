@@ -3,7 +3,9 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Logger } from '../../../logger.ts';
-import type { ExtractFailureKind, ExtractJob, WorkerMessage } from './protocol.ts';
+import type { ExtractFailureKind, ExtractJob, PageLayout, WorkerMessage } from './protocol.ts';
+
+export type { LayoutItem, PageLayout } from './protocol.ts';
 
 export interface ExtractedText {
   pageCount: number;
@@ -12,6 +14,15 @@ export interface ExtractedText {
   /** Pages whose content could not be read (indexed as empty). */
   failedPages: number;
 }
+
+/** Positioned text of some pages of a PDF. */
+export interface TextLayout {
+  pageCount: number;
+  /** The pages asked for that exist, in page order. */
+  pages: PageLayout[];
+}
+
+type JobResult = ExtractedText | TextLayout;
 
 /** A file that yielded no text, and why. */
 export class ExtractFailure extends Error {
@@ -45,7 +56,7 @@ interface Slot {
 
 interface Running {
   job: ExtractJob;
-  resolve(text: ExtractedText): void;
+  resolve(result: JobResult): void;
   reject(err: ExtractFailure): void;
   signal?: AbortSignal;
   onAbort?: () => void;
@@ -77,7 +88,7 @@ export function createExtractionPool(options: ExtractionPoolOptions) {
   let nextJobId = 1;
   let closed = false;
 
-  function settle(slot: Slot, outcome: { text: ExtractedText } | { failure: ExtractFailure }): void {
+  function settle(slot: Slot, outcome: { text: JobResult } | { failure: ExtractFailure }): void {
     const running = slot.job;
     if (!running) return;
     slot.job = undefined;
@@ -117,6 +128,9 @@ export function createExtractionPool(options: ExtractionPoolOptions) {
       if (message.type === 'page') armStall(slot, running);
       else if (message.type === 'done') {
         settle(slot, { text: { pageCount: message.pageCount, pages: message.pages, failedPages: message.failedPages } });
+        idle(slot);
+      } else if (message.type === 'layout') {
+        settle(slot, { text: { pageCount: message.pageCount, pages: message.pages } });
         idle(slot);
       } else {
         settle(slot, { failure: new ExtractFailure(message.kind, message.detail) });
@@ -168,29 +182,34 @@ export function createExtractionPool(options: ExtractionPoolOptions) {
     }
   }
 
+  function run(file: string, layoutPages: ExtractJob['layoutPages'], signal?: AbortSignal): Promise<JobResult> {
+    return new Promise<JobResult>((resolve, reject) => {
+      if (closed) return reject(new ExtractFailure('cancelled', 'the document store is closing'));
+      if (signal?.aborted) return reject(new ExtractFailure('cancelled', 'cancelled'));
+      const job: ExtractJob = layoutPages === undefined ? { jobId: nextJobId++, file } : { jobId: nextJobId++, file, layoutPages };
+      const running: Running = { job, resolve, reject, signal };
+      if (signal) {
+        // While queued, an abort simply takes the job out of the queue.
+        const dequeue = () => {
+          const i = queue.indexOf(running);
+          if (i >= 0) {
+            queue.splice(i, 1);
+            reject(new ExtractFailure('cancelled', 'cancelled'));
+          }
+        };
+        signal.addEventListener('abort', dequeue, { once: true });
+      }
+      queue.push(running);
+      pump();
+    });
+  }
+
   return {
     size,
     /** Text of every page of `file`; rejects with ExtractFailure. */
-    extract(file: string, signal?: AbortSignal): Promise<ExtractedText> {
-      return new Promise<ExtractedText>((resolve, reject) => {
-        if (closed) return reject(new ExtractFailure('cancelled', 'the document store is closing'));
-        if (signal?.aborted) return reject(new ExtractFailure('cancelled', 'cancelled'));
-        const running: Running = { job: { jobId: nextJobId++, file }, resolve, reject, signal };
-        if (signal) {
-          // While queued, an abort simply takes the job out of the queue.
-          const dequeue = () => {
-            const i = queue.indexOf(running);
-            if (i >= 0) {
-              queue.splice(i, 1);
-              reject(new ExtractFailure('cancelled', 'cancelled'));
-            }
-          };
-          signal.addEventListener('abort', dequeue, { once: true });
-        }
-        queue.push(running);
-        pump();
-      });
-    },
+    extract: (file: string, signal?: AbortSignal) => run(file, undefined, signal) as Promise<ExtractedText>,
+    /** Positioned text items of the given pages (0-based) of `file`; rejects with ExtractFailure. */
+    layout: (file: string, pages: number[] | 'all', signal?: AbortSignal) => run(file, pages, signal) as Promise<TextLayout>,
     async close(): Promise<void> {
       closed = true;
       for (const running of queue.splice(0)) running.reject(new ExtractFailure('cancelled', 'the document store is closing'));

@@ -7,7 +7,7 @@ import { stat, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { parentPort } from 'node:worker_threads';
 import { joinTextItems, type TextPiece } from './page-text.ts';
-import type { ExtractFailureKind, ExtractJob, WorkerMessage } from './protocol.ts';
+import type { ExtractFailureKind, ExtractJob, PageLayout, WorkerMessage } from './protocol.ts';
 import type * as PdfJs from 'pdfjs-dist/legacy/build/pdf.mjs';
 
 /** Below this a file is read into memory at once; above it only the ranges pdf.js asks for. */
@@ -85,6 +85,10 @@ async function extract(job: ExtractJob): Promise<void> {
       send({ type: 'failed', jobId: job.jobId, kind: 'empty', detail: 'no pages' });
       return;
     }
+    if (job.layoutPages) {
+      await layout(doc, job);
+      return;
+    }
     const pages: string[] = [];
     let failedPages = 0;
     for (let n = 1; n <= doc.numPages; n++) {
@@ -108,6 +112,32 @@ async function extract(job: ExtractJob): Promise<void> {
   } finally {
     await task.destroy();
   }
+}
+
+/** The positioned text items of the requested pages; a page that cannot be read comes back empty. */
+async function layout(doc: PdfJs.PDFDocumentProxy, job: ExtractJob): Promise<void> {
+  const wanted = job.layoutPages === 'all' ? Array.from({ length: doc.numPages }, (_, i) => i) : (job.layoutPages ?? []);
+  const pages: PageLayout[] = [];
+  let done = 0;
+  for (const pageIndex of [...new Set(wanted)].sort((a, b) => a - b)) {
+    if (!Number.isInteger(pageIndex) || pageIndex < 0 || pageIndex >= doc.numPages) continue;
+    let view: number[] = [];
+    let items: PageLayout['items'] = [];
+    try {
+      const page = await doc.getPage(pageIndex + 1);
+      view = [...page.view];
+      const content = await page.getTextContent();
+      items = content.items
+        .filter((i) => 'str' in i)
+        .map((i) => ({ str: i.str, transform: [...(i.transform as number[])], width: i.width, height: i.height, hasEOL: i.hasEOL }));
+      if (++done % CLEANUP_EVERY === 0) await doc.cleanup();
+    } catch (err) {
+      if ((err as { name?: string }).name === 'PasswordException') throw err;
+    }
+    pages.push({ pageIndex, view, items });
+    send({ type: 'page', jobId: job.jobId, pageNo: pageIndex + 1 });
+  }
+  send({ type: 'layout', jobId: job.jobId, pageCount: doc.numPages, pages });
 }
 
 port.on('message', (job: ExtractJob) => {
