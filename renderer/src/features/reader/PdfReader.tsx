@@ -7,7 +7,7 @@ import type { MeetingDetail, ReaderPosition, ReaderRotation } from '../../../../
 import { useBridge } from '../../bridge/BridgeContext.tsx';
 import { AgendaPanel } from './AgendaPanel.tsx';
 // The annotations workspace (another engineer's) plugs in here once it exists:
-// import { AnnotationsWorkspace } from './annotations/AnnotationsWorkspace.tsx';
+import { AnnotationsWorkspace } from './annotations/AnnotationsWorkspace.tsx';
 import { FindBar } from './find/FindBar.tsx';
 import { useFind } from './find/useFind.ts';
 import { OutlinePanel } from './OutlinePanel.tsx';
@@ -251,18 +251,7 @@ export function PdfReader({ documentId, pdf, initialPosition, meeting }: PdfRead
           <div ref={setPanelSlot} className="ns-reader-panel-slot" hidden={!panelOpen} />
         </aside>
       </div>
-      {api ? <ReaderApiProbe api={api} /> : null}
+      {api ? <AnnotationsWorkspace api={api} /> : null}
     </div>
   );
-}
-
-/**
- * Stands where `<AnnotationsWorkspace api={api} />` goes until that component exists (it is built
- * separately in ./annotations/); it only exposes the surface count for the end-to-end tests.
- */
-function ReaderApiProbe({ api }: { api: ReaderApi }) {
-  useEffect(() => {
-    api.container.setAttribute('data-surfaces', api.surfaces.map((s) => s.pageIndex).join(','));
-  }, [api]);
-  return null;
 }
