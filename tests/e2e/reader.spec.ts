@@ -7,6 +7,7 @@ import { E2E_PROFILE } from './env.ts';
 import { expect, mainNav, screenshot, test } from './fixtures.ts';
 import { isolatedHost, type IsolatedHost } from './support/isolated-host.ts';
 import { READER_DOC, writeEncryptedPdf, writeReaderPdf } from './support/reader-pdfs.ts';
+import { inkedPixels, scroller, serveInstead, waitFirstPage } from './support/reader-page.ts';
 import { seedDirectory } from './support/seed.ts';
 
 /**
@@ -72,10 +73,6 @@ test.afterAll(async () => {
   rmSync(files, { recursive: true, force: true });
 });
 
-function scroller(page: Page): Locator {
-  return page.getByRole('region', { name: 'Nội dung tài liệu' });
-}
-
 function pageInput(page: Page): Locator {
   return page.getByRole('textbox', { name: 'Số trang cần đến' });
 }
@@ -83,22 +80,6 @@ function pageInput(page: Page): Locator {
 async function openReader(page: Page, documentId: string, meetingId?: string): Promise<void> {
   const path = meetingId ? `/meetings/${meetingId}/documents/${documentId}/read` : `/documents/${documentId}/read`;
   await page.goto(`${lab.host.url}#${path}`);
-}
-
-async function waitFirstPage(page: Page): Promise<void> {
-  await expect(scroller(page)).toHaveAttribute('data-first-page-drawn', 'true', { timeout: 15_000 });
-}
-
-/** Pixels on the page canvas that are not paper-white: a drawn page has text on it. */
-async function inkedPixels(page: Page, pageNumber: number): Promise<number> {
-  return page.evaluate((n) => {
-    const canvas = document.querySelector<HTMLCanvasElement>(`.pdfViewer .page[data-page-number="${n}"] canvas`);
-    if (!canvas || canvas.width === 0) return 0;
-    const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
-    let inked = 0;
-    for (let i = 0; i < data.length; i += 16) if (data[i]! < 200 || data[i + 1]! < 200 || data[i + 2]! < 200) inked++;
-    return inked;
-  }, pageNumber);
 }
 
 async function pageBox(page: Page, pageNumber: number) {
@@ -338,16 +319,6 @@ test('opened from an agenda item, the agenda is alongside and leads to the next 
   await expect(page.getByRole('heading', { level: 1, name: 'Họp Ban Chỉ đạo quý IV năm 2026' })).toBeVisible();
 });
 
-/** The stored bytes as something else reaches the reader: a damaged copy on disk, a cut download. */
-async function serveInstead(page: Page, bytes: Buffer): Promise<void> {
-  await page.unroute('**/files/blob/**');
-  await page.route('**/files/blob/**', (route) =>
-    route.request().url().includes(encodeURIComponent(BROKEN_NAME))
-      ? route.fulfill({ status: 200, contentType: 'application/octet-stream', body: bytes })
-      : route.continue(),
-  );
-}
-
 test('damaged, truncated, empty and password-protected PDFs end in a clear message; the app keeps working', async ({ page }) => {
   const good = readFileSync(file(REPORT_NAME));
   writeCorruptPdf(file('hong.pdf'), good);
@@ -361,7 +332,7 @@ test('damaged, truncated, empty and password-protected PDFs end in a clear messa
     { name: 'garbage', bytes: Buffer.from('Đây không phải tệp PDF mà là một ghi chú.\n'.repeat(40)), text: /bị hỏng hoặc không đúng định dạng/ },
   ];
   for (const c of cases) {
-    await serveInstead(page, c.bytes);
+    await serveInstead(page, BROKEN_NAME, c.bytes);
     await openReader(page, ids.broken);
     await expect(page.getByRole('alert').filter({ hasText: c.text })).toBeVisible({ timeout: 15_000 });
     await expect(page.getByRole('button', { name: 'Mở bằng chương trình khác' })).toBeVisible();
@@ -376,7 +347,7 @@ test('damaged, truncated, empty and password-protected PDFs end in a clear messa
     ['truncated', good.subarray(0, Math.floor(good.length * 0.4))],
     ['fuzzed', fuzzed],
   ] as const) {
-    await serveInstead(page, bytes);
+    await serveInstead(page, BROKEN_NAME, bytes);
     await openReader(page, ids.broken);
     await expect(page.getByRole('alert').or(scroller(page).and(page.locator('[data-first-page-drawn="true"]')))).toBeVisible({ timeout: 15_000 });
     await screenshot(page, `reader-error-${name}`);

@@ -1,0 +1,148 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { FIXTURE_PDFS, writeTextPdf } from '../support/pdf-fixtures.ts';
+import { E2E_PROFILE } from './env.ts';
+import { expect, mainNav, screenshot, test } from './fixtures.ts';
+import { A0_SCAN, damagedVariants, writeA0ScanPdf } from './support/huge-pdfs.ts';
+import { isolatedHost, type IsolatedHost } from './support/isolated-host.ts';
+import { writeReaderPdf } from './support/reader-pdfs.ts';
+import { inkedPixels, scroller, serveInstead, waitFirstPage } from './support/reader-page.ts';
+
+/**
+ * What the reader must survive: a huge scanned page, and files damaged in the ways real files are.
+ * Either the pages or a clear message, within seconds; never a blank or frozen view, never the rest
+ * of the app affected.
+ */
+let lab: IsolatedHost;
+let files: string;
+const ids = { scan: '', carrier: '' };
+const file = (name: string) => join(files, name);
+
+const SCAN_NAME = 'Bản đồ quy hoạch tỉnh Lào Cai (bản quét A0).pdf';
+const CARRIER_NAME = 'Tài liệu nhận qua USB.pdf';
+/** usePdfViewer.ts MAX_CANVAS_PIXELS: no canvas of the reader may be larger, whatever the page and zoom. */
+const MAX_CANVAS_PIXELS = 16 * 1024 * 1024;
+
+test.describe.configure({ mode: 'serial' });
+
+test.beforeAll(async () => {
+  lab = await isolatedHost('reader-limits', E2E_PROFILE);
+  files = mkdtempSync(join(tmpdir(), 'nghisu-e2e-limits-files-'));
+  await writeA0ScanPdf(file(SCAN_NAME));
+  await writeTextPdf(file(CARRIER_NAME), ['Một tài liệu bình thường khi nhập vào kho.']);
+  const { results } = await lab.host.core.call('documents.importFiles', { paths: [file(SCAN_NAME), file(CARRIER_NAME)] });
+  const [scan, carrier] = results.map((r) => {
+    if (!r.ok) throw new Error(`import failed: ${JSON.stringify(r)}`);
+    return r.document.id;
+  });
+  ids.scan = scan!;
+  ids.carrier = carrier!;
+});
+
+test.afterAll(async () => {
+  await lab.close();
+  rmSync(files, { recursive: true, force: true });
+});
+
+async function openReader(page: Page, documentId: string): Promise<void> {
+  await page.goto(`${lab.host.url}#/documents/${documentId}/read`);
+}
+
+/** Every canvas pdf.js drew for page 1 (the page and, when zoomed past the limit, its sharp detail of the view). */
+async function pageCanvases(page: Page): Promise<{ width: number; height: number }[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll<HTMLCanvasElement>('.pdfViewer .page[data-page-number="1"] canvas')].map((c) => ({ width: c.width, height: c.height })),
+  );
+}
+
+async function pageWidth(page: Page): Promise<number> {
+  return (await page.locator('.pdfViewer .page[data-page-number="1"]').boundingBox())?.width ?? 0;
+}
+
+async function zoomTo(page: Page, option: string): Promise<void> {
+  await page.getByRole('combobox', { name: 'Mức thu phóng' }).click();
+  await page.getByRole('option', { name: option, exact: true }).click();
+}
+
+test('an A0 scan renders within the canvas limit at fit width and at 400 %, and stays usable', async ({ page }) => {
+  test.setTimeout(120_000);
+  await openReader(page, ids.scan);
+  await waitFirstPage(page);
+  const viewport = (await scroller(page).boundingBox())!;
+  expect(await pageWidth(page)).toBeLessThan(viewport.width);
+  await expect.poll(() => inkedPixels(page, 1)).toBeGreaterThan(1000);
+  for (const c of await pageCanvases(page)) expect(c.width * c.height).toBeLessThanOrEqual(MAX_CANVAS_PIXELS);
+  await screenshot(page, 'reader-limits-a0-fit');
+
+  // 400 % of A0 is 12,715 × 17,973 CSS pixels: 228 million, fourteen times the limit.
+  await zoomTo(page, '400%');
+  const full = (A0_SCAN.widthPt * 4 * 96) / 72;
+  await expect.poll(() => pageWidth(page), { timeout: 15_000 }).toBeGreaterThan(full - 10);
+  await expect.poll(() => inkedPixels(page, 1), { timeout: 30_000 }).toBeGreaterThan(1000);
+  const zoomed = await pageCanvases(page);
+  expect(zoomed.length).toBeGreaterThan(0);
+  for (const c of zoomed) {
+    expect(c.width * c.height).toBeGreaterThan(0);
+    expect(c.width * c.height).toBeLessThanOrEqual(MAX_CANVAS_PIXELS);
+  }
+  await screenshot(page, 'reader-limits-a0-400');
+
+  // Still usable: it scrolls, the page is still drawn there, and it zooms back.
+  const before = await scroller(page).evaluate((el) => el.scrollTop);
+  await scroller(page).evaluate((el) => el.scrollBy(0, 4000));
+  await expect.poll(() => scroller(page).evaluate((el) => el.scrollTop)).toBeGreaterThan(before + 3000);
+  await expect.poll(() => inkedPixels(page, 1), { timeout: 30_000 }).toBeGreaterThan(1000);
+  for (const c of await pageCanvases(page)) expect(c.width * c.height).toBeLessThanOrEqual(MAX_CANVAS_PIXELS);
+  await screenshot(page, 'reader-limits-a0-400-scrolled');
+
+  await zoomTo(page, 'Vừa chiều rộng');
+  await expect.poll(() => pageWidth(page)).toBeLessThan(viewport.width);
+  await expect.poll(() => inkedPixels(page, 1), { timeout: 30_000 }).toBeGreaterThan(1000);
+  for (const c of await pageCanvases(page)) expect(c.width * c.height).toBeLessThanOrEqual(MAX_CANVAS_PIXELS);
+  await mainNav(page).getByRole('link', { name: 'Tài liệu', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Tài liệu' })).toBeVisible();
+});
+
+test('damaged copies of real PDFs end in their pages or a clear message, and the app keeps working', async ({ page }) => {
+  test.setTimeout(240_000);
+  await writeReaderPdf(file('bao-cao.pdf'));
+  const sources = [
+    // A real-world file (pdf.js's test paper, made by another producer) and one of ours, in Vietnamese.
+    { name: 'tracemonkey', bytes: readFileSync(join(FIXTURE_PDFS, 'tracemonkey_freetext.pdf')) },
+    { name: 'bao-cao', bytes: readFileSync(file('bao-cao.pdf')) },
+  ];
+  const outcomes: string[] = [];
+  for (const source of sources) {
+    for (const damaged of damagedVariants(source.bytes)) {
+      const label = `${source.name}-${damaged.name}`;
+      await serveInstead(page, CARRIER_NAME, damaged.bytes);
+      await openReader(page, ids.carrier);
+      const message = page.getByRole('alert');
+      const drawn = scroller(page).and(page.locator('[data-first-page-drawn="true"]'));
+      await expect(message.or(drawn), label).toBeVisible({ timeout: 15_000 });
+      if (await message.isVisible()) {
+        await expect(message, label).toContainText(/bị hỏng hoặc không đúng định dạng|Có lỗi khi mở tệp PDF|Mở tệp PDF quá lâu|bị lỗi nên không hiển thị/);
+        await expect(page.getByRole('button', { name: 'Mở bằng chương trình khác' })).toBeVisible();
+        outcomes.push(`${label}: message`);
+      } else {
+        // The pages that could be recovered are there: the view is not a blank sheet.
+        await expect.poll(() => inkedPixels(page, 1), { message: label, timeout: 10_000 }).toBeGreaterThan(100);
+        outcomes.push(`${label}: pages`);
+      }
+      await screenshot(page, `reader-limits-${label}`);
+      // Nothing else is affected: the rest of the app still answers.
+      await mainNav(page).getByRole('link', { name: 'Tài liệu', exact: true }).click();
+      await expect(page.getByRole('heading', { level: 1, name: 'Tài liệu' })).toBeVisible();
+    }
+  }
+  test.info().annotations.push({ type: 'outcomes', description: outcomes.join('; ') });
+  // A header alone has no pages to show: it must end in the message.
+  expect(outcomes).toContain('tracemonkey-header-only: message');
+
+  await page.unroute('**/files/blob/**');
+  await openReader(page, ids.carrier);
+  await waitFirstPage(page);
+  await expect.poll(() => inkedPixels(page, 1)).toBeGreaterThan(100);
+});
