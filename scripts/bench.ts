@@ -15,6 +15,8 @@ import { createCore, type Core } from '../electron/core/index.ts';
 import { createRandom } from '../electron/core/seed/random.ts';
 import { writeSamplePdf } from '../electron/core/seed/sample-pdf.ts';
 import { p95, type Figure } from './bench/stats.ts';
+import { measureAnnotations } from './bench/annotations.ts';
+import { measureViewer } from './bench/viewer.ts';
 
 const { values } = parseArgs({ options: { years: { type: 'string', default: '10' }, keep: { type: 'string' } } });
 const years = Number(values.years);
@@ -125,6 +127,8 @@ async function main(): Promise<void> {
     await core.close();
   }
   await measureImport();
+  await measureAnnotations(dataDir, add, log);
+  await measureViewer({ root, work, add, log });
 
   log('');
   log(`${'chỉ số / figure'.padEnd(34)} ${'giá trị'.padStart(10)} ${'ngân sách'.padStart(10)}  tỉ lệ`);
