@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import yauzl from 'yauzl';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { Core } from '../../electron/core/index.ts';
 import { exportFile } from '../../electron/core/files/exports.ts';
 import { annotatedDocument, type AnnotatedDocument } from '../support/annotated-document.ts';
+import { wordText, zipEntry } from '../support/docx-text.ts';
 
 /** pdf.js 6 no longer declares isEvalSupported, but the project's rule is to pass it everywhere. */
 const PDFJS_OPTIONS = { isEvalSupported: false };
@@ -24,26 +24,6 @@ async function setup(): Promise<AnnotatedDocument> {
 
 function exportedPath(a: AnnotatedDocument, exportId: string): string {
   return exportFile({ exports: join(a.dir, 'exports') } as never, exportId)!.file;
-}
-
-async function zipEntry(file: string, name: string): Promise<string> {
-  const zip = await yauzl.openPromise(file, { lazyEntries: true });
-  try {
-    for await (const entry of zip.eachEntry()) {
-      if (entry.fileName !== name) continue;
-      const chunks: Buffer[] = [];
-      for await (const c of await zip.openReadStreamPromise(entry)) chunks.push(c as Buffer);
-      return Buffer.concat(chunks).toString('utf8');
-    }
-  } finally {
-    zip.close();
-  }
-  throw new Error(`${name} not in ${file}`);
-}
-
-/** The readable text of a paragraph-per-<w:p> Word body. */
-function wordText(xml: string): string[] {
-  return [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((p) => [...p[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(''));
 }
 
 describe('"my notes" export', () => {

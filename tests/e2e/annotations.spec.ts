@@ -179,6 +179,7 @@ test('highlight, ink and a sticky note stay on their words after reload, zoom an
   const rotatedHl = await boxOf(annotationOnPage(page, highlight.id));
   expectCovers(rotatedHl, rotatedSpan, 3);
   expect(rotatedHl.width).toBeLessThan(rotatedSpan.width + 8);
+  await sentenceSpan(page).scrollIntoViewIfNeeded();
   await screenshot(page, 'annotations-06-rotated');
   await page.getByRole('button', { name: 'Xoay trái' }).click();
   await expect.poll(async () => (await boxOf(sentenceSpan(page))).width).toBeGreaterThan(100);
