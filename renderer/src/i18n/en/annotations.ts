@@ -125,6 +125,7 @@ export const annotations: typeof vi = {
     choose: 'Choose file…',
     chooseOther: 'Choose another file',
     uploading: 'Reading {{fileName}}…',
+    uploadProgress: 'Reading progress',
     checking: 'Checking the signature of {{fileName}}…',
     failedTitle: 'The notes file could not be imported',
     nothingImported: 'Nothing from {{fileName}} was imported.',

@@ -126,6 +126,7 @@ export const annotations = {
     choose: 'Chọn tệp…',
     chooseOther: 'Chọn tệp khác',
     uploading: 'Đang đọc {{fileName}}…',
+    uploadProgress: 'Tiến độ đọc tệp',
     checking: 'Đang kiểm tra chữ ký của {{fileName}}…',
     failedTitle: 'Không nhập được tệp ghi chú',
     nothingImported: 'Chưa có ghi chú nào từ {{fileName}} được nhập.',

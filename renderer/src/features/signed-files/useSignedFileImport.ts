@@ -1,0 +1,99 @@
+import { useRef, useState } from 'react';
+import type { UploadRef } from '../../../../shared/contract/index.ts';
+import { useBridge } from '../../bridge/BridgeContext.tsx';
+import { BridgeError } from '../../bridge/BridgeError.ts';
+import { errorText } from '../meetings/shared/errors.ts';
+
+/** What every signed file's inspection says about who signed it. */
+export interface SignedInspection {
+  signer: { label: string; publicKey: string; fingerprint: string; trusted: boolean };
+}
+
+export type SignedFileStep<I> =
+  | { kind: 'choose' }
+  | { kind: 'uploading'; fileName: string; percent: number }
+  | { kind: 'checking'; fileName: string }
+  | { kind: 'inspected'; fileName: string; upload: UploadRef; inspection: I }
+  | { kind: 'importing'; fileName: string; upload: UploadRef; inspection: I }
+  | { kind: 'refused'; fileName: string; code: string; message: string };
+
+export interface SignedFileImportOptions<I extends SignedInspection> {
+  /** The core verifies the file and describes it; nothing is stored yet. */
+  inspect(upload: UploadRef): Promise<I>;
+  /** Stores it, once the user has seen the inspection (and trusted the signer if they had to). */
+  commit(upload: UploadRef, inspection: I): Promise<void>;
+  onClose(): void;
+}
+
+/**
+ * The steps of taking in a signed file (a meeting pack, a member's shared notes): stage the upload
+ * with progress and cancel, let the core verify it, show who signed it, trust the key only when
+ * the user says so, then import. Any refusal ends in a message and nothing stored.
+ */
+export function useSignedFileImport<I extends SignedInspection>({ inspect, commit, onClose }: SignedFileImportOptions<I>) {
+  const bridge = useBridge();
+  const [step, setStep] = useState<SignedFileStep<I>>({ kind: 'choose' });
+  const abort = useRef<AbortController | null>(null);
+
+  function refuse(fileName: string, error: unknown): void {
+    setStep({ kind: 'refused', fileName, code: error instanceof BridgeError ? error.code : 'INTERNAL', message: errorText(error) });
+  }
+
+  function close(): void {
+    abort.current?.abort();
+    setStep({ kind: 'choose' });
+    onClose();
+  }
+
+  async function read(file: File): Promise<void> {
+    const controller = new AbortController();
+    abort.current = controller;
+    setStep({ kind: 'uploading', fileName: file.name, percent: 0 });
+    let upload: UploadRef;
+    try {
+      const staged = await bridge.upload(file, {
+        signal: controller.signal,
+        onProgress: (sent, total) => setStep({ kind: 'uploading', fileName: file.name, percent: total ? Math.round((sent / total) * 100) : 0 }),
+      });
+      upload = { uploadId: staged.uploadId, fileName: staged.fileName };
+    } catch (error) {
+      if (error instanceof BridgeError && error.code === 'CANCELLED') setStep({ kind: 'choose' });
+      else refuse(file.name, error);
+      return;
+    } finally {
+      abort.current = null;
+    }
+    setStep({ kind: 'checking', fileName: file.name });
+    try {
+      setStep({ kind: 'inspected', fileName: file.name, upload, inspection: await inspect(upload) });
+    } catch (error) {
+      refuse(file.name, error);
+    }
+  }
+
+  async function accept(): Promise<void> {
+    if (step.kind !== 'inspected') return;
+    const { upload, inspection, fileName } = step;
+    setStep({ kind: 'importing', fileName, upload, inspection });
+    try {
+      if (!inspection.signer.trusted) await bridge.invoke('keys.trust', { publicKey: inspection.signer.publicKey, label: inspection.signer.label });
+      await commit(upload, inspection);
+      setStep({ kind: 'choose' });
+      onClose();
+    } catch (error) {
+      refuse(fileName, error);
+    }
+  }
+
+  const inspected = step.kind === 'inspected' || step.kind === 'importing' ? step : null;
+  return {
+    step,
+    read,
+    accept,
+    close,
+    again: () => setStep({ kind: 'choose' }),
+    busy: step.kind === 'uploading' || step.kind === 'checking' || step.kind === 'importing',
+    inspected,
+    trusted: inspected?.inspection.signer.trusted ?? false,
+  };
+}
