@@ -5,9 +5,9 @@ import { useTranslation } from 'react-i18next';
 import type { Annotation } from '../../../../../shared/contract/annotations.ts';
 import { formatDateTime } from '../../meetings/shared/vnTime.ts';
 import { useLang } from '../../meetings/shared/useLang.ts';
+import { ColorSwatches } from './ColorSwatches.tsx';
 import { KindIcon } from './KindIcon.tsx';
 import type { AnnotationPatch } from './model/records.ts';
-import { colorName, palette } from './model/tools.ts';
 
 /**
  * The card beside a selected annotation: its comment (a sticky note's text), colour, the
@@ -89,20 +89,7 @@ export function AnnotationCard({
               {t('card.freetextHint')}
             </Typography.Paragraph>
           )}
-          <div className="ns-annot-swatches" role="radiogroup" aria-label={t('toolbar.color')}>
-            {palette.map((c) => (
-              <button
-                key={c}
-                type="button"
-                role="radio"
-                aria-checked={a.color === c}
-                aria-label={t(`colors.${colorName(c)}`)}
-                className={a.color === c ? 'ns-annot-swatch ns-annot-swatch-on' : 'ns-annot-swatch'}
-                style={{ background: c }}
-                onClick={() => onChange({ color: c })}
-              />
-            ))}
-          </div>
+          <ColorSwatches value={a.color} onChange={(color) => onChange({ color })} />
           <Flex align="center" justify="space-between" gap={8} className="ns-annot-card-foot">
             <label className="ns-annot-share">
               <Switch size="small" checked={a.shared} onChange={(shared) => onChange({ shared })} aria-label={t('share.label')} />

@@ -3,8 +3,9 @@ import { Button, Popover, Segmented, Tooltip, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AnnotationKind } from '../../../../../shared/contract/annotations.ts';
+import { ColorSwatches } from './ColorSwatches.tsx';
 import { ToolIcon } from './KindIcon.tsx';
-import { colorName, fontSizeChoices, opacityChoices, palette, thicknessChoices, toolOrder, toolShortcuts, type ToolId, type ToolStyle } from './model/tools.ts';
+import { fontSizeChoices, opacityChoices, thicknessChoices, toolOrder, toolShortcuts, type ToolId, type ToolStyle } from './model/tools.ts';
 
 export interface StyleTarget {
   kind: AnnotationKind;
@@ -35,20 +36,7 @@ function StyleEditor({ target, onStyle }: { target: StyleTarget; onStyle(change:
       <Typography.Text type="secondary" className="ns-annot-style-title">
         {target.annotation ? t('toolbar.styleSelected') : t('toolbar.styleTool', { tool: t(`kinds.${kind}`) })}
       </Typography.Text>
-      <div className="ns-annot-swatches" role="radiogroup" aria-label={t('toolbar.color')}>
-        {palette.map((c) => (
-          <button
-            key={c}
-            type="button"
-            role="radio"
-            aria-checked={style.color === c}
-            aria-label={t(`colors.${colorName(c)}`)}
-            className={style.color === c ? 'ns-annot-swatch ns-annot-swatch-on' : 'ns-annot-swatch'}
-            style={{ background: c }}
-            onClick={() => onStyle({ color: c })}
-          />
-        ))}
-      </div>
+      <ColorSwatches value={style.color} onChange={(color) => onStyle({ color })} />
       {thick ? (
         <label className="ns-annot-style-row">
           <span>{t('toolbar.thickness')}</span>

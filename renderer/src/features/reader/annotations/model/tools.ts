@@ -1,21 +1,9 @@
-import type { AnnotationKind } from '../../../../../../shared/contract/annotations.ts';
+import { annotationKinds, type AnnotationKind } from '../../../../../../shared/contract/annotations.ts';
 
 /** What a click or drag on the page does. Every annotation kind is a tool, plus select and eraser. */
 export type ToolId = 'select' | AnnotationKind | 'eraser';
 
-export const toolOrder: readonly ToolId[] = [
-  'select',
-  'highlight',
-  'underline',
-  'strikeout',
-  'ink',
-  'note',
-  'freetext',
-  'rectangle',
-  'ellipse',
-  'arrow',
-  'eraser',
-];
+export const toolOrder: readonly ToolId[] = ['select', ...annotationKinds, 'eraser'];
 
 /** Single-letter shortcuts, as in Acrobat and most editors (Latin letters, so Telex typing is not affected: they never fire while typing). */
 export const toolShortcuts: Record<ToolId, string> = {
