@@ -179,6 +179,9 @@ test('highlight, ink and a sticky note stay on their words after reload, zoom an
   const rotatedHl = await boxOf(annotationOnPage(page, highlight.id));
   expectCovers(rotatedHl, rotatedSpan, 3);
   expect(rotatedHl.width).toBeLessThan(rotatedSpan.width + 8);
+  // The note's icon stays upright on the turned page, as in Acrobat: its text lines run across.
+  const noteLines = await boxOf(annotationOnPage(page, note.id).locator('path').last());
+  expect(noteLines.width).toBeGreaterThan(noteLines.height);
   await sentenceSpan(page).scrollIntoViewIfNeeded();
   await screenshot(page, 'annotations-06-rotated');
   await page.getByRole('button', { name: 'Xoay trái' }).click();

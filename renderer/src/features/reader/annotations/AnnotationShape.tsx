@@ -47,12 +47,14 @@ function Ink({ a }: { a: Annotation }) {
   return <path d={d} fill={a.color} fillOpacity={a.opacity} />;
 }
 
-function Note({ a }: { a: Annotation }) {
+function Note({ a, rotation }: { a: Annotation; rotation: number }) {
   const [x, y] = (a.geometry as GeometryOf<'note'>).at;
   const s = NOTE_ICON_SIZE;
-  // A folded paper with text lines, drawn in page space: y grows upwards here.
+  // A folded paper with text lines, drawn in page space: y grows upwards here. Like Acrobat's
+  // note icons (NoRotate) it stays upright when the page is turned: rotating by the view's angle
+  // in this y-up frame undoes the viewport's turn, about the icon's centre so its box is unchanged.
   return (
-    <g>
+    <g transform={rotation ? `rotate(${rotation} ${x + s / 2} ${y - s / 2})` : undefined}>
       <path
         d={`M${x} ${y} L${x + s} ${y} L${x + s} ${y - s * 0.7} L${x + s * 0.7} ${y - s} L${x} ${y - s} Z`}
         fill={a.color}
@@ -111,7 +113,18 @@ function Shape({ a }: { a: Annotation }) {
 }
 
 /** One annotation drawn in PDF page space (the parent group applies the viewport's transform). */
-export const AnnotationShape = memo(function AnnotationShape({ a, faded, hideText }: { a: Annotation; faded?: boolean; hideText?: boolean }) {
+export const AnnotationShape = memo(function AnnotationShape({
+  a,
+  faded,
+  hideText,
+  rotation = 0,
+}: {
+  a: Annotation;
+  faded?: boolean;
+  hideText?: boolean;
+  /** The view's rotation in degrees (the page's /Rotate plus the reader's), for icons kept upright. */
+  rotation?: number;
+}) {
   let body;
   switch (a.kind) {
     case 'highlight':
@@ -123,7 +136,7 @@ export const AnnotationShape = memo(function AnnotationShape({ a, faded, hideTex
       body = <Ink a={a} />;
       break;
     case 'note':
-      body = <Note a={a} />;
+      body = <Note a={a} rotation={rotation} />;
       break;
     case 'freetext':
       body = <FreeText a={a} hideText={hideText ?? false} />;

@@ -64,7 +64,7 @@ export function PageOverlay(props: PageOverlayProps) {
       >
         <g transform={`matrix(${a} ${b} ${c} ${d} ${e} ${f})`}>
           {shown.map((x) => (
-            <AnnotationShape key={x.id} a={x} faded={erasing?.has(x.id) ?? false} hideText={editingText?.id === x.id} />
+            <AnnotationShape key={x.id} a={x} faded={erasing?.has(x.id) ?? false} hideText={editingText?.id === x.id} rotation={viewport.rotation} />
           ))}
           {draft ? <AnnotationShape a={draft} /> : null}
         </g>
