@@ -165,7 +165,11 @@ export function PdfReader({ documentId, pdf, initialPosition, meeting }: PdfRead
       key: 'pages',
       label: t('sidebar.pages'),
       children: (
-        <ThumbnailsPanel pdf={pdf} currentPageIndex={snapshot.pageIndex} rotation={snapshot.rotation} pageLabel={pageLabel} onSelect={goToPage} />
+        // Mounted once the page in view is drawn: 500 thumbnails asking the worker for pages would
+        // otherwise hold up the page the member opened the document to read.
+        snapshot.firstPageDrawn ? (
+          <ThumbnailsPanel pdf={pdf} currentPageIndex={snapshot.pageIndex} rotation={snapshot.rotation} pageLabel={pageLabel} onSelect={goToPage} />
+        ) : null
       ),
     },
     {

@@ -12,7 +12,7 @@ import { PAGE_HEADING_ID } from '../../shell/Page.tsx';
 import { ClassificationTag, UrgencyTag } from '../documents/shared/DocumentTags.tsx';
 import { errorText } from '../documents/shared/errors.ts';
 import { numberNotation } from '../documents/shared/format.ts';
-import { openPdf, PdfLoadError } from './pdfjs.ts';
+import { openPdf, pdfWorker, PdfLoadError, viewerModule } from './pdfjs.ts';
 import { PdfReader } from './PdfReader.tsx';
 import './reader.css';
 
@@ -57,6 +57,9 @@ function ReaderScreen({ documentId, meetingId, onRetry }: { documentId: string; 
     const abort = new AbortController();
     performance.clearMarks(OPEN_MARK);
     performance.mark(OPEN_MARK);
+    // The worker and the viewer's code load while the document is fetched.
+    pdfWorker();
+    void viewerModule();
     void (async () => {
       let detail: DocumentDetail;
       try {

@@ -1,6 +1,6 @@
 import * as pdfjsLib from 'pdfjs-dist';
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
-import type { PDFDocumentLoadingTask, PDFDocumentProxy } from 'pdfjs-dist';
+import type { PDFDocumentLoadingTask, PDFDocumentProxy, PDFWorker } from 'pdfjs-dist';
 import type * as PdfViewerModule from 'pdfjs-dist/web/pdf_viewer.mjs';
 
 /*
@@ -23,6 +23,24 @@ export function viewerModule(): Promise<typeof PdfViewerModule> {
  */
 export function assetUrl(path: string): string {
   return new URL(`pdfjs/${path}`, document.baseURI).href;
+}
+
+let worker: PDFWorker | null = null;
+
+/**
+ * The reader's pdf.js worker, shared by the documents it opens. Asking for it as soon as a
+ * document is requested starts the worker (fetching and compiling its script) while the document's
+ * bytes are still on their way, instead of after them.
+ */
+export function pdfWorker(): PDFWorker {
+  if (!worker || worker.destroyed) worker = new pdfjsLib.PDFWorker();
+  return worker;
+}
+
+/** A worker stuck in a crafted file's loop serves nobody: the next document gets a new one. */
+function abandonWorker(): void {
+  worker?.destroy();
+  worker = null;
 }
 
 /** Opening a document that never settles (a crafted file can loop the parser) ends here. */
@@ -68,6 +86,7 @@ export async function openPdf(bytes: ArrayBuffer, options: OpenPdfOptions = {}):
   const task: PDFDocumentLoadingTask = pdfjsLib.getDocument({
     // The worker takes ownership of the buffer it is given; a copy keeps the caller's intact for a retry.
     data: new Uint8Array(bytes.slice(0)),
+    worker: pdfWorker(),
     cMapUrl: assetUrl('cmaps/'),
     cMapPacked: true,
     standardFontDataUrl: assetUrl('standard_fonts/'),
@@ -91,6 +110,7 @@ export async function openPdf(bytes: ArrayBuffer, options: OpenPdfOptions = {}):
       new Promise<never>((_, reject) => {
         timer = setTimeout(() => {
           void task.destroy();
+          abandonWorker();
           reject(new PdfLoadError('timeout', `no answer after ${LOAD_TIMEOUT_MS} ms`));
         }, LOAD_TIMEOUT_MS);
       }),

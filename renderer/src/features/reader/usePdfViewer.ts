@@ -24,6 +24,8 @@ export interface ViewerSnapshot {
   surfaces: readonly PageSurface[];
   /** Set once the page layout is in place (sizes known, position restored). */
   ready: boolean;
+  /** Set once the first page in view has been drawn: work that can wait (thumbnails) waits for it. */
+  firstPageDrawn: boolean;
 }
 
 export interface ViewerHandle {
@@ -73,6 +75,7 @@ export function usePdfViewer({ pdf, container, viewerElement, initial, onPositio
     pageCount: pdf.numPages,
     surfaces: [],
     ready: false,
+    firstPageDrawn: false,
   });
   const layoutListeners = useRef(new Set<PageLayoutListener>());
   const positionListener = useRef(onPositionChange);
@@ -204,6 +207,7 @@ export function usePdfViewer({ pdf, container, viewerElement, initial, onPositio
           firstPageSeen = true;
           performance.mark(FIRST_PAGE_MARK);
           containerEl.dataset['firstPageDrawn'] = 'true';
+          setSnapshot((prev) => ({ ...prev, firstPageDrawn: true }));
         }
         syncSoon();
       });
