@@ -16,6 +16,7 @@ import {
   MEMBER_PROFILE,
   pageElement,
   readerReady,
+  seedMeetingDocument,
   SENTENCE,
   sentenceSpan,
 } from './support/annotated-reader.ts';
@@ -54,29 +55,15 @@ async function writeReport(dir: string, pages: string[]): Promise<string> {
   return file;
 }
 
-/** The secretariat's laptop: a published meeting with one agenda item, one participant and the report. */
+/** The secretariat's laptop: the report in a meeting, with the member invited, published. */
 async function publishMeeting(core: Core): Promise<void> {
-  const org = await core.call('organizations.create', { organCode: '000.00.25.H41', name: 'Sở Xây dựng' });
-  const person = await core.call('people.create', { fullName: MEMBER_PROFILE.fullName, position: MEMBER_PROFILE.position, organizationId: org.id });
-  const committee = await core.call('committees.create', { name: 'Ban Chỉ đạo các công trình trọng điểm tỉnh Lào Cai' });
-  const { meeting } = await core.call('meetings.create', {
-    committeeId: committee.id,
-    kindCode: 'regular',
-    title: 'Họp Ban Chỉ đạo quý I năm 2026',
-    startsAt: '2026-01-08T01:00:00.000Z',
-    endsAt: '2026-01-08T04:00:00.000Z',
-  });
-  meetingId = meeting.id;
-  const { itemId } = await core.call('agenda.add', { meetingId, title: 'Tiến độ giải phóng mặt bằng' });
-  await core.call('participants.add', { meetingId, personId: person.id, role: 'member' });
-  const v1 = await writeReport('v1-', [
+  ({ meetingId, documentId } = await seedMeetingDocument(core, [
     `BÁO CÁO TIẾN ĐỘ CÁC CÔNG TRÌNH TRỌNG ĐIỂM\n\n${SENTENCE}\n\n${DROPPED}\n\nCác đơn vị báo cáo kết quả giải phóng mặt bằng và tái định cư.`,
     'Trang hai: tình hình giải ngân vốn đầu tư công của các dự án.',
-  ]);
-  const imported = await core.call('documents.importFiles', { paths: [v1], meetingId, agendaItemId: itemId });
-  const first = imported.results[0]!;
-  if (!first.ok) throw new Error(first.error.message.en);
-  documentId = first.document.id;
+  ]));
+  const org = await core.call('organizations.create', { organCode: '000.00.25.H41', name: 'Sở Xây dựng' });
+  const person = await core.call('people.create', { fullName: MEMBER_PROFILE.fullName, position: MEMBER_PROFILE.position, organizationId: org.id });
+  await core.call('participants.add', { meetingId, personId: person.id, role: 'member' });
   await core.call('meetings.setStatus', { id: meetingId, status: 'published' });
 }
 

@@ -18,14 +18,16 @@ export const MEMBER_PROFILE = {
 } as const;
 
 /** A three-page report as a Sở sends it, in a meeting with an agenda item it belongs to. */
-export async function seedMeetingDocument(core: Core): Promise<{ meetingId: string; documentId: string; pdfFile: string }> {
+export const REPORT_PAGES = [
+  `BÁO CÁO TIẾN ĐỘ CÁC CÔNG TRÌNH TRỌNG ĐIỂM\n\n${SENTENCE}\n\nCác đơn vị báo cáo kết quả giải phóng mặt bằng, tái định cư và giải ngân vốn đầu tư công trong kỳ.`,
+  'Trang hai: tình hình giải ngân vốn đầu tư công của các dự án.\n\nDự án Đường sắt Lào Cai - Hà Nội - Hải Phòng cần đẩy nhanh tiến độ.',
+  'Trang ba: kiến nghị và đề xuất của các sở, ngành.',
+];
+
+export async function seedMeetingDocument(core: Core, pages: string[] = REPORT_PAGES): Promise<{ meetingId: string; itemId: string; documentId: string; pdfFile: string }> {
   const dir = mkdtempSync(join(tmpdir(), 'nghisu-annot-pdf-'));
   const pdfFile = join(dir, 'bao-cao-tien-do.pdf');
-  await writeTextPdf(pdfFile, [
-    `BÁO CÁO TIẾN ĐỘ CÁC CÔNG TRÌNH TRỌNG ĐIỂM\n\n${SENTENCE}\n\nCác đơn vị báo cáo kết quả giải phóng mặt bằng, tái định cư và giải ngân vốn đầu tư công trong kỳ.`,
-    'Trang hai: tình hình giải ngân vốn đầu tư công của các dự án.\n\nDự án Đường sắt Lào Cai - Hà Nội - Hải Phòng cần đẩy nhanh tiến độ.',
-    'Trang ba: kiến nghị và đề xuất của các sở, ngành.',
-  ]);
+  await writeTextPdf(pdfFile, pages);
   const committee = await core.call('committees.create', { name: 'Ban Chỉ đạo các công trình trọng điểm tỉnh Lào Cai' });
   const { meeting } = await core.call('meetings.create', {
     committeeId: committee.id,
@@ -38,7 +40,7 @@ export async function seedMeetingDocument(core: Core): Promise<{ meetingId: stri
   const imported = await core.call('documents.importFiles', { paths: [pdfFile], meetingId: meeting.id, agendaItemId: itemId });
   const first = imported.results[0]!;
   if (!first.ok) throw new Error(`import failed: ${first.error.message.en}`);
-  return { meetingId: meeting.id, documentId: first.document.id, pdfFile };
+  return { meetingId: meeting.id, itemId, documentId: first.document.id, pdfFile };
 }
 
 export function hostPage(url: string, path: string): string {
