@@ -92,5 +92,5 @@ export async function handleDownload(req: IncomingMessage, res: ServerResponse, 
     res.end();
     return;
   }
-  await pipeline(createReadStream(found.file), res);
+  await pipeline(createReadStream(found.file, { highWaterMark: 1 << 20 }), res);
 }

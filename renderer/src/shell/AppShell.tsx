@@ -3,6 +3,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation } from 'react-router';
 import { useSearchShortcut } from '../features/documents/search/useSearchShortcut.ts';
+import { prewarmReader } from '../features/reader/prewarm.ts';
 import { Brand } from './Brand.tsx';
 import { ConnectionBanner } from './ConnectionBanner.tsx';
 import { NavMenu } from './NavMenu.tsx';
@@ -19,6 +20,7 @@ export function AppShell() {
   useAreaShortcuts();
   useSearchShortcut();
   useFileDropGuard();
+  useEffect(prewarmReader, []);
 
   useEffect(() => {
     // Move focus to the new page's heading so keyboard and screen-reader users land on it; not on

@@ -1,6 +1,6 @@
 import type { PDFDocumentProxy, PageViewport } from 'pdfjs-dist';
 import type { EventBus, PDFLinkService, PDFViewer } from 'pdfjs-dist/web/pdf_viewer.mjs';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
 import type { ReaderPosition, ReaderRotation, ReaderZoom } from '../../../../shared/contract/index.ts';
 import { assetUrl, pdfjsLib, viewerModule } from './pdfjs.ts';
 import type { PageSurface } from './readerApi.ts';
@@ -248,7 +248,9 @@ export function usePdfViewer({ pdf, container, viewerElement, initial, onPositio
       });
       resize.observe(containerEl);
 
-      setHandle({ viewer, eventBus, linkService });
+      // The notes workspace and the controls mount with the handle: rendered as a transition, React
+      // yields between components, so pdf.js's own work for the first page is not held behind them.
+      startTransition(() => setHandle({ viewer, eventBus, linkService }));
       teardown = () => {
         flushPosition();
         resize.disconnect();
