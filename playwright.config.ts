@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { RENDERER_JS_FLAGS_SWITCH } from './shared/renderer-flags.ts';
 
 /**
  * One browser-host run for both suites: tests/e2e drives the built renderer in Debian's Chromium
@@ -33,6 +34,8 @@ export default defineConfig({
         '--disable-component-update',
         '--no-first-run',
         '--disable-sync',
+        // The V8 flags the app's window runs with (Electron's main sets them), so tests see that engine.
+        RENDERER_JS_FLAGS_SWITCH,
       ],
     },
   },

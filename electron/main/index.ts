@@ -5,6 +5,7 @@
 import { join } from 'node:path';
 import { app, Menu, session, utilityProcess, type BrowserWindow } from 'electron';
 import { APP_ID } from '../../shared/app.ts';
+import { RENDERER_JS_FLAGS } from '../../shared/renderer-flags.ts';
 import type { Settings } from '../../shared/contract/index.ts';
 import { createLogger, silentLogger, type Logger } from '../core/logger.ts';
 import { HOST_OPTION_APP_VERSION, HOST_OPTION_DATA_DIR } from '../utility/protocol.ts';
@@ -32,6 +33,7 @@ const UPDATE_CHECK_DELAY_MS = 10_000;
 // --- Before `ready`: these calls are refused afterwards. ---
 registerAppScheme();
 app.enableSandbox();
+app.commandLine.appendSwitch('js-flags', RENDERER_JS_FLAGS.join(' '));
 const dataDirChoice = resolveDataDir({ argv: process.argv, env: process.env, fallback: () => app.getPath('userData') });
 const dataDir = dataDirChoice.dir;
 // The single-instance lock lives in userData, so each data folder is its own instance (tests run in

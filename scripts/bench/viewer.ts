@@ -11,6 +11,7 @@ import { chromium, type Browser, type Page } from '@playwright/test';
 import { startWebHost, type WebHost } from '../../electron/web/server.ts';
 import { createRandom } from '../../electron/core/seed/random.ts';
 import { writeSamplePdf } from '../../electron/core/seed/sample-pdf.ts';
+import { RENDERER_JS_FLAGS_SWITCH } from '../../shared/renderer-flags.ts';
 import { percentile, type Figure } from './stats.ts';
 
 export interface ViewerBenchContext {
@@ -31,8 +32,19 @@ const A4_WIDTH_PT = 595.28;
 /** Set by renderer/src/features/reader/ReaderPage.tsx (OPEN_MARK) and usePdfViewer.ts (FIRST_PAGE_MARK). */
 const OPEN_MARK = 'nghisu:reader:open';
 const FIRST_PAGE_MARK = 'nghisu:reader:first-page';
-/** The same flags as playwright.config.ts: the machines have Debian's Chromium, not Playwright's. */
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'];
+/**
+ * The same flags as playwright.config.ts (the machines have Debian's Chromium, not Playwright's),
+ * with the V8 flags the app's own window runs with.
+ */
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+  RENDERER_JS_FLAGS_SWITCH,
+];
 
 const median = (samples: number[]) => percentile(samples, 50);
 
@@ -96,7 +108,7 @@ async function openFromApp(page: Page, documentId: string): Promise<number> {
 }
 
 async function waitFirstPage(page: Page): Promise<number> {
-  await page.waitForSelector('.ns-reader-scroll[data-first-page-drawn="true"]', { timeout: 60_000 });
+  await page.locator('.ns-reader-scroll[data-first-page-drawn="true"]').waitFor({ timeout: 60_000 });
   return page.evaluate<number>(
     `performance.measure('nghisu:bench:first-page', '${OPEN_MARK}', '${FIRST_PAGE_MARK}').duration`,
   );
@@ -129,9 +141,13 @@ async function scrollThrough(page: Page): Promise<{ peakAll: number; peak50: num
       const div = container.querySelector('.pdfViewer .page[data-page-number="${n}"]');
       container.scrollTop += div.getBoundingClientRect().top - container.getBoundingClientRect().top;
     })()`);
-    // pdf.js appends a page's canvas once drawing has put something on it.
+    // pdf.js appends a page's canvas once drawing has put something on it. A locator, not
+    // waitForSelector: the element handle that returns would keep every page's canvas (and
+    // its text-shaping cache) alive for DevTools, measuring the bench's memory, not the reader's.
     await page
-      .waitForSelector(`.pdfViewer .page[data-page-number="${n}"] .canvasWrapper canvas`, { state: 'attached', timeout: 3_000 })
+      .locator(`.pdfViewer .page[data-page-number="${n}"] .canvasWrapper canvas`)
+      .first()
+      .waitFor({ state: 'attached', timeout: 3_000 })
       .catch(() => missed++);
     const mb = browserMemoryMb();
     peakAll = Math.max(peakAll, mb);
@@ -165,13 +181,13 @@ export async function measureViewer(ctx: ViewerBenchContext): Promise<void> {
     // (in-app navigation, as a click on it does). The first open after the app has started, then
     // opens of the same document again, as when a member goes back to the list and opens the next one.
     await page.goto(`${host.url}#/documents`);
-    await page.waitForSelector('.ns-shell');
+    await page.locator('.ns-shell').waitFor();
     await page.waitForTimeout(IDLE_MS);
     const first = await openFromApp(page, result.document.id);
     const warm: number[] = [];
     for (let i = 0; i < WARM_RUNS; i++) {
       await page.evaluate(`location.hash = '#/documents'`);
-      await page.waitForSelector('.ns-reader-scroll', { state: 'detached' });
+      await page.locator('.ns-reader-scroll').waitFor({ state: 'detached' });
       await page.waitForTimeout(IDLE_MS / 4);
       warm.push(await openFromApp(page, result.document.id));
     }

@@ -7,6 +7,8 @@ import { E2E_PROFILE } from './env.ts';
 import { expect, mainNav, screenshot, test } from './fixtures.ts';
 import { A0_SCAN, damagedVariants, writeA0ScanPdf } from './support/huge-pdfs.ts';
 import { isolatedHost, type IsolatedHost } from './support/isolated-host.ts';
+import { createRandom } from '../../electron/core/seed/random.ts';
+import { writeSamplePdf } from '../../electron/core/seed/sample-pdf.ts';
 import { writeReaderPdf } from './support/reader-pdfs.ts';
 import { inkedPixels, scroller, serveInstead, waitFirstPage } from './support/reader-page.ts';
 
@@ -17,11 +19,13 @@ import { inkedPixels, scroller, serveInstead, waitFirstPage } from './support/re
  */
 let lab: IsolatedHost;
 let files: string;
-const ids = { scan: '', carrier: '' };
+const ids = { scan: '', carrier: '', long: '' };
 const file = (name: string) => join(files, name);
 
 const SCAN_NAME = 'Bản đồ quy hoạch tỉnh Lào Cai (bản quét A0).pdf';
 const CARRIER_NAME = 'Tài liệu nhận qua USB.pdf';
+const LONG_NAME = 'Báo cáo tổng hợp 80 trang.pdf';
+const LONG_PAGES = 80;
 /** usePdfViewer.ts MAX_CANVAS_PIXELS: no canvas of the reader may be larger, whatever the page and zoom. */
 const MAX_CANVAS_PIXELS = 16 * 1024 * 1024;
 
@@ -32,13 +36,15 @@ test.beforeAll(async () => {
   files = mkdtempSync(join(tmpdir(), 'nghisu-e2e-limits-files-'));
   await writeA0ScanPdf(file(SCAN_NAME));
   await writeTextPdf(file(CARRIER_NAME), ['Một tài liệu bình thường khi nhập vào kho.']);
-  const { results } = await lab.host.core.call('documents.importFiles', { paths: [file(SCAN_NAME), file(CARRIER_NAME)] });
-  const [scan, carrier] = results.map((r) => {
+  await writeSamplePdf(file(LONG_NAME), createRandom(80), LONG_PAGES, 80);
+  const { results } = await lab.host.core.call('documents.importFiles', { paths: [file(SCAN_NAME), file(CARRIER_NAME), file(LONG_NAME)] });
+  const [scan, carrier, long] = results.map((r) => {
     if (!r.ok) throw new Error(`import failed: ${JSON.stringify(r)}`);
     return r.document.id;
   });
   ids.scan = scan!;
   ids.carrier = carrier!;
+  ids.long = long!;
 });
 
 test.afterAll(async () => {
@@ -55,6 +61,14 @@ async function pageCanvases(page: Page): Promise<{ width: number; height: number
   return page.evaluate(() =>
     [...document.querySelectorAll<HTMLCanvasElement>('.pdfViewer .page[data-page-number="1"] canvas')].map((c) => ({ width: c.width, height: c.height })),
   );
+}
+
+/** How many canvases of the pages and of the thumbnails hold pixels. */
+async function canvasesWithPixels(page: Page): Promise<{ pages: number; thumbnails: number }> {
+  return page.evaluate(() => ({
+    pages: [...document.querySelectorAll<HTMLCanvasElement>('.pdfViewer .page canvas')].filter((c) => c.width > 0).length,
+    thumbnails: [...document.querySelectorAll<HTMLCanvasElement>('.ns-thumbs canvas')].filter((c) => c.width > 0 && c.dataset['drawn']).length,
+  }));
 }
 
 async function pageWidth(page: Page): Promise<number> {
@@ -145,4 +159,43 @@ test('damaged copies of real PDFs end in their pages or a clear message, and the
   await openReader(page, ids.carrier);
   await waitFirstPage(page);
   await expect.poll(() => inkedPixels(page, 1)).toBeGreaterThan(100);
+});
+
+test('a long document: only pages and thumbnails near the view hold pixels, and those scrolled back to are drawn again', async ({ page }) => {
+  test.setTimeout(90_000);
+  await openReader(page, ids.long);
+  await waitFirstPage(page);
+  const thumbs = page.getByRole('list', { name: 'Trang' });
+  const thumbList = page.locator('.ns-reader-side-scroll').filter({ has: thumbs });
+  const firstThumb = thumbs.getByRole('button', { name: 'Trang 1', exact: true }).locator('canvas');
+  await expect(firstThumb).toHaveAttribute('data-drawn', '0');
+
+  // Halfway, then to the last page: the pages and thumbnails passed are given back.
+  await scroller(page).click();
+  const pageField = page.getByRole('textbox', { name: 'Số trang cần đến' });
+  await pageField.fill(String(LONG_PAGES / 2));
+  await pageField.press('Enter');
+  await expect.poll(async () => (await inkedPixels(page, LONG_PAGES / 2)) > 0).toBe(true);
+  await scroller(page).click();
+  await page.keyboard.press('End');
+  await expect(pageField).toHaveValue(String(LONG_PAGES));
+  await expect.poll(async () => (await inkedPixels(page, LONG_PAGES)) > 0).toBe(true);
+  await thumbList.evaluate((el) => (el.scrollTop = el.scrollHeight));
+  await expect(thumbs.getByRole('button', { name: `Trang ${LONG_PAGES}`, exact: true }).locator('canvas')).toHaveAttribute('data-drawn', '0');
+
+  const far = await canvasesWithPixels(page);
+  // pdf.js keeps a bounded buffer of drawn pages; the thumbnails keep a few screens of the list.
+  expect(far.pages).toBeGreaterThan(0);
+  expect(far.pages).toBeLessThanOrEqual(12);
+  expect(far.thumbnails).toBeGreaterThan(0);
+  expect(far.thumbnails).toBeLessThan(30);
+  // Scrolled far away, the first thumbnail was given back: a blank canvas waits in its place.
+  await expect(firstThumb).not.toHaveAttribute('data-drawn');
+
+  // Back at the top, the first page and its thumbnail are drawn again.
+  await page.keyboard.press('Home');
+  await thumbList.evaluate((el) => (el.scrollTop = 0));
+  await expect(firstThumb).toHaveAttribute('data-drawn', '0');
+  await expect.poll(async () => (await inkedPixels(page, 1)) > 0).toBe(true);
+  await screenshot(page, 'reader-long-document-back-at-top');
 });

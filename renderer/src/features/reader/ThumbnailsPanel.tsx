@@ -79,6 +79,9 @@ const Thumbnail = memo(function Thumbnail({ pageIndex, label, current, aspect, r
   const { t } = useTranslation('reader');
   const canvas = useRef<HTMLCanvasElement>(null);
   const item = useRef<HTMLLIElement>(null);
+  // A released thumbnail gets a new canvas element: a canvas keeps its 2D context, and the
+  // context Chromium's cache of the page's shaped text, for as long as the element lives.
+  const [generation, setGeneration] = useState(0);
 
   useEffect(() => {
     const el = item.current;
@@ -94,11 +97,11 @@ const Thumbnail = memo(function Thumbnail({ pageIndex, label, current, aspect, r
     );
     const far = new IntersectionObserver(
       ([entry]) => {
-        if (entry && !entry.isIntersecting && canvas.current) {
+        if (entry && !entry.isIntersecting && canvas.current?.dataset['drawn'] !== undefined) {
           queue.cancel(pageIndex);
           canvas.current.width = 0;
           canvas.current.height = 0;
-          canvas.current.dataset['drawn'] = '';
+          setGeneration((n) => n + 1);
         }
       },
       { root: scroller, rootMargin: '1500px 0px' },
@@ -110,7 +113,7 @@ const Thumbnail = memo(function Thumbnail({ pageIndex, label, current, aspect, r
       far.disconnect();
       queue.cancel(pageIndex);
     };
-  }, [pageIndex, queue, rotation, root]);
+  }, [pageIndex, queue, rotation, root, generation]);
 
   return (
     <li ref={item} className={current ? 'ns-thumb ns-thumb-current' : 'ns-thumb'}>
@@ -121,7 +124,7 @@ const Thumbnail = memo(function Thumbnail({ pageIndex, label, current, aspect, r
         aria-current={current ? 'page' : undefined}
         onClick={() => onSelect(pageIndex)}
       >
-        <canvas ref={canvas} className="ns-thumb-canvas" style={{ width: THUMB_WIDTH, height: Math.round(THUMB_WIDTH * aspect) }} />
+        <canvas key={generation} ref={canvas} className="ns-thumb-canvas" style={{ width: THUMB_WIDTH, height: Math.round(THUMB_WIDTH * aspect) }} />
         <span className="ns-thumb-label">{label}</span>
       </button>
     </li>
@@ -167,6 +170,7 @@ class ThumbnailQueue {
       const base = page.getViewport({ scale: 1, rotation: (page.rotate + rotation) % 360 });
       const ratio = window.devicePixelRatio || 1;
       const viewport = page.getViewport({ scale: (THUMB_WIDTH * ratio) / base.width, rotation: (page.rotate + rotation) % 360 });
+      canvas.dataset['drawn'] = ''; // begun: released when far even if it never finishes
       canvas.width = Math.round(viewport.width);
       canvas.height = Math.round(viewport.height);
       canvas.style.height = `${Math.round(viewport.height / ratio)}px`;

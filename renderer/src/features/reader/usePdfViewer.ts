@@ -228,7 +228,18 @@ export function usePdfViewer({ pdf, container, viewerElement, initial, onPositio
         syncSoon();
         savePositionSoon();
       });
-      eventBus.on('textlayerrendered', syncSoon);
+      /*
+       * pdf.js sizes each line of a text layer with measureText on one hidden canvas kept for the
+       * session. Chromium caches the shaping of every string measured on a canvas and purges it
+       * only as that canvas's frames go by, which a hidden canvas never has: after a 500-page
+       * report it held some 35 MB more, and kept growing. pdf.js gives the canvas up
+       * (TextLayer.cleanup) only while no text layer is being built, so that is tried each time
+       * one is done; the next starts with a fresh canvas and the old one's cache goes with it.
+       */
+      eventBus.on('textlayerrendered', () => {
+        syncSoon();
+        pdfjsLib.TextLayer.cleanup();
+      });
       eventBus.on('annotationlayerrendered', syncSoon);
 
       viewer.setDocument(pdf);
