@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { RENDERER_JS_FLAGS_SWITCH } from './shared/renderer-flags.ts';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './tests/support/chromium.ts';
 
 /**
  * One browser-host run for both suites: tests/e2e drives the built renderer in Debian's Chromium
@@ -25,18 +25,8 @@ export default defineConfig({
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
     launchOptions: {
-      // Never `playwright install`: the machines have Debian's Chromium and no route to Playwright's CDN.
-      executablePath: '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-        '--disable-sync',
-        // The V8 flags the app's window runs with (Electron's main sets them), so tests see that engine.
-        RENDERER_JS_FLAGS_SWITCH,
-      ],
+      executablePath: CHROMIUM_PATH,
+      args: [...CHROMIUM_ARGS],
     },
   },
   projects: [

@@ -11,7 +11,7 @@ import { chromium, type Browser, type Page } from '@playwright/test';
 import { startWebHost, type WebHost } from '../../electron/web/server.ts';
 import { createRandom } from '../../electron/core/seed/random.ts';
 import { writeSamplePdf } from '../../electron/core/seed/sample-pdf.ts';
-import { RENDERER_JS_FLAGS_SWITCH } from '../../shared/renderer-flags.ts';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../tests/support/chromium.ts';
 import { percentile, type Figure } from './stats.ts';
 
 export interface ViewerBenchContext {
@@ -32,19 +32,6 @@ const A4_WIDTH_PT = 595.28;
 /** Set by renderer/src/features/reader/ReaderPage.tsx (OPEN_MARK) and usePdfViewer.ts (FIRST_PAGE_MARK). */
 const OPEN_MARK = 'nghisu:reader:open';
 const FIRST_PAGE_MARK = 'nghisu:reader:first-page';
-/**
- * The same flags as playwright.config.ts (the machines have Debian's Chromium, not Playwright's),
- * with the V8 flags the app's own window runs with.
- */
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-sync',
-  RENDERER_JS_FLAGS_SWITCH,
-];
 
 const median = (samples: number[]) => percentile(samples, 50);
 
@@ -175,7 +162,7 @@ export async function measureViewer(ctx: ViewerBenchContext): Promise<void> {
     const result = imported.results[0];
     if (!result?.ok) throw new Error(`import of the 500-page report failed: ${JSON.stringify(result)}`);
 
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS] });
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN' });
     // As a member does: the app is open on another screen, then the document is opened from there
     // (in-app navigation, as a click on it does). The first open after the app has started, then
