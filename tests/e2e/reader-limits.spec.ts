@@ -10,7 +10,7 @@ import { isolatedHost, type IsolatedHost } from './support/isolated-host.ts';
 import { createRandom } from '../../electron/core/seed/random.ts';
 import { writeSamplePdf } from '../../electron/core/seed/sample-pdf.ts';
 import { writeReaderPdf } from './support/reader-pdfs.ts';
-import { inkedPixels, scroller, serveInstead, waitFirstPage } from './support/reader-page.ts';
+import { inkedPixels, scroller, serveInstead, waitFirstPage, zoomTo } from './support/reader-page.ts';
 
 /**
  * What the reader must survive: a huge scanned page, and files damaged in the ways real files are.
@@ -73,11 +73,6 @@ async function canvasesWithPixels(page: Page): Promise<{ pages: number; thumbnai
 
 async function pageWidth(page: Page): Promise<number> {
   return (await page.locator('.pdfViewer .page[data-page-number="1"]').boundingBox())?.width ?? 0;
-}
-
-async function zoomTo(page: Page, option: string): Promise<void> {
-  await page.getByRole('combobox', { name: 'Mức thu phóng' }).click();
-  await page.getByRole('option', { name: option, exact: true }).click();
 }
 
 test('an A0 scan renders within the canvas limit at fit width and at 400 %, and stays usable', async ({ page }) => {

@@ -7,7 +7,7 @@ import { E2E_PROFILE } from './env.ts';
 import { expect, mainNav, screenshot, test } from './fixtures.ts';
 import { isolatedHost, type IsolatedHost } from './support/isolated-host.ts';
 import { READER_DOC, writeEncryptedPdf, writeReaderPdf } from './support/reader-pdfs.ts';
-import { inkedPixels, scroller, serveInstead, waitFirstPage } from './support/reader-page.ts';
+import { inkedPixels, scroller, serveInstead, waitFirstPage, zoomTo } from './support/reader-page.ts';
 import { seedDirectory } from './support/seed.ts';
 
 /**
@@ -121,17 +121,13 @@ test('a PDF opens from the library: first page drawn, page labels, go to page, z
   await expect.poll(() => topPage(page)).toBe(7);
   await expect(pageInput(page)).toHaveValue('5');
 
-  const zoom = page.getByRole('combobox', { name: 'Mức thu phóng' });
-  await zoom.click();
-  await page.getByRole('option', { name: '150%' }).click();
+  await zoomTo(page, '150%');
   // A4 is 595 pt wide: 150 % on a 96 dpi screen is 1190 CSS px.
   await expect.poll(async () => Math.round((await pageBox(page, 7))!.width)).toBeGreaterThan(1180);
-  await zoom.click();
-  await page.getByRole('option', { name: 'Vừa trang' }).click();
+  await zoomTo(page, 'Vừa trang');
   const viewport = (await scroller(page).boundingBox())!;
   await expect.poll(async () => (await pageBox(page, 7))!.height).toBeLessThan(viewport.height);
-  await zoom.click();
-  await page.getByRole('option', { name: 'Vừa chiều rộng' }).click();
+  await zoomTo(page, 'Vừa chiều rộng');
   await expect.poll(async () => (await pageBox(page, 7))!.width).toBeGreaterThan(viewport.width - 80);
   const before = (await pageBox(page, 7))!.width;
   await page.mouse.move(viewport.x + viewport.width / 2, viewport.y + viewport.height / 2);
@@ -254,8 +250,7 @@ test('text can be selected and copied', async ({ page, context }) => {
 test('an annotation already in the PDF (made in another reader) is displayed', async ({ page }) => {
   await openReader(page, ids.report);
   await waitFirstPage(page);
-  await page.getByRole('combobox', { name: 'Mức thu phóng' }).click();
-  await page.getByRole('option', { name: '100%' }).click();
+  await zoomTo(page, '100%');
   await page.keyboard.press('Home');
   await expect(page.locator('.pdfViewer .page[data-page-number="1"] .annotationLayer .squareAnnotation')).toBeAttached();
   // The red frame of its appearance stream is on the page canvas.
@@ -276,8 +271,7 @@ test('an annotation already in the PDF (made in another reader) is displayed', a
 test('reload comes back to the same page, zoom and rotation', async ({ page }) => {
   await openReader(page, ids.report);
   await waitFirstPage(page);
-  await page.getByRole('combobox', { name: 'Mức thu phóng' }).click();
-  await page.getByRole('option', { name: '125%' }).click();
+  await zoomTo(page, '125%');
   await page.getByRole('button', { name: 'Xoay phải' }).click();
   await pageInput(page).fill('7');
   await pageInput(page).press('Enter');

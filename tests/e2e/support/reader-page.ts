@@ -1,5 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect } from '../fixtures.ts';
+import { choose } from './antd.ts';
 
 /** The reader's scrolling view of the pages. */
 export function scroller(page: Page): Locator {
@@ -33,4 +34,13 @@ export async function serveInstead(page: Page, fileName: string, bytes: Buffer):
       ? route.fulfill({ status: 200, contentType: 'application/octet-stream', body: bytes })
       : route.continue(),
   );
+}
+
+/**
+ * Pick a zoom in the toolbar's list ("150%", "Vừa trang"), as a member does with the mouse, and wait
+ * for the list to close: the choice has then been taken.
+ */
+export async function zoomTo(page: Page, option: string): Promise<void> {
+  const exact = new RegExp(`^${option.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+  await choose(page, page.getByRole('combobox', { name: 'Mức thu phóng' }), exact);
 }
