@@ -105,6 +105,10 @@ async function topPage(page: Page): Promise<number> {
 
 test('a PDF opens from the library: first page drawn, page labels, go to page, zoom and rotate', async ({ page }) => {
   await page.goto(lab.host.url);
+  // While the app sits idle, pdf.js's worker is already fetched, so opening a document does not wait for it.
+  await expect
+    .poll(() => page.evaluate(() => performance.getEntriesByType('resource').some((r) => r.name.includes('pdf.worker'))))
+    .toBe(true);
   await mainNav(page).getByRole('link', { name: 'Tài liệu', exact: true }).click();
   await page.getByRole('row').filter({ hasText: REPORT_NAME }).getByRole('link').first().click();
   await page.getByRole('button', { name: `Đọc ${REPORT_NAME} trong ứng dụng` }).click();

@@ -12,7 +12,7 @@ import { PAGE_HEADING_ID } from '../../shell/Page.tsx';
 import { ClassificationTag, UrgencyTag } from '../documents/shared/DocumentTags.tsx';
 import { errorText } from '../documents/shared/errors.ts';
 import { numberNotation } from '../documents/shared/format.ts';
-import { openPdf, pdfWorker, PdfLoadError, viewerModule } from './pdfjs.ts';
+import { openPdf, PdfLoadError, warmUp } from './pdfjs.ts';
 import { PdfReader } from './PdfReader.tsx';
 import './reader.css';
 
@@ -58,8 +58,7 @@ function ReaderScreen({ documentId, meetingId, onRetry }: { documentId: string; 
     performance.clearMarks(OPEN_MARK);
     performance.mark(OPEN_MARK);
     // The worker and the viewer's code load while the document is fetched.
-    pdfWorker();
-    void viewerModule();
+    void warmUp();
     void (async () => {
       let detail: DocumentDetail;
       try {

@@ -37,6 +37,16 @@ export function pdfWorker(): PDFWorker {
   return worker;
 }
 
+/**
+ * Start what opening a document waits for besides its bytes: the worker, and the viewer's code.
+ * Called when the app is idle (prewarm.ts) and again as a document is asked for; both are kept
+ * once loaded, so a second call costs nothing.
+ */
+export function warmUp(): Promise<unknown> {
+  pdfWorker();
+  return viewerModule();
+}
+
 /** A worker stuck in a crafted file's loop serves nobody: the next document gets a new one. */
 function abandonWorker(): void {
   worker?.destroy();

@@ -9,10 +9,7 @@
 export function prewarmReader(): () => void {
   const run = () => {
     void Promise.all([import('./ReaderPage.tsx'), import('./pdfjs.ts')])
-      .then(([, pdfjs]) => {
-        pdfjs.pdfWorker();
-        return pdfjs.viewerModule();
-      })
+      .then(([, pdfjs]) => pdfjs.warmUp())
       // A warm-up that fails costs nothing: the reader loads the same code when it opens.
       .catch(() => {});
   };
