@@ -1,6 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { defaultDataDir } from '../core/index.ts';
 import { registerAnnotationCommands } from './commands/annotations.ts';
+import { registerAuditCommands } from './commands/audit.ts';
 import { registerDocumentCommands } from './commands/documents.ts';
 import { registerMeetingCommands } from './commands/meetings.ts';
 import { registerPackCommands } from './commands/packs.ts';
@@ -85,6 +86,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
   registerPackCommands(program, context);
   registerAnnotationCommands(program, context);
   registerSeedCommand(program, context);
+  registerAuditCommands(program, context);
 
   return program;
 }

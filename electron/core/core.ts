@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import type {
   Access,
   CoreEvent,
@@ -16,6 +16,7 @@ import { openDatabase } from './db/open-database.ts';
 import { dataPaths, type DataPaths, type ServiceContext } from './context.ts';
 import { createDispatcher, type Handlers } from './dispatch.ts';
 import { createAnnotationsDomain } from './domains/annotations/index.ts';
+import { createAuditDomain } from './domains/audit/index.ts';
 import { createDirectoryDomain } from './domains/directory/index.ts';
 import { createDocumentsDomain } from './domains/documents/index.ts';
 import type { Domain } from './domains/domain.ts';
@@ -27,7 +28,7 @@ import { EventBus } from './events.ts';
 import { createLogger, silentLogger, type Logger } from './logger.ts';
 import { assertSupportedRuntime, type SqliteDatabase } from './runtime.ts';
 import { createAppInfoService } from './services/app-info.ts';
-import { createAuditLog } from './services/audit.ts';
+import { createAuditLog, sealUnchainedEntries } from './services/audit.ts';
 import { createBackupService } from './services/backup.ts';
 import { createSettingsService } from './services/settings.ts';
 
@@ -55,6 +56,7 @@ export interface Core {
 
 /** Services bound to one open database; rebuilt when a restore swaps the file. */
 function bindServices(db: SqliteDatabase, events: EventBus, log: Logger, paths: DataPaths) {
+  sealUnchainedEntries(db);
   const audit = createAuditLog(db);
   const actor = db.prepare('SELECT id FROM profile LIMIT 1').pluck();
   const ctx: ServiceContext = {
@@ -71,12 +73,21 @@ function bindServices(db: SqliteDatabase, events: EventBus, log: Logger, paths: 
   const documents = createDocumentsDomain(ctx);
   const packs = createPacksDomain(ctx, { directory, meetings, documents });
   const annotations = createAnnotationsDomain(ctx, { documents, directory });
-  const domains: Domain[] = [directory, meetings, documents, packs, annotations];
+  const auditTrail = createAuditDomain(ctx);
+  const domains: Domain[] = [directory, meetings, documents, packs, annotations, auditTrail];
   return {
+    audit,
     settings: createSettingsService({ db, audit, events, log }),
     seed: createSeedService(ctx, documents),
     domains,
-    handlers: { ...directory.handlers, ...meetings.handlers, ...documents.handlers, ...packs.handlers, ...annotations.handlers },
+    handlers: {
+      ...directory.handlers,
+      ...meetings.handlers,
+      ...documents.handlers,
+      ...packs.handlers,
+      ...annotations.handlers,
+      ...auditTrail.handlers,
+    },
     annotations,
   };
 }
@@ -174,9 +185,15 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     'app.info': () => appInfo.info(),
     'settings.getAll': () => services.settings.getAll(),
     'settings.set': (input: MethodInput<'settings.set'>) => services.settings.set(input),
-    'backup.create': (input: MethodInput<'backup.create'>) => backup.create(input),
+    'backup.create': async (input: MethodInput<'backup.create'>) => {
+      const result = await backup.create(input);
+      services.audit.record({ action: 'backup.create', entity: 'backup', detail: { file: basename(result.file), bytes: result.bytes, sha256: result.sha256 } });
+      return result;
+    },
     'backup.restore': async (input: MethodInput<'backup.restore'>) => {
       const result = await backup.restore(input);
+      // Recorded in the restored database: it is the log that goes on from here.
+      services.audit.record({ action: 'backup.restore', entity: 'backup', detail: { file: basename(result.file), previousCopy: basename(result.previousCopy) } });
       log.info({ schemaVersion: result.schemaVersion }, 'database restored from backup');
       events.emit('data.restored', { schemaVersion: result.schemaVersion });
       return result;

@@ -11,3 +11,4 @@ export * from './documents.ts';
 export * from './packs.ts';
 export * from './seed.ts';
 export * from './annotations.ts';
+export * from './audit.ts';

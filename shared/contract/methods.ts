@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { annotationsMethods, type AnnotationsOutputs } from './annotations.ts';
+import { auditMethods, type AuditOutputs } from './audit.ts';
 import { directoryMethods, type DirectoryOutputs } from './directory.ts';
 import { documentsMethods, type DocumentsOutputs } from './documents.ts';
 import { meetingsMethods, type MeetingsOutputs } from './meetings.ts';
@@ -30,6 +31,7 @@ export const methods = {
   ...packsMethods,
   ...annotationsMethods,
   ...seedMethods,
+  ...auditMethods,
 } as const satisfies MethodSpecs;
 
 export type MethodName = keyof typeof methods;
@@ -68,7 +70,7 @@ export interface RestoreResult {
   previousCopy: string;
 }
 
-export interface MethodOutputs extends DirectoryOutputs, MeetingsOutputs, DocumentsOutputs, PacksOutputs, AnnotationsOutputs, SeedOutputs {
+export interface MethodOutputs extends DirectoryOutputs, MeetingsOutputs, DocumentsOutputs, PacksOutputs, AnnotationsOutputs, SeedOutputs, AuditOutputs {
   'app.info': AppInfo;
   'settings.getAll': Settings;
   'settings.set': Settings;

@@ -11,6 +11,7 @@ import { foundationInvalidInputs } from './invalid-inputs/foundation.ts';
 import { meetingsInvalidInputs } from './invalid-inputs/meetings.ts';
 import { packsInvalidInputs } from './invalid-inputs/packs.ts';
 import { annotationsInvalidInputs } from './invalid-inputs/annotations.ts';
+import { auditInvalidInputs } from './invalid-inputs/audit.ts';
 
 /** Invalid inputs for every method; a new method must add its own or this suite fails. */
 const invalidInputs: Record<MethodName, unknown[]> = {
@@ -20,6 +21,7 @@ const invalidInputs: Record<MethodName, unknown[]> = {
   ...documentsInvalidInputs,
   ...packsInvalidInputs,
   ...annotationsInvalidInputs,
+  ...auditInvalidInputs,
 };
 
 function snapshot(file: string): unknown {
