@@ -1,5 +1,6 @@
 import { Navigate, type RouteObject } from 'react-router';
 import { RouteError } from './errors/RouteError.tsx';
+import { AuditPage } from './features/audit/AuditPage.tsx';
 import { directoryRoutes } from './features/directory/routes.tsx';
 import { documentsRoutes } from './features/documents/routes.tsx';
 import { SearchPage } from './features/documents/SearchPage.tsx';
@@ -31,6 +32,7 @@ export const routes: RouteObject[] = [
           { path: 'search', Component: SearchPage },
           { path: 'sync', Component: SyncPage },
           { path: 'settings', Component: SettingsPage },
+          { path: 'settings/audit', Component: AuditPage },
           { path: '*', Component: NotFoundPage },
         ],
       },

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Page } from '../shell/Page.tsx';
 import { AboutPanel } from './settings/AboutPanel.tsx';
+import { AuditCard } from './settings/AuditCard.tsx';
 import { PreferencesForm } from './settings/PreferencesForm.tsx';
 import './settings/settings.css';
 
@@ -9,6 +10,7 @@ export function SettingsPage() {
   return (
     <Page title={t('nav.settings')} intro={t('settings.intro')}>
       <PreferencesForm />
+      <AuditCard />
       <AboutPanel />
     </Page>
   );
