@@ -2,6 +2,7 @@ import { Navigate, type RouteObject } from 'react-router';
 import { RouteError } from './errors/RouteError.tsx';
 import { AuditPage } from './features/audit/AuditPage.tsx';
 import { directoryRoutes } from './features/directory/routes.tsx';
+import { HelpPage } from './features/help/HelpPage.tsx';
 import { documentsRoutes } from './features/documents/routes.tsx';
 import { SearchPage } from './features/documents/SearchPage.tsx';
 import { meetingsRoutes } from './features/meetings/routes.tsx';
@@ -33,6 +34,7 @@ export const routes: RouteObject[] = [
           { path: 'sync', Component: SyncPage },
           { path: 'settings', Component: SettingsPage },
           { path: 'settings/audit', Component: AuditPage },
+          { path: 'help', Component: HelpPage },
           { path: '*', Component: NotFoundPage },
         ],
       },

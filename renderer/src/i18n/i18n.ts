@@ -4,6 +4,7 @@ import type { Settings } from '../../../shared/contract/index.ts';
 import { en } from './en.ts';
 import { annotations as enAnnotations } from './en/annotations.ts';
 import { audit as enAudit } from './en/audit.ts';
+import { help as enHelp } from './en/help.ts';
 import { directory as enDirectory } from './en/directory.ts';
 import { documents as enDocuments } from './en/documents.ts';
 import { meetings as enMeetings } from './en/meetings.ts';
@@ -12,6 +13,7 @@ import { reader as enReader } from './en/reader.ts';
 import { vi } from './vi.ts';
 import { annotations as viAnnotations } from './vi/annotations.ts';
 import { audit as viAudit } from './vi/audit.ts';
+import { help as viHelp } from './vi/help.ts';
 import { directory as viDirectory } from './vi/directory.ts';
 import { documents as viDocuments } from './vi/documents.ts';
 import { meetings as viMeetings } from './vi/meetings.ts';
@@ -20,8 +22,8 @@ import { reader as viReader } from './vi/reader.ts';
 
 /** One namespace per feature area, so each area keeps its own texts file. */
 export const resources = {
-  vi: { translation: vi, directory: viDirectory, meetings: viMeetings, documents: viDocuments, packs: viPacks, reader: viReader, annotations: viAnnotations, audit: viAudit },
-  en: { translation: en, directory: enDirectory, meetings: enMeetings, documents: enDocuments, packs: enPacks, reader: enReader, annotations: enAnnotations, audit: enAudit },
+  vi: { translation: vi, directory: viDirectory, meetings: viMeetings, documents: viDocuments, packs: viPacks, reader: viReader, annotations: viAnnotations, audit: viAudit, help: viHelp },
+  en: { translation: en, directory: enDirectory, meetings: enMeetings, documents: enDocuments, packs: enPacks, reader: enReader, annotations: enAnnotations, audit: enAudit, help: enHelp },
 };
 
 export type UiLanguage = Settings['ui.language'];
@@ -30,7 +32,7 @@ export type UiLanguage = Settings['ui.language'];
 // which may render before any setting is read) already has Vietnamese text.
 void i18next.use(initReactI18next).init({
   resources,
-  ns: ['translation', 'directory', 'meetings', 'documents', 'packs', 'reader', 'annotations', 'audit'],
+  ns: ['translation', 'directory', 'meetings', 'documents', 'packs', 'reader', 'annotations', 'audit', 'help'],
   defaultNS: 'translation',
   lng: 'vi',
   fallbackLng: 'vi',

@@ -3,6 +3,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation } from 'react-router';
 import { useSearchShortcut } from '../features/documents/search/useSearchShortcut.ts';
+import { useHelpShortcut } from '../features/help/useHelpShortcut.ts';
 import { prewarmReader } from '../features/reader/prewarm.ts';
 import { Brand } from './Brand.tsx';
 import { ConnectionBanner } from './ConnectionBanner.tsx';
@@ -19,6 +20,7 @@ export function AppShell() {
   const previousPath = useRef<string | null>(null);
   useAreaShortcuts();
   useSearchShortcut();
+  useHelpShortcut();
   useFileDropGuard();
   useEffect(prewarmReader, []);
 

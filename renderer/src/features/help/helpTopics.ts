@@ -1,0 +1,17 @@
+/** The guide's topics, in the order of its contents. */
+export const helpTopics = ['start', 'meetings', 'documents', 'reader', 'packs', 'directory', 'settings'] as const;
+export type HelpTopic = (typeof helpTopics)[number];
+
+/** The topic about the screen at `pathname`: what F1 opens. */
+export function topicForPath(pathname: string): HelpTopic {
+  if (pathname.startsWith('/reader')) return 'reader';
+  if (pathname.startsWith('/meetings')) return 'meetings';
+  if (pathname.startsWith('/documents') || pathname.startsWith('/search')) return 'documents';
+  if (pathname.startsWith('/directory')) return 'directory';
+  if (pathname.startsWith('/settings')) return 'settings';
+  return 'start';
+}
+
+export function isHelpTopic(value: string | null): value is HelpTopic {
+  return (helpTopics as readonly string[]).includes(value ?? '');
+}

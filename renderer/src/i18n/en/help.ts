@@ -1,0 +1,77 @@
+import type { help as source } from '../vi/help.ts';
+
+/** The in-app user guide in English (namespace 'help'). */
+export const help: typeof source = {
+  title: 'User guide',
+  intro: 'Press F1 on any screen to open the part of this guide about that screen. All data stays on this computer and works with no network.',
+  contents: 'Contents',
+  back: 'Back to the previous screen',
+  shortcut: 'Shortcut',
+  topics: {
+    start: {
+      title: 'Getting started',
+      lead: 'The first time the app opens, say who you are: name, position, unit and role (secretariat or committee member). The app makes you a signing key of your own for meeting packs and shared notes.',
+      steps: [
+        'Use the left bar or Ctrl+1 … Ctrl+7 to move between Meetings, Documents, Tasks, Search, Sync, Directory and Settings.',
+        'Ctrl+K opens search; typing without accents still finds (“duong sat” finds “Đường sắt”).',
+        'Everything is saved as you work; there is no global “Save”. A sudden power loss does not lose what was saved.',
+      ],
+    },
+    meetings: {
+      title: 'Preparing and running a meeting',
+      lead: 'The secretariat creates the meeting, builds the agenda, invites participants, attaches documents to each item, then publishes and sends the meeting pack to members.',
+      steps: [
+        'Meetings → “New meeting”: committee, kind, time, room or remote points, chair.',
+        '“Agenda” tab: items, presenters, durations; drag and drop or Alt+↑/↓ to reorder; attach PDFs per item.',
+        '“Participants” tab: add the whole committee or people, record replies (attending, absent, delegate); export invitations as PDF and .ics.',
+        '“Publish” once the agenda is ready; later changes become revisions so members see what changed.',
+        'During the meeting the “Attendance” tab records present, absent with reason, late, delegated, and shows the quorum.',
+      ],
+    },
+    documents: {
+      title: 'Documents',
+      lead: 'PDFs and attachments are stored once on this computer, named by their SHA-256, readable with no network.',
+      steps: [
+        'Drop many files on Documents; number, notation, date and summary are read from page 1 for you to check.',
+        'Set the classification (Mật, Tối mật, Tuyệt mật) of classified documents: they cannot be exported without a reason, and every page shows the reader’s name.',
+        'Files that are not documents (programs, scripts) are never opened with the computer’s programs.',
+      ],
+    },
+    reader: {
+      title: 'Reading and annotating',
+      lead: 'Members read meeting documents and highlight, draw and add notes on the page. Every stroke is saved as it ends.',
+      steps: [
+        'Tool keys: V select, H highlight, U underline, S strikeout, P pen, N note, T text box, R rectangle, E ellipse, A arrow, X eraser.',
+        'Ctrl+Z undo, Ctrl+Y redo, Delete removes the selected note, Ctrl+F finds in the document.',
+        'Notes are private until you turn on “Share with the meeting”; only shared notes go into the notes file for the secretariat.',
+        '“Export / Import” menu: PDF with notes, PDF for printing, XFDF, “my notes” as DOCX or PDF.',
+      ],
+    },
+    packs: {
+      title: 'Meeting packs',
+      lead: 'A meeting pack is one signed file carrying a published meeting and all its documents to a member’s laptop.',
+      steps: [
+        'Secretariat: in a published meeting choose “Export meeting pack” and hand the .nghisu file to members (USB, internal mail).',
+        'Member: Meetings → “Receive meeting pack”. The first time, compare the key’s fingerprint with the secretariat by phone before trusting it.',
+        'A pack that was altered, is missing files, is unsigned or older than the one imported is refused and nothing is stored.',
+      ],
+    },
+    directory: {
+      title: 'Directory',
+      lead: 'Units (with their codes), people, committees and members, rooms, shared catalogs, your profile and keys.',
+      steps: [
+        'Import staff lists from Excel or CSV: each row previewed, written only when you confirm.',
+        '“My profile” tab: export your public key so the secretariat can trust the notes you share; see the keys you trust.',
+      ],
+    },
+    settings: {
+      title: 'Settings, backup and the audit log',
+      lead: 'Language, theme, the provincial system’s address; version details for IT.',
+      steps: [
+        'Audit log (Settings → “Open the audit log”): who changed what and when; “Verify integrity” finds entries edited or removed outside the app; “Export to Excel” for an inspection.',
+        'Backup and restore are for the administrator, on the command line: nghisu backup FILE, nghisu restore FILE (close the app first).',
+        'The update server address is set by the administrator; an update installs only with a valid signature.',
+      ],
+    },
+  },
+};

@@ -1,0 +1,78 @@
+/**
+ * The in-app user guide (namespace 'help'), Vietnamese; en/help.ts has the same keys. Each topic is
+ * a title, a short lead and steps; F1 opens the topic of the screen the user is on.
+ */
+export const help = {
+  title: 'Hướng dẫn sử dụng',
+  intro: 'Nhấn F1 ở bất kỳ màn hình nào để mở phần hướng dẫn của màn hình đó. Mọi dữ liệu nằm trên máy này và dùng được khi không có mạng.',
+  contents: 'Mục lục',
+  back: 'Quay lại màn hình trước',
+  shortcut: 'Phím tắt',
+  topics: {
+    start: {
+      title: 'Bắt đầu',
+      lead: 'Lần đầu mở ứng dụng, hãy khai báo bạn là ai: họ tên, chức vụ, đơn vị và vai trò (Văn phòng/thư ký hoặc thành viên Ban Chỉ đạo). Ứng dụng tạo cho bạn một khóa ký riêng để ký gói tài liệu và ghi chú chia sẻ.',
+      steps: [
+        'Dùng thanh bên trái hoặc Ctrl+1 … Ctrl+7 để chuyển giữa các khu vực: Cuộc họp, Tài liệu, Nhiệm vụ, Tìm kiếm, Đồng bộ, Danh mục, Cài đặt.',
+        'Ctrl+K mở ô tìm kiếm; gõ không dấu vẫn tìm được (“duong sat” tìm thấy “Đường sắt”).',
+        'Dữ liệu được lưu ngay khi bạn thao tác; không cần nút “Lưu” chung. Máy tắt đột ngột cũng không mất những gì đã lưu.',
+      ],
+    },
+    meetings: {
+      title: 'Chuẩn bị và tổ chức cuộc họp',
+      lead: 'Văn phòng tạo cuộc họp, lập chương trình, mời thành phần tham dự, gắn tài liệu cho từng nội dung rồi phát hành và gửi gói tài liệu cho các thành viên.',
+      steps: [
+        'Cuộc họp → “Tạo cuộc họp”: chọn Ban Chỉ đạo, loại cuộc họp, thời gian, phòng họp hoặc điểm cầu, người chủ trì.',
+        'Thẻ “Chương trình”: thêm nội dung, người trình bày, thời lượng; kéo thả hoặc Alt+↑/↓ để đổi thứ tự; gắn tệp PDF cho từng nội dung.',
+        'Thẻ “Thành phần”: thêm cả Ban hoặc từng người, ghi phản hồi (tham dự, vắng, cử người dự thay); xuất giấy mời PDF và lịch .ics.',
+        '“Phát hành” khi chương trình đã đủ; thay đổi sau khi phát hành được ghi thành phiên bản để thành viên thấy rõ điều gì đã đổi.',
+        'Trong phiên họp, thẻ “Điểm danh” ghi có mặt, vắng có lý do, đến muộn, ủy quyền; ứng dụng tính số thành viên đủ điều kiện họp.',
+      ],
+    },
+    documents: {
+      title: 'Tài liệu',
+      lead: 'Tài liệu PDF và tệp đính kèm được lưu một lần trên máy, nhận diện bằng mã băm SHA-256, đọc được cả khi không có mạng.',
+      steps: [
+        'Kéo thả nhiều tệp vào khu vực Tài liệu; ứng dụng đọc số, ký hiệu, ngày ban hành, trích yếu từ trang đầu để bạn kiểm tra lại.',
+        'Đặt độ mật (Mật, Tối mật, Tuyệt mật) cho tài liệu mật: tài liệu mật không được xuất ra ngoài nếu không ghi lý do, và mỗi trang hiện tên người đọc.',
+        'Tệp không phải tài liệu (chương trình, tập lệnh) sẽ không được mở bằng chương trình của máy.',
+      ],
+    },
+    reader: {
+      title: 'Đọc và ghi chú tài liệu',
+      lead: 'Thành viên đọc tài liệu họp, đánh dấu, vẽ, ghi chú ngay trên trang. Mỗi nét được lưu ngay khi vẽ xong.',
+      steps: [
+        'Phím chọn công cụ: V chọn, H tô sáng, U gạch chân, S gạch ngang, P bút vẽ, N ghi chú, T hộp chữ, R hình chữ nhật, E hình elip, A mũi tên, X tẩy.',
+        'Ctrl+Z hoàn tác, Ctrl+Y làm lại, Delete xóa ghi chú đang chọn, Ctrl+F tìm trong tài liệu.',
+        'Ghi chú là riêng tư cho đến khi bạn bật “Chia sẻ với cuộc họp”; chỉ ghi chú đã chia sẻ mới vào tệp ghi chú gửi Văn phòng.',
+        'Menu “Xuất / Nhập”: PDF kèm ghi chú, PDF để in, XFDF, “ghi chú của tôi” dạng DOCX hoặc PDF.',
+      ],
+    },
+    packs: {
+      title: 'Gói tài liệu cuộc họp',
+      lead: 'Gói tài liệu là một tệp có chữ ký số mang cuộc họp đã phát hành và toàn bộ tài liệu đến máy của thành viên.',
+      steps: [
+        'Văn phòng: trong cuộc họp đã phát hành, chọn “Xuất gói tài liệu” rồi gửi tệp .nghisu cho thành viên (USB, thư điện tử nội bộ).',
+        'Thành viên: Cuộc họp → “Nhận gói tài liệu”. Lần đầu, hãy đối chiếu dấu vân tay của khóa với Văn phòng qua điện thoại trước khi tin cậy.',
+        'Gói bị sửa, thiếu tệp, không có chữ ký hoặc cũ hơn bản đã nhập sẽ bị từ chối và không có gì được lưu.',
+      ],
+    },
+    directory: {
+      title: 'Danh mục',
+      lead: 'Cơ quan, đơn vị (mã định danh), cán bộ, Ban Chỉ đạo và thành viên, phòng họp, các danh mục dùng chung, hồ sơ và khóa của bạn.',
+      steps: [
+        'Nhập danh sách cán bộ từ Excel hoặc CSV: xem trước từng dòng, chỉ ghi khi bạn xác nhận.',
+        'Thẻ “Hồ sơ của tôi”: xuất khóa công khai để Văn phòng tin cậy ghi chú bạn chia sẻ; xem các khóa bạn đã tin cậy.',
+      ],
+    },
+    settings: {
+      title: 'Cài đặt, sao lưu và nhật ký',
+      lead: 'Ngôn ngữ, giao diện, địa chỉ hệ thống điều hành của tỉnh; thông tin phiên bản cho bộ phận CNTT.',
+      steps: [
+        'Nhật ký hoạt động (Cài đặt → “Xem nhật ký hoạt động”): ai đã thay đổi gì, khi nào; “Kiểm tra tính toàn vẹn” phát hiện mục bị sửa hoặc bị xóa ngoài ứng dụng; “Xuất Excel” cho đoàn kiểm tra.',
+        'Sao lưu và khôi phục do quản trị viên thực hiện bằng dòng lệnh: nghisu backup TỆP, nghisu restore TỆP (đóng ứng dụng trước khi khôi phục).',
+        'Địa chỉ máy chủ cập nhật do quản trị viên đặt; bản cập nhật chỉ được cài khi chữ ký hợp lệ.',
+      ],
+    },
+  },
+};
