@@ -71,16 +71,26 @@ export class BoundedZip {
   }
 
   /**
-   * Every entry, each name checked with `accept` (and for plainness), none twice, each declared
-   * size within `maxBytesOf(name)` and the declared total within the limit. Nothing is inflated.
+   * The entries `accept` wants, each name checked for plainness, none twice, each declared size
+   * within `maxBytesOf(name)` and the declared total within the limit. Nothing is inflated. Any
+   * other entry refuses the file, or with `others: 'ignore'` is passed over unread (a
+   * spreadsheet's images).
    */
-  async list(accept: (name: string) => boolean, maxBytesOf: (name: string) => number, damaged: (cause: unknown) => CoreError): Promise<Map<string, Entry>> {
+  async list(
+    accept: (name: string) => boolean,
+    maxBytesOf: (name: string) => number,
+    damaged: (cause: unknown) => CoreError,
+    { others }: { others: 'refuse' | 'ignore' } = { others: 'refuse' },
+  ): Promise<Map<string, Entry>> {
     const entries = new Map<string, Entry>();
     let declared = 0;
+    let seen = 0;
     try {
       for await (const entry of this.zip.eachEntry()) {
         const name = entry.fileName;
-        if (entries.size >= this.limits.entries) throw this.limitError('entries', { max: this.limits.entries });
+        seen += 1;
+        if (seen > this.limits.entries) throw this.limitError('entries', { max: this.limits.entries });
+        if (others === 'ignore' && !accept(name)) continue;
         if (!isPlainEntryName(name) || !accept(name) || entries.has(name)) throw this.limitError('name', { max: 0, entry: name });
         const max = maxBytesOf(name);
         if (entry.uncompressedSize > max) throw this.limitError('entryBytes', { max, entry: name });
