@@ -59,7 +59,7 @@ function xlsxErrors(fileName: string): XlsxErrors {
   const refused = (vi: string, en: string, details: Record<string, unknown>) =>
     new CoreError(
       'FILE_INVALID',
-      { vi: `Tệp Excel "${fileName}" bị từ chối vì vượt giới hạn an toàn: ${vi}.`, en: `The Excel file "${fileName}" was refused because it exceeds a safety limit: ${en}.` },
+      { vi: `Bảng tính "${fileName}" bị từ chối vì vượt giới hạn an toàn: ${vi}.`, en: `The spreadsheet "${fileName}" was refused because it exceeds a safety limit: ${en}.` },
       details,
     );
   return {
@@ -163,8 +163,15 @@ export function guessDelimiter(text: string): string {
 function parseDelimited(text: string, fileName: string): Sheet[] {
   const parsed = Papa.parse<string[]>(text, { delimiter: guessDelimiter(text), skipEmptyLines: false });
   if (parsed.data.length > MAX_IMPORT_ROWS + 20) throw tooManyRows(fileName);
+  const errors = xlsxErrors(fileName);
   const rows = parsed.data
-    .map((cells, index) => ({ rowNumber: index + 1, cells: cells.map((c) => cellText(String(c ?? ''))) }))
+    .map((cells, index) => {
+      const row = { rowNumber: index + 1, cells: cells.map((c) => cellText(String(c ?? ''))) };
+      if (row.cells.length > XLSX_LIMITS.columns && row.cells.slice(XLSX_LIMITS.columns).some((c) => c !== '')) throw errors.tooManyColumns(row.rowNumber);
+      const long = row.cells.findIndex((c) => c.length > XLSX_LIMITS.cellChars);
+      if (long >= 0) throw errors.cellTooLong(row.rowNumber, long + 1);
+      return row;
+    })
     .filter((row) => row.cells.some((c) => c !== ''));
   return [{ name: null, rows }];
 }
