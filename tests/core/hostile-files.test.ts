@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import { v4 as uuidv4 } from 'uuid';
 import { describe, expect, it } from 'vitest';
 import yauzl from 'yauzl';
-import { createCore, CoreError, type Core } from '../../electron/core/index.ts';
+import { createCore, CoreError } from '../../electron/core/index.ts';
 import { dataPaths } from '../../electron/core/context.ts';
 import { stageUpload } from '../../electron/core/files/staging.ts';
 import {
@@ -96,12 +96,12 @@ function expectRefused(m: Measured, code: string, limit?: string): void {
 }
 
 describe('hostile meeting packs', () => {
-  it('a zip bomb (about 1 MB inflating to 512 MB) is refused from its declared sizes: memory flat, nothing stored, tmp/ empty', async () => {
+  it('a zip bomb (a few hundred KB inflating to 256 MB) is refused from its declared sizes: memory flat, nothing stored, tmp/ empty', async () => {
     const signer = testSigner();
     const dir = await memberFolder(signer);
     const before = rows(dir);
     const file = join(tempDir(), 'bom.nghisu');
-    const size = 512 * MB;
+    const size = 256 * MB;
     await writeSignedPack(file, signer, [{ part: { name: '', zeros: size }, size, sha256: sha256OfZeros(size) }]);
 
     const m = measure(dir, 'packs.importFile', { file });
@@ -112,13 +112,13 @@ describe('hostile meeting packs', () => {
     expect(filesUnder(join(dir, 'blobs')).filter((f) => !f.startsWith('.'))).toEqual([]);
   }, 240_000);
 
-  it('an entry that declares 1,000 bytes and inflates to 256 MB is stopped while it streams: memory flat, nothing stored, tmp/ empty', async () => {
+  it('an entry that declares 1,000 bytes and inflates to 128 MB is stopped while it streams: memory flat, nothing stored, tmp/ empty', async () => {
     const signer = testSigner();
     const dir = await memberFolder(signer);
     const before = rows(dir);
     const file = join(tempDir(), 'noi-doi.nghisu');
-    const sha = sha256OfZeros(256 * MB);
-    await writeSignedPack(file, signer, [{ part: { name: '', zeros: 256 * MB }, size: 1000, sha256: sha }]);
+    const sha = sha256OfZeros(128 * MB);
+    await writeSignedPack(file, signer, [{ part: { name: '', zeros: 128 * MB }, size: 1000, sha256: sha }]);
     declareSize(file, `documents/${sha}`, 1000);
 
     const m = measure(dir, 'packs.importFile', { file });
@@ -214,12 +214,12 @@ describe('hostile meeting packs', () => {
 describe('hostile shared-notes files', () => {
   const documentId = uuidv4();
 
-  it('a notes bomb (512 MB of notes in a small file) is refused from its declared size: memory flat, nothing stored', async () => {
+  it('a notes bomb (128 MB of notes in a small file) is refused from its declared size: memory flat, nothing stored', async () => {
     const author = testSigner();
     const dir = await memberFolder(author);
     const before = rows(dir);
     const file = join(tempDir(), 'bom.nsghichu');
-    const size = 512 * MB;
+    const size = 128 * MB;
     await writeSignedNotes(file, author, { part: { zeros: size }, size, sha256: sha256OfZeros(size), count: 1, documentId });
 
     const m = measure(dir, 'annotations.importFile', { file });

@@ -33,7 +33,10 @@ export type LimitError = (limit: ZipLimit, detail: { max: number; entry?: string
 export function isPlainEntryName(name: string): boolean {
   if (name.length === 0 || name.length > 255) return false;
   if (name.startsWith('/') || name.includes('\\') || /^[a-zA-Z]:/.test(name)) return false;
-  if (/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/.test(name)) return false;
+  for (const ch of name) {
+    const code = ch.codePointAt(0)!;
+    if (code < 0x20 || code === 0x7f || (code >= 0x202a && code <= 0x202e) || (code >= 0x2066 && code <= 0x2069)) return false;
+  }
   return name.split('/').every((part) => part !== '' && part !== '.' && part !== '..');
 }
 

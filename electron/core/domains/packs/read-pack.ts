@@ -97,6 +97,14 @@ function parseJson(bytes: Buffer, name: string): unknown {
 
 const sha256Of = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
+function fingerprintMatches(publicKey: string, fingerprint: string): boolean {
+  try {
+    return fingerprintOf(publicKey) === fingerprint;
+  } catch {
+    return false;
+  }
+}
+
 /** Reads and checks the signature over manifest.json; nothing else of the pack is read yet. */
 async function verifiedManifest(zip: BoundedZip, entries: Map<string, Entry>): Promise<{ manifest: PackManifest; manifestBytes: Buffer }> {
   const manifestEntry = entries.get(MANIFEST);
@@ -115,13 +123,7 @@ async function verifiedManifest(zip: BoundedZip, entries: Map<string, Entry>): P
     throw invalid('Gói tài liệu có định dạng không đúng hoặc của phiên bản mới hơn.', 'The pack is malformed or from a newer version.');
   }
   const manifest = parsed.data;
-  let fingerprintOk = false;
-  try {
-    fingerprintOk = fingerprintOf(manifest.signer.publicKey) === manifest.signer.fingerprint;
-  } catch {
-    fingerprintOk = false;
-  }
-  if (!fingerprintOk || !verifySignature(manifest.signer.publicKey, manifestBytes, signature)) {
+  if (!fingerprintMatches(manifest.signer.publicKey, manifest.signer.fingerprint) || !verifySignature(manifest.signer.publicKey, manifestBytes, signature)) {
     throw invalid(
       'Chữ ký của gói tài liệu không hợp lệ: gói đã bị sửa đổi sau khi ký. Không nhập gói này.',
       'The pack signature is invalid: the pack was altered after it was signed. It was not imported.',
