@@ -13,10 +13,34 @@ import { fsyncFile } from '../fs/durable.ts';
  * UploadRef to a core method. Core methods only ever read staging files by id, so a renderer can
  * never make the core read an arbitrary path.
  */
-export async function stageUpload(paths: DataPaths, body: Readable, maxBytes: number): Promise<{ uploadId: string; bytes: number }> {
+/**
+ * All uploads waiting in staging together, so that a page sending file after file (each under the
+ * per-file limit) cannot fill the disk: twice the largest single upload.
+ */
+export const MAX_STAGED_BYTES = 4 * 1024 * 1024 * 1024;
+
+function stagedBytes(paths: DataPaths): number {
+  let total = 0;
+  for (const name of readdirSync(paths.staging)) {
+    try {
+      total += statSync(join(paths.staging, name)).size;
+    } catch {
+      // Taken by a method meanwhile.
+    }
+  }
+  return total;
+}
+
+export async function stageUpload(
+  paths: DataPaths,
+  body: Readable,
+  maxBytes: number,
+  maxStagedBytes = MAX_STAGED_BYTES,
+): Promise<{ uploadId: string; bytes: number }> {
   mkdirSync(paths.staging, { recursive: true });
   const uploadId = uuidv7();
   const file = join(paths.staging, uploadId);
+  const room = maxStagedBytes - stagedBytes(paths);
   let bytes = 0;
   try {
     await pipeline(
@@ -25,6 +49,16 @@ export async function stageUpload(paths: DataPaths, body: Readable, maxBytes: nu
         for await (const chunk of source) {
           bytes += chunk.length;
           if (bytes > maxBytes) throw new CoreError('FILE_INVALID', { vi: 'Tệp quá lớn.', en: 'The file is too large.' });
+          if (bytes > room) {
+            throw new CoreError(
+              'FILE_INVALID',
+              {
+                vi: `Các tệp tải lên đang chờ xử lý đã chiếm quá ${Math.round(maxStagedBytes / 1024 ** 3)} GB. Hãy hoàn tất hoặc huỷ các lần nhập đang dở, rồi tải lại tệp này.`,
+                en: `Uploads waiting to be used already take more than ${Math.round(maxStagedBytes / 1024 ** 3)} GB. Finish or cancel the imports in progress, then upload this file again.`,
+              },
+              { limit: 'stagedBytes', max: maxStagedBytes },
+            );
+          }
           yield chunk;
         }
       },

@@ -4,6 +4,7 @@ import type { MethodInput, SeedResult } from '../../../shared/contract/index.ts'
 import type { ServiceContext } from '../context.ts';
 import type { DocumentsDomain } from '../domains/documents/index.ts';
 import { CoreError } from '../errors.ts';
+import { scratchPath } from '../files/scratch.ts';
 import { generateDataset } from './generate-dataset.ts';
 import { createRandom } from './random.ts';
 import { writeSamplePdf } from './sample-pdf.ts';
@@ -23,7 +24,7 @@ export function createSeedService(ctx: ServiceContext, documents: DocumentsDomai
         });
       }
       const started = performance.now();
-      const scratch = join(ctx.paths.tmp, 'seed');
+      const scratch = scratchPath(ctx.paths, 'seed');
       mkdirSync(scratch, { recursive: true });
       const blobs: string[] = [];
       try {

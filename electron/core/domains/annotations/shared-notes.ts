@@ -81,8 +81,11 @@ export function createSharedNotes(ctx: ServiceContext, deps: AnnotationDeps) {
     };
   }
 
+  /** Only a trusted author's notes are read: an unknown key's file costs no more than its manifest. */
+  const readNotes = (file: string, fileName: string) => readSharedNotes(file, fileName, (author) => isTrusted(author.publicKey, author.fingerprint));
+
   function importOpened(opened: OpenedSharedNotes, fileName: string): AnnotationImportResult {
-    const { manifest, annotations } = opened;
+    const { manifest } = opened;
     const { author } = manifest;
     if (profileId.get() === author.profileId) {
       throw new CoreError('INVALID_STATE', {
@@ -101,6 +104,8 @@ export function createSharedNotes(ctx: ServiceContext, deps: AnnotationDeps) {
         { label: inspection.signer.label, fingerprint: author.fingerprint, publicKey: author.publicKey },
       );
     }
+    const annotations = opened.annotations;
+    if (!annotations) throw new Error('notes of a trusted author are always read');
     const target = resolveDocument(manifest.document);
     if (!target) {
       throw new CoreError('NOT_FOUND', {
@@ -203,11 +208,11 @@ export function createSharedNotes(ctx: ServiceContext, deps: AnnotationDeps) {
     },
 
     async inspectShared({ upload }: AnnotationsInput<'annotations.inspectShared'>): Promise<AnnotationsOutputs['annotations.inspectShared']> {
-      return describe(await readSharedNotes(stagedFile(ctx.paths, upload), upload.fileName));
+      return describe(await readNotes(stagedFile(ctx.paths, upload), upload.fileName));
     },
 
     async importShared({ upload }: AnnotationsInput<'annotations.importShared'>): Promise<AnnotationsOutputs['annotations.importShared']> {
-      const opened = await readSharedNotes(stagedFile(ctx.paths, upload), upload.fileName);
+      const opened = await readNotes(stagedFile(ctx.paths, upload), upload.fileName);
       const result = importOpened(opened, upload.fileName);
       releaseUpload(ctx.paths, upload);
       return result;
@@ -219,10 +224,13 @@ export function createSharedNotes(ctx: ServiceContext, deps: AnnotationDeps) {
         throw new CoreError('NOT_FOUND', { vi: `Không tìm thấy tệp "${file}".`, en: `File not found: "${file}".` });
       }
       const fileName = basename(file);
-      const opened = await readSharedNotes(file, fileName);
+      let opened = await readNotes(file, fileName);
       if (trustSigner) {
         const seen = describe(opened);
-        if (!seen.signer.trusted) deps.directory.trustedKeys.trust({ publicKey: seen.signer.publicKey, label: seen.signer.label });
+        if (!seen.signer.trusted) {
+          deps.directory.trustedKeys.trust({ publicKey: seen.signer.publicKey, label: seen.signer.label });
+          opened = await readNotes(file, fileName);
+        }
       }
       return importOpened(opened, fileName);
     },

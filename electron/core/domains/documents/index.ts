@@ -3,6 +3,7 @@ import type { ServiceContext } from '../../context.ts';
 import type { DomainHandlers } from '../../dispatch.ts';
 import { blobPathOf } from '../../files/blob-file.ts';
 import { sweepExports } from '../../files/exports.ts';
+import { sweepScratch } from '../../files/scratch.ts';
 import { sweepStaging } from '../../files/staging.ts';
 import type { Domain } from '../domain.ts';
 import { createAttachmentsService } from './attachments.ts';
@@ -82,6 +83,8 @@ export function createDocumentsDomain(ctx: ServiceContext) {
       const swept = sweepBlobs(ctx);
       if (swept.removedFiles + swept.removedRows > 0) ctx.log.info(swept, 'document store: crash leftovers removed');
       sweepStaging(ctx.paths);
+      const scratch = sweepScratch(ctx.paths);
+      if (scratch > 0) ctx.log.info({ removed: scratch }, 'tmp: leftovers of ended processes removed');
       sweepExports(ctx.paths);
     },
     async close(): Promise<void> {

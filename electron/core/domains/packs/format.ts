@@ -16,11 +16,20 @@ export const MANIFEST = 'manifest.json';
 export const SIGNATURE = 'manifest.sig';
 export const CONTENT = 'meeting.json';
 
-/** Limits a pack reader enforces before trusting anything inside (zip bombs, absurd counts). */
+/**
+ * Limits a pack reader enforces before trusting anything inside (zip bombs, absurd counts). A pack
+ * is an upload (at most 2 GiB) whose documents are stored uncompressed, so its content is about its
+ * own size; JSON compresses well, but not beyond `ratio` once it is big.
+ */
 export const PACK_LIMITS = {
   entries: 20_000,
-  totalBytes: 8 * 1024 * 1024 * 1024,
-  jsonBytes: 256 * 1024 * 1024,
+  totalBytes: 4 * 1024 * 1024 * 1024,
+  documentBytes: 2 * 1024 * 1024 * 1024,
+  manifestBytes: 4 * 1024 * 1024,
+  signatureBytes: 1024,
+  contentBytes: 16 * 1024 * 1024,
+  textBytes: 64 * 1024 * 1024,
+  ratio: 100,
 } as const;
 
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/);

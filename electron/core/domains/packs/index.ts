@@ -14,6 +14,7 @@ import type { ServiceContext } from '../../context.ts';
 import type { DomainHandlers } from '../../dispatch.ts';
 import { CoreError } from '../../errors.ts';
 import { writeExport } from '../../files/exports.ts';
+import { scratchPath } from '../../files/scratch.ts';
 import { releaseUpload, stagedFile } from '../../files/staging.ts';
 import { commitFile } from '../../fs/durable.ts';
 import type { DirectoryDomain } from '../directory/index.ts';
@@ -133,9 +134,12 @@ export function createPacksDomain(ctx: ServiceContext, deps: PacksDeps) {
 
   /** Open, verify and (unless dry) import; the scratch folder is always removed. */
   async function importPack(file: string, dryRun: boolean): Promise<PackInspection | PackImportResult> {
-    const scratch = join(ctx.paths.tmp, `pack-${uuidv7()}`);
+    const scratch = scratchPath(ctx.paths, 'pack');
     try {
-      const pack = await readPack(file, scratch);
+      // Nothing of an untrusted signer's pack is extracted: the preview shows who signed it and the meeting only.
+      const pack = await readPack(file, scratch, (signer) =>
+        !isTrusted(signer.publicKey, signer.fingerprint) ? 'skip' : dryRun ? 'verify' : 'extract',
+      );
       const inspection = inspectOpened(pack);
       if (dryRun) return inspection;
       if (!inspection.signer.trusted) {

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { Transform } from 'node:stream';
+import { Transform, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type { Readable } from 'node:stream';
-import yauzl, { type Entry, type ZipFile } from 'yauzl';
+import type { Entry } from 'yauzl';
 import { CoreError } from '../../errors.ts';
+import { BoundedZip, type LimitError, type ZipLimit, type ZipLimits } from '../../files/bounded-zip.ts';
 import { fsyncFile } from '../../fs/durable.ts';
 import { fingerprintOf, verifySignature } from '../directory/index.ts';
 import {
@@ -25,12 +25,21 @@ export interface OpenedPack {
   manifest: PackManifest;
   content: PackContent;
   pageTexts: Map<string, string[]>;
-  /** sha256 → verified file in the scratch folder, ready to move into the store. */
+  /** sha256 → verified file in the scratch folder, ready to move into the store (only when extracted). */
   blobs: Map<string, string>;
+  /** Bytes of every file the manifest lists. */
   totalBytes: number;
   /** SHA-256 of manifest.json: identifies this exact pack. */
   manifestSha: string;
 }
+
+/**
+ * What to do with a pack's documents and page texts, decided on its verified manifest (who signed
+ * it) before any of them is read: copy them into the scratch folder for an import, only check their
+ * hashes for a preview, or leave them unread (a signer the laptop does not trust).
+ */
+export type DocumentHandling = 'extract' | 'verify' | 'skip';
+export type DocumentsFor = (signer: PackManifest['signer']) => DocumentHandling;
 
 function invalid(vi: string, en: string, details?: unknown): CoreError {
   return new CoreError('PACK_INVALID', { vi, en }, details);
@@ -41,6 +50,7 @@ const damaged = () =>
     'Tệp không phải gói tài liệu cuộc họp, hoặc đã bị cắt cụt/hỏng khi sao chép. Hãy xin bộ phận thư ký gửi lại.',
     'The file is not a meeting pack, or it was truncated or damaged in copying. Ask the secretariat to send it again.',
   );
+const damagedBy = (cause: unknown) => Object.assign(damaged(), { cause });
 
 const tampered = (name: string) =>
   invalid(
@@ -49,33 +59,32 @@ const tampered = (name: string) =>
     { file: name },
   );
 
-async function openZip(file: string): Promise<ZipFile> {
-  try {
-    return await yauzl.openPromise(file, { lazyEntries: true, autoClose: false, validateEntrySizes: true, strictFileNames: true, decodeStrings: true });
-  } catch (e) {
-    throw Object.assign(damaged(), { cause: e });
-  }
-}
+const MB = 1024 * 1024;
+const overLimit: LimitError = (limit, { max, entry }) => {
+  const where = entry ? ` ("${entry}")` : '';
+  const texts: Record<ZipLimit, [string, string]> = {
+    entries: [`gói có hơn ${max.toLocaleString('vi-VN')} tệp`, `it holds more than ${max.toLocaleString('en-US')} files`],
+    entryBytes: [`một tệp trong gói${where} lớn hơn ${Math.round(max / MB).toLocaleString('vi-VN')} MB`, `a file in it${where} is larger than ${Math.round(max / MB).toLocaleString('en-US')} MB`],
+    totalBytes: [`nội dung giải nén lớn hơn ${Math.round(max / MB).toLocaleString('vi-VN')} MB`, `its content unpacks to more than ${Math.round(max / MB).toLocaleString('en-US')} MB`],
+    ratio: [`một tệp trong gói${where} bị nén bất thường (hơn ${max} lần, dấu hiệu "bom zip")`, `a file in it${where} is compressed abnormally (over ${max} times, the mark of a zip bomb)`],
+    name: [`gói chứa tệp lạ${where}`, `it holds an unexpected file${where}`],
+  };
+  const [vi, en] = texts[limit];
+  return invalid(
+    `Gói tài liệu bị từ chối vì vượt giới hạn an toàn: ${vi}. Không có gì được nhập; hãy xin bộ phận thư ký gửi lại.`,
+    `The meeting pack was refused because it exceeds a safety limit: ${en}. Nothing was imported; ask the secretariat to send it again.`,
+    { limit, max, ...(entry ? { entry } : {}) },
+  );
+};
 
-async function readEntry(zip: ZipFile, entry: Entry): Promise<Readable> {
-  try {
-    return await zip.openReadStreamPromise(entry);
-  } catch (e) {
-    throw Object.assign(damaged(), { cause: e });
-  }
-}
+const ZIP_LIMITS: ZipLimits = { entries: PACK_LIMITS.entries, totalBytes: PACK_LIMITS.totalBytes, ratio: PACK_LIMITS.ratio };
 
-/** Read a small entry whole, refusing anything larger than `max` before buffering it. */
-async function readSmall(zip: ZipFile, entry: Entry, max: number): Promise<Buffer> {
-  if (entry.uncompressedSize > max) throw damaged();
-  const chunks: Buffer[] = [];
-  try {
-    for await (const chunk of await readEntry(zip, entry)) chunks.push(chunk as Buffer);
-  } catch (e) {
-    if (e instanceof CoreError) throw e;
-    throw Object.assign(damaged(), { cause: e });
-  }
-  return Buffer.concat(chunks);
+function maxBytesOf(name: string): number {
+  if (name === MANIFEST) return PACK_LIMITS.manifestBytes;
+  if (name === SIGNATURE) return PACK_LIMITS.signatureBytes;
+  if (name === CONTENT) return PACK_LIMITS.contentBytes;
+  if (name.startsWith('text/')) return PACK_LIMITS.textBytes;
+  return PACK_LIMITS.documentBytes;
 }
 
 function parseJson(bytes: Buffer, name: string): unknown {
@@ -86,105 +95,114 @@ function parseJson(bytes: Buffer, name: string): unknown {
   }
 }
 
-/**
- * Open a pack and prove it whole before anything is stored: the signature over the manifest, then
- * every file's size and SHA-256 against the manifest, then the content's own consistency. Document
- * bytes are verified while they are copied into `scratchDir`, so a 500 MB pack never sits in memory.
- * Whether the signer is trusted is the caller's decision (it needs the database).
- */
-export async function readPack(file: string, scratchDir: string): Promise<OpenedPack> {
-  const zip = await openZip(file);
-  try {
-    const entries = new Map<string, Entry>();
-    let totalBytes = 0;
-    try {
-      for await (const entry of zip.eachEntry()) {
-        const name = entry.fileName;
-        const known = name === MANIFEST || name === SIGNATURE || packPath.safeParse(name).success;
-        if (!known || entries.has(name)) throw invalid(`Gói chứa tệp lạ "${name}".`, `The pack holds an unexpected file "${name}".`);
-        if (entries.size >= PACK_LIMITS.entries) throw damaged();
-        totalBytes += entry.uncompressedSize;
-        if (totalBytes > PACK_LIMITS.totalBytes) throw damaged();
-        entries.set(name, entry);
-      }
-    } catch (e) {
-      if (e instanceof CoreError) throw e;
-      throw Object.assign(damaged(), { cause: e });
-    }
+const sha256Of = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
-    const manifestEntry = entries.get(MANIFEST);
-    if (!manifestEntry) throw damaged();
-    const signatureEntry = entries.get(SIGNATURE);
-    if (!signatureEntry) {
-      throw invalid(
-        'Gói tài liệu chưa được ký nên không xác minh được nguồn gốc. Không nhập gói này.',
-        'The pack is not signed, so its origin cannot be verified. It was not imported.',
-      );
-    }
-    const manifestBytes = await readSmall(zip, manifestEntry, PACK_LIMITS.jsonBytes);
-    const signature = (await readSmall(zip, signatureEntry, 1024)).toString('utf8').trim();
-    const parsed = manifestSchema.safeParse(parseJson(manifestBytes, MANIFEST));
-    if (!parsed.success) {
-      throw invalid('Gói tài liệu có định dạng không đúng hoặc của phiên bản mới hơn.', 'The pack is malformed or from a newer version.');
-    }
-    const manifest = parsed.data;
-    let fingerprintOk = false;
-    try {
-      fingerprintOk = fingerprintOf(manifest.signer.publicKey) === manifest.signer.fingerprint;
-    } catch {
-      fingerprintOk = false;
-    }
-    if (!fingerprintOk || !verifySignature(manifest.signer.publicKey, manifestBytes, signature)) {
-      throw invalid(
-        'Chữ ký của gói tài liệu không hợp lệ: gói đã bị sửa đổi sau khi ký. Không nhập gói này.',
-        'The pack signature is invalid: the pack was altered after it was signed. It was not imported.',
-      );
-    }
+function fingerprintMatches(publicKey: string, fingerprint: string): boolean {
+  try {
+    return fingerprintOf(publicKey) === fingerprint;
+  } catch {
+    return false;
+  }
+}
+
+/** Reads and checks the signature over manifest.json; nothing else of the pack is read yet. */
+async function verifiedManifest(zip: BoundedZip, entries: Map<string, Entry>): Promise<{ manifest: PackManifest; manifestBytes: Buffer }> {
+  const manifestEntry = entries.get(MANIFEST);
+  if (!manifestEntry) throw damaged();
+  const signatureEntry = entries.get(SIGNATURE);
+  if (!signatureEntry) {
+    throw invalid(
+      'Gói tài liệu chưa được ký nên không xác minh được nguồn gốc. Không nhập gói này.',
+      'The pack is not signed, so its origin cannot be verified. It was not imported.',
+    );
+  }
+  const manifestBytes = await zip.read(manifestEntry, PACK_LIMITS.manifestBytes, damagedBy);
+  const signature = (await zip.read(signatureEntry, PACK_LIMITS.signatureBytes, damagedBy)).toString('utf8').trim();
+  const parsed = manifestSchema.safeParse(parseJson(manifestBytes, MANIFEST));
+  if (!parsed.success) {
+    throw invalid('Gói tài liệu có định dạng không đúng hoặc của phiên bản mới hơn.', 'The pack is malformed or from a newer version.');
+  }
+  const manifest = parsed.data;
+  if (!fingerprintMatches(manifest.signer.publicKey, manifest.signer.fingerprint) || !verifySignature(manifest.signer.publicKey, manifestBytes, signature)) {
+    throw invalid(
+      'Chữ ký của gói tài liệu không hợp lệ: gói đã bị sửa đổi sau khi ký. Không nhập gói này.',
+      'The pack signature is invalid: the pack was altered after it was signed. It was not imported.',
+    );
+  }
+  return { manifest, manifestBytes };
+}
+
+/** Streams a document entry through its hash, into `target` or nowhere; refuses it unless it is exactly what the manifest says. */
+async function checkDocument(zip: BoundedZip, entry: Entry, item: PackManifest['files'][number], target: string | null): Promise<void> {
+  const hash = createHash('sha256');
+  let size = 0;
+  try {
+    await pipeline(
+      await zip.stream(entry, Math.min(item.size, PACK_LIMITS.documentBytes), damagedBy),
+      new Transform({
+        transform(chunk: Buffer, _enc, done) {
+          hash.update(chunk);
+          size += chunk.length;
+          done(null, target ? chunk : undefined);
+        },
+      }),
+      target ? createWriteStream(target) : new Writable({ write: (_c, _e, done) => done() }),
+    );
+  } catch (e) {
+    if (e instanceof CoreError && e.code === 'PACK_INVALID' && (e.details as { limit?: string } | undefined)?.limit !== 'entryBytes') throw e;
+    throw Object.assign(tampered(item.path), { cause: e });
+  }
+  if (size !== item.size || hash.digest('hex') !== item.sha256) throw tampered(item.path);
+  if (target) fsyncFile(target);
+}
+
+/**
+ * Open a pack and prove it before anything is stored. In order, so that a hostile file costs
+ * little: the entry count and every declared size (nothing inflated), then the signature over the
+ * manifest, then `documentsFor` decides on the signer; only then is meeting.json read (within its
+ * limit), and documents and page texts only as that decision allows, each checked against the
+ * manifest's size and SHA-256 while it streams. Documents go to `scratchDir`, never into memory;
+ * the caller removes it. Whether the signer is trusted is the caller's decision (it needs the database).
+ */
+export async function readPack(file: string, scratchDir: string, documentsFor: DocumentsFor): Promise<OpenedPack> {
+  const zip = await BoundedZip.open(file, ZIP_LIMITS, overLimit, damagedBy);
+  try {
+    const entries = await zip.list((name) => name === MANIFEST || name === SIGNATURE || packPath.safeParse(name).success, maxBytesOf, damagedBy);
+    const { manifest, manifestBytes } = await verifiedManifest(zip, entries);
 
     const listed = new Set(manifest.files.map((f) => f.path));
     if (listed.size !== manifest.files.length) throw tampered(MANIFEST);
     for (const name of entries.keys()) {
       if (name !== MANIFEST && name !== SIGNATURE && !listed.has(name)) throw tampered(name);
     }
-
-    mkdirSync(scratchDir, { recursive: true });
-    let content: PackContent | undefined;
-    const pageTexts = new Map<string, string[]>();
-    const blobs = new Map<string, string>();
     for (const item of manifest.files) {
       const entry = entries.get(item.path);
       if (!entry) {
         throw invalid(`Gói tài liệu thiếu tệp "${item.path}" (bị cắt cụt?).`, `The pack is missing "${item.path}" (truncated?).`);
       }
       if (entry.uncompressedSize !== item.size) throw tampered(item.path);
+      if (item.path.startsWith('documents/') && item.path !== `documents/${item.sha256}`) throw tampered(item.path);
+    }
+
+    const handling = documentsFor(manifest.signer);
+    let content: PackContent | undefined;
+    const pageTexts = new Map<string, string[]>();
+    const blobs = new Map<string, string>();
+    if (handling === 'extract') mkdirSync(scratchDir, { recursive: true });
+    // meeting.json first: a preview needs it even when the documents stay unread.
+    const ordered = [...manifest.files].sort((a, b) => Number(b.path === CONTENT) - Number(a.path === CONTENT));
+    for (const item of ordered) {
+      const entry = entries.get(item.path)!;
       if (item.path.startsWith('documents/')) {
-        if (item.path !== `documents/${item.sha256}`) throw tampered(item.path);
-        const target = join(scratchDir, item.sha256);
-        const hash = createHash('sha256');
-        let size = 0;
-        try {
-          await pipeline(
-            await readEntry(zip, entry),
-            new Transform({
-              transform(chunk: Buffer, _enc, done) {
-                hash.update(chunk);
-                size += chunk.length;
-                done(null, chunk);
-              },
-            }),
-            createWriteStream(target),
-          );
-        } catch (e) {
-          if (e instanceof CoreError) throw e;
-          throw Object.assign(tampered(item.path), { cause: e });
-        }
-        if (size !== item.size || hash.digest('hex') !== item.sha256) throw tampered(item.path);
-        fsyncFile(target);
-        blobs.set(item.sha256, target);
+        if (handling === 'skip') continue;
+        const target = handling === 'extract' ? join(scratchDir, item.sha256) : null;
+        await checkDocument(zip, entry, item, target);
+        if (target) blobs.set(item.sha256, target);
         continue;
       }
-      const bytes = await readSmall(zip, entry, PACK_LIMITS.jsonBytes);
-      if (bytes.length !== item.size || createHash('sha256').update(bytes).digest('hex') !== item.sha256) throw tampered(item.path);
+      if (item.path !== CONTENT && handling === 'skip') continue;
+      const bytes = await zip.read(entry, maxBytesOf(item.path), damagedBy);
+      if (bytes.length !== item.size || sha256Of(bytes) !== item.sha256) throw tampered(item.path);
       if (item.path === CONTENT) {
         const c = contentSchema.safeParse(parseJson(bytes, item.path));
         if (!c.success) throw invalid('Nội dung cuộc họp trong gói không đúng định dạng.', 'The meeting content in the pack is malformed.');
@@ -197,21 +215,22 @@ export async function readPack(file: string, scratchDir: string): Promise<Opened
       }
     }
     if (!content) throw damaged();
-    assertConsistent(manifest, content, pageTexts, blobs);
-    const manifestSha = createHash('sha256').update(manifestBytes).digest('hex');
-    return { manifest, content, pageTexts, blobs, totalBytes, manifestSha };
+    assertConsistent(manifest, content, pageTexts);
+    const totalBytes = manifest.files.reduce((sum, f) => sum + f.size, 0);
+    return { manifest, content, pageTexts, blobs, totalBytes, manifestSha: sha256Of(manifestBytes) };
   } finally {
     zip.close();
   }
 }
 
 /** The content must describe what the manifest carries, and refer only to rows it carries. */
-function assertConsistent(manifest: PackManifest, content: PackContent, pageTexts: Map<string, string[]>, blobs: Map<string, string>): void {
+function assertConsistent(manifest: PackManifest, content: PackContent, pageTexts: Map<string, string[]>): void {
   const bad = (what: string) =>
     invalid(`Nội dung gói tài liệu không nhất quán (${what}).`, `The pack content is inconsistent (${what}).`);
   if (content.meeting.id !== manifest.meetingId || content.meeting.revision !== manifest.revision) throw bad('meeting');
   const documentIds = new Set(content.documents.map((d) => d.id));
-  for (const d of content.documents) if (!blobs.has(d.blob_sha256)) throw bad(`document ${d.id}`);
+  const carried = new Set(manifest.files.filter((f) => f.path.startsWith('documents/')).map((f) => f.sha256));
+  for (const d of content.documents) if (!carried.has(d.blob_sha256)) throw bad(`document ${d.id}`);
   for (const id of pageTexts.keys()) if (!documentIds.has(id)) throw bad(`text ${id}`);
   const itemIds = new Set(content.agendaItems.map((a) => a.id));
   for (const a of content.agendaItems) if (a.parent_id && !itemIds.has(a.parent_id)) throw bad(`agenda ${a.id}`);

@@ -18,12 +18,21 @@ export const ANNOTATIONS = 'annotations.json';
 export const SHARED_EXTENSION = '.nsghichu';
 export const SHARED_MIME = 'application/vnd.nghisu.shared-annotations+zip';
 
-/** Refused before anything is read whole: a notes file is small, anything big is not one. */
+/**
+ * Refused before anything is read whole: a notes file is small, anything big is not one. The
+ * annotations are parsed whole (JSON, then each note), which costs several times their size in
+ * memory, so their size is what bounds a reader; a notes file compresses far less than `ratio`.
+ */
 export const SHARED_LIMITS = {
-  fileBytes: 256 * 1024 * 1024,
+  fileBytes: 32 * 1024 * 1024,
+  entries: 3,
   manifestBytes: 64 * 1024,
-  annotationsBytes: 200 * 1024 * 1024,
+  signatureBytes: 1024,
+  annotationsBytes: 32 * 1024 * 1024,
   annotations: 50_000,
+  /** Ink points in the whole file (each stroke has its own cap, as in the app). */
+  inkPoints: 1_000_000,
+  ratio: 100,
 } as const;
 
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
@@ -56,4 +65,16 @@ export type SharedManifest = z.infer<typeof sharedManifestSchema>;
 export const sharedAnnotationSchema = newAnnotation.safeExtend({ createdAt: instant, updatedAt: instant });
 export type SharedAnnotation = z.output<typeof sharedAnnotationSchema>;
 
-export const sharedAnnotationsSchema = z.array(sharedAnnotationSchema).min(1).max(SHARED_LIMITS.annotations);
+function inkPointsOf(note: SharedAnnotation): number {
+  const strokes = (note.geometry as { strokes?: unknown }).strokes;
+  return note.kind === 'ink' && Array.isArray(strokes) ? strokes.reduce((n: number, s: unknown) => n + (Array.isArray(s) ? s.length : 0), 0) : 0;
+}
+
+export const sharedAnnotationsSchema = z
+  .array(sharedAnnotationSchema)
+  .min(1)
+  .max(SHARED_LIMITS.annotations)
+  .refine(
+    (notes) => notes.reduce((n, note) => n + inkPointsOf(note), 0) <= SHARED_LIMITS.inkPoints,
+    `Quá ${SHARED_LIMITS.inkPoints.toLocaleString('vi-VN')} điểm nét vẽ tay / more than ${SHARED_LIMITS.inkPoints.toLocaleString('en-US')} ink points`,
+  );

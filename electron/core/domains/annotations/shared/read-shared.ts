@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
-import yauzl, { type Entry, type ZipFile } from 'yauzl';
 import { CoreError } from '../../../errors.ts';
+import { BoundedZip, type LimitError, type ZipLimit, type ZipLimits } from '../../../files/bounded-zip.ts';
 import { fingerprintOf, verifySignature } from '../../directory/index.ts';
 import {
   ANNOTATIONS,
@@ -16,7 +16,8 @@ import {
 
 export interface OpenedSharedNotes {
   manifest: SharedManifest;
-  annotations: SharedAnnotation[];
+  /** The notes, read only when the author's key was trusted (see `readNotesOf`). */
+  annotations: SharedAnnotation[] | null;
   /** SHA-256 of manifest.json: identifies this exact file. */
   manifestSha: string;
 }
@@ -37,24 +38,39 @@ const tampered = (fileName: string) =>
     `The notes file "${fileName}" was changed after it was signed. It was not imported.`,
   );
 
-const sha256 = (data: Uint8Array) => createHash('sha256').update(data).digest('hex');
-
-async function readEntry(zip: ZipFile, entry: Entry, max: number, fileName: string): Promise<Buffer> {
-  if (entry.uncompressedSize > max) throw damaged(fileName);
-  const chunks: Buffer[] = [];
-  let size = 0;
-  try {
-    for await (const chunk of await zip.openReadStreamPromise(entry)) {
-      size += (chunk as Buffer).length;
-      if (size > max) throw damaged(fileName);
-      chunks.push(chunk as Buffer);
-    }
-  } catch (e) {
-    if (e instanceof CoreError) throw e;
-    throw Object.assign(damaged(fileName), { cause: e });
-  }
-  return Buffer.concat(chunks);
+const MB = 1024 * 1024;
+function overLimit(fileName: string): LimitError {
+  return (limit, { max, entry }) => {
+    const where = entry ? ` ("${entry}")` : '';
+    const texts: Record<ZipLimit, [string, string]> = {
+      entries: [`tệp có hơn ${max} thành phần`, `it holds more than ${max} entries`],
+      entryBytes: [`một thành phần${where} lớn hơn ${Math.max(1, Math.round(max / MB))} MB`, `an entry${where} is larger than ${Math.max(1, Math.round(max / MB))} MB`],
+      totalBytes: [`nội dung giải nén lớn hơn ${Math.round(max / MB)} MB`, `its content unpacks to more than ${Math.round(max / MB)} MB`],
+      ratio: [`một thành phần${where} bị nén bất thường (hơn ${max} lần, dấu hiệu "bom zip")`, `an entry${where} is compressed abnormally (over ${max} times, the mark of a zip bomb)`],
+      name: [`tệp chứa thành phần lạ${where}`, `it holds an unexpected entry${where}`],
+    };
+    const [vi, en] = texts[limit];
+    return invalid(
+      `Tệp ghi chú "${fileName}" bị từ chối vì vượt giới hạn an toàn: ${vi}. Không có gì được nhập.`,
+      `The notes file "${fileName}" was refused because it exceeds a safety limit: ${en}. Nothing was imported.`,
+      { limit, max, ...(entry ? { entry } : {}) },
+    );
+  };
 }
+
+const ZIP_LIMITS: ZipLimits = {
+  entries: SHARED_LIMITS.entries,
+  totalBytes: SHARED_LIMITS.manifestBytes + SHARED_LIMITS.signatureBytes + SHARED_LIMITS.annotationsBytes,
+  ratio: SHARED_LIMITS.ratio,
+};
+
+function maxBytesOf(name: string): number {
+  if (name === MANIFEST) return SHARED_LIMITS.manifestBytes;
+  if (name === SIGNATURE) return SHARED_LIMITS.signatureBytes;
+  return SHARED_LIMITS.annotationsBytes;
+}
+
+const sha256 = (data: Uint8Array) => createHash('sha256').update(data).digest('hex');
 
 function parseJson(bytes: Buffer, fileName: string): unknown {
   try {
@@ -65,39 +81,31 @@ function parseJson(bytes: Buffer, fileName: string): unknown {
 }
 
 /**
- * Open a shared-notes file and prove it whole before anything is stored: the signature over the
- * manifest by the key it names, then annotations.json's size and SHA-256, then every note against
- * the rules a note saved in the app follows. Whether the signer is trusted is the caller's decision.
- * `fileName` is how the user knows the file, for messages.
+ * Open a shared-notes file and prove it whole before anything is stored, in an order that keeps a
+ * hostile file cheap: the entries and their declared sizes (nothing inflated), the signature over
+ * the manifest by the key it names, then `readNotesOf` decides on that author; only a trusted
+ * author's annotations.json is read (within its limit, checked while it inflates), checked against
+ * the manifest's size and SHA-256, and every note against the rules a note saved in the app
+ * follows. Whether the signer is trusted is the caller's decision. `fileName` is how the user
+ * knows the file, for messages.
  */
-export async function readSharedNotes(file: string, fileName: string): Promise<OpenedSharedNotes> {
+export async function readSharedNotes(
+  file: string,
+  fileName: string,
+  readNotesOf: (author: SharedManifest['author']) => boolean,
+): Promise<OpenedSharedNotes> {
   let size: number;
   try {
     size = statSync(file).size;
   } catch (e) {
     throw new CoreError('IO_ERROR', { vi: `Không đọc được tệp "${fileName}".`, en: `Cannot read "${fileName}".` }, undefined, { cause: e });
   }
-  if (size === 0 || size > SHARED_LIMITS.fileBytes) throw damaged(fileName);
-  let zip: ZipFile;
+  if (size === 0) throw damaged(fileName);
+  if (size > SHARED_LIMITS.fileBytes) throw overLimit(fileName)('entryBytes', { max: SHARED_LIMITS.fileBytes });
+  const damagedBy = (cause: unknown) => Object.assign(damaged(fileName), { cause });
+  const zip = await BoundedZip.open(file, ZIP_LIMITS, overLimit(fileName), damagedBy);
   try {
-    zip = await yauzl.openPromise(file, { lazyEntries: true, autoClose: false, validateEntrySizes: true, strictFileNames: true, decodeStrings: true });
-  } catch (e) {
-    throw Object.assign(damaged(fileName), { cause: e });
-  }
-  try {
-    const entries = new Map<string, Entry>();
-    try {
-      for await (const entry of zip.eachEntry()) {
-        const name = entry.fileName;
-        if (![MANIFEST, SIGNATURE, ANNOTATIONS].includes(name) || entries.has(name)) {
-          throw invalid(`Tệp ghi chú chứa thành phần lạ "${name}".`, `The notes file holds an unexpected entry "${name}".`);
-        }
-        entries.set(name, entry);
-      }
-    } catch (e) {
-      if (e instanceof CoreError) throw e;
-      throw Object.assign(damaged(fileName), { cause: e });
-    }
+    const entries = await zip.list((name) => [MANIFEST, SIGNATURE, ANNOTATIONS].includes(name), maxBytesOf, damagedBy);
     const manifestEntry = entries.get(MANIFEST);
     const annotationsEntry = entries.get(ANNOTATIONS);
     if (!manifestEntry || !annotationsEntry) throw damaged(fileName);
@@ -109,8 +117,8 @@ export async function readSharedNotes(file: string, fileName: string): Promise<O
       );
     }
 
-    const manifestBytes = await readEntry(zip, manifestEntry, SHARED_LIMITS.manifestBytes, fileName);
-    const signature = (await readEntry(zip, signatureEntry, 1024, fileName)).toString('utf8').trim();
+    const manifestBytes = await zip.read(manifestEntry, SHARED_LIMITS.manifestBytes, damagedBy);
+    const signature = (await zip.read(signatureEntry, SHARED_LIMITS.signatureBytes, damagedBy)).toString('utf8').trim();
     const parsed = sharedManifestSchema.safeParse(parseJson(manifestBytes, fileName));
     if (!parsed.success) {
       throw invalid(
@@ -131,9 +139,11 @@ export async function readSharedNotes(file: string, fileName: string): Promise<O
         `The signature of the notes file "${fileName}" is invalid: it was altered after it was signed. It was not imported.`,
       );
     }
-
     if (annotationsEntry.uncompressedSize !== manifest.annotations.size) throw tampered(fileName);
-    const bytes = await readEntry(zip, annotationsEntry, SHARED_LIMITS.annotationsBytes, fileName);
+    const manifestSha = sha256(manifestBytes);
+    if (!readNotesOf(manifest.author)) return { manifest, annotations: null, manifestSha };
+
+    const bytes = await zip.read(annotationsEntry, Math.min(manifest.annotations.size, SHARED_LIMITS.annotationsBytes), damagedBy);
     if (bytes.length !== manifest.annotations.size || sha256(bytes) !== manifest.annotations.sha256) throw tampered(fileName);
     const notes = sharedAnnotationsSchema.safeParse(parseJson(bytes, fileName));
     if (!notes.success) {
@@ -153,7 +163,7 @@ export async function readSharedNotes(file: string, fileName: string): Promise<O
     ) {
       throw invalid(`Nội dung tệp ghi chú "${fileName}" không nhất quán.`, `The notes file "${fileName}" is inconsistent.`);
     }
-    return { manifest, annotations, manifestSha: sha256(manifestBytes) };
+    return { manifest, annotations, manifestSha };
   } finally {
     zip.close();
   }

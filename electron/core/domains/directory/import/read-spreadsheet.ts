@@ -1,7 +1,8 @@
 import { openSync, readSync, closeSync, readFileSync, statSync } from 'node:fs';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { CoreError } from '../../../errors.ts';
+import { readXlsxRows, XLSX_LIMITS, type XlsxErrors } from './read-xlsx.ts';
 
 export interface SheetRow {
   /** As the spreadsheet program numbers it (1-based). */
@@ -46,38 +47,69 @@ function tooManyRows(fileName: string): CoreError {
   );
 }
 
-async function readXlsx(file: string, fileName: string): Promise<Sheet[]> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.readFile(file);
-  } catch (e) {
-    throw invalid(
+const MB = 1024 * 1024;
+
+function xlsxErrors(fileName: string): XlsxErrors {
+  const damaged = (cause: unknown) =>
+    invalid(
       `Không đọc được tệp Excel "${fileName}": tệp bị hỏng hoặc không phải bảng tính .xlsx.`,
       `Cannot read the Excel file "${fileName}": it is damaged or not an .xlsx spreadsheet.`,
-      e,
+      cause,
     );
-  }
-  const sheets: Sheet[] = [];
-  for (const worksheet of workbook.worksheets) {
-    if (worksheet.state !== 'visible') continue;
-    const rows: SheetRow[] = [];
-    worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-      if (rows.length > MAX_IMPORT_ROWS + 20) throw tooManyRows(fileName);
-      const cells: string[] = [];
-      row.eachCell({ includeEmpty: true }, (cell, column) => {
-        let text: string;
-        try {
-          text = cell.text ?? '';
-        } catch {
-          text = '';
-        }
-        cells[column - 1] = cellText(text);
-      });
-      rows.push({ rowNumber, cells: Array.from(cells, (c) => c ?? '') });
-    });
-    sheets.push({ name: worksheet.name, rows });
-  }
-  return sheets;
+  const refused = (vi: string, en: string, details: Record<string, unknown>) =>
+    new CoreError(
+      'FILE_INVALID',
+      { vi: `Bảng tính "${fileName}" bị từ chối vì vượt giới hạn an toàn: ${vi}.`, en: `The spreadsheet "${fileName}" was refused because it exceeds a safety limit: ${en}.` },
+      details,
+    );
+  return {
+    damaged,
+    overLimit: (limit, { max, entry }) => {
+      const where = entry ? ` ("${entry}")` : '';
+      if (limit === 'name') return damaged(new Error(`odd part name ${entry}`));
+      const texts = {
+        entries: [`có hơn ${max.toLocaleString('vi-VN')} thành phần`, `it holds more than ${max.toLocaleString('en-US')} parts`],
+        entryBytes: [`một phần nội dung${where} lớn hơn ${Math.round(max / MB)} MB khi giải nén`, `a part${where} unpacks to more than ${Math.round(max / MB)} MB`],
+        totalBytes: [`nội dung giải nén lớn hơn ${Math.round(max / MB)} MB`, `its content unpacks to more than ${Math.round(max / MB)} MB`],
+        ratio: [`một phần nội dung${where} bị nén bất thường (hơn ${max} lần)`, `a part${where} is compressed abnormally (over ${max} times)`],
+      } as const;
+      const [vi, en] = texts[limit];
+      return refused(vi, en, { limit, max, ...(entry ? { entry } : {}) });
+    },
+    tooManyRows: () => tooManyRows(fileName),
+    tooManySheets: () =>
+      refused(`có hơn ${XLSX_LIMITS.sheets} trang tính`, `it has more than ${XLSX_LIMITS.sheets} sheets`, { limit: 'sheets', max: XLSX_LIMITS.sheets }),
+    tooManyColumns: (rowNumber) =>
+      refused(`dòng ${rowNumber} có dữ liệu quá cột thứ ${XLSX_LIMITS.columns}`, `row ${rowNumber} has data beyond column ${XLSX_LIMITS.columns}`, {
+        limit: 'columns',
+        max: XLSX_LIMITS.columns,
+        row: rowNumber,
+      }),
+    cellTooLong: (rowNumber, column) =>
+      refused(
+        `ô ở dòng ${rowNumber}, cột ${column} dài quá ${XLSX_LIMITS.cellChars.toLocaleString('vi-VN')} ký tự`,
+        `the cell in row ${rowNumber}, column ${column} is longer than ${XLSX_LIMITS.cellChars.toLocaleString('en-US')} characters`,
+        { limit: 'cellChars', max: XLSX_LIMITS.cellChars, row: rowNumber, column },
+      ),
+  };
+}
+
+async function readXlsx(file: string, fileName: string): Promise<Sheet[]> {
+  const text = (cell: ExcelJS.Cell) => {
+    try {
+      return cellText(cell.text ?? '');
+    } catch {
+      return '';
+    }
+  };
+  const sheets = await readXlsxRows(file, text, MAX_IMPORT_ROWS + 20, xlsxErrors(fileName));
+  return sheets.map((sheet) => ({
+    name: sheet.name,
+    rows: sheet.rows.map(({ rowNumber, cells }) => ({
+      rowNumber,
+      cells: Array.from({ length: Math.max(0, ...cells.keys()) }, (_, i) => cells.get(i + 1) ?? ''),
+    })),
+  }));
 }
 
 function readCsv(file: string, fileName: string): Sheet[] {
@@ -131,8 +163,15 @@ export function guessDelimiter(text: string): string {
 function parseDelimited(text: string, fileName: string): Sheet[] {
   const parsed = Papa.parse<string[]>(text, { delimiter: guessDelimiter(text), skipEmptyLines: false });
   if (parsed.data.length > MAX_IMPORT_ROWS + 20) throw tooManyRows(fileName);
+  const errors = xlsxErrors(fileName);
   const rows = parsed.data
-    .map((cells, index) => ({ rowNumber: index + 1, cells: cells.map((c) => cellText(String(c ?? ''))) }))
+    .map((cells, index) => {
+      const row = { rowNumber: index + 1, cells: cells.map((c) => cellText(String(c ?? ''))) };
+      if (row.cells.length > XLSX_LIMITS.columns && row.cells.slice(XLSX_LIMITS.columns).some((c) => c !== '')) throw errors.tooManyColumns(row.rowNumber);
+      const long = row.cells.findIndex((c) => c.length > XLSX_LIMITS.cellChars);
+      if (long >= 0) throw errors.cellTooLong(row.rowNumber, long + 1);
+      return row;
+    })
     .filter((row) => row.cells.some((c) => c !== ''));
   return [{ name: null, rows }];
 }
