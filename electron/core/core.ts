@@ -142,7 +142,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
 
   const backup = createBackupService({
     databaseFile,
-    dataDir,
+    paths,
+    appVersion,
     latestSchemaVersion,
     getDb,
     async reopenAround(swap) {
@@ -151,7 +152,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       db.pragma('wal_checkpoint(TRUNCATE)');
       db.close();
       try {
-        swap();
+        await swap();
       } finally {
         db = openDatabase(databaseFile, migrations).db;
         services = bindServices(db, events, log, paths);
