@@ -68,7 +68,13 @@ export async function writeBackupArchive(target: string, src: ArchiveSources): P
       const source = createReadStream('', { fd, highWaterMark: 1024 * 1024 });
       source.on('error', (e) => through.destroy(e));
       zip.addReadStream(source.pipe(through), blobEntry(sha256), { compress: false, size, mtime: src.now });
-      await finished(through);
+      // A failed write (a full USB stick) ends the output early and yazl stops reading: do not wait forever.
+      await Promise.race([
+        finished(through),
+        written.then(() => {
+          throw new Error('the archive ended before the document files were written');
+        }),
+      ]);
       if (count.bytes === size && hash.digest('hex') === sha256) blobs.push({ sha256, size });
       else missingBlobs.push(sha256);
     }
