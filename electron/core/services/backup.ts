@@ -217,7 +217,7 @@ export function createBackupService(deps: BackupDeps) {
         });
         const used = deps.getDb().prepare('SELECT DISTINCT blob_sha256 FROM documents').pluck().all() as string[];
         documentFiles.missing = used.filter((sha) => blobFile(paths, sha) === null).length;
-        const profileId = profileIdOf(deps.databaseFile);
+        const profileId = (deps.getDb().prepare('SELECT id FROM profile LIMIT 1').pluck().get() as string | undefined) ?? null;
         const signingKey: RestoreResult['signingKey'] =
           profileId === null ? 'no-profile' : keysWritten.some((k) => basename(k).startsWith(`${profileId}.`)) ? 'written' : hasKeyFile(paths, profileId) ? 'present' : 'missing';
         return { file: source, schemaVersion, previousCopy, contents, documentFiles, signingKey };
