@@ -2,6 +2,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { defaultDataDir } from '../core/index.ts';
 import { registerAnnotationCommands } from './commands/annotations.ts';
 import { registerAuditCommands } from './commands/audit.ts';
+import { registerBackupCommands } from './commands/backup.ts';
 import { registerDocumentCommands } from './commands/documents.ts';
 import { registerMeetingCommands } from './commands/meetings.ts';
 import { registerPackCommands } from './commands/packs.ts';
@@ -11,7 +12,6 @@ import {
   appVersion,
   EXIT_OK,
   EXIT_USAGE,
-  formatBytes,
   withCore,
   type CommandContext,
   type GlobalOptions,
@@ -53,34 +53,8 @@ export function buildProgram(setExit: (code: number) => void): Command {
       );
     });
 
-  program
-    .command('backup')
-    .description('sao lưu trực tuyến rồi kiểm tra bản sao / online backup, then verified')
-    .argument('<file>', 'tệp sao lưu / backup file')
-    .option('--force', 'ghi đè nếu tệp đã có / overwrite an existing file', false)
-    .action(async (file: string, cmd: { force: boolean }) => {
-      setExit(
-        await withCore(globals(), async (core, out) => {
-          const r = await core.call('backup.create', { file, overwrite: cmd.force });
-          printResult(out, r, () => `Đã sao lưu vào ${r.file} (${formatBytes(r.bytes)}, lược đồ ${r.schemaVersion}, SHA-256 ${r.sha256})`);
-        }),
-      );
-    });
-
-  program
-    .command('restore')
-    .description('khôi phục từ bản sao lưu (đóng ứng dụng trước) / restore a backup (close the app first)')
-    .argument('<file>', 'tệp sao lưu / backup file')
-    .action(async (file: string) => {
-      setExit(
-        await withCore(globals(), async (core, out) => {
-          const r = await core.call('backup.restore', { file });
-          printResult(out, r, () => `Đã khôi phục từ ${r.file} (lược đồ ${r.schemaVersion}). Dữ liệu cũ được giữ ở ${r.previousCopy}`);
-        }),
-      );
-    });
-
   const context: CommandContext = { globals, setExit };
+  registerBackupCommands(program, context);
   registerDocumentCommands(program, context);
   registerMeetingCommands(program, context);
   registerPackCommands(program, context);

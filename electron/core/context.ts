@@ -17,6 +17,8 @@ export interface DataPaths {
   keys: string;
   /** Scratch space for work in progress; emptied at start. */
   tmp: string;
+  /** Databases kept by restores (before-restore-*.db) and the time of the last restore. */
+  backups: string;
 }
 
 export function dataPaths(dataDir: string): DataPaths {
@@ -27,6 +29,7 @@ export function dataPaths(dataDir: string): DataPaths {
     exports: join(dataDir, 'exports'),
     keys: join(dataDir, 'keys'),
     tmp: join(dataDir, 'tmp'),
+    backups: join(dataDir, 'backups'),
   };
 }
 

@@ -153,7 +153,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
 
   const backup = createBackupService({
     databaseFile,
-    dataDir,
+    paths,
+    appVersion,
     latestSchemaVersion,
     getDb,
     async reopenAround(swap) {
@@ -162,7 +163,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       db.pragma('wal_checkpoint(TRUNCATE)');
       db.close();
       try {
-        swap();
+        await swap();
       } finally {
         db = openDatabase(databaseFile, migrations).db;
         services = bindServices(db, events, log, paths);

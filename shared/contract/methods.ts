@@ -18,7 +18,17 @@ export const foundationMethods = {
   'app.info': { access: 'ui', input: empty },
   'settings.getAll': { access: 'ui', input: empty },
   'settings.set': { access: 'ui', input: setSettingInput },
-  'backup.create': { access: 'local', input: z.object({ file: filePath, overwrite: z.boolean().optional() }).strict() },
+  'backup.create': {
+    access: 'local',
+    input: z
+      .object({
+        file: filePath,
+        overwrite: z.boolean().optional(),
+        /** Carry the profile's private signing key (default true); false leaves it out. */
+        signingKey: z.boolean().optional(),
+      })
+      .strict(),
+  },
   'backup.restore': { access: 'local', input: z.object({ file: filePath }).strict() },
 } as const satisfies MethodSpecs;
 
@@ -55,12 +65,30 @@ export interface AppInfo {
   counts: Record<string, number>;
 }
 
+/** What a backup file holds, so the CLI can say what is in it and what is not. */
+export interface BackupContents {
+  /**
+   * 'archive': the database, the document files it names and (unless left out) the profile's
+   * private signing key, in one verified file. 'database': a plain SQLite file (backups made before
+   * archives existed, and the copies kept in <data>/backups/): no document files, no key.
+   */
+  format: 'archive' | 'database';
+  /** Document files (blobs) inside the backup. */
+  documentFiles: number;
+  documentBytes: number;
+  /** Files the database names that are not in the backup (absent or damaged in the store when it was made). */
+  missingDocumentFiles: number;
+  /** The profile's private signing key is inside: the backup is then a secret. */
+  signingKey: boolean;
+}
+
 export interface BackupResult {
   file: string;
   bytes: number;
   schemaVersion: number;
   /** SHA-256 of the backup file, hex. */
   sha256: string;
+  contents: BackupContents;
 }
 
 export interface RestoreResult {
@@ -68,6 +96,11 @@ export interface RestoreResult {
   schemaVersion: number;
   /** Where the database that was replaced was kept, so a restore can itself be undone. */
   previousCopy: string;
+  contents: BackupContents;
+  /** Document files after the restore: written from the backup, already in the store, named but absent. */
+  documentFiles: { written: number; alreadyStored: number; missing: number };
+  /** The profile's signing key: written from the backup, already on this computer, or absent (then signing fails until it is brought back). */
+  signingKey: 'written' | 'present' | 'missing' | 'no-profile';
 }
 
 export interface MethodOutputs extends DirectoryOutputs, MeetingsOutputs, DocumentsOutputs, PacksOutputs, AnnotationsOutputs, SeedOutputs, AuditOutputs {

@@ -1,10 +1,12 @@
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { latestSchemaVersion } from '../../electron/core/db/migrations/index.ts';
 import { describe, expect, it } from 'vitest';
 import { createCore } from '../../electron/core/index.ts';
-import { integrityCheck } from '../support/sqlite.ts';
+import { extractDatabase } from '../support/backup-archive.ts';
+import { writeTextPdf } from '../support/pdf-fixtures.ts';
+import { Database, integrityCheck, sha256 } from '../support/sqlite.ts';
 import { tempDir } from '../support/temp-dir.ts';
 
 const BIN = join(import.meta.dirname, '../../bin/nghisu.js');
@@ -33,13 +35,13 @@ describe('nghisu CLI', () => {
     expect(r.stdout).toContain('Lược đồ');
   });
 
-  it('backup then restore round-trips, and a backup is never silently overwritten', () => {
+  it('backup then restore round-trips, and a backup is never silently overwritten', async () => {
     const dir = tempDir();
     const file = join(tempDir(), 'sao-luu.db');
     const b = nghisu('backup', file, '--data-dir', dir, '--json');
     expect(b.code, b.stderr).toBe(0);
-    expect(JSON.parse(b.stdout)).toMatchObject({ file, schemaVersion: latestSchemaVersion });
-    expect(integrityCheck(file)).toBe('ok');
+    expect(JSON.parse(b.stdout)).toMatchObject({ file, schemaVersion: latestSchemaVersion, contents: { format: 'archive', documentFiles: 0 } });
+    expect(integrityCheck(await extractDatabase(file, tempDir()))).toBe('ok');
 
     const again = nghisu('backup', file, '--data-dir', dir);
     expect(again.code).toBe(1);
@@ -92,4 +94,96 @@ describe('nghisu CLI', () => {
     expect(nghisu('backup').code).toBe(2);
     expect(nghisu('--lang', 'fr', 'info').code).toBe(2);
   });
+});
+
+describe('nghisu backup and restore keep every document', () => {
+  const blob = (dir: string, sha: string) => join(dir, 'blobs', sha.slice(0, 2), sha.slice(2));
+  /** Document ids and file names as the database lists them, read directly. */
+  function documents(dir: string): { id: string; blob_sha256: string }[] {
+    const db = new Database(join(dir, 'nghisu.db'), { readonly: true });
+    try {
+      return db.prepare('SELECT id, blob_sha256 FROM documents ORDER BY id').all() as { id: string; blob_sha256: string }[];
+    } finally {
+      db.close();
+    }
+  }
+  const readable = (dir: string) => documents(dir).every((d) => existsSync(blob(dir, d.blob_sha256)) && sha256(blob(dir, d.blob_sha256)) === d.blob_sha256);
+
+  it('says what the backup holds; restore keeps the later document on disk and its undo brings it back', async () => {
+    const dir = tempDir();
+    const work = tempDir();
+    const app = await createCore({ dataDir: dir, logToFile: false });
+    await app.call('profile.create', { fullName: 'Trần Văn Bình', position: 'Chánh Văn phòng', unitName: 'Văn phòng UBND tỉnh', workRole: 'secretariat' });
+    await app.close();
+    const a = join(work, 'a.pdf');
+    const b = join(work, 'b.pdf');
+    await writeTextPdf(a, ['Tài liệu A: báo cáo tiến độ']);
+    await writeTextPdf(b, ['Tài liệu B: nhập sau khi sao lưu']);
+
+    expect(nghisu('--data-dir', dir, 'import-pdf', a).code).toBe(0);
+    const file = join(work, 'sao-luu.nghisu');
+    const backup = nghisu('--data-dir', dir, 'backup', file);
+    expect(backup.code, backup.stderr).toBe(0);
+    expect(backup.stdout).toContain('Bản sao lưu gồm: cơ sở dữ liệu; 1 tệp tài liệu');
+    expect(backup.stdout).toContain('khóa ký riêng của hồ sơ');
+    expect(backup.stdout).toContain('BÍ MẬT');
+    expect(backup.stdout).toContain('Không gồm: nhật ký');
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+
+    expect(nghisu('--data-dir', dir, 'import-pdf', b).code).toBe(0);
+    const before = documents(dir);
+    expect(before).toHaveLength(2);
+
+    const restore = nghisu('--data-dir', dir, '--json', 'restore', file);
+    expect(restore.code, restore.stderr).toBe(0);
+    const r = JSON.parse(restore.stdout) as { previousCopy: string; documentFiles: unknown; signingKey: string };
+    expect(r.documentFiles).toEqual({ written: 0, alreadyStored: 1, missing: 0 });
+    expect(r.signingKey).toBe('present');
+    expect(documents(dir)).toHaveLength(1);
+    expect(readable(dir)).toBe(true);
+    // B's file is still on disk, after another process's start-up sweep too.
+    expect(nghisu('--data-dir', dir, 'info').code).toBe(0);
+    for (const d of before) expect(sha256(blob(dir, d.blob_sha256))).toBe(d.blob_sha256);
+
+    const undo = nghisu('--data-dir', dir, 'restore', r.previousCopy);
+    expect(undo.code, undo.stderr).toBe(0);
+    expect(undo.stdout).toContain('Bản sao lưu kiểu cũ: chỉ có cơ sở dữ liệu');
+    expect(undo.stdout).toContain('0 thiếu');
+    expect(documents(dir)).toEqual(before);
+    expect(readable(dir)).toBe(true);
+  }, 300_000);
+
+  it('restores into an empty folder on another computer from the backup alone; --without-key says the key is left out', async () => {
+    const dir = tempDir();
+    const work = tempDir();
+    const app = await createCore({ dataDir: dir, logToFile: false });
+    const profile = await app.call('profile.create', { fullName: 'Lê Thị Đào', position: 'Giám đốc Sở', unitName: 'Sở Giao thông vận tải', workRole: 'member' });
+    await app.close();
+    const a = join(work, 'a.pdf');
+    await writeTextPdf(a, ['Nghị quyết đường sắt']);
+    expect(nghisu('--data-dir', dir, 'import-pdf', a).code).toBe(0);
+
+    const file = join(work, 'mang-di.nghisu');
+    expect(nghisu('--data-dir', dir, 'backup', file).code).toBe(0);
+    const other = join(tempDir(), 'may-moi');
+    const restore = nghisu('--data-dir', other, '--lang', 'en', 'restore', file);
+    expect(restore.code, restore.stderr).toBe(0);
+    expect(restore.stdout).toContain('Document files: 1 written from the backup, 0 already stored, 0 missing.');
+    expect(restore.stdout).toContain('Signing key: written from the backup.');
+    expect(documents(other)).toEqual(documents(dir));
+    expect(readable(other)).toBe(true);
+    const key = join(other, 'keys', `${profile.id}.ed25519.pem`);
+    expect(readFileSync(key, 'utf8')).toBe(readFileSync(join(dir, 'keys', `${profile.id}.ed25519.pem`), 'utf8'));
+    expect(statSync(key).mode & 0o777).toBe(0o600);
+
+    const keyless = join(work, 'khong-khoa.nghisu');
+    const b = nghisu('--data-dir', dir, '--lang', 'en', 'backup', '--without-key', keyless);
+    expect(b.code, b.stderr).toBe(0);
+    expect(b.stdout).toContain('The private signing key is not included');
+    const third = join(tempDir(), 'may-thu-ba');
+    const r = nghisu('--data-dir', third, '--json', 'restore', keyless);
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ signingKey: 'missing', contents: { signingKey: false } });
+    expect(existsSync(join(third, 'keys'))).toBe(false);
+  }, 300_000);
 });

@@ -1,11 +1,18 @@
 import { randomBytes } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import type { BackupResult, RestoreResult } from '../../../shared/contract/index.ts';
+import type { BackupContents, BackupResult, RestoreResult } from '../../../shared/contract/index.ts';
+import type { DataPaths } from '../context.ts';
+import { databaseBlobNames, markRestore } from '../domains/documents/kept-backups.ts';
 import { CoreError } from '../errors.ts';
-import { commitFile, fsyncFile } from '../fs/durable.ts';
+import { blobFile } from '../files/blob-file.ts';
+import { commitFile } from '../fs/durable.ts';
 import { loadSqlite, type SqliteDatabase } from '../runtime.ts';
-import { sha256File, verifyBackupFile } from './verify-backup.ts';
+import { backupKind, DATABASE_ENTRY, keyFileName, type BackupManifest } from './backup-format.ts';
+import { openBackupArchive, verifyBackupArchive, type OpenedBackup } from './read-backup-archive.ts';
+import { hasKeyFile, keepReplacedDatabase, placeBlob, placeKey } from './restore-files.ts';
+import { backupInvalid, sha256File, verifyBackupFile } from './verify-backup.ts';
+import { writeBackupArchive } from './write-backup-archive.ts';
 
 function ioError(vi: string, en: string, cause?: unknown): CoreError {
   return new CoreError('IO_ERROR', { vi, en }, undefined, { cause });
@@ -30,8 +37,8 @@ function assertNoOtherConnection(file: string): void {
     throw new CoreError(
       'DB_BUSY',
       {
-        vi: 'Dữ liệu đang được mở bởi ứng dụng Nghị Sự hoặc một lệnh khác. Hãy đóng ứng dụng rồi khôi phục lại; không có gì bị thay đổi.',
-        en: 'The data is open in the Nghị Sự app or another command. Close the app and restore again; nothing was changed.',
+        vi: 'Dữ liệu đang được mở bởi ứng dụng Nghị Sự hoặc một lệnh khác. Hãy đóng ứng dụng rồi khôi phục lại; cơ sở dữ liệu không bị thay đổi.',
+        en: 'The data is open in the Nghị Sự app or another command. Close the app and restore again; the database was not changed.',
       },
       undefined,
       { cause: e },
@@ -45,21 +52,62 @@ function stamp(at: Date): string {
   return at.toISOString().replace(/[:.]/g, '-');
 }
 
+function contentsOf(manifest: BackupManifest): BackupContents {
+  return {
+    format: 'archive',
+    documentFiles: manifest.blobs.length,
+    documentBytes: manifest.blobs.reduce((n, b) => n + b.size, 0),
+    missingDocumentFiles: manifest.missingBlobs.length,
+    signingKey: manifest.keys.length > 0,
+  };
+}
+
+/** The profile's id in a database file, or null before the first-run profile exists. */
+function profileIdOf(file: string): string | null {
+  const db = new (loadSqlite())(file, { readonly: true, fileMustExist: true });
+  try {
+    const hasTable = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'profile'").get();
+    return hasTable ? ((db.prepare('SELECT id FROM profile LIMIT 1').pluck().get() as string | undefined) ?? null) : null;
+  } finally {
+    db.close();
+  }
+}
+
+/** The profile's key files in keys/: `<profile id>.<suffix>`, whatever the suffix of the key's format. */
+function keyFilesOf(paths: DataPaths, profileId: string): { name: string; file: string }[] {
+  let names: string[];
+  try {
+    names = readdirSync(paths.keys);
+  } catch {
+    return [];
+  }
+  return names
+    .filter((name) => name.startsWith(`${profileId}.`) && keyFileName.safeParse(name).success)
+    .map((name) => ({ name, file: join(paths.keys, name) }))
+    .filter((key) => statSync(key.file).isFile());
+}
+
 export interface BackupDeps {
   databaseFile: string;
-  dataDir: string;
+  paths: DataPaths;
+  appVersion: string;
   latestSchemaVersion: number;
   getDb: () => SqliteDatabase;
   /** Close the live database, run `swap`, and reopen (migrating if needed). Returns the new schema version. */
-  reopenAround: (swap: () => void) => Promise<number>;
+  reopenAround: (swap: () => Promise<void>) => Promise<number>;
 }
 
 /**
- * Online backup through SQLite's backup API (consistent while the app keeps writing), verified by
- * opening the copy before it is given its final name; restore keeps the replaced database.
+ * Backup: one archive holding the database (SQLite's online backup, consistent while the app keeps
+ * writing), every document file it names and the profile's signing key, verified entry by entry
+ * before it gets its final name. Restore: the backup's files go into the store and keys/ first,
+ * then the database is swapped; the replaced database is kept in backups/ so the restore can be
+ * undone, and the store's sweep keeps every file a kept database names.
  */
 export function createBackupService(deps: BackupDeps) {
-  async function backupTo(target: string, overwrite: boolean): Promise<BackupResult> {
+  const { paths } = deps;
+
+  async function backupTo(target: string, overwrite: boolean, withKey: boolean): Promise<BackupResult> {
     const file = resolve(target);
     if (file === resolve(deps.databaseFile)) {
       throw ioError('Không thể sao lưu đè lên chính cơ sở dữ liệu đang dùng.', 'Cannot back up onto the live database.');
@@ -72,54 +120,124 @@ export function createBackupService(deps: BackupDeps) {
     } catch (e) {
       throw ioError(`Không tạo được thư mục cho "${file}".`, `Cannot create the folder for "${file}".`, e);
     }
+    const databaseCopy = tempBeside(`${file}.db`);
     const tmp = tempBeside(file);
     try {
-      await deps.getDb().backup(tmp);
-      const { schemaVersion, bytes } = verifyBackupFile(tmp, deps.latestSchemaVersion);
+      await deps.getDb().backup(databaseCopy);
+      const { schemaVersion } = verifyBackupFile(databaseCopy, deps.latestSchemaVersion);
+      const profileId = profileIdOf(databaseCopy);
+      const written = await writeBackupArchive(tmp, {
+        databaseCopy,
+        schemaVersion,
+        appVersion: deps.appVersion,
+        paths,
+        blobNames: databaseBlobNames(databaseCopy),
+        keyFiles: withKey && profileId !== null ? keyFilesOf(paths, profileId) : [],
+        now: new Date(),
+      });
+      // Read back from the disk, not trusted from memory: what gets the name is what was proven.
+      const manifest = await verifyBackupArchive(tmp);
+      if (JSON.stringify(manifest) !== JSON.stringify(written)) throw new Error('the manifest read back differs from the one written');
       commitFile(tmp, file, dirname(file));
-      return { file, bytes, schemaVersion, sha256: await sha256File(file) };
+      return { file, bytes: statSync(file).size, schemaVersion, sha256: await sha256File(file), contents: contentsOf(manifest) };
     } catch (e) {
-      rmSync(tmp, { force: true });
       if (e instanceof CoreError) throw e;
       throw ioError(`Sao lưu vào "${file}" thất bại: ${(e as Error).message}`, `Backup to "${file}" failed: ${(e as Error).message}`, e);
+    } finally {
+      // Read-only connections to the WAL-mode copy leave -wal/-shm beside it.
+      for (const f of [databaseCopy, `${databaseCopy}-wal`, `${databaseCopy}-shm`, tmp]) rmSync(f, { force: true });
+    }
+  }
+
+  /** Open and check what a restore needs before anything changes; the database is copied out to `staged`. */
+  async function prepare(source: string, staged: string): Promise<{ schemaVersion: number; archive: OpenedBackup | null }> {
+    let kind: ReturnType<typeof backupKind>;
+    try {
+      kind = backupKind(source);
+    } catch (e) {
+      throw backupInvalid(source, 'không đọc được tệp', 'the file cannot be read', e);
+    }
+    if (kind === null) throw backupInvalid(source, 'không phải cơ sở dữ liệu hay bản sao lưu Nghị Sự', 'neither a Nghị Sự database nor a Nghị Sự backup');
+    if (kind === 'database') {
+      const { schemaVersion } = verifyBackupFile(source, deps.latestSchemaVersion);
+      try {
+        copyFileSync(source, staged);
+      } catch (e) {
+        throw ioError(`Không đọc được "${source}".`, `Cannot read "${source}".`, e);
+      }
+      return { schemaVersion, archive: null };
+    }
+    const archive = await openBackupArchive(source);
+    try {
+      await archive.copyEntry(DATABASE_ENTRY, archive.manifest.database, staged);
+      const { schemaVersion } = verifyBackupFile(staged, deps.latestSchemaVersion, source);
+      return { schemaVersion, archive };
+    } catch (e) {
+      archive.close();
+      throw e;
+    }
+  }
+
+  async function restore(input: { file: string }): Promise<RestoreResult> {
+    const source = resolve(input.file);
+    if (source === resolve(deps.databaseFile)) {
+      throw ioError('Tệp khôi phục chính là cơ sở dữ liệu đang dùng.', 'The restore file is the live database itself.');
+    }
+    const staged = tempBeside(deps.databaseFile);
+    const startedAt = new Date();
+    const previousCopy = join(paths.backups, `before-restore-${stamp(startedAt)}.db`);
+    const documentFiles = { written: 0, alreadyStored: 0, missing: 0 };
+    const keysWritten: string[] = [];
+    try {
+      const { archive } = await prepare(source, staged);
+      try {
+        const contents: BackupContents = archive
+          ? contentsOf(archive.manifest)
+          : { format: 'database', documentFiles: 0, documentBytes: 0, missingDocumentFiles: 0, signingKey: false };
+        const schemaVersion = await deps.reopenAround(async () => {
+          assertNoOtherConnection(deps.databaseFile);
+          // Before any file is written: the sweep keeps every file written since this instant,
+          // so an app started meanwhile cannot take them away before the database names them.
+          markRestore(paths, startedAt);
+          if (archive) {
+            for (const blob of archive.manifest.blobs) {
+              if ((await placeBlob(archive, paths, blob)) === 'written') documentFiles.written++;
+              else documentFiles.alreadyStored++;
+            }
+            for (const key of archive.manifest.keys) {
+              const written = await placeKey(archive, paths, key);
+              if (written) keysWritten.push(written);
+            }
+            // Copying many files takes time: prove again that nobody opened the data meanwhile.
+            assertNoOtherConnection(deps.databaseFile);
+          }
+          keepReplacedDatabase(deps.databaseFile, previousCopy);
+          for (const suffix of ['-wal', '-shm']) rmSync(deps.databaseFile + suffix, { force: true });
+          commitFile(staged, deps.databaseFile, dirname(deps.databaseFile));
+        });
+        const used = deps.getDb().prepare('SELECT DISTINCT blob_sha256 FROM documents').pluck().all() as string[];
+        documentFiles.missing = used.filter((sha) => blobFile(paths, sha) === null).length;
+        const profileId = (deps.getDb().prepare('SELECT id FROM profile LIMIT 1').pluck().get() as string | undefined) ?? null;
+        const signingKey: RestoreResult['signingKey'] =
+          profileId === null ? 'no-profile' : keysWritten.some((k) => basename(k).startsWith(`${profileId}.`)) ? 'written' : hasKeyFile(paths, profileId) ? 'present' : 'missing';
+        return { file: source, schemaVersion, previousCopy, contents, documentFiles, signingKey };
+      } finally {
+        archive?.close();
+      }
+    } catch (e) {
+      // The database was not swapped: a key it never named must not linger as an unexplained secret.
+      if (!existsSync(previousCopy)) for (const key of keysWritten) rmSync(key, { force: true });
+      throw e;
+    } finally {
+      for (const f of [staged, `${staged}-wal`, `${staged}-shm`]) rmSync(f, { force: true });
     }
   }
 
   return {
-    create(input: { file: string; overwrite?: boolean | undefined }): Promise<BackupResult> {
-      return backupTo(input.file, input.overwrite ?? false);
+    create(input: { file: string; overwrite?: boolean | undefined; signingKey?: boolean | undefined }): Promise<BackupResult> {
+      return backupTo(input.file, input.overwrite ?? false, input.signingKey ?? true);
     },
-
-    async restore(input: { file: string }): Promise<RestoreResult> {
-      const source = resolve(input.file);
-      if (source === resolve(deps.databaseFile)) {
-        throw ioError('Tệp khôi phục chính là cơ sở dữ liệu đang dùng.', 'The restore file is the live database itself.');
-      }
-      verifyBackupFile(source, deps.latestSchemaVersion);
-      const staged = tempBeside(deps.databaseFile);
-      try {
-        copyFileSync(source, staged);
-      } catch (e) {
-        rmSync(staged, { force: true });
-        throw ioError(`Không đọc được "${source}".`, `Cannot read "${source}".`, e);
-      }
-      // Keep what is being replaced, so a restore of the wrong file can itself be undone.
-      const previousCopy = join(deps.dataDir, 'backups', `before-restore-${stamp(new Date())}.db`);
-      try {
-        const schemaVersion = await deps.reopenAround(() => {
-          assertNoOtherConnection(deps.databaseFile);
-          // Our connection is closed and was the only one, so the file alone is the whole database.
-          mkdirSync(dirname(previousCopy), { recursive: true });
-          copyFileSync(deps.databaseFile, previousCopy);
-          fsyncFile(previousCopy);
-          for (const suffix of ['-wal', '-shm']) rmSync(deps.databaseFile + suffix, { force: true });
-          commitFile(staged, deps.databaseFile, dirname(deps.databaseFile));
-        });
-        return { file: source, schemaVersion, previousCopy };
-      } finally {
-        rmSync(staged, { force: true });
-      }
-    },
+    restore,
   };
 }
 

@@ -5,7 +5,7 @@ import { loadSqlite } from '../runtime.ts';
 import { APPLICATION_ID } from '../db/identity.ts';
 import { inspectDatabase } from '../db/inspect-database.ts';
 
-function invalid(file: string, reasonVi: string, reasonEn: string, cause?: unknown): CoreError {
+export function backupInvalid(file: string, reasonVi: string, reasonEn: string, cause?: unknown): CoreError {
   return new CoreError(
     'BACKUP_INVALID',
     {
@@ -21,37 +21,43 @@ function invalid(file: string, reasonVi: string, reasonEn: string, cause?: unkno
  * A backup is valid when it is a whole, uncorrupted Nghị Sự database this build can read:
  * right application id, a known schema, and a full `integrity_check`.
  */
-export function verifyBackupFile(file: string, latestSchemaVersion: number): { schemaVersion: number; bytes: number } {
+export function verifyBackupFile(
+  file: string,
+  latestSchemaVersion: number,
+  /** The name the user knows, when `file` is a copy taken out of an archive. */
+  shownAs = file,
+): { schemaVersion: number; bytes: number } {
+  const invalid = (reasonVi: string, reasonEn: string, cause?: unknown) => backupInvalid(shownAs, reasonVi, reasonEn, cause);
   let bytes: number;
   try {
     bytes = statSync(file).size;
   } catch (e) {
-    throw invalid(file, 'không đọc được tệp', 'the file cannot be read', e);
+    throw invalid('không đọc được tệp', 'the file cannot be read', e);
   }
-  if (bytes === 0) throw invalid(file, 'tệp rỗng', 'the file is empty');
+  if (bytes === 0) throw invalid('tệp rỗng', 'the file is empty');
   let facts;
   try {
     facts = inspectDatabase(file, latestSchemaVersion);
   } catch (e) {
     if (e instanceof CoreError && e.code === 'DB_TOO_NEW') {
-      throw invalid(file, 'được tạo bởi phiên bản mới hơn', 'it was made by a newer version', e);
+      throw invalid('được tạo bởi phiên bản mới hơn', 'it was made by a newer version', e);
     }
-    throw invalid(file, 'tệp hỏng hoặc không phải cơ sở dữ liệu Nghị Sự', 'damaged or not a Nghị Sự database', e);
+    throw invalid('tệp hỏng hoặc không phải cơ sở dữ liệu Nghị Sự', 'damaged or not a Nghị Sự database', e);
   }
   const Database = loadSqlite();
   const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
     const appId = db.pragma('application_id', { simple: true }) as number;
     if (appId !== APPLICATION_ID || facts.schemaVersion < 1) {
-      throw invalid(file, 'không phải cơ sở dữ liệu Nghị Sự', 'not a Nghị Sự database');
+      throw invalid('không phải cơ sở dữ liệu Nghị Sự', 'not a Nghị Sự database');
     }
     const rows = db.pragma('integrity_check') as { integrity_check: string }[];
     if (rows.length !== 1 || rows[0]?.integrity_check !== 'ok') {
-      throw invalid(file, 'kiểm tra toàn vẹn thất bại', 'integrity check failed');
+      throw invalid('kiểm tra toàn vẹn thất bại', 'integrity check failed');
     }
   } catch (e) {
     if (e instanceof CoreError) throw e;
-    throw invalid(file, 'kiểm tra toàn vẹn thất bại', 'integrity check failed', e);
+    throw invalid('kiểm tra toàn vẹn thất bại', 'integrity check failed', e);
   } finally {
     db.close();
   }

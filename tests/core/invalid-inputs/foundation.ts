@@ -17,6 +17,6 @@ export const foundationInvalidInputs: Record<keyof typeof foundationMethods | ke
     { key: 'ui.theme', value: 'dark', extra: true },
     'ui.theme=dark',
   ],
-  'backup.create': [{}, { file: '' }, { file: '   ' }, { file: 5 }, { file: '/tmp/x.db', overwrite: 'yes' }, { file: '/tmp/x.db', extra: 1 }],
+  'backup.create': [{}, { file: '' }, { file: '   ' }, { file: 5 }, { file: '/tmp/x.db', overwrite: 'yes' }, { file: '/tmp/x.db', signingKey: 'no' }, { file: '/tmp/x.db', extra: 1 }],
   'backup.restore': [{}, { file: '' }, { file: ['a'] }, { file: '/tmp/x.db', force: true }],
 };

@@ -9,6 +9,7 @@ import type { ServiceContext } from '../../context.ts';
 import { CoreError } from '../../errors.ts';
 import { blobPathOf } from '../../files/blob-file.ts';
 import { fsyncDir } from '../../fs/durable.ts';
+import { keptBackupBlobs, type KeptBackupBlobs } from './kept-backups.ts';
 
 /** A copy of a source file in the blob folder, hashed and flushed, not yet in its final place. */
 export interface TempBlob {
@@ -81,6 +82,12 @@ export function createBlobRows(ctx: ServiceContext) {
   const insert = ctx.db.prepare('INSERT OR IGNORE INTO blobs (sha256, size, stored_at) VALUES (?, ?, ?)');
   const users = ctx.db.prepare('SELECT count(*) FROM documents WHERE blob_sha256 = ?').pluck();
   const remove = ctx.db.prepare('DELETE FROM blobs WHERE sha256 = ?');
+  // Kept databases change only by a restore, which rebuilds these services: read them once.
+  let kept: KeptBackupBlobs | undefined;
+  const neededByKeptBackup = (sha256: string) => {
+    kept ??= keptBackupBlobs(ctx.paths);
+    return kept.unreadable.length > 0 || kept.names.has(sha256);
+  };
   return {
     record(sha256: string, size: number): void {
       insert.run(sha256, size, ctx.now().toISOString());
@@ -88,14 +95,15 @@ export function createBlobRows(ctx: ServiceContext) {
     /**
      * Forget a blob no document uses any more and delete its file, under the write lock so an
      * import of the same bytes in another process cannot slip in between. A crash after the unlink
-     * leaves the row without its file, which the next import of those bytes simply rewrites.
+     * leaves the row without its file, which the next import of those bytes simply rewrites. The
+     * file stays when a database kept by a restore names it: undoing that restore needs it.
      */
     collect(sha256: string): void {
       ctx.db
         .transaction(() => {
           if ((users.get(sha256) as number) > 0) return;
           remove.run(sha256);
-          rmSync(blobPathOf(ctx.paths, sha256), { force: true });
+          if (!neededByKeptBackup(sha256)) rmSync(blobPathOf(ctx.paths, sha256), { force: true });
         })
         .immediate();
     },
