@@ -50,7 +50,8 @@ describe('nghisu audit', () => {
     expect(v.problems).toEqual([expect.objectContaining({ kind: 'edited', seq: 2 })]);
     const human = nghisu('--data-dir', dir, 'audit', 'verify');
     expect(human.stdout).toContain('NHẬT KÝ CÓ DẤU HIỆU BỊ SỬA');
-  });
+    // Seven real processes: generous for a loaded two-core machine.
+  }, 180_000);
 
   it('refuses a malformed day before opening anything', () => {
     const r = nghisu('--data-dir', tempDir(), 'audit', 'list', '--from', '05/01/2026');
