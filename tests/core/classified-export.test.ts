@@ -1,8 +1,10 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { PDFDocument } from 'pdf-lib';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CoreError } from '../../electron/core/index.ts';
 import { annotatedDocument, type AnnotatedDocument } from '../support/annotated-document.ts';
+import { pageText, renderPage, countColour } from '../support/poppler.ts';
 import { Database } from '../support/sqlite.ts';
 import { tempDir } from '../support/temp-dir.ts';
 
@@ -116,5 +118,31 @@ describe('classified documents leave the laptop only by an explicit, audited dec
     await doc.core.call('annotations.exportPdf', { documentId: doc.document.id, flatten: false });
     await doc.core.call('annotations.exportXfdf', { documentId: doc.document.id });
     expect(releases(doc.dir)).toEqual([]);
+  });
+
+  it('draws the exporter’s name, unit and the time on every page of an exported classified PDF, annotated and flattened', async () => {
+    const { core, document } = await secretDocument();
+    const releaseClassified = { reason: 'In cho phiên họp Thường trực' };
+    for (const format of ['pdf', 'pdf-flattened'] as const) {
+      const file = join(tempDir(), `${format}.pdf`);
+      await core.call('annotations.exportFile', { documentId: document.id, format, file, releaseClassified });
+      const pages = (await PDFDocument.load(readFileSync(file))).getPageCount();
+      expect(pages).toBe(3);
+      for (let page = 1; page <= pages; page += 1) {
+        const text = pageText(file, page).replace(/\s+/g, ' ');
+        expect({ format, page, text }).toEqual({ format, page, text: expect.stringContaining('TỐI MẬT · Trần Văn Bình · Sở Xây dựng tỉnh Lào Cai') });
+        expect(text).toMatch(/Xuất lúc \d\d:\d\d ngày \d\d\/\d\d\/\d{4}/);
+        // The tilted, tiled lines are drawn over the page, not only the footer: red ink across it.
+        const raster = renderPage(file, page, 36);
+        expect(countColour(raster, [0, 0, raster.width, raster.height], [240, 200, 200], 30)).toBeGreaterThan(200);
+      }
+    }
+  });
+
+  it('a normal document’s export carries no watermark', async () => {
+    doc = await annotatedDocument();
+    const file = join(tempDir(), 'thuong.pdf');
+    await doc.core.call('annotations.exportFile', { documentId: doc.document.id, format: 'pdf-flattened', file });
+    for (let page = 1; page <= 3; page += 1) expect(pageText(file, page)).not.toContain('Trần Văn Bình');
   });
 });

@@ -3,7 +3,8 @@ import { existsSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { v5 as uuidv5, v7 as uuidv7, validate as isUuid } from 'uuid';
-import type { Annotation, AnnotationsInput, AnnotationsOutputs, DocumentSummary } from '../../../../shared/contract/index.ts';
+import { isClassified, type Annotation, type AnnotationsInput, type AnnotationsOutputs, type DocumentSummary } from '../../../../shared/contract/index.ts';
+import { watermarkLines } from '../../../../shared/watermark.ts';
 import type { ServiceContext } from '../../context.ts';
 import { CoreError } from '../../errors.ts';
 import { writeExport } from '../../files/exports.ts';
@@ -19,6 +20,7 @@ import { addAnnotationObject } from './exchange/pdf-annotations.ts';
 import { readPdfFileId } from './exchange/pdf-file-id.ts';
 import { flattenInto } from './exchange/pdf-flatten.ts';
 import { openStoredPdf } from './exchange/pdf-source.ts';
+import { drawWatermark } from './exchange/pdf-watermark.ts';
 import { MAX_XFDF_BYTES, parseXfdf, xfdfInvalid, type ParsedXfdf } from './exchange/xfdf-read.ts';
 import { writeXfdf } from './exchange/xfdf-write.ts';
 
@@ -57,6 +59,7 @@ export function createFileExchange(ctx: ServiceContext, deps: AnnotationDeps) {
   const { store, documents } = deps;
   const byFileName = db.prepare("SELECT id, blob_sha256 FROM documents WHERE kind = 'pdf' AND file_name = ? COLLATE NOCASE ORDER BY rid");
   const existingOwner = db.prepare('SELECT document_id, kind FROM annotations WHERE id = ?');
+  const exporter = db.prepare('SELECT full_name, unit_name FROM profile LIMIT 1');
   const insertImport = db.prepare(
     `INSERT INTO annotation_imports (id, kind, document_id, author_id, author_name, signer_fingerprint, file_sha256,
        annotation_count, imported_by, imported_at)
@@ -95,6 +98,10 @@ export function createFileExchange(ctx: ServiceContext, deps: AnnotationDeps) {
       }
       if (flatten) flattenInto(page, onPage, forms);
       else for (const a of onPage) addAnnotationObject(pdf, page, a, forms);
+    }
+    if (isClassified(doc.classification)) {
+      const who = (exporter.get() as { full_name: string; unit_name: string } | undefined) ?? { full_name: '—', unit_name: '—' };
+      await drawWatermark(pdf, watermarkLines({ classification: doc.classification, fullName: who.full_name, unitName: who.unit_name, at: ctx.now(), purpose: 'export' }));
     }
     // Form fields keep their own appearances: regenerating them could lose the filler's look.
     const bytes = await pdf.save({ updateFieldAppearances: false });
