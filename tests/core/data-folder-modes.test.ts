@@ -61,12 +61,17 @@ describe.runIf(posix)('data folder modes (defect 8: others on the laptop cannot 
     mkdirSync(join(dir, 'backups'));
     writeFileSync(join(dir, 'backups', 'old.db'), 'x');
     mkdirSync(join(dir, 'blobs', 'ab'));
+    mkdirSync(join(dir, 'logs'), { recursive: true });
+    writeFileSync(join(dir, 'logs', 'core.log'), '{}');
+    chmodSync(join(dir, 'logs', 'core.log'), 0o644);
     for (const d of [dir, join(dir, 'backups'), join(dir, 'blobs'), join(dir, 'blobs', 'ab'), join(dir, 'exports')]) chmodSync(d, 0o755);
     for (const f of [join(dir, DATABASE_FILE), join(dir, 'backups', 'old.db')]) chmodSync(f, 0o644);
 
     core = await createCore({ dataDir: dir, logToFile: false });
     for (const d of [dir, join(dir, 'backups'), join(dir, 'blobs'), join(dir, 'blobs', 'ab'), join(dir, 'exports')]) expect(modeOf(d)).toBe(0o700);
-    for (const f of [join(dir, DATABASE_FILE), join(dir, `${DATABASE_FILE}-wal`), join(dir, 'backups', 'old.db')]) expect(modeOf(f)).toBe(0o600);
+    for (const f of [join(dir, DATABASE_FILE), join(dir, `${DATABASE_FILE}-wal`), join(dir, 'backups', 'old.db'), join(dir, 'logs', 'core.log')]) {
+      expect(modeOf(f)).toBe(0o600);
+    }
   });
 });
 

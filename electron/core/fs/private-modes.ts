@@ -56,17 +56,21 @@ function tightenTree(dir: string, filesToo: boolean): void {
 
 /**
  * At start: create the data folder's standard folders 0700 and tighten what an older version left
- * readable to others. Blob files are not visited one by one (tens of thousands on a ten-year
- * profile, and start-up has a budget): their folders become 0700, which already keeps other
- * accounts out, and new blobs are written 0600.
+ * readable to others: every entry of the data folder, and everything inside our own small folders.
+ * Blob files are not visited one by one (tens of thousands on a ten-year profile, and start-up has a
+ * budget), nor is the inside of folders other programs own (Electron's `chromium/` session data,
+ * written while we start): a 0700 folder already keeps other accounts out of all it holds.
  */
 export function preparePrivateDataFolder(paths: DataPaths): void {
   makePrivateDir(paths.dataDir);
   for (const dir of [paths.blobs, paths.staging, paths.exports, paths.tmp]) makePrivateDir(dir);
   if (!posix) return;
+  const ours = new Set([paths.staging, paths.exports, paths.keys, paths.tmp, join(paths.dataDir, 'logs'), join(paths.dataDir, 'backups')]);
   tighten(paths.dataDir);
   for (const entry of readdirSync(paths.dataDir)) {
     const path = join(paths.dataDir, entry);
-    if (tighten(path) === 'dir') tightenTree(path, path !== paths.blobs);
+    if (tighten(path) !== 'dir') continue;
+    if (ours.has(path)) tightenTree(path, true);
+    else if (path === paths.blobs) tightenTree(path, false);
   }
 }
