@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import fontkit from '@pdf-lib/fontkit';
 import { degrees, rgb, type PDFDocument, type PDFFont, type PDFPage } from 'pdf-lib';
 import { fontFile } from '../../meetings/exports/pdf-document.ts';
+import { displayFrame, normalizeRotation } from './display-frame.ts';
 
 const COLOR = rgb(0.7, 0, 0);
 const TILE = { width: 300, height: 210, size: 15, angle: 30 };
@@ -20,10 +21,27 @@ function tiles(page: PDFPage, font: PDFFont, lines: readonly string[]): void {
   }
 }
 
-/** One upright line at the foot of the page: what a photocopy or text extraction still carries. */
+/**
+ * One line at the foot of the page as it is shown (upright on a page with /Rotate too): what a
+ * photocopy or text extraction still carries.
+ */
 function footer(page: PDFPage, font: PDFFont, lines: readonly string[]): void {
   const box = page.getCropBox();
-  page.drawText(lines.join(' · '), { x: box.x + 18, y: box.y + 8, size: FOOTER_SIZE, font, color: COLOR, opacity: 0.8 });
+  const rotation = normalizeRotation(page.getRotation().angle);
+  const frame = displayFrame([box.x, box.y, box.x + box.width, box.y + box.height], rotation);
+  const [a, b, c, d, e, f] = frame.matrix;
+  // 18 pt from the shown left edge, 8 pt above the shown bottom edge.
+  const u = 18;
+  const v = -frame.height + 8;
+  page.drawText(lines.join(' · '), {
+    x: a * u + c * v + e,
+    y: b * u + d * v + f,
+    rotate: degrees(rotation),
+    size: FOOTER_SIZE,
+    font,
+    color: COLOR,
+    opacity: 0.8,
+  });
 }
 
 /**
