@@ -139,6 +139,16 @@ describe('classified documents leave the laptop only by an explicit, audited dec
     }
   });
 
+  it('the “my notes” PDF of a classified document carries the watermark too', async () => {
+    const { core, dir, document } = await secretDocument();
+    const exported = await core.call('annotations.exportNotes', { documentId: document.id, format: 'pdf', releaseClassified: { reason: 'Lưu hồ sơ họp' } });
+    const file = join(dir, 'exports', exported.exportId, exported.fileName);
+    const pages = (await PDFDocument.load(readFileSync(file))).getPageCount();
+    for (let page = 1; page <= pages; page += 1) {
+      expect(pageText(file, page).replace(/\s+/g, ' ')).toContain('TỐI MẬT · Trần Văn Bình · Sở Xây dựng tỉnh Lào Cai');
+    }
+  });
+
   it('a normal document’s export carries no watermark', async () => {
     doc = await annotatedDocument();
     const file = join(tempDir(), 'thuong.pdf');

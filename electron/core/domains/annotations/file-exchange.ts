@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { PDFDocument } from 'pdf-lib';
 import { v5 as uuidv5, v7 as uuidv7, validate as isUuid } from 'uuid';
 import { isClassified, type Annotation, type AnnotationsInput, type AnnotationsOutputs, type DocumentSummary } from '../../../../shared/contract/index.ts';
 import { watermarkLines } from '../../../../shared/watermark.ts';
@@ -79,6 +80,21 @@ export function createFileExchange(ctx: ServiceContext, deps: AnnotationDeps) {
   /** This user's own notes (not members' imported ones), for XFDF and "my notes". */
   const own = (documentId: string): Annotation[] => store.rows(documentId).map(store.toAnnotation).filter((a) => a.origin !== 'shared-import');
 
+  /** A classified document's pages, and the notes quoting it, leave marked with who exported them and when. */
+  async function watermarkIfClassified(doc: DocumentSummary, pdf: PDFDocument): Promise<void> {
+    if (!isClassified(doc.classification)) return;
+    const who = (exporter.get() as { full_name: string; unit_name: string } | undefined) ?? { full_name: '—', unit_name: '—' };
+    await drawWatermark(pdf, watermarkLines({ classification: doc.classification, fullName: who.full_name, unitName: who.unit_name, at: ctx.now(), purpose: 'export' }));
+  }
+
+  async function notesPdfOf(doc: DocumentSummary, outline: Parameters<typeof notesPdf>[0]): Promise<Uint8Array> {
+    const bytes = await notesPdf(outline);
+    if (!isClassified(doc.classification)) return bytes;
+    const pdf = await PDFDocument.load(bytes);
+    await watermarkIfClassified(doc, pdf);
+    return pdf.save();
+  }
+
   async function annotatedPdf(documentId: string, flatten: boolean) {
     const doc = pdfDocument(documentId);
     const annotations = placed(documentId);
@@ -99,10 +115,7 @@ export function createFileExchange(ctx: ServiceContext, deps: AnnotationDeps) {
       if (flatten) flattenInto(page, onPage, forms);
       else for (const a of onPage) addAnnotationObject(pdf, page, a, forms);
     }
-    if (isClassified(doc.classification)) {
-      const who = (exporter.get() as { full_name: string; unit_name: string } | undefined) ?? { full_name: '—', unit_name: '—' };
-      await drawWatermark(pdf, watermarkLines({ classification: doc.classification, fullName: who.full_name, unitName: who.unit_name, at: ctx.now(), purpose: 'export' }));
-    }
+    await watermarkIfClassified(doc, pdf);
     // Form fields keep their own appearances: regenerating them could lose the filler's look.
     const bytes = await pdf.save({ updateFieldAppearances: false });
     const fileName = `${baseName(doc.fileName)} - ${flatten ? 'bản in có ghi chú' : 'có ghi chú'}.pdf`;
@@ -277,7 +290,7 @@ export function createFileExchange(ctx: ServiceContext, deps: AnnotationDeps) {
       const fileName = `Ghi chú - ${baseName(doc.fileName)}.${format}`;
       return format === 'docx'
         ? writeExport(ctx.paths, fileName, MIME.docx, await notesDocx(outline))
-        : writeExport(ctx.paths, fileName, MIME.pdf, await notesPdf(outline));
+        : writeExport(ctx.paths, fileName, MIME.pdf, await notesPdfOf(doc, outline));
     },
 
     async exportFile({ documentId, format, file, overwrite }: AnnotationsInput<'annotations.exportFile'>): Promise<AnnotationsOutputs['annotations.exportFile']> {
