@@ -16,7 +16,7 @@ let files: string;
 let documentId = '';
 const NAME = 'Báo cáo an ninh trật tự (Tối mật).pdf';
 
-test.describe.configure({ mode: 'serial' });
+test.describe.configure({ mode: 'serial', timeout: 120_000 });
 
 test.beforeAll(async () => {
   lab = await isolatedHost('reader-classified', E2E_PROFILE);
