@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import type {
   Access,
@@ -13,6 +12,7 @@ import type {
 import { DATABASE_FILE } from './db/identity.ts';
 import { latestSchemaVersion, migrations } from './db/migrations/index.ts';
 import { openDatabase } from './db/open-database.ts';
+import { preparePrivateDataFolder } from './fs/private-modes.ts';
 import { dataPaths, type DataPaths, type ServiceContext } from './context.ts';
 import { createDispatcher, type Handlers } from './dispatch.ts';
 import { createAnnotationsDomain } from './domains/annotations/index.ts';
@@ -118,7 +118,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const paths = dataPaths(dataDir);
   const appVersion = options.appVersion ?? '0.0.0';
   try {
-    mkdirSync(dataDir, { recursive: true });
+    preparePrivateDataFolder(paths);
   } catch (e) {
     throw new CoreError(
       'IO_ERROR',

@@ -1,6 +1,6 @@
-import { mkdirSync } from 'node:fs';
 import pino, { type Logger } from 'pino';
 import { createStream } from 'rotating-file-stream';
+import { makePrivateDir, PRIVATE_FILE_MODE } from './fs/private-modes.ts';
 
 export type { Logger };
 
@@ -23,8 +23,8 @@ const REDACT = [
 
 /** Structured JSON lines in a size-rotated file: 5 MB a file, 5 files kept. */
 export function createLogger({ dir, name, level = 'info' }: LoggerOptions): { log: Logger; close: () => Promise<void> } {
-  mkdirSync(dir, { recursive: true });
-  const stream = createStream(`${name}.log`, { path: dir, size: '5M', maxFiles: 5 });
+  makePrivateDir(dir);
+  const stream = createStream(`${name}.log`, { path: dir, size: '5M', maxFiles: 5, mode: PRIVATE_FILE_MODE });
   const log = pino({ name, level, redact: { paths: REDACT, censor: '[redacted]' }, base: { pid: process.pid } }, stream);
   const close = () =>
     new Promise<void>((resolve) => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { releaseClassified } from './classified.ts';
 import { id, uploadRef, type ExportedFile } from './common.ts';
 import type { MethodSpecs } from './method-spec.ts';
 
@@ -188,19 +189,22 @@ export const annotationsMethods = {
   /** The PDF with the annotations as real PDF annotation objects, or drawn into the pages for printing. */
   'annotations.exportPdf': {
     access: 'ui',
-    input: z.object({ documentId: id, flatten: z.boolean().default(false) }).strict(),
+    input: z.object({ documentId: id, flatten: z.boolean().default(false), releaseClassified: releaseClassified.optional() }).strict(),
   },
   /** This user's annotations as XFDF (ISO 19444-1). */
-  'annotations.exportXfdf': { access: 'ui', input: z.object({ documentId: id }).strict() },
+  'annotations.exportXfdf': { access: 'ui', input: z.object({ documentId: id, releaseClassified: releaseClassified.optional() }).strict() },
   /** Import XFDF onto a document (the open one, or the one its <f href>/<ids> name). */
   'annotations.importXfdf': { access: 'ui', input: z.object({ upload: uploadRef, documentId: id.optional() }).strict() },
   /** "My notes": each annotation with its page and the text it marks. */
   'annotations.exportNotes': {
     access: 'ui',
-    input: z.object({ documentId: id, format: z.enum(['docx', 'pdf']) }).strict(),
+    input: z.object({ documentId: id, format: z.enum(['docx', 'pdf']), releaseClassified: releaseClassified.optional() }).strict(),
   },
-  /** This user's shared annotations on a document as one file signed with the profile's key. */
-  'annotations.exportShared': { access: 'ui', input: z.object({ documentId: id }).strict() },
+  /**
+   * This user's shared annotations on a document as one file signed with the profile's key. Every
+   * export above refuses a classified document (CLASSIFIED) unless `releaseClassified` gives the reason.
+   */
+  'annotations.exportShared': { access: 'ui', input: z.object({ documentId: id, releaseClassified: releaseClassified.optional() }).strict() },
   /** Verify and describe a shared-annotations file without importing (signer, trust, document, count). */
   'annotations.inspectShared': { access: 'ui', input: z.object({ upload: uploadRef }).strict() },
   /** Import a member's shared annotations (their signing key must be trusted); replaces that member's earlier import. */
@@ -209,7 +213,7 @@ export const annotationsMethods = {
   'annotations.exportFile': {
     access: 'local',
     input: z
-      .object({ documentId: id, format: exportFormat, file: filePath, overwrite: z.boolean().optional() })
+      .object({ documentId: id, format: exportFormat, file: filePath, overwrite: z.boolean().optional(), releaseClassified: releaseClassified.optional() })
       .strict(),
   },
   /** CLI: `annotations import FILE` (XFDF or a signed shared-annotations file). */

@@ -35,6 +35,8 @@ export const errorCodes = [
   'PACK_UNTRUSTED',
   /** The user cancelled a long operation. */
   'CANCELLED',
+  /** Classified (Mật and above) content asked to leave the laptop without an explicit, audited release. */
+  'CLASSIFIED',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

@@ -5,6 +5,7 @@ export * from './events.ts';
 export * from './envelope.ts';
 export * from './bridge.ts';
 export * from './common.ts';
+export * from './classified.ts';
 export * from './directory.ts';
 export * from './meetings.ts';
 export * from './documents.ts';

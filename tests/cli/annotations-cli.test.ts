@@ -1,8 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { annotatedDocument, documentWithProfile } from '../support/annotated-document.ts';
+import { Database } from '../support/sqlite.ts';
 import { tempDir } from '../support/temp-dir.ts';
 
 const BIN = join(import.meta.dirname, '../../bin/nghisu.js');
@@ -37,6 +38,28 @@ describe('nghisu annotations', () => {
     expect(x.code, x.stderr).toBe(0);
     expect(x.stdout).toContain('Exported 9 annotations (XFDF)');
     expect(readFileSync(xfdf, 'utf8')).toContain('<xfdf xmlns="http://ns.adobe.com/xfdf/"');
+  });
+
+  it('exports a Mật document only with --release-classified "reason", and records the reason', async () => {
+    const a = await annotatedDocument();
+    await a.core.call('documents.update', { id: a.document.id, classification: 'confidential' });
+    await a.core.close();
+    const pdf = join(tempDir(), 'mat.pdf');
+    const refused = nghisu('--data-dir', a.dir, 'annotations', 'export', a.document.id, '--format', 'pdf', pdf);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('[CLASSIFIED]');
+    expect(refused.stderr).toContain('--release-classified');
+    expect(existsSync(pdf)).toBe(false);
+
+    const r = nghisu('--data-dir', a.dir, 'annotations', 'export', a.document.id, '--format', 'pdf', pdf, '--release-classified', 'Trình Thường trực Tỉnh ủy');
+    expect(r.code, r.stderr).toBe(0);
+    expect(existsSync(pdf)).toBe(true);
+    const db = new Database(join(a.dir, 'nghisu.db'), { readonly: true });
+    const detail = db.prepare("SELECT detail FROM audit_log WHERE action = 'classified.release'").pluck().all() as string[];
+    db.close();
+    expect(detail.map((d) => JSON.parse(d) as unknown)).toEqual([
+      expect.objectContaining({ channel: 'annotations.exportFile', classification: 'confidential', reason: 'Trình Thường trực Tỉnh ủy' }),
+    ]);
   });
 
   it('rejects a wrong command line with exit code 2', async () => {

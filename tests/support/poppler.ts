@@ -57,3 +57,8 @@ export function countColour(r: Raster, box: readonly [number, number, number, nu
   }
   return n;
 }
+
+/** The text poppler extracts from page `pageNo` (1-based), in reading order. */
+export function pageText(file: string, pageNo: number): string {
+  return execFileSync('pdftotext', ['-f', String(pageNo), '-l', String(pageNo), file, '-'], { encoding: 'utf8' });
+}

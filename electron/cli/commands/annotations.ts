@@ -36,10 +36,15 @@ export function registerAnnotationCommands(program: Command, { globals, setExit 
     .argument('<file>', 'tệp ra / output file')
     .addOption(new Option('--format <format>', 'định dạng / format').choices(FORMATS).makeOptionMandatory())
     .option('--force', 'ghi đè nếu tệp đã có / overwrite an existing file', false)
-    .action(async (documentId: string, file: string, cmd: { format: (typeof FORMATS)[number]; force: boolean }) => {
+    .option(
+      '--release-classified <reason>',
+      'cho phép xuất tài liệu Mật trở lên, với lý do (được ghi vào nhật ký) / allow exporting a classified document, with the reason (recorded in the audit log)',
+    )
+    .action(async (documentId: string, file: string, cmd: { format: (typeof FORMATS)[number]; force: boolean; releaseClassified?: string }) => {
       setExit(
         await withCore(globals(), async (core, out) => {
-          const r = await core.call('annotations.exportFile', { documentId, format: cmd.format, file, overwrite: cmd.force });
+          const releaseClassified = cmd.releaseClassified === undefined ? undefined : { reason: cmd.releaseClassified };
+          const r = await core.call('annotations.exportFile', { documentId, format: cmd.format, file, overwrite: cmd.force, releaseClassified });
           printResult(out, r, () => describeExport(out, r));
         }),
       );

@@ -1,6 +1,7 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { CoreError } from '../errors.ts';
+import { makeFilePrivate, makePrivateDir } from '../fs/private-modes.ts';
 import { loadSqlite, type SqliteDatabase } from '../runtime.ts';
 import { APPLICATION_ID } from './identity.ts';
 import { inspectDatabase } from './inspect-database.ts';
@@ -18,10 +19,14 @@ export interface OpenedDatabase {
  */
 export function openDatabase(file: string, migrations: readonly Migration[]): OpenedDatabase {
   inspectDatabase(file, migrations.length);
-  mkdirSync(dirname(file), { recursive: true });
+  makePrivateDir(dirname(file));
   const Database = loadSqlite();
   const db = new Database(file);
   try {
+    // SQLite creates files 0644 and gives the -wal and -shm files the database file's mode.
+    for (const f of [file, `${file}-wal`, `${file}-shm`]) if (existsSync(f)) makeFilePrivate(f);
+    // Deleted rows (a removed classified document's text) are overwritten, not left in free pages.
+    db.pragma('secure_delete = ON');
     db.pragma('journal_mode = WAL');
     // FULL: a laptop losing power must not lose a write that was reported as saved.
     db.pragma('synchronous = FULL');

@@ -1,4 +1,4 @@
-import { createWriteStream, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createWriteStream, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { Readable } from 'node:stream';
@@ -6,6 +6,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { ExportedFile } from '../../../shared/contract/index.ts';
 import type { DataPaths } from '../context.ts';
 import { fsyncDir, fsyncFile } from '../fs/durable.ts';
+import { makeFilePrivate, makePrivateDir, PRIVATE_FILE_MODE } from '../fs/private-modes.ts';
 import { safeFileName } from './safe-file-name.ts';
 
 /**
@@ -23,11 +24,13 @@ export async function writeExport(
   const dir = join(paths.exports, exportId);
   const name = safeFileName(fileName);
   const file = join(dir, name);
-  mkdirSync(dir, { recursive: true });
+  makePrivateDir(dir);
   try {
     if (typeof content === 'function') await content(file);
-    else if (typeof content === 'string' || content instanceof Uint8Array) writeFileSync(file, content);
-    else await pipeline(content, createWriteStream(file));
+    else if (typeof content === 'string' || content instanceof Uint8Array) writeFileSync(file, content, { mode: PRIVATE_FILE_MODE });
+    else await pipeline(content, createWriteStream(file, { mode: PRIVATE_FILE_MODE }));
+    // A writer callback (XLSX, pdfkit) creates the file with its own default mode.
+    makeFilePrivate(file);
     fsyncFile(file);
     fsyncDir(dir);
   } catch (e) {

@@ -1,4 +1,4 @@
-import { createWriteStream, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { createWriteStream, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -7,6 +7,7 @@ import type { UploadRef } from '../../../shared/contract/index.ts';
 import type { DataPaths } from '../context.ts';
 import { CoreError } from '../errors.ts';
 import { fsyncFile } from '../fs/durable.ts';
+import { makePrivateDir, PRIVATE_FILE_MODE } from '../fs/private-modes.ts';
 
 /**
  * Uploads: a UI host streams a file the user chose into staging/<uploadId>, then passes the
@@ -37,7 +38,7 @@ export async function stageUpload(
   maxBytes: number,
   maxStagedBytes = MAX_STAGED_BYTES,
 ): Promise<{ uploadId: string; bytes: number }> {
-  mkdirSync(paths.staging, { recursive: true });
+  makePrivateDir(paths.staging);
   const uploadId = uuidv7();
   const file = join(paths.staging, uploadId);
   const room = maxStagedBytes - stagedBytes(paths);
@@ -62,7 +63,7 @@ export async function stageUpload(
           yield chunk;
         }
       },
-      createWriteStream(file),
+      createWriteStream(file, { mode: PRIVATE_FILE_MODE }),
     );
     fsyncFile(file);
   } catch (e) {

@@ -2,8 +2,10 @@ import { createHash } from 'node:crypto';
 import { existsSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { PDFDocument } from 'pdf-lib';
 import { v5 as uuidv5, v7 as uuidv7, validate as isUuid } from 'uuid';
-import type { Annotation, AnnotationsInput, AnnotationsOutputs, DocumentSummary } from '../../../../shared/contract/index.ts';
+import { isClassified, type Annotation, type AnnotationsInput, type AnnotationsOutputs, type DocumentSummary } from '../../../../shared/contract/index.ts';
+import { watermarkLines } from '../../../../shared/watermark.ts';
 import type { ServiceContext } from '../../context.ts';
 import { CoreError } from '../../errors.ts';
 import { writeExport } from '../../files/exports.ts';
@@ -19,6 +21,7 @@ import { addAnnotationObject } from './exchange/pdf-annotations.ts';
 import { readPdfFileId } from './exchange/pdf-file-id.ts';
 import { flattenInto } from './exchange/pdf-flatten.ts';
 import { openStoredPdf } from './exchange/pdf-source.ts';
+import { drawWatermark } from './exchange/pdf-watermark.ts';
 import { MAX_XFDF_BYTES, parseXfdf, xfdfInvalid, type ParsedXfdf } from './exchange/xfdf-read.ts';
 import { writeXfdf } from './exchange/xfdf-write.ts';
 
@@ -57,6 +60,7 @@ export function createFileExchange(ctx: ServiceContext, deps: AnnotationDeps) {
   const { store, documents } = deps;
   const byFileName = db.prepare("SELECT id, blob_sha256 FROM documents WHERE kind = 'pdf' AND file_name = ? COLLATE NOCASE ORDER BY rid");
   const existingOwner = db.prepare('SELECT document_id, kind FROM annotations WHERE id = ?');
+  const exporter = db.prepare('SELECT full_name, unit_name FROM profile LIMIT 1');
   const insertImport = db.prepare(
     `INSERT INTO annotation_imports (id, kind, document_id, author_id, author_name, signer_fingerprint, file_sha256,
        annotation_count, imported_by, imported_at)
@@ -75,6 +79,21 @@ export function createFileExchange(ctx: ServiceContext, deps: AnnotationDeps) {
 
   /** This user's own notes (not members' imported ones), for XFDF and "my notes". */
   const own = (documentId: string): Annotation[] => store.rows(documentId).map(store.toAnnotation).filter((a) => a.origin !== 'shared-import');
+
+  /** A classified document's pages, and the notes quoting it, leave marked with who exported them and when. */
+  async function watermarkIfClassified(doc: DocumentSummary, pdf: PDFDocument): Promise<void> {
+    if (!isClassified(doc.classification)) return;
+    const who = (exporter.get() as { full_name: string; unit_name: string } | undefined) ?? { full_name: '—', unit_name: '—' };
+    await drawWatermark(pdf, watermarkLines({ classification: doc.classification, fullName: who.full_name, unitName: who.unit_name, at: ctx.now(), purpose: 'export' }));
+  }
+
+  async function notesPdfOf(doc: DocumentSummary, outline: Parameters<typeof notesPdf>[0]): Promise<Uint8Array> {
+    const bytes = await notesPdf(outline);
+    if (!isClassified(doc.classification)) return bytes;
+    const pdf = await PDFDocument.load(bytes);
+    await watermarkIfClassified(doc, pdf);
+    return pdf.save();
+  }
 
   async function annotatedPdf(documentId: string, flatten: boolean) {
     const doc = pdfDocument(documentId);
@@ -96,6 +115,7 @@ export function createFileExchange(ctx: ServiceContext, deps: AnnotationDeps) {
       if (flatten) flattenInto(page, onPage, forms);
       else for (const a of onPage) addAnnotationObject(pdf, page, a, forms);
     }
+    await watermarkIfClassified(doc, pdf);
     // Form fields keep their own appearances: regenerating them could lose the filler's look.
     const bytes = await pdf.save({ updateFieldAppearances: false });
     const fileName = `${baseName(doc.fileName)} - ${flatten ? 'bản in có ghi chú' : 'có ghi chú'}.pdf`;
@@ -270,7 +290,7 @@ export function createFileExchange(ctx: ServiceContext, deps: AnnotationDeps) {
       const fileName = `Ghi chú - ${baseName(doc.fileName)}.${format}`;
       return format === 'docx'
         ? writeExport(ctx.paths, fileName, MIME.docx, await notesDocx(outline))
-        : writeExport(ctx.paths, fileName, MIME.pdf, await notesPdf(outline));
+        : writeExport(ctx.paths, fileName, MIME.pdf, await notesPdfOf(doc, outline));
     },
 
     async exportFile({ documentId, format, file, overwrite }: AnnotationsInput<'annotations.exportFile'>): Promise<AnnotationsOutputs['annotations.exportFile']> {

@@ -3,6 +3,7 @@ import type { annotationsMethods } from '../../../../shared/contract/index.ts';
 import type { ServiceContext } from '../../context.ts';
 import type { DomainHandlers } from '../../dispatch.ts';
 import { CoreError } from '../../errors.ts';
+import { createClassifiedRelease } from '../../services/classified-release.ts';
 import type { DirectoryDomain } from '../directory/index.ts';
 import type { DocumentsDomain } from '../documents/index.ts';
 import type { Domain } from '../domain.ts';
@@ -40,6 +41,10 @@ export function createAnnotationsDomain(ctx: ServiceContext, deps: { documents: 
   const files = createFileExchange(ctx, all);
   const shared = createSharedNotes(ctx, all);
   const carry = createVersionCarry(ctx, all);
+  const release = createClassifiedRelease(ctx);
+  /** Every way a document's notes (and, for PDFs, its pages) leave as a file passes here first. */
+  const released = (method: string, input: { documentId: string; releaseClassified?: { reason: string } }) =>
+    release.authorize(deps.documents.detail(input.documentId), method, input.releaseClassified);
 
   const handlers: DomainHandlers<typeof annotationsMethods> = {
     'annotations.list': (input) => store.list(input),
@@ -47,14 +52,29 @@ export function createAnnotationsDomain(ctx: ServiceContext, deps: { documents: 
     'annotations.update': (input) => store.update(input),
     'annotations.delete': (input) => store.delete(input),
     'annotations.restore': (input) => store.restore(input),
-    'annotations.exportPdf': (input) => files.exportPdf(input),
-    'annotations.exportXfdf': (input) => files.exportXfdf(input),
+    'annotations.exportPdf': (input) => {
+      released('annotations.exportPdf', input);
+      return files.exportPdf(input);
+    },
+    'annotations.exportXfdf': (input) => {
+      released('annotations.exportXfdf', input);
+      return files.exportXfdf(input);
+    },
     'annotations.importXfdf': (input) => files.importXfdf(input),
-    'annotations.exportNotes': (input) => files.exportNotes(input),
-    'annotations.exportShared': (input) => shared.exportShared(input),
+    'annotations.exportNotes': (input) => {
+      released('annotations.exportNotes', input);
+      return files.exportNotes(input);
+    },
+    'annotations.exportShared': (input) => {
+      released('annotations.exportShared', input);
+      return shared.exportShared(input);
+    },
     'annotations.inspectShared': (input) => shared.inspectShared(input),
     'annotations.importShared': (input) => shared.importShared(input),
-    'annotations.exportFile': (input) => files.exportFile(input),
+    'annotations.exportFile': (input) => {
+      released('annotations.exportFile', input);
+      return files.exportFile(input);
+    },
     'annotations.importFile': async ({ file, documentId, trustSigner }) =>
       (await looksLikeXml(file)) ? files.importXfdfFile(file, documentId) : shared.importSharedFile(file, trustSigner ?? false),
     'reader.getPosition': (input) => positions.get(input),

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { createReadStream, createWriteStream, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, renameSync, rmSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { Transform } from 'node:stream';
@@ -9,6 +9,7 @@ import type { ServiceContext } from '../../context.ts';
 import { CoreError } from '../../errors.ts';
 import { blobPathOf } from '../../files/blob-file.ts';
 import { fsyncDir } from '../../fs/durable.ts';
+import { makePrivateDir, PRIVATE_FILE_MODE } from '../../fs/private-modes.ts';
 import { keptBackupBlobs, type KeptBackupBlobs } from './kept-backups.ts';
 
 /** A copy of a source file in the blob folder, hashed and flushed, not yet in its final place. */
@@ -26,7 +27,7 @@ export const TMP_PREFIX = 'tmp-';
 
 /** Stream `source` into blobs/tmp-<pid>-<uuid> while hashing it, then fsync. */
 export async function copyToTemp(ctx: ServiceContext, source: string, signal?: AbortSignal): Promise<TempBlob> {
-  mkdirSync(ctx.paths.blobs, { recursive: true });
+  makePrivateDir(ctx.paths.blobs);
   const tmp = join(ctx.paths.blobs, `${TMP_PREFIX}${process.pid}-${uuidv7()}`);
   const hash = createHash('sha256');
   let size = 0;
@@ -40,7 +41,7 @@ export async function copyToTemp(ctx: ServiceContext, source: string, signal?: A
           done(null, chunk);
         },
       }),
-      createWriteStream(tmp),
+      createWriteStream(tmp, { mode: PRIVATE_FILE_MODE }),
       { signal },
     );
     const handle = await open(tmp, 'r+');
@@ -69,7 +70,7 @@ export function placeTempBlob(ctx: ServiceContext, blob: TempBlob): string {
   }
   const dir = dirname(dest);
   if (!existsSync(dir)) {
-    mkdirSync(dir, { recursive: true });
+    makePrivateDir(dir);
     fsyncDir(ctx.paths.blobs);
   }
   renameSync(blob.tmp, dest);

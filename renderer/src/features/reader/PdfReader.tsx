@@ -1,9 +1,9 @@
 import { DoubleLeftOutlined, DoubleRightOutlined } from '@ant-design/icons';
 import { Button, Tooltip } from 'antd';
 import type { PDFDocumentProxy } from 'pdfjs-dist';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MeetingDetail, ReaderPosition, ReaderRotation } from '../../../../shared/contract/index.ts';
+import type { Classification, MeetingDetail, ReaderPosition, ReaderRotation } from '../../../../shared/contract/index.ts';
 import { useBridge } from '../../bridge/BridgeContext.tsx';
 import { AgendaPanel } from './AgendaPanel.tsx';
 // The annotations workspace (another engineer's) plugs in here once it exists:
@@ -17,11 +17,14 @@ import { ThumbnailsPanel } from './ThumbnailsPanel.tsx';
 import { usePdfViewer } from './usePdfViewer.ts';
 import { rotateBy, setScaleValue, showPage } from './viewerTypes.ts';
 import { useReaderKeys } from './useReaderKeys.ts';
+import { useWatermark } from './watermark.ts';
 import { steppedZoom } from './zoom.ts';
 import 'pdfjs-dist/web/pdf_viewer.css';
 
 interface PdfReaderProps {
   documentId: string;
+  /** Mật and above: every page carries the reader's watermark, and exports ask for a release. */
+  classification: Classification;
   pdf: PDFDocumentProxy;
   initialPosition: ReaderPosition | null;
   /** When opened from a meeting: its agenda goes in the sidebar. */
@@ -31,7 +34,7 @@ interface PdfReaderProps {
 type SideTab = 'pages' | 'outline' | 'agenda';
 
 /** The open document: toolbar, sidebar (pages, outline, agenda), the pages, and the notes panel. */
-export function PdfReader({ documentId, pdf, initialPosition, meeting }: PdfReaderProps) {
+export function PdfReader({ documentId, classification, pdf, initialPosition, meeting }: PdfReaderProps) {
   const { t } = useTranslation('reader');
   const bridge = useBridge();
   const [container, setContainer] = useState<HTMLDivElement | null>(null);
@@ -44,6 +47,7 @@ export function PdfReader({ documentId, pdf, initialPosition, meeting }: PdfRead
   const [findOpen, setFindOpen] = useState(false);
   const [findFocus, setFindFocus] = useState(0);
   const [labels, setLabels] = useState<string[] | null>(null);
+  const watermark = useWatermark(classification);
 
   const savePosition = useCallback(
     (p: { pageIndex: number; offset: number; zoom: ReaderPosition['zoom']; rotation: ReaderRotation }) => {
@@ -139,6 +143,7 @@ export function PdfReader({ documentId, pdf, initialPosition, meeting }: PdfRead
     if (!viewer || !container) return null;
     return {
       documentId,
+      classification,
       pdf,
       surfaces: snapshot.surfaces,
       scale: snapshot.scale,
@@ -158,7 +163,7 @@ export function PdfReader({ documentId, pdf, initialPosition, meeting }: PdfRead
       toolbarSlot,
       panelSlot,
     };
-  }, [viewer, container, documentId, pdf, snapshot.surfaces, snapshot.scale, snapshot.rotation, snapshot.pageIndex, pageLabel, toolbarSlot, panelSlot]);
+  }, [viewer, container, documentId, classification, pdf, snapshot.surfaces, snapshot.scale, snapshot.rotation, snapshot.pageIndex, pageLabel, toolbarSlot, panelSlot]);
 
   const sideTabs = [
     {
@@ -236,7 +241,13 @@ export function PdfReader({ documentId, pdf, initialPosition, meeting }: PdfRead
           ) : null}
           <div className="ns-reader-viewport">
             <div ref={setContainer} className="ns-reader-scroll" tabIndex={0} role="region" aria-label={t('viewer.label')}>
-              <div ref={setViewerElement} className="pdfViewer" />
+              <div
+                ref={setViewerElement}
+                className="pdfViewer"
+                data-watermark={watermark?.text}
+                style={watermark ? ({ '--ns-watermark': watermark.image } as CSSProperties) : undefined}
+              />
+              {watermark ? <span className="ns-sr-only">{watermark.text}</span> : null}
             </div>
           </div>
         </div>

@@ -157,6 +157,7 @@ function ReaderScreen({ documentId, meetingId, onRetry }: { documentId: string; 
         <PdfReader
           key={documentId}
           documentId={documentId}
+          classification={doc?.classification ?? 'normal'}
           pdf={opened.pdf}
           initialPosition={opened.position}
           meeting={meeting.state.data ?? null}

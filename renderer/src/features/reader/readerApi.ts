@@ -1,5 +1,5 @@
 import type { PDFDocumentProxy, PageViewport } from 'pdfjs-dist';
-import type { ReaderRotation } from '../../../../shared/contract/index.ts';
+import type { Classification, ReaderRotation } from '../../../../shared/contract/index.ts';
 
 /**
  * What the PDF reader hands to the annotations workspace: the open document and, for every page
@@ -22,6 +22,8 @@ export interface PageSurface {
 
 export interface ReaderApi {
   documentId: string;
+  /** Exports of a classified document ask for an explicit, audited release first. */
+  classification: Classification;
   pdf: PDFDocumentProxy;
   /** Pages currently laid out near the view; a new array whenever pages appear, go or change viewport. */
   surfaces: readonly PageSurface[];

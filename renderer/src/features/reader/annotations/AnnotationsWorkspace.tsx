@@ -278,7 +278,7 @@ function Workspace({ api }: { api: ReaderApi }) {
               }}
               onRedo={() => store.redo()}
             >
-              <ExchangeMenu documentId={api.documentId} annotationCount={annotations.length} />
+              <ExchangeMenu documentId={api.documentId} classification={api.classification} annotationCount={annotations.length} />
               <SaveIndicator save={snapshot.save} onRetry={() => store.retry()} />
             </AnnotationToolbar>,
             api.toolbarSlot,

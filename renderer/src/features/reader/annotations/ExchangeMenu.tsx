@@ -12,42 +12,52 @@ import {
 import { App as AntApp, Button, Dropdown, Tooltip, type MenuProps } from 'antd';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ExportedFile } from '../../../../../shared/contract/index.ts';
+import { isClassified, type Classification, type ExportedFile, type ReleaseClassified } from '../../../../../shared/contract/index.ts';
 import { useBridge } from '../../../bridge/BridgeContext.tsx';
 import { errorText } from '../../meetings/shared/errors.ts';
 import { useSaveExport } from '../../meetings/shared/useSaveExport.ts';
 import { ImportSharedDialog } from './ImportSharedDialog.tsx';
+import { ReleaseClassifiedDialog } from './ReleaseClassifiedDialog.tsx';
 
 type ExportKey = 'pdf' | 'pdfFlat' | 'xfdf' | 'notesDocx' | 'notesPdf' | 'shared';
 
 /**
  * "Xuất / Nhập": the annotated PDF (real annotation objects, or drawn into the pages for printing),
  * XFDF out and in, "my notes" as DOCX or PDF, and the signed file of shared notes — out for the
- * secretariat, in from a member.
+ * secretariat, in from a member. Every export of a classified document first asks why (the core refuses without).
  */
-export function ExchangeMenu({ documentId, annotationCount }: { documentId: string; annotationCount: number }) {
+export function ExchangeMenu({
+  documentId,
+  classification,
+  annotationCount,
+}: {
+  documentId: string;
+  classification: Classification;
+  annotationCount: number;
+}) {
   const { t } = useTranslation('annotations');
   const bridge = useBridge();
   const { message } = AntApp.useApp();
   const saveExport = useSaveExport();
   const [busy, setBusy] = useState<ExportKey | 'importXfdf' | null>(null);
   const [sharedOpen, setSharedOpen] = useState(false);
+  const [releasing, setReleasing] = useState<ExportKey | null>(null);
   const xfdfInput = useRef<HTMLInputElement>(null);
 
-  const exports: Record<ExportKey, () => Promise<ExportedFile>> = {
-    pdf: () => bridge.invoke('annotations.exportPdf', { documentId, flatten: false }),
-    pdfFlat: () => bridge.invoke('annotations.exportPdf', { documentId, flatten: true }),
-    xfdf: () => bridge.invoke('annotations.exportXfdf', { documentId }),
-    notesDocx: () => bridge.invoke('annotations.exportNotes', { documentId, format: 'docx' }),
-    notesPdf: () => bridge.invoke('annotations.exportNotes', { documentId, format: 'pdf' }),
-    shared: () => bridge.invoke('annotations.exportShared', { documentId }),
+  const exports: Record<ExportKey, (releaseClassified?: ReleaseClassified) => Promise<ExportedFile>> = {
+    pdf: (releaseClassified) => bridge.invoke('annotations.exportPdf', { documentId, flatten: false, releaseClassified }),
+    pdfFlat: (releaseClassified) => bridge.invoke('annotations.exportPdf', { documentId, flatten: true, releaseClassified }),
+    xfdf: (releaseClassified) => bridge.invoke('annotations.exportXfdf', { documentId, releaseClassified }),
+    notesDocx: (releaseClassified) => bridge.invoke('annotations.exportNotes', { documentId, format: 'docx', releaseClassified }),
+    notesPdf: (releaseClassified) => bridge.invoke('annotations.exportNotes', { documentId, format: 'pdf', releaseClassified }),
+    shared: (releaseClassified) => bridge.invoke('annotations.exportShared', { documentId, releaseClassified }),
   };
 
-  async function runExport(key: ExportKey): Promise<void> {
+  async function runExport(key: ExportKey, release?: ReleaseClassified): Promise<void> {
     setBusy(key);
     const hide = message.loading(t(`exchange.working.${key}`), 0);
     try {
-      await saveExport(exports[key], (file) => t('exchange.exported', { fileName: file.fileName }));
+      await saveExport(() => exports[key](release), (file) => t('exchange.exported', { fileName: file.fileName }));
     } finally {
       hide();
       setBusy(null);
@@ -101,6 +111,7 @@ export function ExchangeMenu({ documentId, annotationCount }: { documentId: stri
   const onClick: MenuProps['onClick'] = ({ key }) => {
     if (key === 'importXfdf') xfdfInput.current?.click();
     else if (key === 'importShared') setSharedOpen(true);
+    else if (isClassified(classification)) setReleasing(key as ExportKey);
     else void runExport(key as ExportKey);
   };
 
@@ -127,6 +138,16 @@ export function ExchangeMenu({ documentId, annotationCount }: { documentId: stri
         }}
       />
       <ImportSharedDialog open={sharedOpen} onClose={() => setSharedOpen(false)} />
+      {releasing ? (
+        <ReleaseClassifiedDialog
+          classification={classification}
+          onCancel={() => setReleasing(null)}
+          onConfirm={(release) => {
+            setReleasing(null);
+            void runExport(releasing, release);
+          }}
+        />
+      ) : null}
     </>
   );
 }

@@ -1,0 +1,57 @@
+import { LockOutlined } from '@ant-design/icons';
+import { Alert, Form, Input, Modal, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { classificationLabels, type Classification, type ReleaseClassified } from '../../../../../shared/contract/index.ts';
+
+const MAX_REASON = 500;
+
+/**
+ * The explicit decision the core requires before a classified document's content leaves as a file:
+ * the member confirms and says why; the core records it in the audit log.
+ */
+export function ReleaseClassifiedDialog({
+  classification,
+  onCancel,
+  onConfirm,
+}: {
+  classification: Classification;
+  onCancel: () => void;
+  onConfirm: (release: ReleaseClassified) => void;
+}) {
+  const { t, i18n } = useTranslation('annotations');
+  const [form] = Form.useForm<{ reason: string }>();
+  const level = classificationLabels[classification][i18n.language === 'en' ? 'en' : 'vi'];
+  return (
+    <Modal
+      open
+      title={
+        <span>
+          <LockOutlined /> {t('release.title', { level })}
+        </span>
+      }
+      okText={t('release.confirm')}
+      cancelText={t('common.cancel')}
+      okButtonProps={{ danger: true }}
+      onOk={() => form.submit()}
+      onCancel={onCancel}
+      destroyOnHidden
+    >
+      <Alert type="warning" showIcon message={t('release.explain', { level })} />
+      <Typography.Paragraph type="secondary" className="ns-release-audited">
+        {t('release.audited')}
+      </Typography.Paragraph>
+      <Form form={form} layout="vertical" onFinish={(v) => onConfirm({ reason: v.reason.trim() })}>
+        <Form.Item
+          name="reason"
+          label={t('release.reason')}
+          rules={[
+            { required: true, whitespace: true, message: t('release.reasonRequired') },
+            { max: MAX_REASON, message: t('release.tooLong', { max: MAX_REASON }) },
+          ]}
+        >
+          <Input.TextArea autoFocus rows={3} placeholder={t('release.reasonPlaceholder')} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
