@@ -153,3 +153,20 @@ describe('audit log: a hash chain that shows edits and removals', () => {
     expect(dir).toBeTruthy();
   });
 });
+
+describe('audit log: every action reads in Vietnamese', () => {
+  it('has a label for each action name the core records', async () => {
+    const { readdirSync, readFileSync } = await import('node:fs');
+    const { auditActionLabel } = await import('../../shared/contract/index.ts');
+    const root = join(import.meta.dirname, '../../electron/core');
+    const files = (readdirSync(root, { recursive: true }) as string[]).filter((f) => f.endsWith('.ts'));
+    const actions = new Set<string>();
+    for (const f of files) {
+      const text = readFileSync(join(root, f), 'utf8');
+      for (const m of text.matchAll(/(?:action: |audit\()'([a-z]+\.[A-Za-z]+)'/g)) actions.add(m[1]!);
+    }
+    expect(actions.size).toBeGreaterThan(40);
+    const unlabelled = [...actions].filter((a) => auditActionLabel(a, 'vi') === a || auditActionLabel(a, 'en') === a);
+    expect(unlabelled).toEqual([]);
+  });
+});
