@@ -5,6 +5,7 @@ import { registerDocumentCommands } from './commands/documents.ts';
 import { registerMeetingCommands } from './commands/meetings.ts';
 import { registerPackCommands } from './commands/packs.ts';
 import { registerSeedCommand } from './commands/seed.ts';
+import { registerSettingsCommands } from './commands/settings.ts';
 import { printResult } from './output.ts';
 import {
   appVersion,
@@ -85,6 +86,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
   registerPackCommands(program, context);
   registerAnnotationCommands(program, context);
   registerSeedCommand(program, context);
+  registerSettingsCommands(program, context);
 
   return program;
 }

@@ -174,6 +174,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     'app.info': () => appInfo.info(),
     'settings.getAll': () => services.settings.getAll(),
     'settings.set': (input: MethodInput<'settings.set'>) => services.settings.set(input),
+    'settings.setAdmin': (input: MethodInput<'settings.setAdmin'>) => services.settings.set(input, { admin: true }),
     'backup.create': (input: MethodInput<'backup.create'>) => backup.create(input),
     'backup.restore': async (input: MethodInput<'backup.restore'>) => {
       const result = await backup.restore(input);

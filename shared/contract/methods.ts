@@ -17,6 +17,7 @@ export const foundationMethods = {
   'app.info': { access: 'ui', input: empty },
   'settings.getAll': { access: 'ui', input: empty },
   'settings.set': { access: 'ui', input: setSettingInput },
+  'settings.setAdmin': { access: 'local', input: setSettingInput },
   'backup.create': { access: 'local', input: z.object({ file: filePath, overwrite: z.boolean().optional() }).strict() },
   'backup.restore': { access: 'local', input: z.object({ file: filePath }).strict() },
 } as const satisfies MethodSpecs;
@@ -72,6 +73,7 @@ export interface MethodOutputs extends DirectoryOutputs, MeetingsOutputs, Docume
   'app.info': AppInfo;
   'settings.getAll': Settings;
   'settings.set': Settings;
+  'settings.setAdmin': Settings;
   'backup.create': BackupResult;
   'backup.restore': RestoreResult;
 }
