@@ -17,15 +17,15 @@ const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
  * only to this machine's loopback, where tests and an administrator's local mirror run.
  */
 export function isAllowedUpdateUrl(url: string): boolean {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return false;
-  }
-  if (parsed.username || parsed.password) return false;
-  if (parsed.protocol === 'https:') return true;
-  return parsed.protocol === 'http:' && LOOPBACK_HOSTS.has(parsed.hostname.toLowerCase());
+  // shared/ has no URL class; the authority is read by hand and compared exactly, so anything odd is refused.
+  const match = /^(https?):\/\/([^/?#\\]*)/i.exec(url.trim());
+  if (!match) return false;
+  const scheme = match[1]!.toLowerCase();
+  const authority = match[2]!;
+  if (authority === '' || authority.includes('@')) return false;
+  if (scheme === 'https') return true;
+  const host = authority.startsWith('[') ? authority.slice(0, authority.indexOf(']') + 1) : authority.replace(/:\d*$/, '');
+  return LOOPBACK_HOSTS.has(host.toLowerCase());
 }
 
 const updatesUrl = z.union([
