@@ -96,6 +96,12 @@ export const en: Messages = {
       'The data on this computer is not affected. If this persists, restart the app or contact your IT staff.',
     retry: 'Try again',
   },
+  openFile: {
+    confirmTitle: 'Open a file that is not a plain document?',
+    confirmBody: '"{{fileName}}" is {{what}}. Files of this kind can contain code. Open it only if you know where it came from.',
+    confirmOk: 'Open anyway',
+    confirmCancel: 'Do not open',
+  },
   errors: {
     unexpectedTitle: 'Something went wrong',
     unexpectedBody:

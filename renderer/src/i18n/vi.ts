@@ -95,6 +95,12 @@ export const vi = {
       'Dữ liệu trên máy không bị ảnh hưởng. Nếu lỗi kéo dài, hãy khởi động lại ứng dụng hoặc báo cho cán bộ công nghệ thông tin.',
     retry: 'Thử lại',
   },
+  openFile: {
+    confirmTitle: 'Mở tệp không phải tài liệu thông thường?',
+    confirmBody: 'Tệp "{{fileName}}" là {{what}}. Tệp loại này có thể chứa mã lệnh. Chỉ mở nếu bạn biết rõ nguồn gốc của tệp.',
+    confirmOk: 'Vẫn mở',
+    confirmCancel: 'Không mở',
+  },
   errors: {
     unexpectedTitle: 'Đã xảy ra lỗi ngoài dự kiến',
     unexpectedBody:
