@@ -3,6 +3,7 @@ import { existsSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { v5 as uuidv5, v7 as uuidv7, validate as isUuid } from 'uuid';
+import type { PDFDocument } from 'pdf-lib';
 import type { Annotation, AnnotationsInput, AnnotationsOutputs, DocumentSummary } from '../../../../shared/contract/index.ts';
 import type { ServiceContext } from '../../context.ts';
 import { CoreError } from '../../errors.ts';
@@ -80,6 +81,25 @@ export function createFileExchange(ctx: ServiceContext, deps: AnnotationDeps) {
     const doc = pdfDocument(documentId);
     const annotations = placed(documentId);
     const pdf = await openStoredPdf(documents.blobPath(doc.sha256), doc.fileName);
+    try {
+      return await writeAnnotations(pdf, doc, annotations, flatten);
+    } catch (e) {
+      if (e instanceof CoreError) throw e;
+      // pdf-lib loads leniently; a file readers show can still have page objects it cannot write into
+      // (an /Annots that is not an array, broken resources). That is the file's fault, not ours.
+      throw new CoreError(
+        'PDF_INVALID',
+        {
+          vi: `Tệp "${doc.fileName}" có cấu trúc hỏng nên không ghi ghi chú vào được. Hãy xuất XFDF hoặc danh sách ghi chú.`,
+          en: `"${doc.fileName}" has a damaged structure, so annotations cannot be written into it. Export XFDF or the notes list instead.`,
+        },
+        undefined,
+        { cause: e },
+      );
+    }
+  }
+
+  async function writeAnnotations(pdf: PDFDocument, doc: DocumentSummary, annotations: Annotation[], flatten: boolean) {
     const forms = createAppearanceForms(pdf);
     await forms.prepare(annotations);
     const pages = pdf.getPages();
