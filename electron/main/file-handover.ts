@@ -36,7 +36,7 @@ const notFound = (): RawOutcome => failed('NOT_FOUND', 'Không tìm thấy tệp
  * bytes and are staged by id; saves and opens name an export id or a SHA-256 that must resolve inside
  * the data folder; the user picks the destination in a native dialog. Opens follow
  * core/files/open-policy.ts: the stored bytes choose the extension, programs are refused, and the
- * temp copies are deleted at quit and at the next start (the returned `sweep`).
+ * temp copies are deleted at quit and at the next start (the caller runs the returned `sweep`).
  */
 export function registerFileHandover(deps: Pick<IpcDeps, 'getWindow' | 'policy' | 'log'> & { paths: DataPaths }): { sweep(): Promise<void> } {
   const copies = openCopiesRoot(tmpdir(), deps.paths.dataDir);
@@ -87,6 +87,5 @@ export function registerFileHandover(deps: Pick<IpcDeps, 'getWindow' | 'policy' 
       return failed('IO_ERROR', 'Không chuyển được tệp.', 'The file could not be handed over.');
     }
   });
-  void sweep();
   return { sweep };
 }

@@ -134,6 +134,8 @@ async function main(): Promise<void> {
   registerInvokeHandler({ getWindow, policy, log, callUi: (method, input) => core.call(method, input, 'ui') });
   const fileHandover = registerFileHandover({ getWindow, policy, log, paths: dataPaths(dataDir) });
   sweepOpenCopiesAtQuit = fileHandover.sweep;
+  // Copies left by the last run (a crash, a program that held one open) go before anything new opens.
+  await fileHandover.sweep().catch((err: unknown) => log.warn({ err }, 'could not sweep open copies'));
   const openWindow = () => {
     const created = createMainWindow({ preloadPath: join(here, '../preload/index.cjs'), devServerUrl, isDev, log });
     created.on('closed', () => {
