@@ -50,7 +50,8 @@ const IMAGES: readonly { magic: readonly number[]; at?: number; ext: string; mim
   { magic: ascii('RIFF'), also: ascii('WEBP'), alsoAt: 8, ext: 'webp', mime: 'image/webp' },
   { magic: [0x49, 0x49, 0x2a, 0x00], ext: 'tif', mime: 'image/tiff' },
   { magic: [0x4d, 0x4d, 0x00, 0x2a], ext: 'tif', mime: 'image/tiff' },
-  { magic: ascii('BM'), ext: 'bmp', mime: 'image/bmp' },
+  // The four reserved bytes after the size are zero; plain text starting "BM" is not an image.
+  { magic: ascii('BM'), also: [0, 0, 0, 0], alsoAt: 6, ext: 'bmp', mime: 'image/bmp' },
 ];
 
 /** Entry names of a ZIP's central directory, read from the end of the file; null when it is not reachable. */
