@@ -7,6 +7,7 @@ import { registerDocumentCommands } from './commands/documents.ts';
 import { registerMeetingCommands } from './commands/meetings.ts';
 import { registerPackCommands } from './commands/packs.ts';
 import { registerSeedCommand } from './commands/seed.ts';
+import { registerSettingsCommands } from './commands/settings.ts';
 import { printResult } from './output.ts';
 import {
   appVersion,
@@ -61,6 +62,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
   registerAnnotationCommands(program, context);
   registerSeedCommand(program, context);
   registerAuditCommands(program, context);
+  registerSettingsCommands(program, context);
 
   return program;
 }

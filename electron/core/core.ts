@@ -186,6 +186,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     'app.info': () => appInfo.info(),
     'settings.getAll': () => services.settings.getAll(),
     'settings.set': (input: MethodInput<'settings.set'>) => services.settings.set(input),
+    'settings.setAdmin': (input: MethodInput<'settings.setAdmin'>) => services.settings.set(input, { admin: true }),
     'backup.create': async (input: MethodInput<'backup.create'>) => {
       const result = await backup.create(input);
       services.audit.record({ action: 'backup.create', entity: 'backup', detail: { file: basename(result.file), bytes: result.bytes, sha256: result.sha256 } });

@@ -1,11 +1,12 @@
-import { copyFile, mkdir, mkdtemp, readFile } from 'node:fs/promises';
+import { copyFile, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { dialog, ipcMain, shell } from 'electron';
-import { IPC_FILE_CHANNEL, MAX_UPLOAD_BYTES, type RawOutcome } from '../../shared/contract/bridge.ts';
+import { IPC_FILE_CHANNEL, MAX_UPLOAD_BYTES, type OpenFileResult, type RawOutcome } from '../../shared/contract/bridge.ts';
 import type { DataPaths } from '../core/context.ts';
+import { CoreError } from '../core/errors.ts';
 import { resolveFileTarget } from '../core/files/file-target.ts';
+import { makeOpenCopy, openCopiesRoot, planOpen, readForSniffing, sweepOpenCopies } from '../core/files/open-policy.ts';
 import { safeFileName } from '../core/files/safe-file-name.ts';
 import { stageUpload } from '../core/files/staging.ts';
 import { senderProblem, type IpcDeps } from './ipc.ts';
@@ -14,7 +15,7 @@ import { failed } from './outcomes.ts';
 type FileRequest =
   | { op: 'upload'; fileName: string; bytes: ArrayBuffer }
   | { op: 'save'; target: unknown }
-  | { op: 'open'; target: unknown }
+  | { op: 'open'; target: unknown; confirmed: boolean }
   | { op: 'read'; target: unknown };
 
 function parse(payload: unknown): FileRequest | null {
@@ -23,7 +24,8 @@ function parse(payload: unknown): FileRequest | null {
   if (p['op'] === 'upload' && typeof p['fileName'] === 'string' && p['bytes'] instanceof ArrayBuffer) {
     return { op: 'upload', fileName: p['fileName'], bytes: p['bytes'] };
   }
-  if ((p['op'] === 'save' || p['op'] === 'open' || p['op'] === 'read') && 'target' in p) return { op: p['op'], target: p['target'] };
+  if (p['op'] === 'open' && 'target' in p) return { op: 'open', target: p['target'], confirmed: p['confirmed'] === true };
+  if ((p['op'] === 'save' || p['op'] === 'read') && 'target' in p) return { op: p['op'], target: p['target'] };
   return null;
 }
 
@@ -32,9 +34,16 @@ const notFound = (): RawOutcome => failed('NOT_FOUND', 'Không tìm thấy tệp
 /**
  * Files between the window and the data folder. The renderer never names a path: uploads arrive as
  * bytes and are staged by id; saves and opens name an export id or a SHA-256 that must resolve inside
- * the data folder; the user picks the destination in a native dialog.
+ * the data folder; the user picks the destination in a native dialog. Opens follow
+ * core/files/open-policy.ts: the stored bytes choose the extension, programs are refused, and the
+ * temp copies are deleted at quit and at the next start (the caller runs the returned `sweep`).
  */
-export function registerFileHandover(deps: Pick<IpcDeps, 'getWindow' | 'policy' | 'log'> & { paths: DataPaths }): void {
+export function registerFileHandover(deps: Pick<IpcDeps, 'getWindow' | 'policy' | 'log'> & { paths: DataPaths }): { sweep(): Promise<void> } {
+  const copies = openCopiesRoot(tmpdir(), deps.paths.dataDir);
+  const sweep = async () => {
+    const { removed, kept } = await sweepOpenCopies(copies);
+    if (removed || kept) deps.log.info({ removed, kept }, 'open copies swept');
+  };
   ipcMain.handle(IPC_FILE_CHANNEL, async (event, payload: unknown): Promise<RawOutcome> => {
     const problem = senderProblem(event, { ...deps, callUi: async () => notFound() });
     if (problem) {
@@ -66,16 +75,17 @@ export function registerFileHandover(deps: Pick<IpcDeps, 'getWindow' | 'policy' 
         await copyFile(found.file, choice.filePath);
         return { ok: true, result: choice.filePath };
       }
-      // A private copy per open: the system's program may edit or lock it; the stored file stays intact.
-      const dir = await mkdtemp(join(tmpdir(), 'nghisu-open-'));
-      await mkdir(dir, { recursive: true });
-      const copy = join(dir, found.fileName);
-      await copyFile(found.file, copy);
+      const plan = planOpen(await readForSniffing(found.file), found.fileName, request.confirmed);
+      if (plan.status === 'needs-confirmation') return { ok: true, result: plan satisfies OpenFileResult };
+      const copy = await makeOpenCopy(copies, found.file, plan.fileName);
       const error = await shell.openPath(copy);
-      return error ? failed('IO_ERROR', `Không mở được tệp: ${error}`, `The file could not be opened: ${error}`) : { ok: true, result: copy };
+      if (error) return failed('IO_ERROR', `Không mở được tệp: ${error}`, `The file could not be opened: ${error}`);
+      return { ok: true, result: { status: 'opened', fileName: plan.fileName } satisfies OpenFileResult };
     } catch (err) {
+      if (err instanceof CoreError) return { ok: false, error: err.payload };
       deps.log.error({ err, op: request.op }, 'file hand-over failed');
       return failed('IO_ERROR', 'Không chuyển được tệp.', 'The file could not be handed over.');
     }
   });
+  return { sweep };
 }

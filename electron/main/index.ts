@@ -71,6 +71,8 @@ async function main(): Promise<void> {
   let win: BrowserWindow | null = null;
   const getWindow = () => win;
   let stopped = false;
+  // Set once the file hand-over is registered; until then there is nothing to sweep.
+  let sweepOpenCopiesAtQuit: () => Promise<void> = async () => {};
   const updater = createUpdater({ log, getWindow, enabled: app.isPackaged });
   const core = new CoreProcess({
     spawn: () => forkCoreHost(log),
@@ -102,6 +104,7 @@ async function main(): Promise<void> {
     event.preventDefault();
     void (async () => {
       await core.stop();
+      await sweepOpenCopiesAtQuit().catch(() => undefined);
       log.info('stopped');
       log.level = 'silent';
       await closeLog();
@@ -129,7 +132,10 @@ async function main(): Promise<void> {
   }
 
   registerInvokeHandler({ getWindow, policy, log, callUi: (method, input) => core.call(method, input, 'ui') });
-  registerFileHandover({ getWindow, policy, log, paths: dataPaths(dataDir) });
+  const fileHandover = registerFileHandover({ getWindow, policy, log, paths: dataPaths(dataDir) });
+  sweepOpenCopiesAtQuit = fileHandover.sweep;
+  // Copies left by the last run (a crash, a program that held one open) go before anything new opens.
+  await fileHandover.sweep().catch((err: unknown) => log.warn({ err }, 'could not sweep open copies'));
   const openWindow = () => {
     const created = createMainWindow({ preloadPath: join(here, '../preload/index.cjs'), devServerUrl, isDev, log });
     created.on('closed', () => {

@@ -1,6 +1,7 @@
-import { app, shell, type Session } from 'electron';
+import { app, dialog, shell, BrowserWindow, type Session, type WebContents } from 'electron';
 import type { Logger } from '../core/logger.ts';
-import { externalHttpUrl, originOf, type OriginPolicy } from './trust.ts';
+import { decideExternalLink, linkQuestion, OPEN_BUTTON } from './external-links.ts';
+import { originOf, type OriginPolicy } from './trust.ts';
 
 /**
  * Nothing the page asks for is granted: no camera, microphone, notifications, geolocation, devices,
@@ -27,18 +28,29 @@ export function hardenSession(ses: Session, policy: OriginPolicy, log: Logger): 
   });
 }
 
-function openExternally(url: string, log: Logger): void {
-  const safe = externalHttpUrl(url);
-  if (!safe) {
-    log.warn({ scheme: url.split(':', 1)[0]?.slice(0, 32) }, 'refused to open a non-web link');
+/**
+ * Nothing leaves the app on the page's say-so: http(s) and mailto links are shown in full in a native
+ * question and opened only on "Mở"; every other scheme is refused without asking.
+ */
+async function openExternally(url: string, opener: WebContents, log: Logger): Promise<void> {
+  const decision = decideExternalLink(url);
+  if (decision.action === 'deny') {
+    log.warn({ reason: decision.reason, scheme: decision.scheme }, 'refused to open a link');
     return;
   }
-  shell.openExternal(safe).catch((err: unknown) => log.warn({ err }, 'could not open an external link'));
+  const parent = BrowserWindow.fromWebContents(opener);
+  const question = linkQuestion(decision.url);
+  const { response } = parent && !parent.isDestroyed() ? await dialog.showMessageBox(parent, question) : await dialog.showMessageBox(question);
+  if (response !== OPEN_BUTTON) {
+    log.info({ scheme: decision.scheme }, 'external link declined');
+    return;
+  }
+  await shell.openExternal(decision.url).catch((err: unknown) => log.warn({ err }, 'could not open an external link'));
 }
 
 /**
  * Applied to every webContents the app ever creates, so a window added later cannot forget a rule:
- * no navigation away from the app, no new windows (web links go to the system browser), no webviews.
+ * no navigation away from the app, no new windows (web links go to the system browser after the user agrees), no webviews.
  */
 export function guardAllWebContents(policy: OriginPolicy, log: Logger): void {
   app.on('web-contents-created', (_event, contents) => {
@@ -59,7 +71,7 @@ export function guardAllWebContents(policy: OriginPolicy, log: Logger): void {
       log.warn('webview attach blocked');
     });
     contents.setWindowOpenHandler(({ url }) => {
-      openExternally(url, log);
+      void openExternally(url, contents, log);
       return { action: 'deny' };
     });
   });

@@ -34,15 +34,3 @@ export function createOriginPolicy(devServerUrl?: string): OriginPolicy {
     },
   };
 }
-
-/** Only web links may leave the app, and only to the system browser. */
-export function externalHttpUrl(url: string): string | null {
-  try {
-    const parsed = new URL(url);
-    if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return null;
-    if (parsed.username || parsed.password) return null;
-    return parsed.href;
-  } catch {
-    return null;
-  }
-}

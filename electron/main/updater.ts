@@ -1,7 +1,17 @@
-import { app, dialog, type BrowserWindow, type MessageBoxOptions } from 'electron';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { app, dialog, net, type BrowserWindow, type MessageBoxOptions } from 'electron';
 import type { AppUpdater, UpdateInfo } from 'electron-updater';
 import { APP_NAME } from '../../shared/app.ts';
+import { isAllowedUpdateUrl } from '../../shared/contract/settings.ts';
 import type { Logger } from '../core/logger.ts';
+import {
+  fetchVerifiedMetadata,
+  isCoveredBySignature,
+  metadataFileName,
+  UpdateRefused,
+  type VerifiedMetadata,
+} from '../core/updates/metadata-signature.ts';
 
 export interface UpdaterDeps {
   log: Logger;
@@ -30,6 +40,8 @@ export function createUpdater({ log, getWindow, enabled }: UpdaterDeps): Updater
   let busy = false;
   let downloaded = false;
   const askedVersions = new Set<string>();
+  /** The signed metadata of the last check; electron-updater may act only on what it covers. */
+  let verified: VerifiedMetadata | null = null;
 
   async function ask(options: MessageBoxOptions): Promise<number> {
     const win = getWindow();
@@ -59,6 +71,10 @@ export function createUpdater({ log, getWindow, enabled }: UpdaterDeps): Updater
   }
 
   async function offer(u: AppUpdater, info: UpdateInfo): Promise<void> {
+    if (!verified || !isCoveredBySignature(info, verified)) {
+      log.warn({ version: info.version }, 'update refused: not covered by the signed metadata');
+      return;
+    }
     // One question per version per session, whatever the number of checks.
     if (askedVersions.has(info.version)) return;
     askedVersions.add(info.version);
@@ -111,11 +127,21 @@ export function createUpdater({ log, getWindow, enabled }: UpdaterDeps): Updater
     if (busy || downloaded) return;
     busy = true;
     try {
+      verified = null;
+      // Shipped inside the asar (electron-builder.yml `files`), covered by the integrity fuse.
+      const publicKeyPem = await readFile(join(app.getAppPath(), 'resources', 'update-signing-key.pem'), 'utf8');
+      verified = await fetchVerifiedMetadata({
+        feedUrl: url,
+        fileName: metadataFileName(process.platform, process.arch),
+        publicKeyPem,
+        fetch: (input, init) => net.fetch(input, init),
+      });
       const u = await load();
       u.setFeedURL({ provider: 'generic', url });
       await u.checkForUpdates();
     } catch (err) {
-      log.warn({ err: describe(err) }, 'update check failed');
+      if (err instanceof UpdateRefused) log.warn({ reason: err.reason }, 'update metadata refused');
+      else log.warn({ err: describe(err) }, 'update check failed');
     } finally {
       busy = false;
     }
@@ -129,6 +155,11 @@ export function createUpdater({ log, getWindow, enabled }: UpdaterDeps): Updater
       if (next === feedUrl) return;
       feedUrl = next;
       if (!enabled || next === '') return;
+      // The setting's schema already says so; a database edited by hand must not get around it.
+      if (!isAllowedUpdateUrl(next)) {
+        log.warn({ origin: safeOrigin(next) }, 'update feed refused: not https');
+        return;
+      }
       log.info({ origin: safeOrigin(next) }, 'checking for updates');
       void check(next);
     },

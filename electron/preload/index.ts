@@ -29,7 +29,7 @@ async function fileOp(request: unknown): Promise<RawOutcome> {
 const bridge: PreloadBridge = {
   upload: (fileName, bytes) => fileOp({ op: 'upload', fileName, bytes }),
   saveFile: (target) => fileOp({ op: 'save', target }),
-  openFile: (target) => fileOp({ op: 'open', target }),
+  openFile: (target, options) => fileOp({ op: 'open', target, confirmed: options?.confirmed === true }),
   readFile: (target) => fileOp({ op: 'read', target }),
   async invoke(method, input) {
     if (typeof method !== 'string') {

@@ -1,10 +1,11 @@
 import { createReadStream, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream/promises';
-import { MAX_UPLOAD_BYTES, type ErrorPayload, type FileTarget, type UploadResult } from '../../shared/contract/index.ts';
+import { MAX_UPLOAD_BYTES, type ErrorPayload, type FileTarget, type OpenFileResult, type UploadResult } from '../../shared/contract/index.ts';
 import type { DataPaths } from '../core/context.ts';
 import { CoreError } from '../core/errors.ts';
 import { resolveFileTarget } from '../core/files/file-target.ts';
+import { planOpen, readForSniffing, type OpenPlan } from '../core/files/open-policy.ts';
 import { safeFileName } from '../core/files/safe-file-name.ts';
 import { stageUpload } from '../core/files/staging.ts';
 
@@ -63,9 +64,16 @@ export async function handleUpload(req: IncomingMessage, res: ServerResponse, pa
   }
 }
 
+/** Types a browser shows itself without running anything: everything else is downloaded, never shown. */
+const SHOWN_INLINE = /^(application\/pdf|image\/(png|jpeg|gif|webp|bmp)|text\/plain(;.*)?)$/;
+
 /**
  * GET /files/export/<exportId>/<name> and /files/blob/<sha256>/<name>: a file the core made, or a
- * stored document. `?inline=1` shows it in the browser (PDF reader) instead of downloading.
+ * stored document. `?inline=1` is "open" and follows the same rules as the desktop app
+ * (core/files/open-policy.ts): programs and scripts are refused (403), the stored bytes choose the type
+ * and the name's extension, only PDFs, images and plain text are shown in the tab (the rest is an
+ * attachment), and a file that is not a plain document needs `confirmed=1`. `check=1` only answers
+ * the OpenFileResult, so the page can ask the user before opening a tab.
  */
 export async function handleDownload(req: IncomingMessage, res: ServerResponse, paths: DataPaths, url: URL): Promise<void> {
   const [, , kind, key, rawName] = url.pathname.split('/');
@@ -80,12 +88,33 @@ export async function handleDownload(req: IncomingMessage, res: ServerResponse, 
   const found = resolveFileTarget(paths, target);
   if (!found) return problem(res, 404, notFound);
   const size = statSync(found.file).size;
-  const inline = url.searchParams.get('inline') === '1';
-  const pdf = found.fileName.toLowerCase().endsWith('.pdf');
+  let headers: Record<string, string>;
+  if (url.searchParams.get('inline') === '1') {
+    let plan: OpenPlan;
+    try {
+      plan = planOpen(await readForSniffing(found.file), found.fileName, url.searchParams.get('confirmed') === '1');
+    } catch (e) {
+      if (e instanceof CoreError) return problem(res, 403, e.payload);
+      throw e;
+    }
+    if (url.searchParams.get('check') === '1') {
+      const answer: OpenFileResult = plan.status === 'open' ? { status: 'opened', fileName: plan.fileName } : plan;
+      return json(res, 200, { ok: true, result: answer });
+    }
+    if (plan.status === 'needs-confirmation') return problem(res, 409, { code: 'INVALID_STATE', message: plan.what });
+    const shown = plan.document && SHOWN_INLINE.test(plan.mime);
+    headers = {
+      'Content-Type': shown ? plan.mime : 'application/octet-stream',
+      'Content-Disposition': contentDisposition(shown ? 'inline' : 'attachment', plan.fileName),
+    };
+  } else {
+    headers = { 'Content-Type': 'application/octet-stream', 'Content-Disposition': contentDisposition('attachment', found.fileName) };
+  }
   res.writeHead(200, {
-    'Content-Type': inline && pdf ? 'application/pdf' : 'application/octet-stream',
+    ...headers,
     'Content-Length': String(size),
-    'Content-Disposition': contentDisposition(inline ? 'inline' : 'attachment', found.fileName),
+    // The browser must take the declared type, never guess one (a guessed text/html would run).
+    'X-Content-Type-Options': 'nosniff',
     'Cache-Control': 'no-store',
   });
   if (req.method === 'HEAD') {

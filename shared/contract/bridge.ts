@@ -13,6 +13,20 @@ export type FileTarget =
   | { kind: 'export'; exportId: string; fileName: string }
   | { kind: 'blob'; sha256: string; fileName: string };
 
+/**
+ * Answer to "open with the system's program". A file that is not a plain document (macros, an
+ * archive, an unknown format) is not opened until the user agrees: the UI shows `what` in a
+ * confirmation and asks again with `confirmed`. Programs and scripts are refused (FILE_INVALID).
+ */
+export type OpenFileResult =
+  | { status: 'opened'; fileName: string }
+  | { status: 'needs-confirmation'; fileName: string; what: { vi: string; en: string } };
+
+export interface OpenFileOptions {
+  /** The user said yes to opening a file that is not a plain document. */
+  confirmed?: boolean;
+}
+
 /** Outcome of an upload: the reference a core method takes in place of a path. */
 export interface UploadResult {
   uploadId: string;
@@ -27,8 +41,8 @@ export interface PreloadBridge {
   upload(fileName: string, bytes: ArrayBuffer): Promise<RawOutcome>;
   /** Ask where to save, then copy the file there; `result` is the chosen path or null when cancelled. */
   saveFile(target: FileTarget): Promise<RawOutcome>;
-  /** Open with the system's program (a copy, so the stored file cannot be edited in place). */
-  openFile(target: FileTarget): Promise<RawOutcome>;
+  /** Open with the system's program (a copy, so the stored file cannot be edited in place); `result` is an OpenFileResult. */
+  openFile(target: FileTarget, options?: OpenFileOptions): Promise<RawOutcome>;
   /** A stored file's bytes for the in-app reader; `result` is an ArrayBuffer. */
   readFile(target: FileTarget): Promise<RawOutcome>;
 }

@@ -18,6 +18,7 @@ export const foundationMethods = {
   'app.info': { access: 'ui', input: empty },
   'settings.getAll': { access: 'ui', input: empty },
   'settings.set': { access: 'ui', input: setSettingInput },
+  'settings.setAdmin': { access: 'local', input: setSettingInput },
   'backup.create': {
     access: 'local',
     input: z
@@ -107,6 +108,7 @@ export interface MethodOutputs extends DirectoryOutputs, MeetingsOutputs, Docume
   'app.info': AppInfo;
   'settings.getAll': Settings;
   'settings.set': Settings;
+  'settings.setAdmin': Settings;
   'backup.create': BackupResult;
   'backup.restore': RestoreResult;
 }

@@ -10,11 +10,36 @@ const httpUrl = z
 /** An optional URL: empty string means "not configured". */
 const optionalUrl = z.union([z.literal(''), httpUrl]);
 
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/**
+ * The update feed: https only, so nobody on the network can swap the metadata; plain http is allowed
+ * only to this machine's loopback, where tests and an administrator's local mirror run.
+ */
+export function isAllowedUpdateUrl(url: string): boolean {
+  // shared/ has no URL class; the authority is read by hand and compared exactly, so anything odd is refused.
+  const match = /^(https?):\/\/([^/?#\\]*)/i.exec(url.trim());
+  if (!match) return false;
+  const scheme = match[1]!.toLowerCase();
+  const authority = match[2]!;
+  if (authority === '' || authority.includes('@')) return false;
+  if (scheme === 'https') return true;
+  const host = authority.startsWith('[') ? authority.slice(0, authority.indexOf(']') + 1) : authority.replace(/:\d*$/, '');
+  return LOOPBACK_HOSTS.has(host.toLowerCase());
+}
+
+const updatesUrl = z.union([
+  z.literal(''),
+  httpUrl.refine(isAllowedUpdateUrl, {
+    message: 'Máy chủ cập nhật phải dùng https:// / the update server must use https://',
+  }),
+]);
+
 /** Every setting the app knows, with its schema. Unknown keys are refused. */
 export const settingSchemas = {
   'ui.language': z.enum(['vi', 'en']),
   'ui.theme': z.enum(['light', 'dark', 'system']),
-  'updates.url': optionalUrl,
+  'updates.url': updatesUrl,
   'sync.endpointUrl': optionalUrl,
 } as const;
 
@@ -22,6 +47,17 @@ export type SettingKey = keyof typeof settingSchemas;
 export type Settings = { [K in SettingKey]: z.output<(typeof settingSchemas)[K]> };
 
 export const settingKeys = Object.keys(settingSchemas) as SettingKey[];
+
+/**
+ * Settings only the administrator may change (the command line on this machine, `nghisu settings
+ * set`): the page can show them but `settings.set` refuses them, so hostile content in the window
+ * cannot point the updater elsewhere.
+ */
+export const adminSettingKeys: readonly SettingKey[] = ['updates.url'];
+
+export function isAdminSetting(key: SettingKey): boolean {
+  return adminSettingKeys.includes(key);
+}
 
 export const defaultSettings: Settings = {
   'ui.language': 'vi',

@@ -94,6 +94,20 @@ describe('nghisu CLI', () => {
     expect(nghisu('backup').code).toBe(2);
     expect(nghisu('--lang', 'fr', 'info').code).toBe(2);
   });
+
+  it('settings set/get: the administrator sets the update feed; http to another machine is refused', () => {
+    const dir = tempDir();
+    const bad = nghisu('settings', 'set', 'updates.url', 'http://capnhat.laocai.gov.vn/nghisu', '--data-dir', dir);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('https://');
+    const ok = nghisu('settings', 'set', 'updates.url', 'https://capnhat.laocai.gov.vn/nghisu', '--data-dir', dir);
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(ok.stdout).toContain('Đã đặt updates.url');
+    const got = nghisu('settings', 'get', 'updates.url', '--json', '--data-dir', dir);
+    expect(got.code, got.stderr).toBe(0);
+    expect(JSON.parse(got.stdout)).toEqual({ 'updates.url': 'https://capnhat.laocai.gov.vn/nghisu' });
+    expect(nghisu('settings', 'get', 'no.such', '--data-dir', dir).code).toBe(2);
+  });
 });
 
 describe('nghisu backup and restore keep every document', () => {

@@ -1,9 +1,12 @@
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { blobPathOf } from '../../electron/core/files/blob-file.ts';
 import { writeExport } from '../../electron/core/files/exports.ts';
 import { stagedFile } from '../../electron/core/files/staging.ts';
 import { startWebHost, type WebHost } from '../../electron/web/server.ts';
+import { FIXTURE_PDFS } from '../support/pdf-fixtures.ts';
 import { tempDir } from '../support/temp-dir.ts';
 
 /** The browser host's file hand-over: uploads into staging, downloads of exports and stored blobs. */
@@ -64,5 +67,45 @@ describe('browser host file routes', () => {
     ]) {
       expect((await fetch(`${host.origin}${path}?token=${host.token}`)).status, path).toBe(404);
     }
+  });
+
+  /** Put bytes into the store as an import would, and give the open URL for them under `name`. */
+  function stored(bytes: Buffer, name: string, query = ''): string {
+    const sha = createHash('sha256').update(bytes).digest('hex');
+    const file = blobPathOf(host.core.paths, sha);
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, bytes);
+    return `${host.origin}/files/blob/${sha}/${encodeURIComponent(name)}?token=${host.token}&inline=1${query}`;
+  }
+
+  it('opens in a tab by the open rules: the type from the bytes, nosniff, programs refused', async () => {
+    const pdf = await fetch(stored(readFileSync(join(FIXTURE_PDFS, 'rotated.pdf')), 'Tờ trình.exe.pdf'));
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    expect(pdf.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(pdf.headers.get('content-disposition')).toMatch(/^inline;/);
+
+    // HTML renamed to .pdf is served as the text it is, under a .txt name, never as a page.
+    const html = await fetch(stored(Buffer.from('<html><body>Xin chào</body></html>'), 'Báo cáo.pdf'));
+    expect(html.headers.get('content-type')).toBe('text/plain; charset=utf-8');
+    expect(html.headers.get('content-disposition')).toContain(`filename*=UTF-8''${encodeURIComponent('Báo cáo.txt')}`);
+
+    const exe = await fetch(stored(Buffer.concat([Buffer.from('MZ'), Buffer.alloc(64)]), 'Giấy mời.pdf'));
+    expect(exe.status).toBe(403);
+    expect(((await exe.json()) as { error: { code: string } }).error.code).toBe('FILE_INVALID');
+    const rlo = await fetch(stored(readFileSync(join(FIXTURE_PDFS, 'rotated.pdf')), 'Báo cáo\u202Efdp.exe'));
+    expect(rlo.status).toBe(403);
+  });
+
+  it('asks before a file that is not a plain document, then only as a download', async () => {
+    const unknown = Buffer.from([0x00, 0x01, 0x02, 0x03, 0xff, 0xfe, 0x00, 0x10]);
+    const check = await fetch(stored(unknown, 'Dữ liệu.pdf', '&check=1'));
+    expect(await check.json()).toMatchObject({ ok: true, result: { status: 'needs-confirmation', fileName: 'Dữ liệu.bin' } });
+    expect((await fetch(stored(unknown, 'Dữ liệu.pdf'))).status).toBe(409);
+    const agreed = await fetch(stored(unknown, 'Dữ liệu.pdf', '&confirmed=1'));
+    expect(agreed.status).toBe(200);
+    expect(agreed.headers.get('content-type')).toBe('application/octet-stream');
+    expect(agreed.headers.get('content-disposition')).toMatch(/^attachment;/);
+    expect(agreed.headers.get('x-content-type-options')).toBe('nosniff');
   });
 });

@@ -49,12 +49,47 @@ describe('settings', () => {
   it('never writes setting values or inputs into the log', async () => {
     const dir = tempDir();
     const core = await createCore({ dataDir: dir });
-    await core.call('settings.set', { key: 'updates.url', value: 'https://capnhat.example.vn/kenh-rieng-123' });
+    await core.call('settings.setAdmin', { key: 'updates.url', value: 'https://capnhat.example.vn/kenh-rieng-123' });
     await core.dispatch({ type: 'request', id: 1, method: 'settings.set', input: { key: 'updates.url', value: 'bad-secret-value' } }, 'ui');
     await core.close();
     const log = readFileSync(join(dir, 'logs', 'core.log'), 'utf8');
     expect(log).toContain('core started');
     expect(log).not.toContain('kenh-rieng-123');
     expect(log).not.toContain('bad-secret-value');
+  });
+
+  it('the update feed is an administrator setting: the window cannot change it, the command line can', async () => {
+    const dir = tempDir();
+    const core = await createCore({ dataDir: dir });
+    const fromPage = await core.dispatch(
+      { type: 'request', id: 1, method: 'settings.set', input: { key: 'updates.url', value: 'https://attacker.example/feed' } },
+      'ui',
+    );
+    expect(fromPage).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    const adminFromPage = await core.dispatch(
+      { type: 'request', id: 2, method: 'settings.setAdmin', input: { key: 'updates.url', value: 'https://attacker.example/feed' } },
+      'ui',
+    );
+    expect(adminFromPage).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect((await core.call('settings.getAll', {}))['updates.url']).toBe('');
+
+    const saved = await core.call('settings.setAdmin', { key: 'updates.url', value: 'https://capnhat.laocai.gov.vn/nghisu' });
+    expect(saved['updates.url']).toBe('https://capnhat.laocai.gov.vn/nghisu');
+    // Ordinary settings still go through the page's method.
+    const ui = await core.dispatch({ type: 'request', id: 3, method: 'settings.set', input: { key: 'ui.theme', value: 'dark' } }, 'ui');
+    expect(ui).toMatchObject({ ok: true });
+    await core.close();
+  });
+
+  it('the update feed must be https (plain http only to this machine, for a test server)', async () => {
+    const core = await createCore({ dataDir: tempDir() });
+    for (const value of ['http://capnhat.laocai.gov.vn/nghisu', 'http://10.0.0.5/feed', 'http://127.0.0.1.attacker.example/', 'https://u:p@capnhat.laocai.gov.vn/']) {
+      await expect(core.call('settings.setAdmin', { key: 'updates.url', value }), value).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    }
+    expect((await core.call('settings.getAll', {}))['updates.url']).toBe('');
+    for (const value of ['http://127.0.0.1:8080/feed', 'http://localhost:9000/', 'https://capnhat.laocai.gov.vn/nghisu', '']) {
+      expect((await core.call('settings.setAdmin', { key: 'updates.url', value }))['updates.url'], value).toBe(value);
+    }
+    await core.close();
   });
 });

@@ -1,6 +1,7 @@
 import WebSocket from 'ws';
 import {
   defaultSettings,
+  isAdminSetting,
   settingKeys,
   type MethodInput,
   type MethodName,
@@ -38,8 +39,9 @@ export async function callCore<M extends MethodName>(method: M, input: MethodInp
   }
 }
 
+/** The page's settings back to their defaults; the administrator's (updates.url) are not the page's to set, and no test sets them. */
 export async function resetSettings(): Promise<void> {
-  for (const key of settingKeys) {
+  for (const key of settingKeys.filter((k) => !isAdminSetting(k))) {
     await callCore('settings.set', { key, value: defaultSettings[key] } as SetSettingInput);
   }
 }

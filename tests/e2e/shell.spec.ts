@@ -121,7 +121,9 @@ test('the dark theme and the provincial endpoint survive a reload', async ({ pag
 test('an invalid address gets a Vietnamese error on its field and is not saved', async ({ page }) => {
   await openShell(page);
   await page.keyboard.press('Control+Comma');
-  const field = page.getByRole('textbox', { name: 'Máy chủ cập nhật' });
+  // The update server is the administrator's (nghisu settings set): shown, never editable here.
+  await expect(page.getByRole('textbox', { name: 'Máy chủ cập nhật' })).toHaveAttribute('readonly', '');
+  const field = page.getByRole('textbox', { name: 'Địa chỉ hệ thống điều hành của tỉnh' });
   const error = page.getByText(
     'Địa chỉ không hợp lệ. Hãy nhập địa chỉ đầy đủ bắt đầu bằng http:// hoặc https://, hoặc để trống.',
   );
@@ -132,19 +134,19 @@ test('an invalid address gets a Vietnamese error on its field and is not saved',
     await expect(error).toBeVisible();
     await expect(field).toHaveAttribute('aria-invalid', 'true');
     await expect(page.getByText('Đã lưu cài đặt.')).toHaveCount(0);
-    expect((await callCore('settings.getAll', {}))['updates.url']).toBe('');
+    expect((await callCore('settings.getAll', {}))['sync.endpointUrl']).toBe('');
   }
   await screenshot(page, 'settings-invalid-url');
 
   await page.reload();
-  await expect(page.getByRole('textbox', { name: 'Máy chủ cập nhật' })).toHaveValue('');
+  await expect(page.getByRole('textbox', { name: 'Địa chỉ hệ thống điều hành của tỉnh' })).toHaveValue('');
 
   // Fixing the value clears the error and saves.
-  await page.getByRole('textbox', { name: 'Máy chủ cập nhật' }).fill('  https://capnhat.laocai.gov.vn/nghisu  ');
+  await page.getByRole('textbox', { name: 'Địa chỉ hệ thống điều hành của tỉnh' }).fill('  https://dieuhanh.laocai.gov.vn/nghisu  ');
   await page.getByRole('button', { name: 'Lưu cài đặt' }).click();
   await expect(page.getByText('Đã lưu cài đặt.')).toBeVisible();
   await expect(error).toHaveCount(0);
-  expect((await callCore('settings.getAll', {}))['updates.url']).toBe('https://capnhat.laocai.gov.vn/nghisu');
+  expect((await callCore('settings.getAll', {}))['sync.endpointUrl']).toBe('https://dieuhanh.laocai.gov.vn/nghisu');
 });
 
 test('an address the core refuses is reported on its field in the current language', async ({ page }) => {

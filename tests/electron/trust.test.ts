@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createOriginPolicy, externalHttpUrl, originOf } from '../../electron/main/trust.ts';
+import { createOriginPolicy, originOf } from '../../electron/main/trust.ts';
 
 describe('originOf', () => {
   it('gives the custom scheme a real origin (Node says "null")', () => {
@@ -34,18 +34,5 @@ describe('createOriginPolicy', () => {
     expect(policy.isTrusted('http://localhost:5173/#/meetings')).toBe(true);
     expect(policy.isTrusted('http://localhost:5174/')).toBe(false);
     expect(policy.isTrusted('https://localhost:5173/')).toBe(false);
-  });
-});
-
-describe('externalHttpUrl', () => {
-  it('lets only plain web links out', () => {
-    expect(externalHttpUrl('https://chinhphu.vn/')).toBe('https://chinhphu.vn/');
-    expect(externalHttpUrl('http://example.com/a b')).toBe('http://example.com/a%20b');
-    expect(externalHttpUrl('file:///C:/Windows/system32/calc.exe')).toBeNull();
-    expect(externalHttpUrl('javascript:alert(1)')).toBeNull();
-    expect(externalHttpUrl('ms-msdt:/id')).toBeNull();
-    expect(externalHttpUrl('smb://server/share')).toBeNull();
-    expect(externalHttpUrl('https://user:pw@example.com/')).toBeNull();
-    expect(externalHttpUrl('not a url')).toBeNull();
   });
 });

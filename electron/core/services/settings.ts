@@ -1,11 +1,13 @@
 import {
   defaultSettings,
+  isAdminSetting,
   settingKeys,
   settingSchemas,
   type SetSettingInput,
   type SettingKey,
   type Settings,
 } from '../../../shared/contract/index.ts';
+import { CoreError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import type { SqliteDatabase } from '../runtime.ts';
 import type { AuditLog } from './audit.ts';
@@ -51,7 +53,14 @@ export function createSettingsService(deps: { db: SqliteDatabase; audit: AuditLo
 
   return {
     getAll,
-    set(input: SetSettingInput): Settings {
+    /** `admin` only from `settings.setAdmin`, a 'local' method the window cannot reach. */
+    set(input: SetSettingInput, { admin = false }: { admin?: boolean } = {}): Settings {
+      if (isAdminSetting(input.key) && !admin) {
+        throw new CoreError('FORBIDDEN', {
+          vi: `Chỉ quản trị viên đặt được "${input.key}", bằng dòng lệnh trên máy này: nghisu settings set ${input.key} <giá trị>.`,
+          en: `Only the administrator can set "${input.key}", from the command line on this machine: nghisu settings set ${input.key} <value>.`,
+        });
+      }
       const settings = set.immediate(input);
       events.emit('settings.changed', { key: input.key, settings });
       return settings;

@@ -1,4 +1,4 @@
-import type { Bridge, FileTarget, UploadResult } from '../../../shared/contract/index.ts';
+import type { Bridge, FileTarget, OpenFileOptions, OpenFileResult, UploadResult } from '../../../shared/contract/index.ts';
 
 /** `idle` means no connection will be attempted (e.g. no access token). */
 export type ConnectionState = 'connecting' | 'open' | 'closed' | 'idle';
@@ -20,8 +20,12 @@ export interface AppBridge extends Bridge {
   upload(file: File, options?: UploadOptions): Promise<UploadResult>;
   /** Let the user save a file the core exported (pack, .ics, PDF, XLSX) or a stored document. */
   saveFile(target: FileTarget): Promise<void>;
-  /** Open a stored file with the system's program (Electron) or in a new browser tab. */
-  openFile(target: FileTarget): Promise<void>;
+  /**
+   * Open a stored file with the system's program (Electron) or in a new browser tab. Programs and
+   * scripts reject (FILE_INVALID); a file that is not a plain document answers `needs-confirmation`
+   * until asked again with `confirmed` (screens use useOpenFile, which asks the user).
+   */
+  openFile(target: FileTarget, options?: OpenFileOptions): Promise<OpenFileResult>;
   /** The bytes of a stored file, for the in-app PDF reader. Rejects with BridgeError (e.g. NOT_FOUND). */
   readFile(target: FileTarget): Promise<ArrayBuffer>;
 }

@@ -1,13 +1,18 @@
-import { isErrorPayload, type FileTarget, type UploadResult } from '../../../shared/contract/index.ts';
+import { isErrorPayload, type FileTarget, type OpenFileResult, type UploadResult } from '../../../shared/contract/index.ts';
 import type { UploadOptions } from './AppBridge.ts';
 import { BridgeError } from './BridgeError.ts';
 import { transportMessages } from './transportMessages.ts';
 
-/** Where the browser host serves a file; the token rides in the URL because links and viewers fetch it. */
-export function fileUrl(origin: string, token: string, target: FileTarget, inline = false): string {
+/**
+ * Where the browser host serves a file; the token rides in the URL because links and viewers fetch it.
+ * `open` asks for the open rules (inline=1), `confirmed` carries the user's yes, `check` only asks.
+ */
+export function fileUrl(origin: string, token: string, target: FileTarget, open: { open: boolean; confirmed?: boolean; check?: boolean } = { open: false }): string {
   const key = target.kind === 'export' ? target.exportId : target.sha256;
   const query = new URLSearchParams({ token });
-  if (inline) query.set('inline', '1');
+  if (open.open) query.set('inline', '1');
+  if (open.confirmed) query.set('confirmed', '1');
+  if (open.check) query.set('check', '1');
   return `${origin}/files/${target.kind}/${encodeURIComponent(key)}/${encodeURIComponent(target.fileName)}?${query}`;
 }
 
@@ -72,5 +77,25 @@ export async function fetchFileBytes(url: string): Promise<ArrayBuffer> {
   }
   const error = (body as { error?: unknown } | undefined)?.error;
   if (isErrorPayload(error)) throw new BridgeError(error);
+  throw BridgeError.transport(transportMessages.unreachable, `HTTP ${response.status}`);
+}
+
+/** The host's answer to "may this file be opened?"; a refusal rejects with the host's BridgeError. */
+export async function checkOpen(url: string): Promise<OpenFileResult> {
+  let response: Response;
+  try {
+    response = await fetch(url, { cache: 'no-store' });
+  } catch (cause) {
+    throw BridgeError.transport(transportMessages.unreachable, String(cause));
+  }
+  let body: unknown;
+  try {
+    body = await response.json();
+  } catch {
+    body = undefined;
+  }
+  const outcome = body as { ok?: boolean; result?: OpenFileResult; error?: unknown } | undefined;
+  if (response.ok && outcome?.ok && outcome.result) return outcome.result;
+  if (isErrorPayload(outcome?.error)) throw new BridgeError(outcome.error);
   throw BridgeError.transport(transportMessages.unreachable, `HTTP ${response.status}`);
 }

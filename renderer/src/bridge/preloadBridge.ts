@@ -3,6 +3,7 @@ import {
   type MethodInput,
   type MethodName,
   type MethodOutput,
+  type OpenFileResult,
   type PreloadBridge,
   type RawOutcome,
   type UploadResult,
@@ -55,8 +56,8 @@ export function createPreloadBridge(raw: PreloadBridge): AppBridge {
     async saveFile(target) {
       unwrap(await safely(() => raw.saveFile(target)));
     },
-    async openFile(target) {
-      unwrap(await safely(() => raw.openFile(target)));
+    async openFile(target, options) {
+      return unwrap(await safely(() => raw.openFile(target, options))) as OpenFileResult;
     },
     async readFile(target) {
       const bytes = unwrap(await safely(() => raw.readFile(target)));

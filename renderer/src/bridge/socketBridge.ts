@@ -9,7 +9,7 @@ import {
 } from '../../../shared/contract/index.ts';
 import type { AppBridge, ConnectionState } from './AppBridge.ts';
 import { BridgeError } from './BridgeError.ts';
-import { downloadInBrowser, fetchFileBytes, fileUrl, uploadOverHttp } from './httpFiles.ts';
+import { checkOpen, downloadInBrowser, fetchFileBytes, fileUrl, uploadOverHttp } from './httpFiles.ts';
 import { transportMessages } from './transportMessages.ts';
 
 export interface SocketBridgeOptions {
@@ -202,9 +202,13 @@ export function createSocketBridge(options: SocketBridgeOptions): AppBridge {
       if (!options.http) throw BridgeError.transport(transportMessages.noToken);
       downloadInBrowser(fileUrl(options.http.origin, options.http.token, target), target.fileName);
     },
-    async openFile(target) {
+    async openFile(target, openOptions) {
       if (!options.http) throw BridgeError.transport(transportMessages.noToken);
-      window.open(fileUrl(options.http.origin, options.http.token, target, true), '_blank', 'noopener');
+      const confirmed = openOptions?.confirmed === true;
+      // The host applies the desktop app's rules; ask it first so a refusal or a question reaches the page.
+      const answer = await checkOpen(fileUrl(options.http.origin, options.http.token, target, { open: true, confirmed, check: true }));
+      if (answer.status === 'opened') window.open(fileUrl(options.http.origin, options.http.token, target, { open: true, confirmed }), '_blank', 'noopener');
+      return answer;
     },
     async readFile(target) {
       if (!options.http) throw BridgeError.transport(transportMessages.noToken);

@@ -64,7 +64,8 @@ export const en: Messages = {
     themeDark: 'Dark',
     themeSystem: 'Follow the system',
     updatesUrl: 'Update server',
-    updatesUrlHelp: "Address of the province's update server. Leave empty if not used.",
+    updatesUrlHelp: 'Set by the administrator on this machine: nghisu settings set updates.url <https address>. Shown here read-only.',
+    updatesUrlNone: 'Not set',
     endpointUrl: "Province's operations system address",
     endpointUrlHelp: "Address of the province's task exchange service. Leave empty if not used.",
     urlPlaceholder: 'https://…',
@@ -94,6 +95,12 @@ export const en: Messages = {
     unavailableHint:
       'The data on this computer is not affected. If this persists, restart the app or contact your IT staff.',
     retry: 'Try again',
+  },
+  openFile: {
+    confirmTitle: 'Open a file that is not a plain document?',
+    confirmBody: '"{{fileName}}" is {{what}}. Files of this kind can contain code. Open it only if you know where it came from.',
+    confirmOk: 'Open anyway',
+    confirmCancel: 'Do not open',
   },
   errors: {
     unexpectedTitle: 'Something went wrong',

@@ -63,7 +63,8 @@ export const vi = {
     themeDark: 'Tối',
     themeSystem: 'Theo hệ thống',
     updatesUrl: 'Máy chủ cập nhật',
-    updatesUrlHelp: 'Địa chỉ máy chủ phát hành bản cập nhật của tỉnh. Để trống nếu chưa dùng.',
+    updatesUrlHelp: 'Do quản trị viên đặt trên máy này bằng lệnh: nghisu settings set updates.url <địa chỉ https>. Màn hình này chỉ hiển thị.',
+    updatesUrlNone: 'Chưa đặt',
     endpointUrl: 'Địa chỉ hệ thống điều hành của tỉnh',
     endpointUrlHelp: 'Địa chỉ dịch vụ nhận và trả nhiệm vụ của tỉnh. Để trống nếu chưa dùng.',
     urlPlaceholder: 'https://…',
@@ -93,6 +94,12 @@ export const vi = {
     unavailableHint:
       'Dữ liệu trên máy không bị ảnh hưởng. Nếu lỗi kéo dài, hãy khởi động lại ứng dụng hoặc báo cho cán bộ công nghệ thông tin.',
     retry: 'Thử lại',
+  },
+  openFile: {
+    confirmTitle: 'Mở tệp không phải tài liệu thông thường?',
+    confirmBody: 'Tệp "{{fileName}}" là {{what}}. Tệp loại này có thể chứa mã lệnh. Chỉ mở nếu bạn biết rõ nguồn gốc của tệp.',
+    confirmOk: 'Vẫn mở',
+    confirmCancel: 'Không mở',
   },
   errors: {
     unexpectedTitle: 'Đã xảy ra lỗi ngoài dự kiến',

@@ -17,6 +17,13 @@ export const foundationInvalidInputs: Record<keyof typeof foundationMethods | ke
     { key: 'ui.theme', value: 'dark', extra: true },
     'ui.theme=dark',
   ],
+  'settings.setAdmin': [
+    {},
+    { key: 'updates.url', value: 'http://capnhat.laocai.gov.vn/nghisu' },
+    { key: 'updates.url', value: 'http://127.0.0.1.attacker.example/' },
+    { key: 'updates.url', value: 'ftp://example.vn/updates' },
+    { key: 'no.such.key', value: 'x' },
+  ],
   'backup.create': [{}, { file: '' }, { file: '   ' }, { file: 5 }, { file: '/tmp/x.db', overwrite: 'yes' }, { file: '/tmp/x.db', signingKey: 'no' }, { file: '/tmp/x.db', extra: 1 }],
   'backup.restore': [{}, { file: '' }, { file: ['a'] }, { file: '/tmp/x.db', force: true }],
 };

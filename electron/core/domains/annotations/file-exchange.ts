@@ -99,6 +99,25 @@ export function createFileExchange(ctx: ServiceContext, deps: AnnotationDeps) {
     const doc = pdfDocument(documentId);
     const annotations = placed(documentId);
     const pdf = await openStoredPdf(documents.blobPath(doc.sha256), doc.fileName);
+    try {
+      return await writeAnnotations(pdf, doc, annotations, flatten);
+    } catch (e) {
+      if (e instanceof CoreError) throw e;
+      // pdf-lib loads leniently; a file readers show can still have page objects it cannot write into
+      // (an /Annots that is not an array, broken resources). That is the file's fault, not ours.
+      throw new CoreError(
+        'PDF_INVALID',
+        {
+          vi: `Tệp "${doc.fileName}" có cấu trúc hỏng nên không ghi ghi chú vào được. Hãy xuất XFDF hoặc danh sách ghi chú.`,
+          en: `"${doc.fileName}" has a damaged structure, so annotations cannot be written into it. Export XFDF or the notes list instead.`,
+        },
+        undefined,
+        { cause: e },
+      );
+    }
+  }
+
+  async function writeAnnotations(pdf: PDFDocument, doc: DocumentSummary, annotations: Annotation[], flatten: boolean) {
     const forms = createAppearanceForms(pdf);
     await forms.prepare(annotations);
     const pages = pdf.getPages();

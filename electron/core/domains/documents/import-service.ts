@@ -166,7 +166,8 @@ export function createImportService(
       return commit(fileName, type, blob, text, target);
     } catch (e) {
       const aborted = signal.aborted && !(e instanceof CoreError && e.code !== 'CANCELLED');
-      if (!(e instanceof CoreError)) ctx.log.warn({ err: e, fileName }, 'document import failed');
+      // The file name is the user's (it says what the file holds): the error's code and stack are enough.
+      if (!(e instanceof CoreError)) ctx.log.warn({ err: e }, 'document import failed');
       return { fileName, ok: false, error: aborted ? cancelled(fileName).payload : toFilePayload(fileName, e) };
     } finally {
       if (blob) rmSync(blob.tmp, { force: true });

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate, useParams } from 'react-router';
 import type { DocumentDetail, MeetingDetail, ReaderPosition } from '../../../../shared/contract/index.ts';
 import { useBridge } from '../../bridge/BridgeContext.tsx';
+import { useOpenFile } from '../../bridge/useOpenFile.ts';
 import { BridgeError } from '../../bridge/BridgeError.ts';
 import { useCoreData } from '../../bridge/useCoreData.ts';
 import { PAGE_HEADING_ID } from '../../shell/Page.tsx';
@@ -39,6 +40,7 @@ export function ReaderPage() {
 function ReaderScreen({ documentId, meetingId, onRetry }: { documentId: string; meetingId: string | undefined; onRetry(): void }) {
   const { t } = useTranslation('reader');
   const bridge = useBridge();
+  const openFile = useOpenFile();
   const navigate = useNavigate();
   const location = useLocation();
   const { message } = AntApp.useApp();
@@ -113,9 +115,8 @@ function ReaderScreen({ documentId, meetingId, onRetry }: { documentId: string; 
 
   function openElsewhere(): void {
     if (!doc) return;
-    bridge
-      .openFile({ kind: 'blob', sha256: doc.sha256, fileName: doc.fileName })
-      .catch((error: unknown) => void message.error(t('openWithSystemFailed', { message: errorText(error) })));
+    openFile({ kind: 'blob', sha256: doc.sha256, fileName: doc.fileName }).catch(
+      (error: unknown) => void message.error(t('openWithSystemFailed', { message: errorText(error) })));
   }
 
   function back(): void {

@@ -8,16 +8,17 @@ import { currentLanguage, i18next } from '../../i18n/i18n.ts';
 import { useSettings, useSettingsContext } from '../../settings/SettingsContext.tsx';
 import { SectionTitle } from './SectionTitle.tsx';
 
-type UrlKey = 'updates.url' | 'sync.endpointUrl';
+type UrlKey = 'sync.endpointUrl';
 
 /**
  * URLs first so a rejected address stops the save before anything visible changes; language last
- * so the confirmation appears in the language just chosen.
+ * so the confirmation appears in the language just chosen. The update server is not here: it is an
+ * administrator setting (nghisu settings set), shown read-only.
  */
-const SAVE_ORDER: readonly SettingKey[] = ['updates.url', 'sync.endpointUrl', 'ui.theme', 'ui.language'];
+const SAVE_ORDER: readonly SettingKey[] = ['sync.endpointUrl', 'ui.theme', 'ui.language'];
 
 function normalise(values: Settings): Settings {
-  return { ...values, 'updates.url': values['updates.url'].trim(), 'sync.endpointUrl': values['sync.endpointUrl'].trim() };
+  return { ...values, 'sync.endpointUrl': values['sync.endpointUrl'].trim() };
 }
 
 export function PreferencesForm() {
@@ -125,7 +126,9 @@ export function PreferencesForm() {
         </Form.Item>
       </Card>
       <Card title={<SectionTitle>{t('settings.connectionSection')}</SectionTitle>} className="ns-settings-card">
-        {urlField('updates.url', t('settings.updatesUrl'), t('settings.updatesUrlHelp'))}
+        <Form.Item label={t('settings.updatesUrl')} htmlFor="settings-updates-url" extra={t('settings.updatesUrlHelp')}>
+          <Input id="settings-updates-url" value={settings['updates.url']} placeholder={t('settings.updatesUrlNone')} readOnly variant="filled" />
+        </Form.Item>
         {urlField('sync.endpointUrl', t('settings.endpointUrl'), t('settings.endpointUrlHelp'))}
       </Card>
       <Flex gap="small" className="ns-settings-actions">

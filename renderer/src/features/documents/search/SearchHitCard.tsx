@@ -3,7 +3,7 @@ import { App as AntApp, Button, Flex, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import type { SearchHit, SnippetSegment } from '../../../../../shared/contract/index.ts';
-import { useBridge } from '../../../bridge/BridgeContext.tsx';
+import { useOpenFile } from '../../../bridge/useOpenFile.ts';
 import { ClassificationTag, KindIcon, UrgencyTag } from '../shared/DocumentTags.tsx';
 import { errorText } from '../shared/errors.ts';
 import { documentLabel, formatCalendarDate } from '../shared/format.ts';
@@ -22,7 +22,7 @@ export function SearchHitCard({ hit }: { hit: SearchHit }) {
   const { t } = useTranslation('documents');
   const { t: tr } = useTranslation('reader');
   const navigate = useNavigate();
-  const bridge = useBridge();
+  const openFile = useOpenFile();
   const { message } = AntApp.useApp();
   const doc = hit.document;
   const facts = [
@@ -34,9 +34,8 @@ export function SearchHitCard({ hit }: { hit: SearchHit }) {
   ].filter(Boolean);
 
   function open(): void {
-    bridge
-      .openFile({ kind: 'blob', sha256: doc.sha256, fileName: doc.fileName })
-      .catch((error: unknown) => void message.error(t('detail.fileFailed', { message: errorText(error) })));
+    openFile({ kind: 'blob', sha256: doc.sha256, fileName: doc.fileName }).catch(
+      (error: unknown) => void message.error(t('detail.fileFailed', { message: errorText(error) })));
   }
 
   return (

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { MeetingAttachment } from '../../../../../shared/contract/index.ts';
 import { useBridge } from '../../../bridge/BridgeContext.tsx';
+import { useOpenFile } from '../../../bridge/useOpenFile.ts';
 import { ClassificationTag } from '../shared/tags.tsx';
 import { useLang } from '../shared/useLang.ts';
 import { useRun } from '../shared/useRun.ts';
@@ -34,6 +35,7 @@ function DocumentRow({ document: d, editable }: { document: MeetingAttachment; e
   const { id: meetingId } = useParams();
   const bridge = useBridge();
   const run = useRun();
+  const openFile = useOpenFile();
   const lang = useLang();
   const input = useRef<HTMLInputElement>(null);
   const [replacing, setReplacing] = useState(false);
@@ -60,7 +62,7 @@ function DocumentRow({ document: d, editable }: { document: MeetingAttachment; e
           type="link"
           size="small"
           className="ns-doc-name"
-          onClick={() => void run(() => bridge.openFile({ kind: 'blob', sha256: d.sha256, fileName: d.fileName }))}
+          onClick={() => void run(() => openFile({ kind: 'blob', sha256: d.sha256, fileName: d.fileName }))}
           aria-label={t('documents.open', { fileName: d.fileName })}
         >
           {d.fileName}
