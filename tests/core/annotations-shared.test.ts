@@ -85,7 +85,7 @@ async function memberWithPack() {
   const memberDir = tempDir();
   const m = await open(memberDir);
   const profile = await m.call('profile.create', { fullName: 'Lê Thị Đào', position: 'Giám đốc Sở', unitName: 'Sở Giao thông vận tải', workRole: 'member' });
-  await m.call('keys.trust', { publicKey: s.publicKey, label: 'Văn phòng Ban Chỉ đạo' });
+  await m.call('keys.trust', { publicKey: s.publicKey, label: 'Văn phòng Ban Chỉ đạo', scope: { purpose: 'pack', committeeId: s.committeeId, committeeName: 'Ban Chỉ đạo' } });
   const pack = join(tempDir(), 'goi.nghisu');
   await s.core.call('packs.exportFile', { meetingId: s.meetingId, file: pack });
   await m.call('packs.importFile', { file: pack });
@@ -141,18 +141,20 @@ describe('a member’s shared notes as a signed file', () => {
     expect(untrusted.details).toMatchObject({ fingerprint: profile.fingerprint, publicKey: profile.publicKey });
     expect(counts(s.core)).toEqual(before);
 
-    const imported = await s.core.call('annotations.importFile', { file, trustSigner: true });
+    // Trusting a notes key binds it to the person of the directory who holds it.
+    expect((await failure(s.core.call('annotations.importFile', { file, trustSigner: true }))).code).toBe('INVALID_INPUT');
+    const imported = await s.core.call('annotations.importFile', { file, trustSigner: true, personId: s.member.id });
     expect(imported).toEqual({ documentId, imported: 2, updated: 0, authorName: 'Lê Thị Đào' });
     let list = await s.core.call('annotations.list', { documentId });
     expect(list.annotations).toHaveLength(2);
-    for (const a of list.annotations) expect(a).toMatchObject({ origin: 'shared-import', authorId: profile.id, authorName: 'Lê Thị Đào', editable: false, shared: true });
+    for (const a of list.annotations) expect(a).toMatchObject({ origin: 'shared-import', authorId: s.member.id, authorName: 'Lê Thị Đào', editable: false, shared: true });
     expect(list.annotations.find((a) => a.kind === 'highlight')).toMatchObject({ id: highlight.id, geometry: highlight.geometry, contents: 'Số liệu quý III chưa khớp', color: '#FFD400' });
-    expect(list.authors).toEqual([{ authorId: profile.id, authorName: 'Lê Thị Đào', count: 2, self: false }]);
+    expect(list.authors).toEqual([{ authorId: s.member.id, authorName: 'Lê Thị Đào', count: 2, self: false }]);
     const member = list.annotations[0]!;
     expect((await failure(s.core.call('annotations.update', { id: member.id, revision: member.revision, color: '#000000' }))).code).toBe('INVALID_STATE');
     const db = new Database(s.core.databaseFile, { readonly: true });
     expect(db.prepare("SELECT kind, author_id, signer_fingerprint, annotation_count FROM annotation_imports").all()).toEqual([
-      { kind: 'shared', author_id: profile.id, signer_fingerprint: profile.fingerprint, annotation_count: 2 },
+      { kind: 'shared', author_id: s.member.id, signer_fingerprint: profile.fingerprint, annotation_count: 2 },
     ]);
     expect(db.prepare("SELECT count(*) FROM audit_log WHERE action = 'annotations.importShared'").pluck().get()).toBe(1);
     db.close();
@@ -183,7 +185,7 @@ describe('a member’s shared notes as a signed file', () => {
     await m.call('annotations.create', { ...note({ kind: 'rectangle', pageIndex: 0, color: '#7030a0', geometry: { rect: [100, 200, 250, 300] }, shared: true }), documentId: ownId });
     const file = exportedPath(m, await m.call('annotations.exportShared', { documentId: ownId }));
     const profile = (await m.call('profile.get', {}))!;
-    await s.core.call('keys.trust', { publicKey: profile.publicKey, label: 'Lê Thị Đào' });
+    await s.core.call('keys.trust', { publicKey: profile.publicKey, label: 'Lê Thị Đào', scope: { purpose: 'notes', personId: s.member.id } });
     const seen = await s.core.call('annotations.inspectShared', { upload: stage(s.core, file) });
     expect(seen.document).toMatchObject({ fileName: 'Ý kiến riêng.pdf', known: false });
     const before = counts(s.core);
@@ -198,7 +200,7 @@ describe('a member’s shared notes as a signed file', () => {
     await m.call('annotations.create', note({ kind: 'highlight', pageIndex: 0, color: '#ffd400', geometry: { quads: [[85, 700, 300, 700, 85, 686, 300, 686]] }, quotedText: 'BÁO CÁO', shared: true }));
     await m.call('annotations.create', note({ kind: 'arrow', pageIndex: 1, color: '#e02020', geometry: { from: [120, 200], to: [300, 260] }, shared: true }));
     const file = exportedPath(m, await m.call('annotations.exportShared', { documentId }));
-    await s.core.call('keys.trust', { publicKey: profile.publicKey, label: 'Lê Thị Đào' });
+    await s.core.call('keys.trust', { publicKey: profile.publicKey, label: 'Lê Thị Đào', scope: { purpose: 'notes', personId: s.member.id } });
     const before = counts(s.core);
     const dir = tempDir();
     const original = await readZip(file);

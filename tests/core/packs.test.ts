@@ -83,7 +83,7 @@ describe('meeting packs', () => {
     expect(untrusted.text.vi).toContain('Trần Thị Thư');
     expect(counts(m)).toEqual(before);
 
-    await m.call('keys.trust', { publicKey: s.publicKey, label: 'Văn phòng Ban Chỉ đạo' });
+    await m.call('keys.trust', { publicKey: s.publicKey, label: 'Văn phòng Ban Chỉ đạo', scope: { purpose: 'pack', committeeId: s.committeeId, committeeName: 'Ban Chỉ đạo' } });
     const result = await m.call('packs.importFile', { file });
     expect(result).toMatchObject({ revision: expect.any(Number), documents: 2, previous: null, changes: [] });
     const detail = await m.call('meetings.get', { id: s.meetingId });
@@ -104,7 +104,7 @@ describe('meeting packs', () => {
   it('shows what changed since the pack the member has, keeps old versions and the member’s own documents', async () => {
     const s = await publishedMeeting(await open());
     const m = await member();
-    await m.call('keys.trust', { publicKey: s.publicKey, label: 'Văn phòng' });
+    await m.call('keys.trust', { publicKey: s.publicKey, label: 'Văn phòng', scope: { purpose: 'pack', committeeId: s.committeeId, committeeName: 'Ban Chỉ đạo' } });
     const first = join(tempDir(), 'r1.nghisu');
     await s.core.call('packs.exportFile', { meetingId: s.meetingId, file: first });
     await m.call('packs.importFile', { file: first });
@@ -150,7 +150,7 @@ describe('meeting packs', () => {
     const file = join(dir, 'goi.nghisu');
     await s.core.call('packs.exportFile', { meetingId: s.meetingId, file });
     const m = await member();
-    await m.call('keys.trust', { publicKey: s.publicKey, label: 'Văn phòng' });
+    await m.call('keys.trust', { publicKey: s.publicKey, label: 'Văn phòng', scope: { purpose: 'pack', committeeId: s.committeeId, committeeName: 'Ban Chỉ đạo' } });
     const before = counts(m);
 
     const flipped = join(dir, 'flipped.nghisu');

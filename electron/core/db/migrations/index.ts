@@ -2,8 +2,9 @@ import type { Migration } from '../migration.ts';
 import { initial } from './0001-initial.ts';
 import { secretariat } from './0002-secretariat.ts';
 import { annotations } from './0003-annotations.ts';
+import { trustPurpose } from './0004-trust-purpose.ts';
 
 /** Every migration, in order. Append only: a released migration is never edited. */
-export const migrations: readonly Migration[] = [initial, secretariat, annotations];
+export const migrations: readonly Migration[] = [initial, secretariat, annotations, trustPurpose];
 
 export const latestSchemaVersion = migrations.length;

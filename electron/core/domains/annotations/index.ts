@@ -55,8 +55,8 @@ export function createAnnotationsDomain(ctx: ServiceContext, deps: { documents: 
     'annotations.inspectShared': (input) => shared.inspectShared(input),
     'annotations.importShared': (input) => shared.importShared(input),
     'annotations.exportFile': (input) => files.exportFile(input),
-    'annotations.importFile': async ({ file, documentId, trustSigner }) =>
-      (await looksLikeXml(file)) ? files.importXfdfFile(file, documentId) : shared.importSharedFile(file, trustSigner ?? false),
+    'annotations.importFile': async ({ file, documentId, trustSigner, personId }) =>
+      (await looksLikeXml(file)) ? files.importXfdfFile(file, documentId) : shared.importSharedFile(file, trustSigner ?? false, personId),
     'reader.getPosition': (input) => positions.get(input),
     'reader.savePosition': (input) => positions.save(input),
   };
