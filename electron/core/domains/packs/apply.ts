@@ -28,6 +28,21 @@ function placePackBlobs(ctx: ServiceContext, pack: OpenedPack): number {
   return newBlobs;
 }
 
+/** Agenda items ordered so each comes after its parent, however deep; items in a cycle are left out (the insert of a child then fails). */
+function parentsFirst<T extends { id: string; parent_id: string | null }>(items: T[]): T[] {
+  const ordered: T[] = [];
+  const placed = new Set<string>();
+  let level = items.filter((a) => a.parent_id === null);
+  while (level.length > 0) {
+    for (const a of level) {
+      ordered.push(a);
+      placed.add(a.id);
+    }
+    level = items.filter((a) => a.parent_id !== null && placed.has(a.parent_id) && !placed.has(a.id));
+  }
+  return ordered.length === items.length ? ordered : [...ordered, ...items.filter((a) => !placed.has(a.id))];
+}
+
 /**
  * Replace the member's copy of the meeting with the pack's, in one transaction. Directory rows are
  * added or refreshed by id; documents are added by id and never removed (a member's notes hang on
@@ -121,9 +136,7 @@ export function applyPack(
        VALUES (@id, @meeting_id, @parent_id, @position, @title, @description, @presenter_person_id, @presenter_org_id,
          @preparing_org_id, @duration_minutes, @outcome, @created_at, @updated_at)`,
     );
-    const roots = content.agendaItems.filter((a) => !a.parent_id);
-    const children = content.agendaItems.filter((a) => a.parent_id);
-    for (const a of [...roots, ...children]) insertItem.run({ ...a, meeting_id: m.id });
+    for (const a of parentsFirst(content.agendaItems)) insertItem.run({ ...a, meeting_id: m.id });
 
     const insertParticipant = db.prepare(
       `INSERT INTO participants (id, meeting_id, person_id, organization_id, role, position, rsvp, rsvp_reason, rsvp_delegate_id, rsvp_delegate_name)

@@ -21,7 +21,7 @@ import type { DocumentsDomain } from '../documents/index.ts';
 import type { Domain } from '../domain.ts';
 import type { MeetingsDomain } from '../meetings/index.ts';
 import { applyPack, type IndexDocument } from './apply.ts';
-import { asPackInvalid, downgrade, untrusted } from './refusals.ts';
+import { asPackInvalid, assertUniqueIds, downgrade, untrusted } from './refusals.ts';
 import { collectPackContent } from './collect.ts';
 import { diffPacks } from './diff.ts';
 import { packFileName } from './file-name.ts';
@@ -79,15 +79,18 @@ export function createPacksDomain(ctx: ServiceContext, deps: PacksDeps) {
     'SELECT revision, imported_at, manifest_sha FROM pack_imports WHERE meeting_id = ? ORDER BY imported_at DESC, id DESC LIMIT 1',
   );
   const meetingHere = db.prepare('SELECT origin, committee_id FROM meetings WHERE id = ?');
+  const documentCommittees = db
+    .prepare('SELECT DISTINCT m.committee_id FROM meeting_documents md JOIN meetings m ON m.id = md.meeting_id WHERE md.document_id = ?')
+    .pluck();
 
   /**
-   * A key signs packs only for the committees it is trusted for: the pack's committee, and the one
-   * the meeting is in here when the pack would move it (it could otherwise take another committee's
-   * meeting). The profile's own key is the secretariat's own.
+   * A key signs packs only for the committees it is trusted for: a pack from one committee's
+   * secretariat must not move, rename or reclassify what belongs to another. The profile's own key
+   * is the secretariat's own.
    */
-  function isTrusted(publicKey: string, committees: string[]): boolean {
+  function isTrusted(publicKey: string, committees: Set<string>): boolean {
     if (ownKey.get() === publicKey) return true;
-    return committees.every((c) => deps.directory.trustedKeys.trustsPack(publicKey, c));
+    return [...committees].every((c) => deps.directory.trustedKeys.trustsPack(publicKey, c));
   }
 
   /** Read what goes into the pack (one snapshot) and the key to sign it with; no file yet. */
@@ -123,7 +126,10 @@ export function createPacksDomain(ctx: ServiceContext, deps: PacksDeps) {
     }
     const previous = lastImport.get(content.meeting.id) as { revision: number; imported_at: string; manifest_sha: string } | undefined;
     const changes = origin === 'pack' ? diffPacks(collectPackContent(db, content.meeting.id, { asImported: true }).content, content) : [];
-    const committees = [...new Set([content.meeting.committee_id, ...(here ? [here.committee_id] : [])])];
+    // Every committee whose rows the pack would change: its own, the meeting's here, and those of
+    // the meetings its documents are already attached to (their metadata, classification included).
+    const committees = new Set([content.meeting.committee_id, ...(here ? [here.committee_id] : [])]);
+    for (const d of content.documents) for (const c of documentCommittees.all(d.id) as string[]) committees.add(c);
     const signer: PackSigner = { ...manifest.signer, trusted: isTrusted(manifest.signer.publicKey, committees) };
     return {
       meeting: {
@@ -152,6 +158,7 @@ export function createPacksDomain(ctx: ServiceContext, deps: PacksDeps) {
     const scratch = join(ctx.paths.tmp, `pack-${uuidv7()}`);
     try {
       const pack = await readPack(file, scratch);
+      assertUniqueIds(pack.content);
       const inspection = asPackInvalid(() => inspectOpened(pack));
       if (options.dryRun) return inspection;
       if (!inspection.signer.trusted) throw untrusted(inspection);

@@ -1,5 +1,6 @@
 import type { PackInspection } from '../../../../shared/contract/index.ts';
 import { CoreError } from '../../errors.ts';
+import type { PackContent } from './format.ts';
 
 /** The signer is not trusted for the committee(s) this pack touches. */
 export function untrusted(inspection: PackInspection): CoreError {
@@ -49,5 +50,32 @@ export function asPackInvalid<T>(work: () => T): T {
       );
     }
     throw e;
+  }
+}
+
+/** Each row of a pack appears once: the same id twice is a malformed pack, never silently merged. */
+export function assertUniqueIds(content: PackContent): void {
+  const lists: [string, { id: string }[]][] = [
+    ['organization', content.organizations],
+    ['person', content.people],
+    ['bridge point', content.bridgePoints],
+    ['agenda', content.agendaItems],
+    ['participant', content.participants],
+    ['document', content.documents],
+    ['attachment', content.attachments],
+    ['change', content.changes],
+  ];
+  for (const [what, rows] of lists) {
+    const seen = new Set<string>();
+    for (const { id } of rows) {
+      if (seen.has(id)) {
+        throw new CoreError(
+          'PACK_INVALID',
+          { vi: `Nội dung gói tài liệu không nhất quán (${what} ${id} lặp lại).`, en: `The pack content is inconsistent (${what} ${id} repeated).` },
+          { [what]: id },
+        );
+      }
+      seen.add(id);
+    }
   }
 }
