@@ -176,6 +176,87 @@ describe('a member’s shared notes as a signed file', () => {
     expect((await failure(m.call('annotations.importFile', { file: second }))).code).toBe('INVALID_STATE');
   });
 
+  it('refuses a notes file whose stated author is not the person its key is trusted for, and never lets one member replace another’s notes', async () => {
+    const { s, m, memberDir, profile, documentId, note } = await memberWithPack();
+    await m.call('annotations.create', note({ kind: 'note', pageIndex: 0, color: '#ffb000', geometry: { at: [400, 450] }, contents: 'Ý kiến của Sở', shared: true }));
+    const file = exportedPath(m, await m.call('annotations.exportShared', { documentId }));
+    await s.core.call('keys.trust', { publicKey: profile.publicKey, label: 'Lê Thị Đào', scope: { purpose: 'notes', personId: s.member.id } });
+    await s.core.call('annotations.importFile', { file });
+
+    // A second member, the chair, has a key the secretariat trusts for the chair's own notes.
+    const chairDir = tempDir();
+    const chairCore = await open(chairDir);
+    const chair = await chairCore.call('profile.create', { fullName: 'Nguyễn Văn Chủ', position: 'Phó Chủ tịch UBND tỉnh', unitName: 'UBND tỉnh', workRole: 'member' });
+    await s.core.call('keys.trust', { publicKey: chair.publicKey, label: 'Nguyễn Văn Chủ', scope: { purpose: 'notes', personId: s.chair.id } });
+    // A key speaks for one person only.
+    const rebind = await failure(s.core.call('keys.trust', { publicKey: chair.publicKey, label: 'x', scope: { purpose: 'notes', personId: s.member.id } }));
+    expect(rebind.code).toBe('CONFLICT');
+    const chairKey = createPrivateKey(readFileSync(join(chairDir, 'keys', `${chair.id}.ed25519.pem`), 'utf8'));
+    const original = await readZip(file);
+    const bySigner = async (name: string, author: Record<string, string>) => {
+      const entries = new Map([...original].map(([k, v]) => [k, Buffer.from(v)]));
+      const manifest = JSON.parse(entries.get('manifest.json')!.toString('utf8'));
+      manifest.author = { ...manifest.author, publicKey: chair.publicKey, fingerprint: chair.fingerprint, ...author };
+      const bytes = Buffer.from(JSON.stringify(manifest));
+      entries.set('manifest.json', bytes);
+      entries.set('manifest.sig', Buffer.from(sign(null, bytes, chairKey).toString('base64')));
+      const out = join(tempDir(), name);
+      await writeZip(out, entries);
+      return out;
+    };
+    const before = counts(s.core);
+    const dao = (await s.core.call('annotations.list', { documentId })).annotations;
+
+    // The chair signs Đào's notes in Đào's name: refused, nothing changes.
+    const inHerName = await bySigner('mao-danh.nsghichu', { fullName: 'Lê Thị Đào' });
+    const e = await failure(s.core.call('annotations.importFile', { file: inHerName }));
+    expect(e.code).toBe('PACK_INVALID');
+    expect(e.text.vi).toContain('Nguyễn Văn Chủ');
+    expect(counts(s.core)).toEqual(before);
+
+    // In his own name but claiming her profile id and her notes' ids: attributed to him, her notes untouched.
+    const herIds = await bySigner('ma-ho-so.nsghichu', { fullName: 'Nguyễn Văn Chủ', profileId: profile.id });
+    expect((await failure(s.core.call('annotations.importFile', { file: herIds }))).code).toBe('CONFLICT');
+    expect((await s.core.call('annotations.list', { documentId })).annotations).toEqual(dao);
+    expect(dao.every((a) => a.authorId === s.member.id && a.authorName === 'Lê Thị Đào')).toBe(true);
+
+    // Trusted for packs only, the chair's key cannot sign notes any more.
+    await s.core.call('keys.untrust', { fingerprint: chair.fingerprint, scope: { purpose: 'notes', personId: s.chair.id } });
+    await s.core.call('keys.trust', { publicKey: chair.publicKey, label: 'Nguyễn Văn Chủ', scope: { purpose: 'pack', committeeId: s.committeeId, committeeName: 'Ban Chỉ đạo' } });
+    const own = await bySigner('cua-chu.nsghichu', { fullName: 'Nguyễn Văn Chủ', profileId: chair.id });
+    expect(await s.core.call('annotations.inspectShared', { upload: stage(s.core, own) })).toMatchObject({ signer: { trusted: false }, person: null });
+    expect((await failure(s.core.call('annotations.importFile', { file: own }))).code).toBe('PACK_UNTRUSTED');
+    expect(await s.core.call('annotations.inspectShared', { upload: stage(s.core, file) })).toMatchObject({
+      signer: { trusted: true },
+      person: { id: s.member.id, fullName: 'Lê Thị Đào' },
+    });
+    expect(counts(s.core)).toEqual(before);
+  });
+
+  it('an unsigned XFDF file reusing a signed note’s id leaves that note as signed, and imported notes stay read-only', async () => {
+    const { s, m, profile, documentId, note } = await memberWithPack();
+    const signed = await m.call('annotations.create', note({ kind: 'note', pageIndex: 0, color: '#ffb000', geometry: { at: [400, 450] }, contents: 'Đồng ý với dự thảo', shared: true }));
+    const file = exportedPath(m, await m.call('annotations.exportShared', { documentId }));
+    await s.core.call('keys.trust', { publicKey: profile.publicKey, label: 'Lê Thị Đào', scope: { purpose: 'notes', personId: s.member.id } });
+    await s.core.call('annotations.importFile', { file });
+    const stored = (await s.core.call('annotations.list', { documentId })).annotations.find((a) => a.id === signed.id)!;
+    expect(stored).toMatchObject({ origin: 'shared-import', contents: 'Đồng ý với dự thảo', editable: false });
+
+    // The member's notes as XFDF (same ids), edited to say the opposite, imported without a signature.
+    const xfdf = join(tempDir(), 'ghi-chu.xfdf');
+    await m.call('annotations.exportFile', { documentId, format: 'xfdf', file: xfdf });
+    const text = readFileSync(xfdf, 'utf8');
+    expect(text).toContain(signed.id);
+    writeFileSync(xfdf, text.replace('Đồng ý với dự thảo', 'Không đồng ý với dự thảo'));
+    const result = await s.core.call('annotations.importFile', { file: xfdf, documentId });
+    expect(result).toMatchObject({ imported: 1, updated: 0 });
+    const after = (await s.core.call('annotations.list', { documentId })).annotations;
+    expect(after.find((a) => a.id === signed.id)).toEqual(stored);
+    expect(after.find((a) => a.id !== signed.id)).toMatchObject({ origin: 'xfdf', contents: 'Không đồng ý với dự thảo' });
+    // Nor can the secretariat edit or re-share the member's signed note.
+    expect((await failure(s.core.call('annotations.update', { id: signed.id, revision: stored.revision, contents: 'Sửa' }))).code).toBe('INVALID_STATE');
+  });
+
   it('refuses notes on a document the secretariat does not have, naming it', async () => {
     const { s, m, note } = await memberWithPack();
     const own = join(tempDir(), 'Ý kiến riêng.pdf');
