@@ -196,7 +196,7 @@ export const trustScope = z.discriminatedUnion('purpose', [
   z.object({ purpose: z.literal('pack'), committeeId: id, committeeName: optionalText(500) }).strict(),
   z.object({ purpose: z.literal('notes'), personId: id }).strict(),
 ]);
-export type TrustScope = z.infer<typeof trustScope>;
+export type TrustScope = z.input<typeof trustScope>;
 
 const trustInput = z.union([
   z.object({ publicKey: publicKeyBase64, label: requiredText(300), scope: trustScope }).strict(),

@@ -177,7 +177,7 @@ describe('a member’s shared notes as a signed file', () => {
   });
 
   it('refuses a notes file whose stated author is not the person its key is trusted for, and never lets one member replace another’s notes', async () => {
-    const { s, m, memberDir, profile, documentId, note } = await memberWithPack();
+    const { s, m, profile, documentId, note } = await memberWithPack();
     await m.call('annotations.create', note({ kind: 'note', pageIndex: 0, color: '#ffb000', geometry: { at: [400, 450] }, contents: 'Ý kiến của Sở', shared: true }));
     const file = exportedPath(m, await m.call('annotations.exportShared', { documentId }));
     await s.core.call('keys.trust', { publicKey: profile.publicKey, label: 'Lê Thị Đào', scope: { purpose: 'notes', personId: s.member.id } });
