@@ -175,7 +175,7 @@ test('the secretariat checks the signer, trusts the key and sees the shared note
   await expect(dialog.getByText('1 ghi chú', { exact: true })).toBeVisible();
   // The key is bound to the member's entry in the directory first: it signs her notes, and only hers.
   await expect(dialog.getByRole('button', { name: 'Tin cậy khóa này và nhập' })).toBeDisabled();
-  await pick(dialog, page, 'Người giữ khóa này trong danh mục', 'tran thi', MEMBER_PROFILE.fullName);
+  await pick(dialog, page, 'Người giữ khóa này trong danh mục', 'nguyen van thanh', MEMBER_PROFILE.fullName);
   await screenshot(page, 'shared-notes-02-untrusted-signer');
   await dialog.getByRole('button', { name: 'Tin cậy khóa này và nhập' }).click();
   await expect(page.getByText(`Đã nhập 1 ghi chú của ${MEMBER_PROFILE.fullName}.`)).toBeVisible();
