@@ -11,7 +11,7 @@ import { LoadFailed } from '../shared/LoadFailed.tsx';
 import { formatDate } from '../shared/text.ts';
 import { useAction } from '../shared/useAction.ts';
 import { useCoreData } from '../../../bridge/useCoreData.ts';
-import { PersonSelect, useCommittees } from '../../meetings/shared/directoryOptions.tsx';
+import { foldedFilter, PersonSelect, useCommittees } from '../../meetings/shared/directoryOptions.tsx';
 
 /** What one grant lets a key sign, as a tag. */
 function GrantTag({ grant }: { grant: TrustGrant }) {
@@ -187,6 +187,7 @@ export function TrustedKeys() {
             {purpose === 'pack' ? (
               <Form.Item label={t('profile.committee')} extra={t('profile.committeeHelp')} required>
                 <Select<string>
+                  showSearch={{ filterOption: foldedFilter }}
                   value={committeeId ?? undefined}
                   onChange={setCommitteeId}
                   aria-label={t('profile.committee')}
