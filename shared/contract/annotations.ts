@@ -216,11 +216,14 @@ export const annotationsMethods = {
       .object({ documentId: id, format: exportFormat, file: filePath, overwrite: z.boolean().optional(), releaseClassified: releaseClassified.optional() })
       .strict(),
   },
-  /** CLI: `annotations import FILE` (XFDF or a signed shared-annotations file). */
+  /**
+   * CLI: `annotations import FILE` (XFDF or a signed shared-annotations file); `trustSigner` first
+   * trusts a notes file's key for the notes of the directory person `personId`.
+   */
   'annotations.importFile': {
     access: 'local',
     input: z
-      .object({ file: filePath, documentId: id.optional(), trustSigner: z.boolean().optional() })
+      .object({ file: filePath, documentId: id.optional(), trustSigner: z.boolean().optional(), personId: id.optional() })
       .strict(),
   },
   /** Where the reader was in a document (page, position, zoom, rotation), to reopen there. */
@@ -300,7 +303,10 @@ export interface AnnotationList {
 }
 
 export interface SharedAnnotationsInspection {
+  /** `trusted`: the key is trusted for the notes of `person`, the one the file names as author. */
   signer: { label: string; publicKey: string; fingerprint: string; trusted: boolean };
+  /** The directory person this key is bound to, if any (the notes are attributed to them). */
+  person: { id: string; fullName: string } | null;
   document: { id: string; fileName: string; sha256: string; known: boolean };
   authorName: string;
   count: number;

@@ -187,9 +187,20 @@ export const catalogCode = z
   .max(20)
   .regex(/^[\p{L}\p{N}_-]+$/u, 'Mã chỉ gồm chữ, số, gạch dưới, gạch ngang / letters, digits, _ and - only');
 
+/**
+ * What a key is trusted to sign: meeting packs of one committee (a secretariat's key; the committee
+ * may not be on this laptop yet, so its name comes along), or shared notes in the name of one person
+ * of the directory (a member's key).
+ */
+export const trustScope = z.discriminatedUnion('purpose', [
+  z.object({ purpose: z.literal('pack'), committeeId: id, committeeName: optionalText(500) }).strict(),
+  z.object({ purpose: z.literal('notes'), personId: id }).strict(),
+]);
+export type TrustScope = z.input<typeof trustScope>;
+
 const trustInput = z.union([
-  z.object({ publicKey: publicKeyBase64, label: requiredText(300) }).strict(),
-  z.object({ upload: uploadRef, label: optionalText(300) }).strict(),
+  z.object({ publicKey: publicKeyBase64, label: requiredText(300), scope: trustScope }).strict(),
+  z.object({ upload: uploadRef, label: optionalText(300), scope: trustScope }).strict(),
 ]);
 
 export const directoryMethods = {
@@ -201,7 +212,8 @@ export const directoryMethods = {
   'keys.listTrusted': { access: 'ui', input: empty },
   'keys.inspect': { access: 'ui', input: z.object({ upload: uploadRef }).strict() },
   'keys.trust': { access: 'ui', input: trustInput },
-  'keys.untrust': { access: 'ui', input: z.object({ fingerprint: keyFingerprint }).strict() },
+  /** Without `scope` the key is removed with every grant; with it, only that grant. */
+  'keys.untrust': { access: 'ui', input: z.object({ fingerprint: keyFingerprint, scope: trustScope.optional() }).strict() },
 
   'organizations.list': { access: 'ui', input: z.object({ query: z.string().trim().max(200).optional() }).strict() },
   'organizations.create': { access: 'ui', input: z.object(organizationFields).strict() },
@@ -270,11 +282,18 @@ export const publicKeyFile = z.object({
 });
 export type PublicKeyFile = z.infer<typeof publicKeyFile>;
 
+/** One thing a trusted key may sign, with the names to show. */
+export type TrustGrant =
+  | { purpose: 'pack'; committeeId: string; committeeName: string | null; grantedAt: string }
+  | { purpose: 'notes'; personId: string; personName: string; grantedAt: string };
+
 export interface TrustedKey {
   fingerprint: string;
   publicKey: string;
   label: string;
   acceptedAt: string;
+  /** Empty: the key is known but trusted for nothing (e.g. carried over from before trust had purposes). */
+  grants: TrustGrant[];
 }
 
 /** A public-key file read and checked, before the member decides to trust it. */

@@ -33,6 +33,8 @@ export const errorCodes = [
   'PACK_INVALID',
   /** A well-formed pack signed by a key this member has not accepted. */
   'PACK_UNTRUSTED',
+  /** A pack older than the one imported for its meeting (importing would roll the meeting back). */
+  'PACK_DOWNGRADE',
   /** The user cancelled a long operation. */
   'CANCELLED',
   /** Classified (Mật and above) content asked to leave the laptop without an explicit, audited release. */

@@ -20,11 +20,17 @@ export const packsMethods = {
   /** Verify a pack and describe it (signer, trust, what changed) without importing anything. */
   'packs.inspect': { access: 'ui', input: z.object({ upload: uploadRef }).strict() },
   /** Verify and import; refused whole (nothing stored) when anything is wrong. */
-  'packs.import': { access: 'ui', input: z.object({ upload: uploadRef }).strict() },
-  /** CLI: inspect or import a pack file; `trustSigner` first accepts the pack's key (the admin saw its fingerprint). */
+  /** `allowDowngrade`: the user saw that the pack is older than the one imported and still wants it. */
+  'packs.import': { access: 'ui', input: z.object({ upload: uploadRef, allowDowngrade: z.boolean().optional() }).strict() },
+  /**
+   * CLI: inspect or import a pack file; `trustSigner` first accepts the pack's key for the pack's
+   * committee (the admin saw its fingerprint).
+   */
   'packs.importFile': {
     access: 'local',
-    input: z.object({ file: filePath, dryRun: z.boolean().optional(), trustSigner: z.boolean().optional() }).strict(),
+    input: z
+      .object({ file: filePath, dryRun: z.boolean().optional(), trustSigner: z.boolean().optional(), allowDowngrade: z.boolean().optional() })
+      .strict(),
   },
   /** Packs imported for a meeting, newest first. */
   'packs.history': { access: 'ui', input: z.object({ meetingId: id }).strict() },
@@ -35,7 +41,10 @@ export interface PackSigner {
   label: string;
   publicKey: string;
   fingerprint: string;
-  /** Whether this laptop accepts packs signed by this key (a trusted key, or its own profile). */
+  /**
+   * Whether this laptop accepts this pack from this key: the key is trusted for packs of the pack's
+   * committee (and of the committee the meeting is in here, if it moves), or it is the own profile's.
+   */
   trusted: boolean;
 }
 
@@ -46,7 +55,7 @@ export interface PackChange {
 }
 
 export interface PackInspection {
-  meeting: { id: string; title: string; startsAt: string; endsAt: string; committeeName: string; status: string };
+  meeting: { id: string; title: string; startsAt: string; endsAt: string; committeeId: string; committeeName: string; status: string };
   revision: number;
   createdAt: string;
   signer: PackSigner;
@@ -58,6 +67,8 @@ export interface PackInspection {
   changes: PackChange[];
   /** True when this very revision was already imported (importing again changes nothing). */
   sameAsPrevious: boolean;
+  /** True when the pack is older than the one imported: importing it rolls the meeting back. */
+  downgrade: boolean;
 }
 
 export interface PackImportResult extends PackInspection {

@@ -46,6 +46,62 @@ describe('nghisu pack and seed', () => {
     expect(shown.stdout).toContain('Phiên họp thường kỳ quý IV');
   }, 180_000);
 
+  it('--trust-signer trusts the key for the pack’s committee only; an older pack needs --allow-downgrade', async () => {
+    const secretariat = tempDir();
+    const core = await createCore({ dataDir: secretariat, logToFile: false });
+    const s = await publishedMeeting(core);
+    const r1 = join(tempDir(), 'r1.nghisu');
+    await core.call('packs.exportFile', { meetingId: s.meetingId, file: r1 });
+    await core.call('meetings.update', { id: s.meetingId, title: 'Phiên họp thường kỳ quý IV (dời lịch)' });
+    const r2 = join(tempDir(), 'r2.nghisu');
+    await core.call('packs.exportFile', { meetingId: s.meetingId, file: r2 });
+    await core.close();
+
+    const member = tempDir();
+    const setup = await createCore({ dataDir: member, logToFile: false });
+    await setup.call('profile.create', { fullName: 'Lê Thị Đào', position: 'Giám đốc Sở', unitName: 'Sở GTVT', workRole: 'member' });
+    await setup.close();
+    expect(nghisu('--data-dir', member, 'pack', 'import', r2, '--trust-signer').code).toBe(0);
+    const check = await createCore({ dataDir: member, logToFile: false });
+    const keys = await check.call('keys.listTrusted', {});
+    await check.close();
+    expect(keys.map((k) => k.grants)).toEqual([[expect.objectContaining({ purpose: 'pack', committeeId: s.committeeId, committeeName: 'Ban Chỉ đạo các dự án trọng điểm' })]]);
+
+    const dry = nghisu('--data-dir', member, 'pack', 'import', r1, '--dry-run');
+    expect(dry.code, dry.stderr).toBe(0);
+    expect(dry.stdout).toContain('CẢNH BÁO');
+    const refused = nghisu('--data-dir', member, 'pack', 'import', r1);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('PACK_DOWNGRADE');
+    expect(nghisu('--data-dir', member, 'meetings', 'show', s.meetingId).stdout).toContain('(dời lịch)');
+    const accepted = nghisu('--data-dir', member, 'pack', 'import', r1, '--allow-downgrade');
+    expect(accepted.code, accepted.stderr).toBe(0);
+    expect(nghisu('--data-dir', member, 'meetings', 'show', s.meetingId).stdout).not.toContain('(dời lịch)');
+
+    // The secretariat imports the member's shared notes: trusting her key needs the person it speaks for.
+    const m = await createCore({ dataDir: member, logToFile: false });
+    const [attached] = await m.call('documents.listForMeeting', { meetingId: s.meetingId });
+    await m.call('annotations.create', {
+      id: '0190a6f0-7b8c-7def-8123-456789abcd01',
+      documentId: attached!.document.id,
+      kind: 'note',
+      pageIndex: 0,
+      color: '#ffb000',
+      geometry: { at: [400, 450] },
+      contents: 'Ý kiến',
+      shared: true,
+    });
+    const exported = await m.call('annotations.exportShared', { documentId: attached!.document.id });
+    await m.close();
+    const notes = join(member, 'exports', exported.exportId, exported.fileName);
+    const noPerson = nghisu('--data-dir', secretariat, 'annotations', 'import', notes, '--trust-signer');
+    expect(noPerson.code).toBe(1);
+    expect(noPerson.stderr).toContain('--person');
+    const ok = nghisu('--data-dir', secretariat, '--json', 'annotations', 'import', notes, '--trust-signer', '--person', s.member.id);
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(JSON.parse(ok.stdout)).toMatchObject({ imported: 1, authorName: 'Lê Thị Đào' });
+  }, 240_000);
+
   it('seeds a year of one province into an empty folder, and refuses a folder with data', () => {
     const dir = tempDir();
     const r = nghisu('--data-dir', dir, '--json', 'seed', '--years', '1');

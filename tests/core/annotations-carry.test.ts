@@ -285,7 +285,7 @@ describe('carrying notes to a document’s newer version', () => {
     const s = await publishedMeeting(await open());
     const m = await open();
     await m.call('profile.create', { fullName: 'Lê Thị Đào', position: 'Giám đốc Sở', unitName: 'Sở Giao thông vận tải', workRole: 'member' });
-    await m.call('keys.trust', { publicKey: s.publicKey, label: 'Văn phòng' });
+    await m.call('keys.trust', { publicKey: s.publicKey, label: 'Văn phòng', scope: { purpose: 'pack', committeeId: s.committeeId, committeeName: 'Ban Chỉ đạo' } });
     const r1 = join(tempDir(), 'r1.nghisu');
     await s.core.call('packs.exportFile', { meetingId: s.meetingId, file: r1 });
     await m.call('packs.importFile', { file: r1 });

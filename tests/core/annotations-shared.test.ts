@@ -85,7 +85,7 @@ async function memberWithPack() {
   const memberDir = tempDir();
   const m = await open(memberDir);
   const profile = await m.call('profile.create', { fullName: 'Lê Thị Đào', position: 'Giám đốc Sở', unitName: 'Sở Giao thông vận tải', workRole: 'member' });
-  await m.call('keys.trust', { publicKey: s.publicKey, label: 'Văn phòng Ban Chỉ đạo' });
+  await m.call('keys.trust', { publicKey: s.publicKey, label: 'Văn phòng Ban Chỉ đạo', scope: { purpose: 'pack', committeeId: s.committeeId, committeeName: 'Ban Chỉ đạo' } });
   const pack = join(tempDir(), 'goi.nghisu');
   await s.core.call('packs.exportFile', { meetingId: s.meetingId, file: pack });
   await m.call('packs.importFile', { file: pack });
@@ -141,18 +141,20 @@ describe('a member’s shared notes as a signed file', () => {
     expect(untrusted.details).toMatchObject({ fingerprint: profile.fingerprint, publicKey: profile.publicKey });
     expect(counts(s.core)).toEqual(before);
 
-    const imported = await s.core.call('annotations.importFile', { file, trustSigner: true });
+    // Trusting a notes key binds it to the person of the directory who holds it.
+    expect((await failure(s.core.call('annotations.importFile', { file, trustSigner: true }))).code).toBe('INVALID_INPUT');
+    const imported = await s.core.call('annotations.importFile', { file, trustSigner: true, personId: s.member.id });
     expect(imported).toEqual({ documentId, imported: 2, updated: 0, authorName: 'Lê Thị Đào' });
     let list = await s.core.call('annotations.list', { documentId });
     expect(list.annotations).toHaveLength(2);
-    for (const a of list.annotations) expect(a).toMatchObject({ origin: 'shared-import', authorId: profile.id, authorName: 'Lê Thị Đào', editable: false, shared: true });
+    for (const a of list.annotations) expect(a).toMatchObject({ origin: 'shared-import', authorId: s.member.id, authorName: 'Lê Thị Đào', editable: false, shared: true });
     expect(list.annotations.find((a) => a.kind === 'highlight')).toMatchObject({ id: highlight.id, geometry: highlight.geometry, contents: 'Số liệu quý III chưa khớp', color: '#FFD400' });
-    expect(list.authors).toEqual([{ authorId: profile.id, authorName: 'Lê Thị Đào', count: 2, self: false }]);
+    expect(list.authors).toEqual([{ authorId: s.member.id, authorName: 'Lê Thị Đào', count: 2, self: false }]);
     const member = list.annotations[0]!;
     expect((await failure(s.core.call('annotations.update', { id: member.id, revision: member.revision, color: '#000000' }))).code).toBe('INVALID_STATE');
     const db = new Database(s.core.databaseFile, { readonly: true });
     expect(db.prepare("SELECT kind, author_id, signer_fingerprint, annotation_count FROM annotation_imports").all()).toEqual([
-      { kind: 'shared', author_id: profile.id, signer_fingerprint: profile.fingerprint, annotation_count: 2 },
+      { kind: 'shared', author_id: s.member.id, signer_fingerprint: profile.fingerprint, annotation_count: 2 },
     ]);
     expect(db.prepare("SELECT count(*) FROM audit_log WHERE action = 'annotations.importShared'").pluck().get()).toBe(1);
     db.close();
@@ -174,6 +176,87 @@ describe('a member’s shared notes as a signed file', () => {
     expect((await failure(m.call('annotations.importFile', { file: second }))).code).toBe('INVALID_STATE');
   });
 
+  it('refuses a notes file whose stated author is not the person its key is trusted for, and never lets one member replace another’s notes', async () => {
+    const { s, m, profile, documentId, note } = await memberWithPack();
+    await m.call('annotations.create', note({ kind: 'note', pageIndex: 0, color: '#ffb000', geometry: { at: [400, 450] }, contents: 'Ý kiến của Sở', shared: true }));
+    const file = exportedPath(m, await m.call('annotations.exportShared', { documentId }));
+    await s.core.call('keys.trust', { publicKey: profile.publicKey, label: 'Lê Thị Đào', scope: { purpose: 'notes', personId: s.member.id } });
+    await s.core.call('annotations.importFile', { file });
+
+    // A second member, the chair, has a key the secretariat trusts for the chair's own notes.
+    const chairDir = tempDir();
+    const chairCore = await open(chairDir);
+    const chair = await chairCore.call('profile.create', { fullName: 'Nguyễn Văn Chủ', position: 'Phó Chủ tịch UBND tỉnh', unitName: 'UBND tỉnh', workRole: 'member' });
+    await s.core.call('keys.trust', { publicKey: chair.publicKey, label: 'Nguyễn Văn Chủ', scope: { purpose: 'notes', personId: s.chair.id } });
+    // A key speaks for one person only.
+    const rebind = await failure(s.core.call('keys.trust', { publicKey: chair.publicKey, label: 'x', scope: { purpose: 'notes', personId: s.member.id } }));
+    expect(rebind.code).toBe('CONFLICT');
+    const chairKey = createPrivateKey(readFileSync(join(chairDir, 'keys', `${chair.id}.ed25519.pem`), 'utf8'));
+    const original = await readZip(file);
+    const bySigner = async (name: string, author: Record<string, string>) => {
+      const entries = new Map([...original].map(([k, v]) => [k, Buffer.from(v)]));
+      const manifest = JSON.parse(entries.get('manifest.json')!.toString('utf8'));
+      manifest.author = { ...manifest.author, publicKey: chair.publicKey, fingerprint: chair.fingerprint, ...author };
+      const bytes = Buffer.from(JSON.stringify(manifest));
+      entries.set('manifest.json', bytes);
+      entries.set('manifest.sig', Buffer.from(sign(null, bytes, chairKey).toString('base64')));
+      const out = join(tempDir(), name);
+      await writeZip(out, entries);
+      return out;
+    };
+    const before = counts(s.core);
+    const dao = (await s.core.call('annotations.list', { documentId })).annotations;
+
+    // The chair signs Đào's notes in Đào's name: refused, nothing changes.
+    const inHerName = await bySigner('mao-danh.nsghichu', { fullName: 'Lê Thị Đào' });
+    const e = await failure(s.core.call('annotations.importFile', { file: inHerName }));
+    expect(e.code).toBe('PACK_INVALID');
+    expect(e.text.vi).toContain('Nguyễn Văn Chủ');
+    expect(counts(s.core)).toEqual(before);
+
+    // In his own name but claiming her profile id and her notes' ids: attributed to him, her notes untouched.
+    const herIds = await bySigner('ma-ho-so.nsghichu', { fullName: 'Nguyễn Văn Chủ', profileId: profile.id });
+    expect((await failure(s.core.call('annotations.importFile', { file: herIds }))).code).toBe('CONFLICT');
+    expect((await s.core.call('annotations.list', { documentId })).annotations).toEqual(dao);
+    expect(dao.every((a) => a.authorId === s.member.id && a.authorName === 'Lê Thị Đào')).toBe(true);
+
+    // Trusted for packs only, the chair's key cannot sign notes any more.
+    await s.core.call('keys.untrust', { fingerprint: chair.fingerprint, scope: { purpose: 'notes', personId: s.chair.id } });
+    await s.core.call('keys.trust', { publicKey: chair.publicKey, label: 'Nguyễn Văn Chủ', scope: { purpose: 'pack', committeeId: s.committeeId, committeeName: 'Ban Chỉ đạo' } });
+    const own = await bySigner('cua-chu.nsghichu', { fullName: 'Nguyễn Văn Chủ', profileId: chair.id });
+    expect(await s.core.call('annotations.inspectShared', { upload: stage(s.core, own) })).toMatchObject({ signer: { trusted: false }, person: null });
+    expect((await failure(s.core.call('annotations.importFile', { file: own }))).code).toBe('PACK_UNTRUSTED');
+    expect(await s.core.call('annotations.inspectShared', { upload: stage(s.core, file) })).toMatchObject({
+      signer: { trusted: true },
+      person: { id: s.member.id, fullName: 'Lê Thị Đào' },
+    });
+    expect(counts(s.core)).toEqual(before);
+  });
+
+  it('an unsigned XFDF file reusing a signed note’s id leaves that note as signed, and imported notes stay read-only', async () => {
+    const { s, m, profile, documentId, note } = await memberWithPack();
+    const signed = await m.call('annotations.create', note({ kind: 'note', pageIndex: 0, color: '#ffb000', geometry: { at: [400, 450] }, contents: 'Đồng ý với dự thảo', shared: true }));
+    const file = exportedPath(m, await m.call('annotations.exportShared', { documentId }));
+    await s.core.call('keys.trust', { publicKey: profile.publicKey, label: 'Lê Thị Đào', scope: { purpose: 'notes', personId: s.member.id } });
+    await s.core.call('annotations.importFile', { file });
+    const stored = (await s.core.call('annotations.list', { documentId })).annotations.find((a) => a.id === signed.id)!;
+    expect(stored).toMatchObject({ origin: 'shared-import', contents: 'Đồng ý với dự thảo', editable: false });
+
+    // The member's notes as XFDF (same ids), edited to say the opposite, imported without a signature.
+    const xfdf = join(tempDir(), 'ghi-chu.xfdf');
+    await m.call('annotations.exportFile', { documentId, format: 'xfdf', file: xfdf });
+    const text = readFileSync(xfdf, 'utf8');
+    expect(text).toContain(signed.id);
+    writeFileSync(xfdf, text.replace('Đồng ý với dự thảo', 'Không đồng ý với dự thảo'));
+    const result = await s.core.call('annotations.importFile', { file: xfdf, documentId });
+    expect(result).toMatchObject({ imported: 1, updated: 0 });
+    const after = (await s.core.call('annotations.list', { documentId })).annotations;
+    expect(after.find((a) => a.id === signed.id)).toEqual(stored);
+    expect(after.find((a) => a.id !== signed.id)).toMatchObject({ origin: 'xfdf', contents: 'Không đồng ý với dự thảo' });
+    // Nor can the secretariat edit or re-share the member's signed note.
+    expect((await failure(s.core.call('annotations.update', { id: signed.id, revision: stored.revision, contents: 'Sửa' }))).code).toBe('INVALID_STATE');
+  });
+
   it('refuses notes on a document the secretariat does not have, naming it', async () => {
     const { s, m, note } = await memberWithPack();
     const own = join(tempDir(), 'Ý kiến riêng.pdf');
@@ -183,7 +266,7 @@ describe('a member’s shared notes as a signed file', () => {
     await m.call('annotations.create', { ...note({ kind: 'rectangle', pageIndex: 0, color: '#7030a0', geometry: { rect: [100, 200, 250, 300] }, shared: true }), documentId: ownId });
     const file = exportedPath(m, await m.call('annotations.exportShared', { documentId: ownId }));
     const profile = (await m.call('profile.get', {}))!;
-    await s.core.call('keys.trust', { publicKey: profile.publicKey, label: 'Lê Thị Đào' });
+    await s.core.call('keys.trust', { publicKey: profile.publicKey, label: 'Lê Thị Đào', scope: { purpose: 'notes', personId: s.member.id } });
     const seen = await s.core.call('annotations.inspectShared', { upload: stage(s.core, file) });
     expect(seen.document).toMatchObject({ fileName: 'Ý kiến riêng.pdf', known: false });
     const before = counts(s.core);
@@ -198,7 +281,7 @@ describe('a member’s shared notes as a signed file', () => {
     await m.call('annotations.create', note({ kind: 'highlight', pageIndex: 0, color: '#ffd400', geometry: { quads: [[85, 700, 300, 700, 85, 686, 300, 686]] }, quotedText: 'BÁO CÁO', shared: true }));
     await m.call('annotations.create', note({ kind: 'arrow', pageIndex: 1, color: '#e02020', geometry: { from: [120, 200], to: [300, 260] }, shared: true }));
     const file = exportedPath(m, await m.call('annotations.exportShared', { documentId }));
-    await s.core.call('keys.trust', { publicKey: profile.publicKey, label: 'Lê Thị Đào' });
+    await s.core.call('keys.trust', { publicKey: profile.publicKey, label: 'Lê Thị Đào', scope: { purpose: 'notes', personId: s.member.id } });
     const before = counts(s.core);
     const dir = tempDir();
     const original = await readZip(file);

@@ -237,18 +237,37 @@ describe('trusted keys', () => {
     expect(count(dir, 'trusted_keys')).toBe(0);
 
     const upload = stage(dir, exported.fileName, keyJson);
-    const trusted = await core.call('keys.trust', { upload });
+    // Trusted for one purpose: the packs of one committee, which need not be on this laptop yet.
+    const committeeId = '0190a6f0-7b8c-7def-8123-456789abcde0';
+    const packs = { purpose: 'pack', committeeId, committeeName: 'Ban Chỉ đạo các dự án trọng điểm' } as const;
+    const trusted = await core.call('keys.trust', { upload, scope: packs });
     expect(trusted).toMatchObject({
       fingerprint: signerProfile.fingerprint,
       publicKey: signerProfile.publicKey,
       label: 'Nguyễn Thị Hương, Chuyên viên Văn phòng, Văn phòng UBND tỉnh Lào Cai',
+      grants: [{ purpose: 'pack', committeeId, committeeName: 'Ban Chỉ đạo các dự án trọng điểm' }],
     });
     expect(existsSync(join(dir, 'staging', upload.uploadId))).toBe(false);
     expect(await core.call('keys.listTrusted', {})).toEqual([trusted]);
 
     expect((await core.call('keys.inspect', { upload: stage(dir, exported.fileName, keyJson) })).trusted).toEqual(trusted);
-    const twice = await refused(core.call('keys.trust', { publicKey: signerProfile.publicKey, label: 'Lần hai' }), 'CONFLICT');
+    const twice = await refused(core.call('keys.trust', { publicKey: signerProfile.publicKey, label: 'Lần hai', scope: packs }), 'CONFLICT');
     expect(twice.text.vi).toContain('đã được tin cậy');
+    // A committee unknown here needs its name, so the grant can be shown.
+    const nameless = { purpose: 'pack', committeeId: '0190a6f0-7b8c-7def-8123-456789abcde1' } as const;
+    await refused(core.call('keys.trust', { publicKey: signerProfile.publicKey, label: 'Lần hai', scope: nameless }), 'INVALID_INPUT');
+    // Notes trust binds the key to a person of the directory.
+    const person = await core.call('people.create', { fullName: 'Nguyễn Thị Hương', position: 'Chuyên viên' });
+    await refused(
+      core.call('keys.trust', { publicKey: signerProfile.publicKey, label: 'x', scope: { purpose: 'notes', personId: '0190a6f0-7b8c-7def-8123-456789abcde2' } }),
+      'NOT_FOUND',
+    );
+    const both = await core.call('keys.trust', { publicKey: signerProfile.publicKey, label: 'x', scope: { purpose: 'notes', personId: person.id } });
+    expect(both.grants.map((g) => g.purpose)).toEqual(['notes', 'pack']);
+    expect(both.grants[0]).toMatchObject({ personId: person.id, personName: 'Nguyễn Thị Hương' });
+    // One grant can be withdrawn alone.
+    await core.call('keys.untrust', { fingerprint: signerProfile.fingerprint, scope: { purpose: 'notes', personId: person.id } });
+    expect((await core.call('keys.listTrusted', {}))[0]!.grants).toEqual(trusted.grants);
 
     // Fingerprints are accepted as people read them aloud: any case, any spacing.
     const spoken = signerProfile.fingerprint.replace(/ /g, '').toUpperCase();
@@ -256,10 +275,10 @@ describe('trusted keys', () => {
     expect(await core.call('keys.listTrusted', {})).toEqual([]);
     await refused(core.call('keys.untrust', { fingerprint: spoken }), 'NOT_FOUND');
 
-    const pasted = await core.call('keys.trust', { publicKey: signerProfile.publicKey, label: 'Văn phòng UBND tỉnh' });
+    const pasted = await core.call('keys.trust', { publicKey: signerProfile.publicKey, label: 'Văn phòng UBND tỉnh', scope: packs });
     expect(pasted.label).toBe('Văn phòng UBND tỉnh');
     expect(count(dir, 'trusted_keys')).toBe(1);
-    expect(auditActions(dir)).toEqual(['profile.create', 'keys.trust', 'keys.untrust', 'keys.trust']);
+    expect(auditActions(dir)).toEqual(['profile.create', 'keys.trust', 'people.create', 'keys.trust', 'keys.untrust', 'keys.untrust', 'keys.trust']);
     await core.close();
   });
 
@@ -276,14 +295,15 @@ describe('trusted keys', () => {
     await other.close();
 
     const swapped = { ...file, publicKey: attacker.publicKey };
-    const e1 = await refused(core.call('keys.trust', { upload: stage(dir, 'khoa.json', JSON.stringify(swapped)) }), 'FILE_INVALID');
+    const scope = { purpose: 'pack', committeeId: '0190a6f0-7b8c-7def-8123-456789abcde0', committeeName: 'Ban Chỉ đạo' } as const;
+    const e1 = await refused(core.call('keys.trust', { upload: stage(dir, 'khoa.json', JSON.stringify(swapped)), scope }), 'FILE_INVALID');
     expect(e1.text.vi).toContain('đã bị sửa');
     const e2 = await refused(core.call('keys.inspect', { upload: stage(dir, 'khoa.json', JSON.stringify(swapped)) }), 'FILE_INVALID');
     expect(e2.text.vi).toContain('đã bị sửa');
     for (const content of ['', 'không phải JSON', JSON.stringify({ format: 'other' }), '%PDF-1.7']) {
-      await refused(core.call('keys.trust', { upload: stage(dir, 'khoa.json', content) }), 'FILE_INVALID');
+      await refused(core.call('keys.trust', { upload: stage(dir, 'khoa.json', content), scope }), 'FILE_INVALID');
     }
-    await refused(core.call('keys.trust', { upload: { uploadId: '0190a6f0-7b8c-7def-8123-456789abcdef', fileName: 'mat.json' } }), 'NOT_FOUND');
+    await refused(core.call('keys.trust', { upload: { uploadId: '0190a6f0-7b8c-7def-8123-456789abcdef', fileName: 'mat.json' }, scope }), 'NOT_FOUND');
     expect(count(dir, 'trusted_keys')).toBe(0);
     await core.close();
   });

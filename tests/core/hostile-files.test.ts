@@ -19,6 +19,7 @@ import {
   writeSignedNotes,
   writeSignedPack,
   writeManyEntriesZip,
+  HOSTILE_COMMITTEE_ID,
   writeZip,
   type TestSigner,
   type ZipPart,
@@ -55,13 +56,22 @@ async function failure(p: Promise<unknown>): Promise<CoreError> {
   throw new Error('expected the call to fail');
 }
 
-/** A member's data folder (closed again, for a child process to open), trusting `trusted` if given. */
-async function memberFolder(trusted?: TestSigner): Promise<string> {
+/**
+ * A member's data folder (closed again, for a child process to open), trusting `trusted` if given:
+ * for the hostile packs' committee, or for the notes of the person the hostile notes name.
+ */
+async function memberFolder(trusted?: TestSigner, purpose: 'pack' | 'notes' = 'pack'): Promise<string> {
   const dir = tempDir();
   const core = await createCore({ dataDir: dir, logToFile: false });
   try {
     await core.call('profile.create', { fullName: 'Lê Thị Đào', position: 'Giám đốc Sở', unitName: 'Sở Giao thông vận tải', workRole: 'member' });
-    if (trusted) await core.call('keys.trust', { publicKey: trusted.publicKey, label: 'Văn phòng thử' });
+    if (trusted && purpose === 'pack') {
+      await core.call('keys.trust', { publicKey: trusted.publicKey, label: 'Văn phòng thử', scope: { purpose: 'pack', committeeId: HOSTILE_COMMITTEE_ID } });
+    }
+    if (trusted && purpose === 'notes') {
+      const person = await core.call('people.create', { fullName: 'Lê Thị Đào', position: 'Giám đốc Sở' });
+      await core.call('keys.trust', { publicKey: trusted.publicKey, label: 'Lê Thị Đào', scope: { purpose: 'notes', personId: person.id } });
+    }
   } finally {
     await core.close();
   }
@@ -216,7 +226,7 @@ describe('hostile shared-notes files', () => {
 
   it('a notes bomb (128 MB of notes in a small file) is refused from its declared size: memory flat, nothing stored', async () => {
     const author = testSigner();
-    const dir = await memberFolder(author);
+    const dir = await memberFolder(author, 'notes');
     const before = rows(dir);
     const file = join(tempDir(), 'bom.nsghichu');
     const size = 128 * MB;
@@ -230,7 +240,7 @@ describe('hostile shared-notes files', () => {
 
   it('notes within the file size but over a million ink points are refused whole, in bounded memory', async () => {
     const author = testSigner();
-    const dir = await memberFolder(author);
+    const dir = await memberFolder(author, 'notes');
     const before = rows(dir);
     const stroke = Array.from({ length: 20_000 }, (_, i) => [100 + (i % 400), 100 + (i % 300), 0.5]);
     const notes = Array.from({ length: 51 }, () => ({

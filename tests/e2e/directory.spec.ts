@@ -386,10 +386,16 @@ test.describe('the directory', () => {
     const confirm = dialog(page, 'Tin cậy khóa này?');
     await expect(confirm.getByText(secretariat.fingerprint)).toBeVisible();
     await expect(confirm.getByText('Lý Thu Hà, Chánh Văn phòng, Văn phòng UBND tỉnh Lào Cai')).toBeVisible();
+    // Trusted for one thing: the packs of one committee.
+    await expect(confirm.getByRole('button', { name: 'Tin cậy khóa' })).toBeDisabled();
+    await pick(page, 'Ban Chỉ đạo', 'chuyen doi', 'Ban Chỉ đạo chuyển đổi số tỉnh');
     await screenshot(page, 'directory-trust-key');
     await confirm.getByRole('button', { name: 'Tin cậy khóa' }).click();
     await expect(page.getByText('Đã tin cậy khóa của “Lý Thu Hà, Chánh Văn phòng, Văn phòng UBND tỉnh Lào Cai”.')).toBeVisible();
-    expect(await env.host.core.call('keys.listTrusted', {})).toEqual([expect.objectContaining({ fingerprint: secretariat.fingerprint })]);
+    expect(await env.host.core.call('keys.listTrusted', {})).toEqual([
+      expect.objectContaining({ fingerprint: secretariat.fingerprint, grants: [expect.objectContaining({ purpose: 'pack', committeeName: 'Ban Chỉ đạo chuyển đổi số tỉnh' })] }),
+    ]);
+    await expect(page.getByText('Gói tài liệu của Ban Chỉ đạo chuyển đổi số tỉnh')).toBeVisible();
     await screenshot(page, 'directory-trusted-keys');
 
     await page.getByRole('button', { name: 'Bỏ tin cậy khóa của Lý Thu Hà, Chánh Văn phòng, Văn phòng UBND tỉnh Lào Cai' }).click();

@@ -145,8 +145,11 @@ test('a tampered, truncated, unsigned or foreign file is refused clearly and not
   await again.getByLabel('Chọn tệp gói tài liệu (.nghisu)').setInputFiles(pack('goi.nghisu'));
   const fingerprint = (await secretariat.host.core.call('profile.get', {}))!.fingerprint;
   await expect(again.getByLabel('Dấu vân tay khóa')).toHaveText(fingerprint);
+  await expect(again.getByText(/Khi tin cậy, khóa này chỉ được nhận gói tài liệu của/)).toBeVisible();
   await again.getByRole('button', { name: /Tin cậy khóa này và nhập/ }).click();
   await expect(page.getByRole('heading', { level: 1, name: MEETING })).toBeVisible();
+  // Trusted for the packs of this meeting's committee only.
+  expect((await core.call('keys.listTrusted', {})).map((k) => k.grants.map((g) => g.purpose))).toEqual([['pack']]);
   await expect(page.getByRole('button', { name: 'Mở tài liệu Báo cáo 12-BC-SXD.pdf' })).toBeVisible();
   expect((await core.call('meetings.list', {})).total).toBe(1);
 

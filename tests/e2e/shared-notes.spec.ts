@@ -20,6 +20,7 @@ import {
   SENTENCE,
   sentenceSpan,
 } from './support/annotated-reader.ts';
+import { pick } from './support/antd.ts';
 import { isolatedHost, type IsolatedHost } from './support/isolated-host.ts';
 
 /**
@@ -172,6 +173,9 @@ test('the secretariat checks the signer, trusts the key and sees the shared note
   await expect(dialog.getByLabel('Dấu vân tay khóa ký')).toContainText(memberKey.fingerprint);
   await expect(dialog.getByText(MEMBER_PROFILE.fullName).first()).toBeVisible();
   await expect(dialog.getByText('1 ghi chú', { exact: true })).toBeVisible();
+  // The key is bound to the member's entry in the directory first: it signs her notes, and only hers.
+  await expect(dialog.getByRole('button', { name: 'Tin cậy khóa này và nhập' })).toBeDisabled();
+  await pick(dialog, page, 'Người giữ khóa này trong danh mục', 'nguyen van thanh', MEMBER_PROFILE.fullName);
   await screenshot(page, 'shared-notes-02-untrusted-signer');
   await dialog.getByRole('button', { name: 'Tin cậy khóa này và nhập' }).click();
   await expect(page.getByText(`Đã nhập 1 ghi chú của ${MEMBER_PROFILE.fullName}.`)).toBeVisible();
@@ -187,6 +191,9 @@ test('the secretariat checks the signer, trusts the key and sees the shared note
   await expect(panel(page).getByText(PRIVATE_NOTE)).toHaveCount(0);
   const id = (await items.first().getAttribute('data-annotation-id'))!;
   expectCovers(await boxOf(annotationOnPage(page, id)), await boxOf(sentenceSpan(page)), 3);
+  expect((await secretariat.host.core.call('keys.listTrusted', {})).map((k) => k.grants)).toEqual([
+    [expect.objectContaining({ purpose: 'notes', personName: MEMBER_PROFILE.fullName })],
+  ]);
   const stored = (await secretariat.host.core.call('annotations.list', { documentId })).annotations;
   expect(stored.map((a) => ({ kind: a.kind, editable: a.editable, origin: a.origin }))).toEqual([{ kind: 'highlight', editable: false, origin: 'shared-import' }]);
 

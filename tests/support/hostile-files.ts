@@ -94,9 +94,12 @@ export function testSigner(): TestSigner {
 
 const AT = '2026-12-01T01:00:00.000Z';
 
+/** The committee every hostile pack is for, so a member can trust its signer for that committee. */
+export const HOSTILE_COMMITTEE_ID = uuidv4();
+
 /** meeting.json of a published meeting carrying one attachment per document hash. */
 export function meetingContent(meetingId: string, documentShas: string[]): Buffer {
-  const committeeId = uuidv4();
+  const committeeId = HOSTILE_COMMITTEE_ID;
   return Buffer.from(
     JSON.stringify({
       meeting: {

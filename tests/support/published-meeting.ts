@@ -35,7 +35,7 @@ export async function publishedMeeting(core: Core) {
   expect(imported.results.every((r) => r.ok)).toBe(true);
   await core.call('meetings.setStatus', { id: meeting.id, status: 'published' });
   const profile = (await core.call('profile.get', {}))!;
-  return { core, meetingId: meeting.id, items, pdfs, publicKey: profile.publicKey, member, chair };
+  return { core, meetingId: meeting.id, committeeId: committee.id, items, pdfs, publicKey: profile.publicKey, member, chair };
 }
 
 /** The id of the agenda item with this title in whatever tree shape agenda.* returns. */

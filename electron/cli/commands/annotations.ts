@@ -55,11 +55,16 @@ export function registerAnnotationCommands(program: Command, { globals, setExit 
     .description('nhập ghi chú từ tệp XFDF hoặc tệp ghi chú chia sẻ có chữ ký / import XFDF or a signed shared-notes file')
     .argument('<file>', 'tệp XFDF hoặc tệp ghi chú chia sẻ / XFDF or shared-notes file')
     .option('--document <id>', 'tài liệu nhận ghi chú (XFDF) / target document (XFDF)')
-    .option('--trust-signer', 'tin cậy khóa đã ký tệp (đã đối chiếu dấu vân tay) / trust the signing key (fingerprint checked)', false)
-    .action(async (file: string, cmd: { document?: string; trustSigner: boolean }) => {
+    .option(
+      '--trust-signer',
+      'tin cậy khóa đã ký tệp để ký ghi chú của người --person (đã đối chiếu dấu vân tay) / trust the signing key for the notes of --person (fingerprint checked)',
+      false,
+    )
+    .option('--person <id>', 'người trong danh mục giữ khóa ký tệp ghi chú / the directory person who holds the notes file’s key')
+    .action(async (file: string, cmd: { document?: string; trustSigner: boolean; person?: string }) => {
       setExit(
         await withCore(globals(), async (core, out) => {
-          const r = await core.call('annotations.importFile', { file, documentId: cmd.document, trustSigner: cmd.trustSigner });
+          const r = await core.call('annotations.importFile', { file, documentId: cmd.document, trustSigner: cmd.trustSigner, personId: cmd.person });
           printResult(out, r, () => describeImport(out, r));
         }),
       );

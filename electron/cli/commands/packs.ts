@@ -13,6 +13,13 @@ function describe(out: Output, r: PackInspection | PackImportResult, imported: b
     `${vi ? 'Dấu vân tay' : 'Fingerprint'}: ${r.signer.fingerprint} ${r.signer.trusted ? (vi ? '(tin cậy)' : '(trusted)') : vi ? '(CHƯA tin cậy)' : '(NOT trusted)'}`,
     `${vi ? 'Tài liệu' : 'Documents'}:   ${r.documents} (${formatBytes(r.totalBytes)})`,
   ];
+  if (r.downgrade && r.previous) {
+    lines.push(
+      vi
+        ? `CẢNH BÁO: gói này là bản ${r.revision}, CŨ HƠN bản ${r.previous.revision} đã nhập; nhập sẽ đưa cuộc họp về nội dung cũ (cần --allow-downgrade).`
+        : `WARNING: this pack is revision ${r.revision}, OLDER than revision ${r.previous.revision} already imported; importing rolls the meeting back (needs --allow-downgrade).`,
+    );
+  }
   if (r.previous) {
     lines.push(vi ? `Thay đổi so với bản ${r.previous.revision} đã nhập:` : `Changes since revision ${r.previous.revision}:`);
     if (r.changes.length === 0) lines.push(vi ? '  (không có)' : '  (none)');
@@ -48,11 +55,16 @@ export function registerPackCommands(program: Command, { globals, setExit }: Com
     .description('kiểm tra chữ ký, mã băm rồi nhập gói / verify signature and hashes, then import')
     .argument('<file>', 'tệp gói (.nghisu) / pack file')
     .option('--dry-run', 'chỉ kiểm tra, không nhập / verify only', false)
-    .option('--trust-signer', 'tin cậy khóa đã ký gói (đã đối chiếu dấu vân tay) / trust the signing key (fingerprint checked)', false)
-    .action(async (file: string, cmd: { dryRun: boolean; trustSigner: boolean }) => {
+    .option(
+      '--trust-signer',
+      'tin cậy khóa đã ký gói cho gói của Ban Chỉ đạo trong gói (đã đối chiếu dấu vân tay) / trust the signing key for packs of the pack’s committee (fingerprint checked)',
+      false,
+    )
+    .option('--allow-downgrade', 'chấp nhận nhập gói cũ hơn bản đã nhập / accept a pack older than the one imported', false)
+    .action(async (file: string, cmd: { dryRun: boolean; trustSigner: boolean; allowDowngrade: boolean }) => {
       setExit(
         await withCore(globals(), async (core, out) => {
-          const r = await core.call('packs.importFile', { file, dryRun: cmd.dryRun, trustSigner: cmd.trustSigner });
+          const r = await core.call('packs.importFile', { file, dryRun: cmd.dryRun, trustSigner: cmd.trustSigner, allowDowngrade: cmd.allowDowngrade });
           printResult(out, r, () => describe(out, r, !cmd.dryRun));
         }),
       );

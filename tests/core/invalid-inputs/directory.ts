@@ -30,8 +30,19 @@ export const directoryInvalidInputs: Record<keyof typeof directoryMethods, unkno
     { upload: { uploadId: 'x', fileName: 'k.json' } },
     { upload, publicKey: `${'A'.repeat(43)}=`, label: 'x' },
     { file: '/etc/passwd' },
+    // Trust always says what for.
+    { publicKey: `${'A'.repeat(43)}=`, label: 'Văn phòng' },
+    { publicKey: `${'A'.repeat(43)}=`, label: 'Văn phòng', scope: { purpose: 'all' } },
+    { publicKey: `${'A'.repeat(43)}=`, label: 'Văn phòng', scope: { purpose: 'pack' } },
+    { publicKey: `${'A'.repeat(43)}=`, label: 'Văn phòng', scope: { purpose: 'notes', committeeId: uuid } },
   ],
-  'keys.untrust': [{}, { fingerprint: 'abcd' }, { fingerprint: 'zzzz zzzz zzzz zzzz zzzz zzzz zzzz zzzz' }, { fingerprint: 12 }],
+  'keys.untrust': [
+    {},
+    { fingerprint: 'abcd' },
+    { fingerprint: 'zzzz zzzz zzzz zzzz zzzz zzzz zzzz zzzz' },
+    { fingerprint: 12 },
+    { fingerprint: 'abcd abcd abcd abcd abcd abcd abcd abcd', scope: { purpose: 'notes' } },
+  ],
   'organizations.list': [{ query: 5 }, { query: 'x'.repeat(201) }, { parent: uuid }],
   'organizations.create': [
     {},

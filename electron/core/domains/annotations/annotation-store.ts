@@ -83,6 +83,17 @@ function geometryError(kind: AnnotationKind, geometry: unknown): AnnotationGeome
 }
 
 /**
+ * Whether a note from a file may take the place of the stored note with its id: a member's signed
+ * note only by a newer signed file of the same person, and a signed file never replaces a note
+ * that is not that person's signed note (the user's own, an XFDF one).
+ */
+function mayReplace(existing: AnnotationRow, item: StoredAnnotation): boolean {
+  const signed = existing.origin === 'shared-import';
+  if (signed || item.origin === 'shared-import') return signed && item.origin === 'shared-import' && existing.author_id === item.authorId;
+  return true;
+}
+
+/**
  * Annotations in SQLite. Each save is one small transaction (row + audit) committed with
  * synchronous=FULL, so a stroke whose save returned survives a killed process.
  */
@@ -343,7 +354,7 @@ export function createAnnotationStore(ctx: ServiceContext) {
         const geometry = geometryError(item.kind, item.geometry);
         checkTarget(item.documentId, item.pageIndex);
         const existing = byId.get(item.id) as AnnotationRow | undefined;
-        if (existing && (existing.document_id !== item.documentId || existing.kind !== item.kind)) {
+        if (existing && (existing.document_id !== item.documentId || existing.kind !== item.kind || !mayReplace(existing, item))) {
           throw new CoreError('CONFLICT', {
             vi: 'Tệp có ghi chú trùng mã với một ghi chú khác trên máy này.',
             en: 'The file has an annotation whose id belongs to another annotation here.',

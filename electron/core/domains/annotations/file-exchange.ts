@@ -59,7 +59,7 @@ export function createFileExchange(ctx: ServiceContext, deps: AnnotationDeps) {
   const { db } = ctx;
   const { store, documents } = deps;
   const byFileName = db.prepare("SELECT id, blob_sha256 FROM documents WHERE kind = 'pdf' AND file_name = ? COLLATE NOCASE ORDER BY rid");
-  const existingOwner = db.prepare('SELECT document_id, kind FROM annotations WHERE id = ?');
+  const existingOwner = db.prepare('SELECT document_id, kind, origin FROM annotations WHERE id = ?');
   const exporter = db.prepare('SELECT full_name, unit_name FROM profile LIMIT 1');
   const insertImport = db.prepare(
     `INSERT INTO annotation_imports (id, kind, document_id, author_id, author_name, signer_fingerprint, file_sha256,
@@ -183,13 +183,17 @@ export function createFileExchange(ctx: ServiceContext, deps: AnnotationDeps) {
     return pdfDocument(candidates[0]!.id);
   }
 
-  /** An id for the note: the file's own when it is a UUID free for this document, else one derived from it (stable across re-imports). */
+  /**
+   * An id for the note: the file's own when it is a UUID free for this document, else one derived
+   * from it (stable across re-imports). A member's signed note is never the target of an unsigned
+   * file: its id gets a derived one, so the XFDF note lands beside it.
+   */
   function idFor(name: string | null, documentId: string, kind: string): string {
     if (name === null) return uuidv7();
     if (isUuid(name)) {
       const id = name.toLowerCase();
-      const owner = existingOwner.get(id) as { document_id: string; kind: string } | undefined;
-      if (!owner || (owner.document_id === documentId && owner.kind === kind)) return id;
+      const owner = existingOwner.get(id) as { document_id: string; kind: string; origin: string } | undefined;
+      if (!owner || (owner.document_id === documentId && owner.kind === kind && owner.origin !== 'shared-import')) return id;
     }
     return uuidv5(name, documentId);
   }

@@ -75,8 +75,8 @@ export function createAnnotationsDomain(ctx: ServiceContext, deps: { documents: 
       released('annotations.exportFile', input);
       return files.exportFile(input);
     },
-    'annotations.importFile': async ({ file, documentId, trustSigner }) =>
-      (await looksLikeXml(file)) ? files.importXfdfFile(file, documentId) : shared.importSharedFile(file, trustSigner ?? false),
+    'annotations.importFile': async ({ file, documentId, trustSigner, personId }) =>
+      (await looksLikeXml(file)) ? files.importXfdfFile(file, documentId) : shared.importSharedFile(file, trustSigner ?? false, personId),
     'reader.getPosition': (input) => positions.get(input),
     'reader.savePosition': (input) => positions.save(input),
   };

@@ -1,12 +1,13 @@
 import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
-import type {
-  AnnotationGeometry,
-  AnnotationImportResult,
-  AnnotationsInput,
-  AnnotationsOutputs,
-  SharedAnnotationsInspection,
+import {
+  foldText,
+  type AnnotationGeometry,
+  type AnnotationImportResult,
+  type AnnotationsInput,
+  type AnnotationsOutputs,
+  type SharedAnnotationsInspection,
 } from '../../../../shared/contract/index.ts';
 import type { ServiceContext } from '../../context.ts';
 import { CoreError } from '../../errors.ts';
@@ -47,9 +48,13 @@ export function createSharedNotes(ctx: ServiceContext, deps: AnnotationDeps) {
        annotation_count, imported_by, imported_at)
      VALUES (?, 'shared', ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  // The member's notes already here: an earlier import, and copies of it carried from an older version.
+  // The member's notes already here: an earlier import (by the person, or signed by this very key
+  // before keys were bound to people), and copies of it carried from an older version.
   const previousOfAuthor = db
-    .prepare("SELECT id FROM annotations WHERE document_id = ? AND author_id = ? AND origin IN ('shared-import', 'carried')")
+    .prepare(
+      `SELECT id FROM annotations WHERE document_id = @document AND origin IN ('shared-import', 'carried')
+         AND (author_id = @person OR import_id IN (SELECT id FROM annotation_imports WHERE signer_fingerprint = @fingerprint))`,
+    )
     .pluck();
   const remove = db.prepare('DELETE FROM annotations WHERE id = ?');
 
@@ -60,20 +65,18 @@ export function createSharedNotes(ctx: ServiceContext, deps: AnnotationDeps) {
     return documentBySha.get(named.sha256) as DocumentRef | undefined;
   }
 
-  function isTrusted(publicKey: string, fingerprint: string): boolean {
-    return deps.directory.trustedKeys.find(fingerprint)?.publicKey === publicKey;
-  }
-
   function describe(opened: OpenedSharedNotes): SharedAnnotationsInspection {
     const { manifest } = opened;
     const { author } = manifest;
+    const person = deps.directory.trustedKeys.notesPerson(author.publicKey);
     return {
       signer: {
         label: holderText({ fullName: author.fullName, position: author.position, unitName: author.unitName }),
         publicKey: author.publicKey,
         fingerprint: author.fingerprint,
-        trusted: isTrusted(author.publicKey, author.fingerprint),
+        trusted: person !== null,
       },
+      person,
       document: { ...manifest.document, known: resolveDocument(manifest.document) !== undefined },
       authorName: author.fullName,
       count: manifest.count,
@@ -82,7 +85,7 @@ export function createSharedNotes(ctx: ServiceContext, deps: AnnotationDeps) {
   }
 
   /** Only a trusted author's notes are read: an unknown key's file costs no more than its manifest. */
-  const readNotes = (file: string, fileName: string) => readSharedNotes(file, fileName, (author) => isTrusted(author.publicKey, author.fingerprint));
+  const readNotes = (file: string, fileName: string) => readSharedNotes(file, fileName, (author) => deps.directory.trustedKeys.notesPerson(author.publicKey) !== null);
 
   function importOpened(opened: OpenedSharedNotes, fileName: string): AnnotationImportResult {
     const { manifest } = opened;
@@ -98,10 +101,22 @@ export function createSharedNotes(ctx: ServiceContext, deps: AnnotationDeps) {
       throw new CoreError(
         'PACK_UNTRUSTED',
         {
-          vi: `Tệp ghi chú được ký bởi "${inspection.signer.label}" (dấu vân tay ${author.fingerprint}), chưa có trong danh sách khóa tin cậy của máy này. Hãy đối chiếu dấu vân tay với người gửi rồi chấp nhận khóa trước khi nhập.`,
-          en: `The notes file is signed by "${inspection.signer.label}" (fingerprint ${author.fingerprint}), which this computer does not trust yet. Check the fingerprint with the sender, then accept the key before importing.`,
+          vi: `Tệp ghi chú được ký bởi "${inspection.signer.label}" (dấu vân tay ${author.fingerprint}), khóa này chưa được tin cậy để ký ghi chú của một người trong danh mục. Hãy đối chiếu dấu vân tay với người gửi rồi chấp nhận khóa cho đúng người đó trước khi nhập.`,
+          en: `The notes file is signed by "${inspection.signer.label}" (fingerprint ${author.fingerprint}), a key not trusted to sign notes of anyone in the directory. Check the fingerprint with the sender, then trust the key for that person before importing.`,
         },
         { label: inspection.signer.label, fingerprint: author.fingerprint, publicKey: author.publicKey },
+      );
+    }
+    const person = inspection.person!;
+    // The file states its author; only the person its key is bound to may be that author.
+    if (foldText(person.fullName) !== foldText(author.fullName)) {
+      throw new CoreError(
+        'PACK_INVALID',
+        {
+          vi: `Tệp ghi chú ghi người viết là "${author.fullName}", nhưng khóa ký tệp chỉ được tin cậy để ký ghi chú của "${person.fullName}". Không nhập tệp này.`,
+          en: `The notes file names "${author.fullName}" as its author, but the key that signed it is trusted only for notes of "${person.fullName}". It was not imported.`,
+        },
+        { fingerprint: author.fingerprint, statedAuthor: author.fullName, boundPerson: person.id },
       );
     }
     const annotations = opened.annotations;
@@ -130,8 +145,8 @@ export function createSharedNotes(ctx: ServiceContext, deps: AnnotationDeps) {
       quotedText: a.quotedText,
       fontSize: a.fontSize,
       shared: true,
-      authorId: author.profileId,
-      authorName: author.fullName,
+      authorId: person.id,
+      authorName: person.fullName,
       origin: 'shared-import',
       importId,
       placement: 'placed',
@@ -140,9 +155,10 @@ export function createSharedNotes(ctx: ServiceContext, deps: AnnotationDeps) {
       updatedAt: a.updatedAt,
     }));
     const result = db.transaction(() => {
-      insertImport.run(importId, target.id, author.profileId, author.fullName, author.fingerprint, opened.manifestSha, items.length, ctx.actorId(), now);
+      insertImport.run(importId, target.id, person.id, person.fullName, author.fingerprint, opened.manifestSha, items.length, ctx.actorId(), now);
       let removed = 0;
-      for (const id of previousOfAuthor.all(target.id, author.profileId) as string[]) {
+      const previous = previousOfAuthor.all({ document: target.id, person: person.id, fingerprint: author.fingerprint }) as string[];
+      for (const id of previous) {
         if (incoming.has(id)) continue;
         remove.run(id);
         removed += 1;
@@ -152,12 +168,12 @@ export function createSharedNotes(ctx: ServiceContext, deps: AnnotationDeps) {
         action: 'annotations.importShared',
         entity: 'annotation_import',
         entityId: importId,
-        detail: { documentId: target.id, authorId: author.profileId, fingerprint: author.fingerprint, ...counts, removed },
+        detail: { documentId: target.id, authorId: person.id, fingerprint: author.fingerprint, ...counts, removed },
       });
       return counts;
     })();
     deps.store.changed(target.id);
-    return { documentId: target.id, ...result, authorName: author.fullName };
+    return { documentId: target.id, ...result, authorName: person.fullName };
   }
 
   return {
@@ -218,8 +234,8 @@ export function createSharedNotes(ctx: ServiceContext, deps: AnnotationDeps) {
       return result;
     },
 
-    /** A shared-notes file on disk (CLI); `trustSigner` first accepts its key. */
-    async importSharedFile(file: string, trustSigner: boolean): Promise<AnnotationsOutputs['annotations.importFile']> {
+    /** A shared-notes file on disk (CLI); `trustSigner` first trusts its key for the notes of `personId`. */
+    async importSharedFile(file: string, trustSigner: boolean, personId: string | undefined): Promise<AnnotationsOutputs['annotations.importFile']> {
       if (!existsSync(file)) {
         throw new CoreError('NOT_FOUND', { vi: `Không tìm thấy tệp "${file}".`, en: `File not found: "${file}".` });
       }
@@ -228,7 +244,13 @@ export function createSharedNotes(ctx: ServiceContext, deps: AnnotationDeps) {
       if (trustSigner) {
         const seen = describe(opened);
         if (!seen.signer.trusted) {
-          deps.directory.trustedKeys.trust({ publicKey: seen.signer.publicKey, label: seen.signer.label });
+          if (!personId) {
+            throw new CoreError('INVALID_INPUT', {
+              vi: 'Cần chọn người trong danh mục mà khóa này ký ghi chú thay (--person MÃ_NGƯỜI).',
+              en: 'Name the directory person this key signs notes for (--person PERSON_ID).',
+            });
+          }
+          deps.directory.trustedKeys.trust({ publicKey: seen.signer.publicKey, label: seen.signer.label, scope: { purpose: 'notes', personId } });
           opened = await readNotes(file, fileName);
         }
       }

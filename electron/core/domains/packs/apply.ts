@@ -1,10 +1,9 @@
-import { mkdirSync, renameSync, rmSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { existsSync } from 'node:fs';
 import { v7 as uuidv7 } from 'uuid';
 import type { PackChange } from '../../../../shared/contract/index.ts';
 import type { ServiceContext } from '../../context.ts';
-import { blobFile, blobPathOf } from '../../files/blob-file.ts';
-import { fsyncDir } from '../../fs/durable.ts';
+import { blobPathOf } from '../../files/blob-file.ts';
+import { placeTempBlob } from '../documents/blob-store.ts';
 import { searchKey } from '../directory/search.ts';
 import { meetingSearchKey } from '../meetings/index.ts';
 import type { PackContent } from './format.ts';
@@ -15,23 +14,33 @@ export type IndexDocument = (document: PackContent['documents'][number], pages: 
 
 /**
  * Move each verified document into the content-addressed store, once: bytes already stored (the
- * same PDF in an earlier pack, or imported by the member) are not written again. Runs before the
- * transaction, so a crash leaves at worst files without rows, which the next start removes.
+ * same PDF in an earlier pack, or imported by the member) are not written again. Runs inside the
+ * import's write transaction, as a document import places its file, so the start-up sweep of
+ * another process (which holds the same lock) never sees a placed file before its row.
  */
-export function storePackBlobs(ctx: ServiceContext, pack: OpenedPack): { newBlobs: number } {
+function placePackBlobs(ctx: ServiceContext, pack: OpenedPack): number {
+  const sizes = new Map(pack.manifest.files.map((f) => [f.sha256, f.size]));
   let newBlobs = 0;
   for (const [sha256, scratch] of pack.blobs) {
-    if (blobFile(ctx.paths, sha256)) {
-      rmSync(scratch, { force: true });
-      continue;
-    }
-    const target = blobPathOf(ctx.paths, sha256);
-    mkdirSync(dirname(target), { recursive: true });
-    renameSync(scratch, target);
-    fsyncDir(dirname(target));
-    newBlobs += 1;
+    if (!existsSync(blobPathOf(ctx.paths, sha256))) newBlobs += 1;
+    placeTempBlob(ctx, { tmp: scratch, sha256, size: sizes.get(sha256)! });
   }
-  return { newBlobs };
+  return newBlobs;
+}
+
+/** Agenda items ordered so each comes after its parent, however deep; items in a cycle are left out (the insert of a child then fails). */
+function parentsFirst<T extends { id: string; parent_id: string | null }>(items: T[]): T[] {
+  const ordered: T[] = [];
+  const placed = new Set<string>();
+  let level = items.filter((a) => a.parent_id === null);
+  while (level.length > 0) {
+    for (const a of level) {
+      ordered.push(a);
+      placed.add(a.id);
+    }
+    level = items.filter((a) => a.parent_id !== null && placed.has(a.parent_id) && !placed.has(a.id));
+  }
+  return ordered.length === items.length ? ordered : [...ordered, ...items.filter((a) => !placed.has(a.id))];
 }
 
 /**
@@ -45,13 +54,13 @@ export function applyPack(
   indexDocument: IndexDocument,
   reindexMetadata: (documentId: string) => void,
   changes: PackChange[],
-): string {
+): { importId: string; newBlobs: number } {
   const { db } = ctx;
   const { content, manifest } = pack;
   const now = ctx.now().toISOString();
   const importId = uuidv7();
 
-  db.transaction(() => {
+  const newBlobs = db.transaction(() => {
     const orgExists = db.prepare('SELECT 1 FROM organizations WHERE id = ?').pluck();
     const orgByCode = db.prepare('SELECT id FROM organizations WHERE organ_code = ?').pluck();
     const insertOrg = db.prepare(
@@ -127,9 +136,7 @@ export function applyPack(
        VALUES (@id, @meeting_id, @parent_id, @position, @title, @description, @presenter_person_id, @presenter_org_id,
          @preparing_org_id, @duration_minutes, @outcome, @created_at, @updated_at)`,
     );
-    const roots = content.agendaItems.filter((a) => !a.parent_id);
-    const children = content.agendaItems.filter((a) => a.parent_id);
-    for (const a of [...roots, ...children]) insertItem.run({ ...a, meeting_id: m.id });
+    for (const a of parentsFirst(content.agendaItems)) insertItem.run({ ...a, meeting_id: m.id });
 
     const insertParticipant = db.prepare(
       `INSERT INTO participants (id, meeting_id, person_id, organization_id, role, position, rsvp, rsvp_reason, rsvp_delegate_id, rsvp_delegate_name)
@@ -177,6 +184,7 @@ export function applyPack(
       entityId: m.id,
       detail: { revision: manifest.revision, signer: manifest.signer.fingerprint, documents: content.documents.length, changes: changes.length },
     });
-  })();
-  return importId;
+    return placePackBlobs(ctx, pack);
+  }).immediate();
+  return { importId, newBlobs };
 }

@@ -21,7 +21,8 @@ import type { DirectoryDomain } from '../directory/index.ts';
 import type { DocumentsDomain } from '../documents/index.ts';
 import type { Domain } from '../domain.ts';
 import type { MeetingsDomain } from '../meetings/index.ts';
-import { applyPack, storePackBlobs, type IndexDocument } from './apply.ts';
+import { applyPack, type IndexDocument } from './apply.ts';
+import { asPackInvalid, assertUniqueIds, downgrade, untrusted } from './refusals.ts';
 import { collectPackContent } from './collect.ts';
 import { diffPacks } from './diff.ts';
 import { packFileName } from './file-name.ts';
@@ -35,6 +36,12 @@ export interface PacksDeps {
 }
 
 const PACK_MIME = 'application/vnd.nghisu.meeting-pack+zip';
+
+interface ImportOptions {
+  dryRun?: boolean | undefined;
+  /** The user saw that the pack is older than the one imported and accepts the rollback. */
+  allowDowngrade?: boolean | undefined;
+}
 
 async function sha256File(file: string): Promise<string> {
   const hash = createHash('sha256');
@@ -68,15 +75,29 @@ export function createPacksDomain(ctx: ServiceContext, deps: PacksDeps) {
       createdAt: d.created_at,
     });
   };
-  const trustedKey = db.prepare('SELECT public_key FROM trusted_keys WHERE fingerprint = ?').pluck();
   const ownKey = db.prepare('SELECT public_key FROM profile LIMIT 1').pluck();
   const lastImport = db.prepare(
     'SELECT revision, imported_at, manifest_sha FROM pack_imports WHERE meeting_id = ? ORDER BY imported_at DESC, id DESC LIMIT 1',
   );
-  const meetingOrigin = db.prepare('SELECT origin FROM meetings WHERE id = ?').pluck();
+  const meetingHere = db.prepare('SELECT origin, committee_id FROM meetings WHERE id = ?');
+  const documentCommittees = db
+    .prepare('SELECT DISTINCT m.committee_id FROM meeting_documents md JOIN meetings m ON m.id = md.meeting_id WHERE md.document_id = ?')
+    .pluck();
 
-  function isTrusted(publicKey: string, fingerprint: string): boolean {
-    return trustedKey.get(fingerprint) === publicKey || ownKey.get() === publicKey;
+  /**
+   * A key signs packs only for the committees it is trusted for: a pack from one committee's
+   * secretariat must not move, rename or reclassify what belongs to another. The profile's own key
+   * is the secretariat's own.
+   */
+  function isTrusted(publicKey: string, committees: Set<string>): boolean {
+    if (ownKey.get() === publicKey) return true;
+    return [...committees].every((c) => deps.directory.trustedKeys.trustsPack(publicKey, c));
+  }
+
+  function mayHoldPackTrust(publicKey: string, fingerprint: string): boolean {
+    if (ownKey.get() === publicKey) return true;
+    const known = deps.directory.trustedKeys.find(fingerprint);
+    return known?.publicKey === publicKey && known.grants.some((g) => g.purpose === 'pack');
   }
 
   /** Read what goes into the pack (one snapshot) and the key to sign it with; no file yet. */
@@ -102,7 +123,8 @@ export function createPacksDomain(ctx: ServiceContext, deps: PacksDeps) {
 
   function inspectOpened(pack: OpenedPack): PackInspection {
     const { manifest, content } = pack;
-    const origin = meetingOrigin.get(content.meeting.id) as string | undefined;
+    const here = meetingHere.get(content.meeting.id) as { origin: string; committee_id: string } | undefined;
+    const origin = here?.origin;
     if (origin === 'local') {
       throw new CoreError('INVALID_STATE', {
         vi: 'Cuộc họp trong gói được tạo trên chính máy này; không cần nhập lại.',
@@ -111,13 +133,18 @@ export function createPacksDomain(ctx: ServiceContext, deps: PacksDeps) {
     }
     const previous = lastImport.get(content.meeting.id) as { revision: number; imported_at: string; manifest_sha: string } | undefined;
     const changes = origin === 'pack' ? diffPacks(collectPackContent(db, content.meeting.id, { asImported: true }).content, content) : [];
-    const signer: PackSigner = { ...manifest.signer, trusted: isTrusted(manifest.signer.publicKey, manifest.signer.fingerprint) };
+    // Every committee whose rows the pack would change: its own, the meeting's here, and those of
+    // the meetings its documents are already attached to (their metadata, classification included).
+    const committees = new Set([content.meeting.committee_id, ...(here ? [here.committee_id] : [])]);
+    for (const d of content.documents) for (const c of documentCommittees.all(d.id) as string[]) committees.add(c);
+    const signer: PackSigner = { ...manifest.signer, trusted: isTrusted(manifest.signer.publicKey, committees) };
     return {
       meeting: {
         id: content.meeting.id,
         title: content.meeting.title,
         startsAt: content.meeting.starts_at,
         endsAt: content.meeting.ends_at,
+        committeeId: content.committee.id,
         committeeName: content.committee.name,
         status: content.meeting.status,
       },
@@ -129,31 +156,27 @@ export function createPacksDomain(ctx: ServiceContext, deps: PacksDeps) {
       previous: previous ? { revision: previous.revision, importedAt: previous.imported_at } : null,
       changes,
       sameAsPrevious: previous?.manifest_sha === pack.manifestSha,
+      downgrade: previous !== undefined && manifest.revision < previous.revision,
     };
   }
 
   /** Open, verify and (unless dry) import; the scratch folder is always removed. */
-  async function importPack(file: string, dryRun: boolean): Promise<PackInspection | PackImportResult> {
+  async function importPack(file: string, options: ImportOptions): Promise<PackInspection | PackImportResult> {
     const scratch = scratchPath(ctx.paths, 'pack');
     try {
-      // Nothing of an untrusted signer's pack is extracted: the preview shows who signed it and the meeting only.
+      // A signer with no pack trust at all gets nothing extracted: the preview shows who signed it and
+      // the meeting only. Which committees it may sign for is decided from the meeting, below.
       const pack = await readPack(file, scratch, (signer) =>
-        !isTrusted(signer.publicKey, signer.fingerprint) ? 'skip' : dryRun ? 'verify' : 'extract',
+        !mayHoldPackTrust(signer.publicKey, signer.fingerprint) ? 'skip' : options.dryRun ? 'verify' : 'extract',
       );
-      const inspection = inspectOpened(pack);
-      if (dryRun) return inspection;
-      if (!inspection.signer.trusted) {
-        throw new CoreError(
-          'PACK_UNTRUSTED',
-          {
-            vi: `Gói tài liệu được ký bởi "${inspection.signer.label}" (dấu vân tay ${inspection.signer.fingerprint}), chưa có trong danh sách khóa tin cậy của máy này. Hãy đối chiếu dấu vân tay với bộ phận thư ký rồi chấp nhận khóa trước khi nhập.`,
-            en: `The pack is signed by "${inspection.signer.label}" (fingerprint ${inspection.signer.fingerprint}), which this computer does not trust yet. Check the fingerprint with the secretariat, then accept the key before importing.`,
-          },
-          { label: inspection.signer.label, fingerprint: inspection.signer.fingerprint, publicKey: inspection.signer.publicKey },
-        );
-      }
-      const { newBlobs } = storePackBlobs(ctx, pack);
-      const importId = applyPack(ctx, pack, indexDocument, (id) => deps.documents.reindexMetadata(id), inspection.changes);
+      assertUniqueIds(pack.content);
+      const inspection = asPackInvalid(() => inspectOpened(pack));
+      if (options.dryRun) return inspection;
+      if (!inspection.signer.trusted) throw untrusted(inspection);
+      if (inspection.downgrade && !options.allowDowngrade) throw downgrade(inspection);
+      const { importId, newBlobs } = asPackInvalid(() =>
+        applyPack(ctx, pack, indexDocument, (id) => deps.documents.reindexMetadata(id), inspection.changes),
+      );
       ctx.events.emit('data.changed', { area: 'meetings', id: pack.content.meeting.id });
       ctx.events.emit('data.changed', { area: 'documents' });
       ctx.events.emit('data.changed', { area: 'directory' });
@@ -161,6 +184,20 @@ export function createPacksDomain(ctx: ServiceContext, deps: PacksDeps) {
     } finally {
       rmSync(scratch, { recursive: true, force: true });
     }
+  }
+
+  /** Trust the pack's signer for the pack's committee (the CLI's --trust-signer: the admin saw the fingerprint). */
+  async function trustSignerOf(file: string): Promise<void> {
+    const seen = (await importPack(file, { dryRun: true })) as PackInspection;
+    if (seen.signer.trusted) return;
+    const known = deps.directory.trustedKeys.find(seen.signer.fingerprint);
+    const packs = known?.grants.some((g) => g.purpose === 'pack' && g.committeeId === seen.meeting.committeeId);
+    if (packs) return; // trusted for the pack's committee already; what is missing is the meeting's committee here
+    deps.directory.trustedKeys.trust({
+      publicKey: seen.signer.publicKey,
+      label: seen.signer.label,
+      scope: { purpose: 'pack', committeeId: seen.meeting.committeeId, committeeName: seen.meeting.committeeName },
+    });
   }
 
   const handlers: DomainHandlers<typeof packsMethods> = {
@@ -195,23 +232,18 @@ export function createPacksDomain(ctx: ServiceContext, deps: PacksDeps) {
         throw new CoreError('IO_ERROR', { vi: `Không ghi được tệp "${file}".`, en: `Cannot write "${file}".` }, undefined, { cause: e });
       }
     },
-    'packs.inspect': async ({ upload }: MethodInput<'packs.inspect'>) => importPack(stagedFile(ctx.paths, upload), true),
-    'packs.import': async ({ upload }: MethodInput<'packs.import'>) => {
-      const result = (await importPack(stagedFile(ctx.paths, upload), false)) as PackImportResult;
+    'packs.inspect': async ({ upload }: MethodInput<'packs.inspect'>) => importPack(stagedFile(ctx.paths, upload), { dryRun: true }),
+    'packs.import': async ({ upload, allowDowngrade }: MethodInput<'packs.import'>) => {
+      const result = (await importPack(stagedFile(ctx.paths, upload), { allowDowngrade })) as PackImportResult;
       releaseUpload(ctx.paths, upload);
       return result;
     },
-    'packs.importFile': async ({ file, dryRun, trustSigner }: MethodInput<'packs.importFile'>) => {
+    'packs.importFile': async ({ file, dryRun, trustSigner, allowDowngrade }: MethodInput<'packs.importFile'>) => {
       if (!existsSync(file)) {
         throw new CoreError('NOT_FOUND', { vi: `Không tìm thấy tệp "${file}".`, en: `File not found: "${file}".` });
       }
-      if (trustSigner && !dryRun) {
-        const seen = (await importPack(file, true)) as PackInspection;
-        if (!seen.signer.trusted) {
-          await deps.directory.trustedKeys.trust({ publicKey: seen.signer.publicKey, label: seen.signer.label });
-        }
-      }
-      return importPack(file, dryRun ?? false);
+      if (trustSigner && !dryRun) await trustSignerOf(file);
+      return importPack(file, { dryRun, allowDowngrade });
     },
     'packs.history': ({ meetingId }: MethodInput<'packs.history'>) =>
       (

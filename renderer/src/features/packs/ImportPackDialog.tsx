@@ -1,4 +1,5 @@
-import { Alert, App as AntApp, Descriptions, Typography } from 'antd';
+import { Alert, App as AntApp, Checkbox, Descriptions, Typography } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { PackInspection, UploadRef } from '../../../../shared/contract/index.ts';
@@ -14,7 +15,9 @@ export const PACK_ACCEPT = '.nghisu';
 /**
  * "Nhận gói tài liệu": the member picks the pack file; the core verifies every hash and the
  * signature and says who signed it and what changed; only then does the member import it. A key
- * not yet trusted is shown by its fingerprint, to compare with the secretariat before accepting.
+ * not yet trusted is shown by its fingerprint, to compare with the secretariat before accepting it
+ * for the packs of the pack's committee (and only those). A pack older than the one imported rolls
+ * the meeting back: it imports only after the member ticks that they want the older revision.
  */
 export function ImportPackDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useTranslation('packs');
@@ -22,6 +25,7 @@ export function ImportPackDialog({ open, onClose }: { open: boolean; onClose: ()
   const bridge = useBridge();
   const navigate = useNavigate();
   const { message } = AntApp.useApp();
+  const [acceptOlder, setAcceptOlder] = useState(false);
 
   const texts: SignedFileTexts = {
     title: t('import.title'),
@@ -49,8 +53,8 @@ export function ImportPackDialog({ open, onClose }: { open: boolean; onClose: ()
     close: t('common.close'),
   };
 
-  async function commit(upload: UploadRef): Promise<void> {
-    const result = await bridge.invoke('packs.import', { upload });
+  async function commit(upload: UploadRef, inspection: PackInspection): Promise<void> {
+    const result = await bridge.invoke('packs.import', { upload, allowDowngrade: inspection.downgrade && acceptOlder });
     void message.success(
       result.previous
         ? t('import.doneUpdate', { title: result.meeting.title, revision: edition(result.revision) })
@@ -63,6 +67,27 @@ export function ImportPackDialog({ open, onClose }: { open: boolean; onClose: ()
   const details = (inspection: PackInspection) => (
     <>
       {inspection.sameAsPrevious ? <Alert type="info" showIcon className="ns-block" title={t('import.samePack')} /> : null}
+      {inspection.downgrade && inspection.previous ? (
+        <Alert
+          type="error"
+          showIcon
+          className="ns-block"
+          title={t('import.downgradeTitle')}
+          description={
+            <>
+              <Typography.Paragraph className="ns-tight">
+                {t('import.downgradeExplain', { revision: edition(inspection.revision), previous: edition(inspection.previous.revision) })}
+              </Typography.Paragraph>
+              <Checkbox checked={acceptOlder} onChange={(e) => setAcceptOlder(e.target.checked)}>
+                {t('import.downgradeAccept')}
+              </Checkbox>
+            </>
+          }
+        />
+      ) : null}
+      {!inspection.signer.trusted ? (
+        <Typography.Paragraph type="secondary">{t('import.trustScope', { committee: inspection.meeting.committeeName })}</Typography.Paragraph>
+      ) : null}
       <Descriptions
         size="small"
         column={1}
@@ -113,12 +138,17 @@ export function ImportPackDialog({ open, onClose }: { open: boolean; onClose: ()
   return (
     <SignedFileImportModal<PackInspection>
       open={open}
-      onClose={onClose}
+      onClose={() => {
+        setAcceptOlder(false);
+        onClose();
+      }}
       texts={texts}
       accept={PACK_ACCEPT}
       width={720}
       inspect={(upload) => bridge.invoke('packs.inspect', { upload })}
       commit={commit}
+      trustScope={(inspection) => ({ purpose: 'pack', committeeId: inspection.meeting.committeeId, committeeName: inspection.meeting.committeeName })}
+      canImport={(inspection) => !inspection.downgrade || acceptOlder}
       details={details}
     />
   );

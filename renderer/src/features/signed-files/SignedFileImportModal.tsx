@@ -91,7 +91,7 @@ export function SignedFileImportModal<I extends SignedInspection>(props: SignedF
             type="primary"
             loading={step.kind === 'importing'}
             icon={trusted ? undefined : <SafetyCertificateOutlined />}
-            disabled={props.canImport ? !props.canImport(inspected.inspection) : false}
+            disabled={(props.canImport ? !props.canImport(inspected.inspection) : false) || (!trusted && !props.trustScope(inspected.inspection))}
             onClick={() => void flow.accept()}
           >
             {trusted ? texts.import : texts.trustAndImport}

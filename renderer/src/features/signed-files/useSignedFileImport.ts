@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import type { UploadRef } from '../../../../shared/contract/index.ts';
+import type { TrustScope, UploadRef } from '../../../../shared/contract/index.ts';
 import { useBridge } from '../../bridge/BridgeContext.tsx';
 import { BridgeError } from '../../bridge/BridgeError.ts';
 import { errorText } from '../meetings/shared/errors.ts';
@@ -22,6 +22,11 @@ export interface SignedFileImportOptions<I extends SignedInspection> {
   inspect(upload: UploadRef): Promise<I>;
   /** Stores it, once the user has seen the inspection (and trusted the signer if they had to). */
   commit(upload: UploadRef, inspection: I): Promise<void>;
+  /**
+   * What the signer's key is trusted for when the user accepts it: a pack's committee, or the
+   * person a member's notes key belongs to. Null until the user has said (the import waits).
+   */
+  trustScope(inspection: I): TrustScope | null;
   onClose(): void;
 }
 
@@ -30,7 +35,7 @@ export interface SignedFileImportOptions<I extends SignedInspection> {
  * with progress and cancel, let the core verify it, show who signed it, trust the key only when
  * the user says so, then import. Any refusal ends in a message and nothing stored.
  */
-export function useSignedFileImport<I extends SignedInspection>({ inspect, commit, onClose }: SignedFileImportOptions<I>) {
+export function useSignedFileImport<I extends SignedInspection>({ inspect, commit, trustScope, onClose }: SignedFileImportOptions<I>) {
   const bridge = useBridge();
   const [step, setStep] = useState<SignedFileStep<I>>({ kind: 'choose' });
   const abort = useRef<AbortController | null>(null);
@@ -74,9 +79,11 @@ export function useSignedFileImport<I extends SignedInspection>({ inspect, commi
   async function accept(): Promise<void> {
     if (step.kind !== 'inspected') return;
     const { upload, inspection, fileName } = step;
+    const scope = inspection.signer.trusted ? null : trustScope(inspection);
+    if (!inspection.signer.trusted && !scope) return;
     setStep({ kind: 'importing', fileName, upload, inspection });
     try {
-      if (!inspection.signer.trusted) await bridge.invoke('keys.trust', { publicKey: inspection.signer.publicKey, label: inspection.signer.label });
+      if (scope) await bridge.invoke('keys.trust', { publicKey: inspection.signer.publicKey, label: inspection.signer.label, scope });
       await commit(upload, inspection);
       setStep({ kind: 'choose' });
       onClose();

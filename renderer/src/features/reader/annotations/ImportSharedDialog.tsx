@@ -1,7 +1,9 @@
-import { Alert, App as AntApp, Descriptions, Typography } from 'antd';
+import { Alert, App as AntApp, Descriptions, Form, Typography } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SharedAnnotationsInspection, UploadRef } from '../../../../../shared/contract/index.ts';
 import { useBridge } from '../../../bridge/BridgeContext.tsx';
+import { PersonSelect } from '../../meetings/shared/directoryOptions.tsx';
 import { useLang } from '../../meetings/shared/useLang.ts';
 import { formatDateTime } from '../../meetings/shared/vnTime.ts';
 import { SignedFileImportModal, SignerLine, type SignedFileTexts } from '../../signed-files/SignedFileImportModal.tsx';
@@ -9,13 +11,16 @@ import { SignedFileImportModal, SignerLine, type SignedFileTexts } from '../../s
 /**
  * "Nhập ghi chú chia sẻ của thành viên": the core checks the member's signature and says who signed,
  * for which document and how many notes, before anything is stored. A signer not yet trusted is
- * shown by fingerprint first, to compare with the member (by phone, in person) before accepting.
+ * shown by fingerprint first, to compare with the member (by phone, in person) before accepting, and
+ * the secretariat says which person of the directory holds the key: the notes are theirs, and that
+ * key signs no one else's notes (nor meeting packs).
  */
 export function ImportSharedDialog({ open, onClose }: { open: boolean; onClose(): void }) {
   const { t } = useTranslation('annotations');
   const lang = useLang();
   const bridge = useBridge();
   const { message } = AntApp.useApp();
+  const [personId, setPersonId] = useState<string | null>(null);
 
   const texts: SignedFileTexts = {
     title: t('importShared.title'),
@@ -59,12 +64,22 @@ export function ImportSharedDialog({ open, onClose }: { open: boolean; onClose()
         bordered
         items={[
           { key: 'author', label: t('importShared.author'), children: <Typography.Text strong>{inspection.authorName}</Typography.Text> },
+          ...(inspection.person
+            ? [{ key: 'person', label: t('importShared.boundPerson'), children: inspection.person.fullName }]
+            : []),
           { key: 'document', label: t('importShared.document'), children: inspection.document.fileName },
           { key: 'count', label: t('importShared.count'), children: t('importShared.countValue', { count: inspection.count }) },
           { key: 'when', label: t('importShared.createdAt'), children: formatDateTime(inspection.createdAt, lang) },
           { key: 'signer', label: texts.signer, children: <SignerLine signer={inspection.signer} texts={texts} /> },
         ]}
       />
+      {!inspection.signer.trusted ? (
+        <Form layout="vertical" className="ns-block">
+          <Form.Item label={t('importShared.personLabel')} extra={t('importShared.personHelp', { name: inspection.authorName })} required>
+            <PersonSelect value={personId} onChange={(value) => setPersonId(value ?? null)} aria-label={t('importShared.personLabel')} />
+          </Form.Item>
+        </Form>
+      ) : null}
       <Typography.Paragraph type="secondary" className="ns-annot-note-after">
         {t('importShared.replaces', { name: inspection.authorName })}
       </Typography.Paragraph>
@@ -74,10 +89,14 @@ export function ImportSharedDialog({ open, onClose }: { open: boolean; onClose()
   return (
     <SignedFileImportModal<SharedAnnotationsInspection>
       open={open}
-      onClose={onClose}
+      onClose={() => {
+        setPersonId(null);
+        onClose();
+      }}
       texts={texts}
       inspect={(upload) => bridge.invoke('annotations.inspectShared', { upload })}
       commit={commit}
+      trustScope={() => (personId ? { purpose: 'notes', personId } : null)}
       canImport={(inspection) => inspection.document.known}
       details={details}
     />

@@ -1,0 +1,51 @@
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createCore, type Core } from '../../electron/core/index.ts';
+import { DATABASE_FILE } from '../../electron/core/db/identity.ts';
+import { publishedMeeting } from '../support/published-meeting.ts';
+import { Database } from '../support/sqlite.ts';
+import { tempDir } from '../support/temp-dir.ts';
+
+const opened: Core[] = [];
+async function open(dataDir = tempDir()): Promise<Core> {
+  const core = await createCore({ dataDir, logToFile: false });
+  opened.push(core);
+  return core;
+}
+afterEach(async () => {
+  for (const core of opened.splice(0)) await core.close();
+});
+
+describe('trust from before keys had purposes (migration 4)', () => {
+  it('keeps pack trust only for the committees already received from a key, and no notes trust', async () => {
+    const s = await publishedMeeting(await open());
+    const file = join(tempDir(), 'goi.nghisu');
+    await s.core.call('packs.exportFile', { meetingId: s.meetingId, file });
+    const notesAuthor = await open();
+    const author = await notesAuthor.call('profile.create', { fullName: 'Lê Thị Đào', position: 'Giám đốc Sở', unitName: 'Sở Giao thông vận tải', workRole: 'member' });
+
+    const memberDir = tempDir();
+    const m = await createCore({ dataDir: memberDir, logToFile: false });
+    await m.call('profile.create', { fullName: 'Phạm Văn Dũng', position: 'Giám đốc Sở', unitName: 'Sở Tài chính', workRole: 'member' });
+    await m.call('keys.trust', { publicKey: s.publicKey, label: 'Văn phòng', scope: { purpose: 'pack', committeeId: s.committeeId, committeeName: 'Ban Chỉ đạo' } });
+    await m.call('packs.importFile', { file });
+    await m.call('keys.trust', { publicKey: author.publicKey, label: 'Lê Thị Đào', scope: { purpose: 'pack', committeeId: s.committeeId, committeeName: 'Ban Chỉ đạo' } });
+    await m.close();
+
+    // As a version-3 database had it: one list of keys, trusted for everything.
+    const db = new Database(join(memberDir, DATABASE_FILE));
+    db.exec('DROP TABLE key_trust; PRAGMA user_version = 3;');
+    db.close();
+
+    const reopened = await open(memberDir);
+    const keys = await reopened.call('keys.listTrusted', {});
+    expect(keys).toHaveLength(2);
+    const secretariat = keys.find((k) => k.publicKey === s.publicKey)!;
+    expect(secretariat.grants).toEqual([
+      { purpose: 'pack', committeeId: s.committeeId, committeeName: 'Ban Chỉ đạo các dự án trọng điểm', grantedAt: secretariat.acceptedAt },
+    ]);
+    // A key that never brought a pack is trusted for nothing until the user says what for.
+    expect(keys.find((k) => k.publicKey === author.publicKey)!.grants).toEqual([]);
+    expect(await reopened.call('packs.importFile', { file, dryRun: true })).toMatchObject({ signer: { trusted: true } });
+  });
+});
