@@ -66,7 +66,7 @@ async function memberFolder(trusted?: TestSigner, purpose: 'pack' | 'notes' = 'p
   try {
     await core.call('profile.create', { fullName: 'Lê Thị Đào', position: 'Giám đốc Sở', unitName: 'Sở Giao thông vận tải', workRole: 'member' });
     if (trusted && purpose === 'pack') {
-      await core.call('keys.trust', { publicKey: trusted.publicKey, label: 'Văn phòng thử', scope: { purpose: 'pack', committeeId: HOSTILE_COMMITTEE_ID } });
+      await core.call('keys.trust', { publicKey: trusted.publicKey, label: 'Văn phòng thử', scope: { purpose: 'pack', committeeId: HOSTILE_COMMITTEE_ID, committeeName: 'Ban Chỉ đạo thử' } });
     }
     if (trusted && purpose === 'notes') {
       const person = await core.call('people.create', { fullName: 'Lê Thị Đào', position: 'Giám đốc Sở' });
