@@ -16,7 +16,7 @@ afterEach(async () => {
   for (const core of opened.splice(0)) await core.close();
 });
 
-describe('trust from before keys had purposes (migration 4)', () => {
+describe('trust from before keys had purposes (migration 5)', () => {
   it('keeps pack trust only for the committees already received from a key, and no notes trust', async () => {
     const s = await publishedMeeting(await open());
     const file = join(tempDir(), 'goi.nghisu');
@@ -32,9 +32,9 @@ describe('trust from before keys had purposes (migration 4)', () => {
     await m.call('keys.trust', { publicKey: author.publicKey, label: 'Lê Thị Đào', scope: { purpose: 'pack', committeeId: s.committeeId, committeeName: 'Ban Chỉ đạo' } });
     await m.close();
 
-    // As a version-3 database had it: one list of keys, trusted for everything.
+    // As a database before migration 5 had it: one list of keys, trusted for everything.
     const db = new Database(join(memberDir, DATABASE_FILE));
-    db.exec('DROP TABLE key_trust; PRAGMA user_version = 3;');
+    db.exec('DROP TABLE key_trust; PRAGMA user_version = 4;');
     db.close();
 
     const reopened = await open(memberDir);
