@@ -318,6 +318,8 @@ test('opened from an agenda item, the agenda is alongside and leads to the next 
 });
 
 test('damaged, truncated, empty and password-protected PDFs end in a clear message; the app keeps working', async ({ page }) => {
+  // Seven documents opened one after the other, each up to its own 15 s wait.
+  test.setTimeout(90_000);
   const good = readFileSync(file(REPORT_NAME));
   writeCorruptPdf(file('hong.pdf'), good);
   await writeEncryptedPdf(file('mat-khau.pdf'));
