@@ -17,11 +17,24 @@ export async function choose(page: Page, box: Locator, option: string | RegExp, 
     await box.fill(search);
     await expect(open.locator('.ant-select-item-option-active')).toContainText(option);
     await box.press('Enter');
-  } else {
-    await open.locator('.ant-select-item-option', { hasText: option }).first().click();
+    // Wait for the list to finish closing, so the next pick cannot land in this one's options.
+    await expect(open).toHaveCount(0);
+    return;
   }
-  // Wait for the list to finish closing, so the next pick cannot land in this one's options.
-  await expect(open).toHaveCount(0);
+  // A click that lands while the list is still sliding open can be lost (seen on a loaded machine):
+  // when the list is still open seconds later, the choice was not taken, so click it again. The
+  // closing animation takes a fraction of that, so a taken choice is never clicked twice.
+  const item = open.locator('.ant-select-item-option', { hasText: option }).first();
+  await item.click();
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await expect(open).toHaveCount(0, { timeout: 3_000 });
+      return;
+    } catch (e) {
+      if (attempt === 3) throw e;
+      await item.click({ timeout: 2_000 });
+    }
+  }
 }
 
 /** antd's DatePicker with time: type "dd/mm/yyyy hh:mm" as a user would, then confirm with Enter. */
