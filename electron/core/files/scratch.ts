@@ -2,6 +2,7 @@ import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import type { DataPaths } from '../context.ts';
+import { processAlive as alive } from '../fs/process-alive.ts';
 
 /**
  * Scratch folders in <data>/tmp carry their process's pid ("pack-<pid>-<uuid>"), so the start-up
@@ -10,16 +11,6 @@ import type { DataPaths } from '../context.ts';
  */
 export function scratchPath(paths: DataPaths, purpose: string): string {
   return join(paths.tmp, `${purpose}-${process.pid}-${uuidv7()}`);
-}
-
-function alive(pid: number): boolean {
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 /** Empties <data>/tmp of everything but the scratch of live processes; returns how many entries went. */

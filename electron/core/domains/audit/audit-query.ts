@@ -1,18 +1,9 @@
 import type { AuditActor, AuditEntryView, AuditFilter } from '../../../../shared/contract/index.ts';
 import type { SqliteDatabase } from '../../runtime.ts';
+import type { ChainedFields } from '../../services/audit-hash.ts';
 
-interface EntryRow {
-  seq: number;
-  id: string;
-  at: string;
-  action: string;
-  entity: string;
-  entity_id: string | null;
-  detail: string | null;
-  actor_id: string | null;
-  actor_name: string | null;
-  hash: string | null;
-}
+/** A stored entry as read back; `prev_hash` is only needed to verify. */
+type EntryRow = Omit<ChainedFields, 'prev_hash'> & { hash: string | null };
 
 /** The first instant of a calendar day in Vietnam (UTC+7 all year: no daylight saving). */
 function dayStart(day: string): string {

@@ -3,18 +3,9 @@ import { join } from 'node:path';
 import type { ServiceContext } from '../../context.ts';
 import { TMP_PREFIX } from './blob-store.ts';
 import { keptBackupBlobs, lastRestoreAt, writtenSinceRestore } from './kept-backups.ts';
+import { processAlive as alive } from '../../fs/process-alive.ts';
 
 const DAY_MS = 24 * 3600_000;
-
-function alive(pid: number): boolean {
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /**
  * After a crash: remove temp copies of dead writers and blob files no row names (a file is placed
