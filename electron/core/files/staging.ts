@@ -43,6 +43,7 @@ export async function stageUpload(
   const file = join(paths.staging, uploadId);
   const room = maxStagedBytes - stagedBytes(paths);
   let bytes = 0;
+  const out = createWriteStream(file, { mode: PRIVATE_FILE_MODE });
   try {
     await pipeline(
       body,
@@ -63,10 +64,13 @@ export async function stageUpload(
           yield chunk;
         }
       },
-      createWriteStream(file, { mode: PRIVATE_FILE_MODE }),
+      out,
     );
     fsyncFile(file);
   } catch (e) {
+    // A refusal can come before the file's asynchronous open has finished: remove it only once the
+    // stream has closed, or the open would create it again after the removal.
+    if (!out.closed) await new Promise<void>((resolve) => out.once('close', () => resolve()));
     rmSync(file, { force: true });
     throw e;
   }
