@@ -6,12 +6,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import yauzl from 'yauzl';
 import yazl from 'yazl';
 import type { NewAnnotation, UploadRef } from '../../shared/contract/index.ts';
-import { createCore, CoreError, type Core } from '../../electron/core/index.ts';
+import { createCore, type Core } from '../../electron/core/index.ts';
 import { createRandom } from '../../electron/core/seed/random.ts';
 import { writeSamplePdf } from '../../electron/core/seed/sample-pdf.ts';
 import { publishedMeeting } from '../support/published-meeting.ts';
 import { Database } from '../support/sqlite.ts';
 import { tempDir } from '../support/temp-dir.ts';
+import { failure } from '../support/core-failure.ts';
 
 const opened: Core[] = [];
 async function open(dataDir = tempDir()): Promise<Core> {
@@ -22,16 +23,6 @@ async function open(dataDir = tempDir()): Promise<Core> {
 afterEach(async () => {
   for (const core of opened.splice(0)) await core.close();
 });
-
-async function failure(p: Promise<unknown>): Promise<CoreError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof CoreError) return e;
-    throw e;
-  }
-  throw new Error('expected the call to fail');
-}
 
 /** What a UI host does with a file the user picked: stage it and pass its reference. */
 function stage(core: Core, file: string, fileName = 'ghi-chu.nsghichu'): UploadRef {

@@ -2,10 +2,11 @@ import { join } from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { NewAnnotation } from '../../shared/contract/index.ts';
-import { createCore, CoreError, type Core } from '../../electron/core/index.ts';
+import { createCore, type Core } from '../../electron/core/index.ts';
 import { documentWithProfile, everyKind, writeAnnotatablePdf } from '../support/annotated-document.ts';
 import { Database } from '../support/sqlite.ts';
 import { tempDir } from '../support/temp-dir.ts';
+import { failure } from '../support/core-failure.ts';
 
 const opened: Core[] = [];
 afterEach(async () => {
@@ -16,16 +17,6 @@ async function withDocument() {
   const base = await documentWithProfile();
   opened.push(base.core);
   return base;
-}
-
-async function failure(p: Promise<unknown>): Promise<CoreError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof CoreError) return e;
-    throw e;
-  }
-  throw new Error('expected the call to fail');
 }
 
 function auditActions(core: Core): string[] {

@@ -2,27 +2,17 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { PDFDocument } from 'pdf-lib';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CoreError } from '../../electron/core/index.ts';
 import { annotatedDocument, type AnnotatedDocument } from '../support/annotated-document.ts';
 import { pageText, renderPage, countColour } from '../support/poppler.ts';
 import { Database } from '../support/sqlite.ts';
 import { tempDir } from '../support/temp-dir.ts';
+import { failure } from '../support/core-failure.ts';
 
 let doc: AnnotatedDocument | undefined;
 afterEach(async () => {
   await doc?.core.close();
   doc = undefined;
 });
-
-async function failure(p: Promise<unknown>): Promise<CoreError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof CoreError) return e;
-    throw e;
-  }
-  throw new Error('expected the call to fail');
-}
 
 /** A member's annotated document, marked Tối mật, with one note shared with the meeting. */
 async function secretDocument(): Promise<AnnotatedDocument> {

@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import { v4 as uuidv4 } from 'uuid';
 import { describe, expect, it } from 'vitest';
 import yauzl from 'yauzl';
-import { createCore, CoreError } from '../../electron/core/index.ts';
+import { createCore } from '../../electron/core/index.ts';
 import { dataPaths } from '../../electron/core/context.ts';
 import { stageUpload } from '../../electron/core/files/staging.ts';
 import {
@@ -26,6 +26,7 @@ import {
 } from '../support/hostile-files.ts';
 import { Database } from '../support/sqlite.ts';
 import { tempDir } from '../support/temp-dir.ts';
+import { failure } from '../support/core-failure.ts';
 
 const MEASURE = join(import.meta.dirname, '../support/call-rss.ts');
 const MB = 1024 * 1024;
@@ -44,16 +45,6 @@ function measure(dataDir: string, method: string, input: unknown): Measured & { 
   expect(run.status, run.stderr).toBe(0);
   const out = JSON.parse(run.stdout) as Measured;
   return { ...out, growthMb: (out.peakKb - out.baselineKb) / 1024 };
-}
-
-async function failure(p: Promise<unknown>): Promise<CoreError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof CoreError) return e;
-    throw e;
-  }
-  throw new Error('expected the call to fail');
 }
 
 /**
