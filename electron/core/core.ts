@@ -21,6 +21,7 @@ import { createDirectoryDomain } from './domains/directory/index.ts';
 import { createDocumentsDomain } from './domains/documents/index.ts';
 import type { Domain } from './domains/domain.ts';
 import { createMeetingsDomain } from './domains/meetings/index.ts';
+import { createMinutesDomain } from './domains/minutes/index.ts';
 import { createPacksDomain } from './domains/packs/index.ts';
 import { createSeedService } from './seed/index.ts';
 import { CoreError } from './errors.ts';
@@ -74,7 +75,8 @@ function bindServices(db: SqliteDatabase, events: EventBus, log: Logger, paths: 
   const packs = createPacksDomain(ctx, { directory, meetings, documents });
   const annotations = createAnnotationsDomain(ctx, { documents, directory });
   const auditTrail = createAuditDomain(ctx);
-  const domains: Domain[] = [directory, meetings, documents, packs, annotations, auditTrail];
+  const minutes = createMinutesDomain(ctx, { meetings });
+  const domains: Domain[] = [directory, meetings, documents, packs, annotations, auditTrail, minutes];
   return {
     audit,
     settings: createSettingsService({ db, audit, events, log }),

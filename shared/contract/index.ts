@@ -13,3 +13,4 @@ export * from './packs.ts';
 export * from './seed.ts';
 export * from './annotations.ts';
 export * from './audit.ts';
+export * from './minutes.ts';

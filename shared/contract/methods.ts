@@ -5,6 +5,7 @@ import { directoryMethods, type DirectoryOutputs } from './directory.ts';
 import { documentsMethods, type DocumentsOutputs } from './documents.ts';
 import { meetingsMethods, type MeetingsOutputs } from './meetings.ts';
 import type { MethodSpecs } from './method-spec.ts';
+import { minutesMethods, type MinutesOutputs } from './minutes.ts';
 import { packsMethods, type PacksOutputs } from './packs.ts';
 import { seedMethods, type SeedOutputs } from './seed.ts';
 import { setSettingInput, type Settings } from './settings.ts';
@@ -43,6 +44,7 @@ export const methods = {
   ...annotationsMethods,
   ...seedMethods,
   ...auditMethods,
+  ...minutesMethods,
 } as const satisfies MethodSpecs;
 
 export type MethodName = keyof typeof methods;
@@ -104,7 +106,7 @@ export interface RestoreResult {
   signingKey: 'written' | 'present' | 'missing' | 'no-profile';
 }
 
-export interface MethodOutputs extends DirectoryOutputs, MeetingsOutputs, DocumentsOutputs, PacksOutputs, AnnotationsOutputs, SeedOutputs, AuditOutputs {
+export interface MethodOutputs extends DirectoryOutputs, MeetingsOutputs, DocumentsOutputs, PacksOutputs, AnnotationsOutputs, SeedOutputs, AuditOutputs, MinutesOutputs {
   'app.info': AppInfo;
   'settings.getAll': Settings;
   'settings.set': Settings;

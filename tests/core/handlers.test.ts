@@ -12,6 +12,7 @@ import { meetingsInvalidInputs } from './invalid-inputs/meetings.ts';
 import { packsInvalidInputs } from './invalid-inputs/packs.ts';
 import { annotationsInvalidInputs } from './invalid-inputs/annotations.ts';
 import { auditInvalidInputs } from './invalid-inputs/audit.ts';
+import { minutesInvalidInputs } from './invalid-inputs/minutes.ts';
 
 /** Invalid inputs for every method; a new method must add its own or this suite fails. */
 const invalidInputs: Record<MethodName, unknown[]> = {
@@ -22,6 +23,7 @@ const invalidInputs: Record<MethodName, unknown[]> = {
   ...packsInvalidInputs,
   ...annotationsInvalidInputs,
   ...auditInvalidInputs,
+  ...minutesInvalidInputs,
 };
 
 function snapshot(file: string): unknown {

@@ -1,0 +1,141 @@
+import { createHash } from 'node:crypto';
+import type { MinutesActor, MinutesRevisionKind, MinutesRevisionSummary, MinutesStatus } from '../../../../shared/contract/index.ts';
+import { canonicalJson, conclusionsOf } from '../../../../shared/minutes/blocks.ts';
+import type { MinutesContent } from '../../../../shared/minutes/document.ts';
+import type { SqliteDatabase } from '../../runtime.ts';
+
+export interface MinutesRow {
+  id: string;
+  meeting_id: string;
+  content: string;
+  content_sha256: string;
+  version: number;
+  status: MinutesStatus;
+  finalized_at: string | null;
+  finalized_by: string | null;
+  finalized_by_name: string | null;
+  final_sha256: string | null;
+  created_at: string;
+  updated_at: string;
+  updated_by: string | null;
+  updated_by_name: string | null;
+}
+
+export interface RevisionRow {
+  revision: number;
+  kind: MinutesRevisionKind;
+  content: string;
+  content_sha256: string;
+  author_id: string | null;
+  author_name: string | null;
+  started_at: string;
+  saved_at: string;
+  note: string | null;
+}
+
+/** SHA-256 of the canonical JSON: the same content always hashes the same, whatever the key order. */
+export function contentHash(content: MinutesContent): { json: string; sha256: string } {
+  const json = canonicalJson(content);
+  return { json, sha256: createHash('sha256').update(json, 'utf8').digest('hex') };
+}
+
+export function toRevisionSummary(r: RevisionRow): MinutesRevisionSummary {
+  return {
+    revision: r.revision,
+    kind: r.kind,
+    author: { id: r.author_id, name: r.author_name },
+    startedAt: r.started_at,
+    savedAt: r.saved_at,
+    note: r.note,
+    sha256: r.content_sha256,
+  };
+}
+
+/** The SQL of the minutes tables; every write runs inside the caller's transaction. */
+export function createMinutesStore(db: SqliteDatabase) {
+  const byMeeting = db.prepare('SELECT * FROM minutes WHERE meeting_id = ?');
+  const insertMinutes = db.prepare(
+    `INSERT INTO minutes (id, meeting_id, content, content_sha256, version, status, created_at, updated_at, updated_by, updated_by_name)
+     VALUES (@id, @meeting_id, @content, @content_sha256, 1, 'draft', @at, @at, @actor_id, @actor_name)`,
+  );
+  const updateContent = db.prepare(
+    `UPDATE minutes SET content = @content, content_sha256 = @content_sha256, version = version + 1,
+       updated_at = @at, updated_by = @actor_id, updated_by_name = @actor_name WHERE id = @id`,
+  );
+  const setFinal = db.prepare(
+    `UPDATE minutes SET status = 'final', final_sha256 = content_sha256, finalized_at = @at, finalized_by = @actor_id,
+       finalized_by_name = @actor_name, version = version + 1, updated_at = @at WHERE id = @id`,
+  );
+  const setDraft = db.prepare(
+    `UPDATE minutes SET status = 'draft', final_sha256 = NULL, finalized_at = NULL, finalized_by = NULL,
+       finalized_by_name = NULL, version = version + 1, updated_at = @at, updated_by = @actor_id, updated_by_name = @actor_name WHERE id = @id`,
+  );
+  const lastRevision = db.prepare('SELECT * FROM minutes_revisions WHERE minutes_id = ? ORDER BY revision DESC LIMIT 1');
+  const revisionRow = db.prepare('SELECT * FROM minutes_revisions WHERE minutes_id = ? AND revision = ?');
+  const revisionRows = db.prepare(
+    'SELECT revision, kind, content_sha256, author_id, author_name, started_at, saved_at, note FROM minutes_revisions WHERE minutes_id = ? ORDER BY revision DESC',
+  );
+  const insertRevision = db.prepare(
+    `INSERT INTO minutes_revisions (minutes_id, revision, kind, content, content_sha256, author_id, author_name, started_at, saved_at, note)
+     VALUES (@minutes_id, @revision, @kind, @content, @content_sha256, @actor_id, @actor_name, @at, @at, @note)`,
+  );
+  const extendRevision = db.prepare(
+    'UPDATE minutes_revisions SET content = @content, content_sha256 = @content_sha256, saved_at = @at WHERE minutes_id = @minutes_id AND revision = @revision',
+  );
+  const clearConclusions = db.prepare('DELETE FROM minutes_conclusions WHERE minutes_id = ?');
+  const insertConclusion = db.prepare(
+    `INSERT INTO minutes_conclusions (id, minutes_id, meeting_id, agenda_item_id, ordinal, text, lead_unit_id, coordinating_unit_ids, deadline)
+     VALUES (@id, @minutes_id, @meeting_id, @agenda_item_id, @ordinal, @text, @lead_unit_id, @coordinating_unit_ids, @deadline)`,
+  );
+  const conclusionOwner = db.prepare('SELECT minutes_id FROM minutes_conclusions WHERE id = ?').pluck();
+
+  return {
+    get: (meetingId: string) => byMeeting.get(meetingId) as MinutesRow | undefined,
+    lastRevision: (minutesId: string) => lastRevision.get(minutesId) as RevisionRow | undefined,
+    revision: (minutesId: string, revision: number) => revisionRow.get(minutesId, revision) as RevisionRow | undefined,
+    revisions: (minutesId: string) => revisionRows.all(minutesId) as Omit<RevisionRow, 'content'>[],
+    /** Which minutes a conclusion id already belongs to (ids are unique across all minutes). */
+    conclusionOwner: (id: string) => conclusionOwner.get(id) as string | undefined,
+
+    create(row: { id: string; meeting_id: string; content: string; content_sha256: string; at: string } & ActorFields): void {
+      insertMinutes.run(row);
+    },
+    updateContent(row: { id: string; content: string; content_sha256: string; at: string } & ActorFields): void {
+      updateContent.run(row);
+    },
+    finalize: (row: { id: string; at: string } & ActorFields) => setFinal.run(row),
+    reopen: (row: { id: string; at: string } & ActorFields) => setDraft.run(row),
+    addRevision(row: { minutes_id: string; revision: number; kind: MinutesRevisionKind; content: string; content_sha256: string; at: string; note: string | null } & ActorFields): void {
+      insertRevision.run(row);
+    },
+    extendRevision(row: { minutes_id: string; revision: number; content: string; content_sha256: string; at: string }): void {
+      extendRevision.run(row);
+    },
+    /** The conclusions index, rebuilt from the content. */
+    indexConclusions(minutesId: string, meetingId: string, content: MinutesContent): void {
+      clearConclusions.run(minutesId);
+      for (const c of conclusionsOf(content)) {
+        insertConclusion.run({
+          id: c.id,
+          minutes_id: minutesId,
+          meeting_id: meetingId,
+          agenda_item_id: c.agendaItemId,
+          ordinal: c.ordinal,
+          text: c.text,
+          lead_unit_id: c.leadUnitId,
+          coordinating_unit_ids: JSON.stringify(c.coordinatingUnitIds),
+          deadline: c.deadline,
+        });
+      }
+    },
+  };
+}
+
+export interface ActorFields {
+  actor_id: string | null;
+  actor_name: string | null;
+}
+
+export function actorOf(id: string | null, name: string | null): MinutesActor {
+  return { id, name };
+}
