@@ -3,7 +3,7 @@ import { nfc } from '../../../official-docs/nfc.ts';
 import { drawOfficialHeader } from '../../../official-docs/official-header.ts';
 import { officialPdf, pdfBytes, type Pdf } from '../../../official-docs/pdf-document.ts';
 import { drawSignatureBlock } from '../../../official-docs/signature-block.ts';
-import { placeDateVi } from '../vn-time.ts';
+import { placeDateVi } from '../../../official-docs/place-date.ts';
 import { ATTENDANCE_COLUMNS, attendanceHeading, attendanceLines, attendanceSummaryLines, type AttendanceLine } from './attendance-list.ts';
 
 /** Column shares of the table width: STT, Họ và tên, Chức vụ, Đơn vị, Vai trò, Tình trạng, Ghi chú. */

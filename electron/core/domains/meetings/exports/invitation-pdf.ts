@@ -9,7 +9,8 @@ import { drawRecipients } from '../../../official-docs/recipients.ts';
 import { drawSignatureBlock } from '../../../official-docs/signature-block.ts';
 import { flattenAgenda } from '../agenda-tree.ts';
 import { meetingPlace } from '../meeting-place.ts';
-import { invitationTimeVi, placeDateVi, timeVi } from '../vn-time.ts';
+import { invitationTimeVi, timeVi } from '../../../../../shared/vn-time.ts';
+import { placeDateVi } from '../../../official-docs/place-date.ts';
 
 export interface InvitationPdfInput {
   meeting: MeetingDetail;

@@ -5,7 +5,7 @@ import type { MeetingDetail } from '../../../../../shared/contract/index.ts';
 import { useBridge } from '../../../bridge/BridgeContext.tsx';
 import { useCoreData } from '../../../bridge/useCoreData.ts';
 import { useLang } from '../shared/useLang.ts';
-import { formatDateTime } from '../shared/vnTime.ts';
+import { formatDateTime } from '../../../../../shared/vn-time.ts';
 import { edition } from '../shared/edition.ts';
 
 /**

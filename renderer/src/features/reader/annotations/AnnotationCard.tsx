@@ -3,7 +3,7 @@ import { Button, Flex, Input, Switch, Tag, Tooltip, Typography } from 'antd';
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Annotation } from '../../../../../shared/contract/annotations.ts';
-import { formatDateTime } from '../../meetings/shared/vnTime.ts';
+import { formatDateTime } from '../../../../../shared/vn-time.ts';
 import { useLang } from '../../meetings/shared/useLang.ts';
 import { ColorSwatches } from './ColorSwatches.tsx';
 import { KindIcon } from './KindIcon.tsx';

@@ -5,7 +5,7 @@ import type { SharedAnnotationsInspection, UploadRef } from '../../../../../shar
 import { useBridge } from '../../../bridge/BridgeContext.tsx';
 import { PersonSelect } from '../../meetings/shared/directoryOptions.tsx';
 import { useLang } from '../../meetings/shared/useLang.ts';
-import { formatDateTime } from '../../meetings/shared/vnTime.ts';
+import { formatDateTime } from '../../../../../shared/vn-time.ts';
 import { SignedFileImportModal, SignerLine, type SignedFileTexts } from '../../signed-files/SignedFileImportModal.tsx';
 
 /**
