@@ -16,9 +16,9 @@ import { useCoreData } from '../../bridge/useCoreData.ts';
 import { Page } from '../../shell/Page.tsx';
 import { LoadFailed } from '../directory/shared/LoadFailed.tsx';
 import { foldedFilter } from '../meetings/shared/directoryOptions.tsx';
-import { useLang } from '../meetings/shared/useLang.ts';
-import { useRun } from '../meetings/shared/useRun.ts';
-import { useSaveExport } from '../meetings/shared/useSaveExport.ts';
+import { useLang } from '../../common/useLang.ts';
+import { useRun } from '../../common/useRun.ts';
+import { useSaveExport } from '../../common/useSaveExport.ts';
 import { dateVi, timeVi } from '../../../../shared/vn-time.ts';
 import './audit.css';
 

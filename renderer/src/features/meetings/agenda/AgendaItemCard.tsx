@@ -5,7 +5,7 @@ import { Button, Popconfirm, Space, Tooltip, Typography } from 'antd';
 import type { KeyboardEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AgendaItem } from '../../../../../shared/contract/index.ts';
-import { useRun } from '../shared/useRun.ts';
+import { useRun } from '../../../common/useRun.ts';
 import { timeVi } from '../../../../../shared/vn-time.ts';
 import { durationText, presenterText } from './agendaText.ts';
 import { AttachButton, AttachStatus, FileDropZone } from './AttachFiles.tsx';

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Agenda, AgendaItem, MeetingDetail } from '../../../../../shared/contract/index.ts';
 import { useBridge } from '../../../bridge/BridgeContext.tsx';
-import { errorText } from '../shared/errors.ts';
+import { errorText } from '../../../common/errors.ts';
 import { timeVi } from '../../../../../shared/vn-time.ts';
 import { AgendaItemCard } from './AgendaItemCard.tsx';
 import { AgendaItemDialog, type AgendaDialogTarget } from './AgendaItemDialog.tsx';

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import type { MeetingSummary, Page } from '../../../../../shared/contract/index.ts';
 import { ClassificationTag, StatusTag } from '../shared/tags.tsx';
-import { useLang } from '../shared/useLang.ts';
+import { useLang } from '../../../common/useLang.ts';
 import { formatDay, timeVi } from '../../../../../shared/vn-time.ts';
 import { MeetingPlace } from './MeetingPlace.tsx';
 import { edition } from '../shared/edition.ts';

@@ -4,7 +4,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Annotation } from '../../../../../shared/contract/annotations.ts';
 import { formatDateTime } from '../../../../../shared/vn-time.ts';
-import { useLang } from '../../meetings/shared/useLang.ts';
+import { useLang } from '../../../common/useLang.ts';
 import { ColorSwatches } from './ColorSwatches.tsx';
 import { KindIcon } from './KindIcon.tsx';
 import type { AnnotationPatch } from './model/records.ts';

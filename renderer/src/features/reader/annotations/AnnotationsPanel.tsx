@@ -4,7 +4,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { annotationKinds, type Annotation, type AnnotationAuthor, type AnnotationKind } from '../../../../../shared/contract/annotations.ts';
 import { annotationBounds } from '../../../../../shared/annotations/geometry.ts';
-import { useLang } from '../../meetings/shared/useLang.ts';
+import { useLang } from '../../../common/useLang.ts';
 import { formatDateTime } from '../../../../../shared/vn-time.ts';
 import { KindIcon } from './KindIcon.tsx';
 import type { AnnotationPatch } from './model/records.ts';
