@@ -36,6 +36,14 @@ export default tseslint.config(
     rules: forbid(['electron', 'electron/*', '**/renderer/**', '**/main/**', '**/preload/**'], 'Plain-Node code never imports electron, the main process or the renderer.'),
   },
   {
+    // The Nghị định 30 document kit sits below the domains: any domain may use it, it uses none.
+    files: ['electron/core/official-docs/**/*.ts'],
+    rules: forbid(
+      ['electron', 'electron/*', '**/renderer/**', '**/main/**', '**/preload/**', '**/domains/**'],
+      'official-docs is shared by every domain: it imports no domain, and like all core code no electron or renderer.',
+    ),
+  },
+  {
     files: ['electron/main/**/*.ts'],
     rules: forbid(['**/renderer/**', '**/preload/**'], 'The main process never imports the renderer or the preload.'),
   },

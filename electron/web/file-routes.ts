@@ -2,6 +2,7 @@ import { createReadStream, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream/promises';
 import { MAX_UPLOAD_BYTES, type ErrorPayload, type FileTarget, type OpenFileResult, type UploadResult } from '../../shared/contract/index.ts';
+import { stripDiacritics } from '../../shared/text-fold.ts';
 import type { DataPaths } from '../core/context.ts';
 import { CoreError } from '../core/errors.ts';
 import { resolveFileTarget } from '../core/files/file-target.ts';
@@ -11,11 +12,7 @@ import { stageUpload } from '../core/files/staging.ts';
 
 /** RFC 6266 / 5987: an ASCII fallback plus the exact UTF-8 name, so Vietnamese names survive. */
 export function contentDisposition(kind: 'attachment' | 'inline', fileName: string): string {
-  const ascii = fileName
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[đĐ]/g, (c) => (c === 'đ' ? 'd' : 'D'))
-    .replace(/[^\x20-\x7e]|["\\]/g, '_');
+  const ascii = stripDiacritics(fileName).replace(/[^\x20-\x7e]|["\\]/g, '_');
   return `${kind}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }
 

@@ -3,20 +3,8 @@ import { id, optionalText, paging, requiredText, uploadRef, type ExportedFile, t
 import type { LocalizedText } from './errors.ts';
 import type { MethodSpecs } from './method-spec.ts';
 
-/**
- * Text folded for matching: lower case, no diacritics, đ → d, single spaces. "nguyen van a" then
- * finds "Nguyễn Văn A"; the core stores names folded this way and folds every query the same way.
- */
-export function foldText(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
-}
+/** The directory's fold; it lives with the other folds in shared/text-fold.ts. */
+export { foldText } from '../text-fold.ts';
 
 /**
  * Mã định danh of an agency or unit (Quyết định 20/2020/QĐ-TTg style): dotted groups of digits and

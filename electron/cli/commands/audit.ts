@@ -1,6 +1,6 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { auditActionLabel, type AuditFilter, type AuditVerification } from '../../../shared/contract/index.ts';
-import { timeDateVi } from '../../core/domains/meetings/vn-time.ts';
+import { timeDateVi } from '../../../shared/vn-time.ts';
 import { printResult, type Output } from '../output.ts';
 import { EXIT_FAILED, formatBytes, withCore, type CommandContext } from '../with-core.ts';
 

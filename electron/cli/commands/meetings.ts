@@ -12,7 +12,7 @@ import {
   type Page,
 } from '../../../shared/contract/index.ts';
 import { meetingPlace } from '../../core/domains/meetings/meeting-place.ts';
-import { dateVi, timeDateVi, timeVi } from '../../core/domains/meetings/vn-time.ts';
+import { dateVi, timeDateVi, timeVi } from '../../../shared/vn-time.ts';
 import { printResult } from '../output.ts';
 import { withCore, type CommandContext } from '../with-core.ts';
 

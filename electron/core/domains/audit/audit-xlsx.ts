@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { auditActionLabel, type AuditEntryView, type AuditFilter, type AuditVerification } from '../../../../shared/contract/index.ts';
-import { timeDateVi } from '../meetings/vn-time.ts';
+import { timeDateVi } from '../../../../shared/vn-time.ts';
 
 const thin = { style: 'thin' as const };
 const BORDER = { top: thin, left: thin, bottom: thin, right: thin };

@@ -1,19 +1,12 @@
+import { foldChar, foldDStroke } from '../../../../shared/text-fold.ts';
+
 /**
  * Text folding for the search index. SQLite's unicode61 tokenizer (remove_diacritics 2) strips
  * accents itself, but đ/Đ are letters of their own to Unicode, so they are folded here, in the
  * indexed text and in every query alike.
  */
 export function foldForIndex(text: string): string {
-  return text.normalize('NFC').replace(/đ/g, 'd').replace(/Đ/g, 'D');
-}
-
-/** One character folded for matching: no accents, đ → d, lower case (may be '' for a lone mark). */
-function foldChar(ch: string): string {
-  return ch
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase();
+  return foldDStroke(text.normalize('NFC'));
 }
 
 const folded = new Map<string, string>();

@@ -1,6 +1,6 @@
 import { MEETING_MAX_DAYS, type BookingWarning, type MeetingStatus } from '../../../../shared/contract/index.ts';
 import type { ServiceContext } from '../../context.ts';
-import { timeDateVi } from './vn-time.ts';
+import { timeDateVi } from '../../../../shared/vn-time.ts';
 
 export interface BookingQuery {
   startsAt: string;

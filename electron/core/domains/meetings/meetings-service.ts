@@ -17,7 +17,7 @@ import { MEETING_ROW_SQL, type BridgePointRow, type MeetingRow } from './meeting
 import type { MeetingReader } from './meeting-reader.ts';
 import { notFound, type References } from './references.ts';
 import { meetingSearchKey } from './title-search.ts';
-import { sameTimeNextWeek, timeDateVi } from './vn-time.ts';
+import { sameTimeNextWeek, timeDateVi } from '../../../../shared/vn-time.ts';
 
 export interface MeetingsServiceDeps {
   reader: MeetingReader;

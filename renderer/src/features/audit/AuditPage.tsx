@@ -16,10 +16,10 @@ import { useCoreData } from '../../bridge/useCoreData.ts';
 import { Page } from '../../shell/Page.tsx';
 import { LoadFailed } from '../directory/shared/LoadFailed.tsx';
 import { foldedFilter } from '../meetings/shared/directoryOptions.tsx';
-import { useLang } from '../meetings/shared/useLang.ts';
-import { useRun } from '../meetings/shared/useRun.ts';
-import { useSaveExport } from '../meetings/shared/useSaveExport.ts';
-import { formatDate, formatTime } from '../meetings/shared/vnTime.ts';
+import { useLang } from '../../common/useLang.ts';
+import { useRun } from '../../common/useRun.ts';
+import { useSaveExport } from '../../common/useSaveExport.ts';
+import { dateVi, timeVi } from '../../../../shared/vn-time.ts';
 import './audit.css';
 
 const PAGE_SIZE = 50;
@@ -174,7 +174,7 @@ export function AuditPage() {
             title: t('columns.at'),
             dataIndex: 'at',
             width: 150,
-            render: (at: string) => `${formatTime(at)} ${formatDate(at)}`,
+            render: (at: string) => `${timeVi(at)} ${dateVi(at)}`,
           },
           { title: t('columns.actor'), key: 'actor', width: 220, render: (_, e) => e.actor?.name ?? <Typography.Text type="secondary">{t('app')}</Typography.Text> },
           { title: t('columns.action'), key: 'action', width: 240, render: (_, e) => auditActionLabel(e.action, lang) },

@@ -1,7 +1,7 @@
 import { Alert, Button, Flex, Spin, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorText } from './shared/errors.ts';
+import { errorText } from '../../common/errors.ts';
 import { useProfileContext } from './ProfileContext.tsx';
 import { WelcomePage } from './WelcomePage.tsx';
 

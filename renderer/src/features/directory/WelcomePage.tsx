@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useBridge } from '../../bridge/BridgeContext.tsx';
 import { Brand } from '../../shell/Brand.tsx';
-import { errorText, showOnFields } from './shared/errors.ts';
+import { errorText, showOnFields } from '../../common/errors.ts';
 import { ProfileFields, type ProfileFormValues } from './profile/ProfileFields.tsx';
 import { useProfileContext } from './ProfileContext.tsx';
 import './directory.css';

@@ -8,7 +8,7 @@ import { Page } from '../../shell/Page.tsx';
 import { SearchHitCard } from './search/SearchHitCard.tsx';
 import { FOCUS_SEARCH_EVENT } from './search/useSearchShortcut.ts';
 import { CardTitle } from './shared/CardTitle.tsx';
-import { errorText } from './shared/errors.ts';
+import { errorText } from '../../common/errors.ts';
 import { useCoreData } from '../../bridge/useCoreData.ts';
 import './documents.css';
 

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MeetingDetail, PackExportResult } from '../../../../shared/contract/index.ts';
 import { useBridge } from '../../bridge/BridgeContext.tsx';
-import { useSaveExport } from '../meetings/shared/useSaveExport.ts';
+import { useSaveExport } from '../../common/useSaveExport.ts';
 import { edition } from '../meetings/shared/edition.ts';
 
 /** "Xuất gói tài liệu": the published meeting, its agenda, participants and documents in one signed file. */

@@ -5,8 +5,8 @@ import { useNavigate } from 'react-router';
 import type { PackInspection, UploadRef } from '../../../../shared/contract/index.ts';
 import { useBridge } from '../../bridge/BridgeContext.tsx';
 import { edition } from '../meetings/shared/edition.ts';
-import { useLang } from '../meetings/shared/useLang.ts';
-import { formatDateTime, formatRange } from '../meetings/shared/vnTime.ts';
+import { useLang } from '../../common/useLang.ts';
+import { formatDateTime, formatRange } from '../../../../shared/vn-time.ts';
 import { SignedFileImportModal, SignerLine, type SignedFileTexts } from '../signed-files/SignedFileImportModal.tsx';
 import { formatBytes } from './packSize.ts';
 

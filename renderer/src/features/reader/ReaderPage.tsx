@@ -11,7 +11,7 @@ import { BridgeError } from '../../bridge/BridgeError.ts';
 import { useCoreData } from '../../bridge/useCoreData.ts';
 import { PAGE_HEADING_ID } from '../../shell/Page.tsx';
 import { ClassificationTag, UrgencyTag } from '../documents/shared/DocumentTags.tsx';
-import { errorText } from '../documents/shared/errors.ts';
+import { errorText } from '../../common/errors.ts';
 import { numberNotation } from '../documents/shared/format.ts';
 import { openPdf, PdfLoadError, warmUp } from './pdfjs.ts';
 import { PdfReader } from './PdfReader.tsx';

@@ -2,7 +2,7 @@ import { useRef, useState } from 'react';
 import type { TrustScope, UploadRef } from '../../../../shared/contract/index.ts';
 import { useBridge } from '../../bridge/BridgeContext.tsx';
 import { BridgeError } from '../../bridge/BridgeError.ts';
-import { errorText } from '../meetings/shared/errors.ts';
+import { errorText } from '../../common/errors.ts';
 
 /** What every signed file's inspection says about who signed it. */
 export interface SignedInspection {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import fontkit from '@pdf-lib/fontkit';
 import type { PDFDocument, PDFFont, PDFRef } from 'pdf-lib';
 import type { Annotation } from '../../../../../shared/contract/index.ts';
-import { fontFile } from '../../meetings/exports/pdf-document.ts';
+import { fontFile } from '../../../official-docs/fonts.ts';
 import { appearanceOf, type Appearance } from './appearance.ts';
 import { num } from './colors.ts';
 import type { TextFont } from './text-font.ts';

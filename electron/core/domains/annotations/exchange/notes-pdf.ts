@@ -1,4 +1,5 @@
-import { nfc, officialPdf, pdfBytes } from '../../meetings/exports/pdf-document.ts';
+import { nfc } from '../../../official-docs/nfc.ts';
+import { officialPdf, pdfBytes } from '../../../official-docs/pdf-document.ts';
 import { UNPLACED_NOTE, type NotesOutline } from './notes-outline.ts';
 
 /** "My notes" as a PDF (A4, Noto Serif so every Vietnamese letter prints). */

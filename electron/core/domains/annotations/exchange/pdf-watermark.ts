@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import fontkit from '@pdf-lib/fontkit';
 import { degrees, rgb, type PDFDocument, type PDFFont, type PDFPage } from 'pdf-lib';
-import { fontFile } from '../../meetings/exports/pdf-document.ts';
+import { fontFile } from '../../../official-docs/fonts.ts';
 import { displayFrame, normalizeRotation } from './display-frame.ts';
 
 const COLOR = rgb(0.7, 0, 0);

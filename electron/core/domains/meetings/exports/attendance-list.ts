@@ -1,7 +1,7 @@
 import { participantRoleLabels, type AttendanceSummary, type MeetingDetail, type Participant } from '../../../../../shared/contract/index.ts';
 import { attendanceText } from '../attendance-service.ts';
 import { meetingPlace } from '../meeting-place.ts';
-import { invitationTimeVi, timeVi } from '../vn-time.ts';
+import { invitationTimeVi, timeVi } from '../../../../../shared/vn-time.ts';
 
 /** One line of the printed attendance list. */
 export interface AttendanceLine {

@@ -1,8 +1,10 @@
 import type { MeetingDetail } from '../../../../../shared/contract/index.ts';
-import { placeDateVi } from '../vn-time.ts';
+import { nfc } from '../../../official-docs/nfc.ts';
+import { drawOfficialHeader } from '../../../official-docs/official-header.ts';
+import { officialPdf, pdfBytes, type Pdf } from '../../../official-docs/pdf-document.ts';
+import { drawSignatureBlock } from '../../../official-docs/signature-block.ts';
+import { placeDateVi } from '../../../official-docs/place-date.ts';
 import { ATTENDANCE_COLUMNS, attendanceHeading, attendanceLines, attendanceSummaryLines, type AttendanceLine } from './attendance-list.ts';
-import { drawOfficialHeader } from './official-header.ts';
-import { nfc, officialPdf, pdfBytes, type Pdf } from './pdf-document.ts';
 
 /** Column shares of the table width: STT, Họ và tên, Chức vụ, Đơn vị, Vai trò, Tình trạng, Ghi chú. */
 const SHARES = [0.06, 0.22, 0.15, 0.17, 0.12, 0.16, 0.12];
@@ -75,10 +77,10 @@ export async function attendancePdf(meeting: MeetingDetail, issuedAt: Date, plac
   doc.text('', left, y + 12);
   for (const s of summary) doc.text(nfc(s), left, doc.y, { width, paragraphGap: 2 });
 
-  const signX = left + width * 0.5;
-  const signY = doc.y + 14;
-  doc.font('bold').fontSize(13).text('NGƯỜI LẬP DANH SÁCH', signX, signY, { width: width * 0.5, align: 'center' });
-  doc.font('italic').fontSize(12).text('(Ký, ghi rõ họ tên)', signX, doc.y, { width: width * 0.5, align: 'center' });
-  if (meeting.secretary) doc.font('bold').fontSize(13).text(nfc(meeting.secretary.name), signX, doc.y + 56, { width: width * 0.5, align: 'center' });
+  drawSignatureBlock(
+    doc,
+    { titles: ['NGƯỜI LẬP DANH SÁCH'], note: '(Ký, ghi rõ họ tên)', signerName: meeting.secretary?.name ?? null, signingRoom: 56 },
+    { x: left + width * 0.5, y: doc.y + 14, width: width * 0.5 },
+  );
   return pdfBytes(doc as Pdf);
 }

@@ -1,9 +1,16 @@
-import type { Classification, MeetingDetail, Participant } from '../../../../../shared/contract/index.ts';
+import type { MeetingDetail, Participant } from '../../../../../shared/contract/index.ts';
+import { CLASSIFICATION_MARKS } from '../../../official-docs/classification-mark.ts';
+import { nfc } from '../../../official-docs/nfc.ts';
+import { drawOfficialHeader } from '../../../official-docs/official-header.ts';
+import { MM } from '../../../official-docs/page-setup.ts';
+import { centeredRule } from '../../../official-docs/centered-rule.ts';
+import { officialPdf, pdfBytes, type Pdf } from '../../../official-docs/pdf-document.ts';
+import { drawRecipients } from '../../../official-docs/recipients.ts';
+import { drawSignatureBlock } from '../../../official-docs/signature-block.ts';
 import { flattenAgenda } from '../agenda-tree.ts';
 import { meetingPlace } from '../meeting-place.ts';
-import { invitationTimeVi, placeDateVi, timeVi } from '../vn-time.ts';
-import { drawOfficialHeader } from './official-header.ts';
-import { centeredRule, MM, nfc, officialPdf, pdfBytes, type Pdf } from './pdf-document.ts';
+import { invitationTimeVi, timeVi } from '../../../../../shared/vn-time.ts';
+import { placeDateVi } from '../../../official-docs/place-date.ts';
 
 export interface InvitationPdfInput {
   meeting: MeetingDetail;
@@ -13,13 +20,6 @@ export interface InvitationPdfInput {
   /** Địa danh in "Lào Cai, ngày … tháng … năm …". */
   place: string;
 }
-
-const CLASSIFICATION_MARKS: Record<Classification, string | null> = {
-  normal: null,
-  confidential: 'MẬT',
-  secret: 'TỐI MẬT',
-  top_secret: 'TUYỆT MẬT',
-};
 
 /** "Đồng chí Nguyễn Văn A, Giám đốc, Sở Tài chính" or "Lãnh đạo Sở Tài chính". */
 export function inviteeLine(p: Pick<Participant, 'kind' | 'name' | 'position' | 'unitName'>): string {
@@ -97,17 +97,14 @@ function invitationPage(doc: Pdf, input: InvitationPdfInput, invitee: Participan
   // Signature block and "Nơi nhận", side by side, kept together on one page.
   if (doc.y + 130 > bottom) doc.addPage();
   const blockY = doc.y + 14;
-  doc.font('boldItalic').fontSize(12).text('Nơi nhận:', left, blockY, { width: width * 0.45 });
-  doc.font('regular').fontSize(11).text('- Như trên;', left, doc.y, { width: width * 0.45 });
-  doc.text('- Lưu: VT.', left, doc.y, { width: width * 0.45 });
+  drawRecipients(doc, ['- Như trên;', '- Lưu: VT.'], { x: left, y: blockY, width: width * 0.45 });
 
-  const signX = left + width * 0.45;
-  const signWidth = width * 0.55;
   const signer = meeting.secretary;
-  doc.font('bold').fontSize(13);
-  doc.text(signer ? 'TL. TRƯỞNG BAN' : 'TM. BAN CHỈ ĐẠO', signX, blockY, { width: signWidth, align: 'center' });
-  doc.text(signer ? 'THƯ KÝ' : 'TRƯỞNG BAN', signX, doc.y, { width: signWidth, align: 'center' });
-  if (signer) doc.text(nfc(signer.name), signX, doc.y + 62, { width: signWidth, align: 'center' });
+  drawSignatureBlock(
+    doc,
+    { titles: signer ? ['TL. TRƯỞNG BAN', 'THƯ KÝ'] : ['TM. BAN CHỈ ĐẠO', 'TRƯỞNG BAN'], signerName: signer?.name ?? null, signingRoom: 62 },
+    { x: left + width * 0.45, y: blockY, width: width * 0.55 },
+  );
   doc.x = left;
 }
 

@@ -1,7 +1,7 @@
 import type { MeetingDetail, Participant, ParticipantRole, RsvpStatus } from '../../../../../shared/contract/index.ts';
 import { flattenAgenda } from '../agenda-tree.ts';
 import { meetingPlace } from '../meeting-place.ts';
-import { timeVi } from '../vn-time.ts';
+import { timeVi } from '../../../../../shared/vn-time.ts';
 import { escapeText, property, serializeCalendar, utcDateTime } from './ics-format.ts';
 
 const PARTSTAT: Record<RsvpStatus, string> = {

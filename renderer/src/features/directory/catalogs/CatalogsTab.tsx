@@ -4,7 +4,7 @@ import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { catalogCode, type CatalogItem, type CatalogName } from '../../../../../shared/contract/index.ts';
 import { useBridge } from '../../../bridge/BridgeContext.tsx';
-import { errorText, showOnFields } from '../shared/errors.ts';
+import { errorText, showOnFields } from '../../../common/errors.ts';
 import { LoadFailed } from '../shared/LoadFailed.tsx';
 import { RowActions } from '../shared/RowActions.tsx';
 import { useAction } from '../shared/useAction.ts';

@@ -4,7 +4,7 @@ import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Committee, CommitteeRole } from '../../../../../shared/contract/index.ts';
 import { useBridge } from '../../../bridge/BridgeContext.tsx';
-import { errorText } from '../shared/errors.ts';
+import { errorText } from '../../../common/errors.ts';
 import { foldedIncludes } from '../shared/text.ts';
 import { unitOptions } from '../shared/unitOptions.ts';
 import { useCoreData } from '../../../bridge/useCoreData.ts';

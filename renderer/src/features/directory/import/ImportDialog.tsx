@@ -10,7 +10,7 @@ import type {
 } from '../../../../../shared/contract/index.ts';
 import { useBridge } from '../../../bridge/BridgeContext.tsx';
 import { currentLanguage } from '../../../i18n/i18n.ts';
-import { errorText } from '../shared/errors.ts';
+import { errorText } from '../../../common/errors.ts';
 import { FilePicker } from '../shared/FilePicker.tsx';
 import { TemplateButton } from './TemplateButton.tsx';
 

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { emailAddress, phoneNumber, type Organization, type Person } from '../../../../../shared/contract/index.ts';
 import { useBridge } from '../../../bridge/BridgeContext.tsx';
-import { errorText, showOnFields } from '../shared/errors.ts';
+import { errorText, showOnFields } from '../../../common/errors.ts';
 import { unitOptions } from '../shared/unitOptions.ts';
 import { foldedIncludes } from '../shared/text.ts';
 

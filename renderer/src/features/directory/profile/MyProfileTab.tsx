@@ -3,7 +3,7 @@ import { App as AntApp, Button, Card, Flex, Form, Select, Typography } from 'ant
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useBridge } from '../../../bridge/BridgeContext.tsx';
-import { errorText, showOnFields } from '../shared/errors.ts';
+import { errorText, showOnFields } from '../../../common/errors.ts';
 import { foldedIncludes } from '../shared/text.ts';
 import { unitOptions } from '../shared/unitOptions.ts';
 import { useAction } from '../shared/useAction.ts';

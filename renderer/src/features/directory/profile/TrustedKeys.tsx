@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { InspectedKey, TrustedKey, TrustGrant, TrustScope } from '../../../../../shared/contract/index.ts';
 import { useBridge } from '../../../bridge/BridgeContext.tsx';
 import { EmptyHint } from '../shared/EmptyHint.tsx';
-import { errorText } from '../shared/errors.ts';
+import { errorText } from '../../../common/errors.ts';
 import { FilePicker } from '../shared/FilePicker.tsx';
 import { LoadFailed } from '../shared/LoadFailed.tsx';
 import { formatDate } from '../shared/text.ts';

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { Room } from '../../../../../shared/contract/index.ts';
 import { useBridge } from '../../../bridge/BridgeContext.tsx';
 import { EmptyHint } from '../shared/EmptyHint.tsx';
-import { errorText, showOnFields } from '../shared/errors.ts';
+import { errorText, showOnFields } from '../../../common/errors.ts';
 import { LoadFailed } from '../shared/LoadFailed.tsx';
 import { RowActions } from '../shared/RowActions.tsx';
 import { useAction } from '../shared/useAction.ts';

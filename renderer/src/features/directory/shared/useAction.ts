@@ -1,7 +1,7 @@
 import { App as AntApp } from 'antd';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorText } from './errors.ts';
+import { errorText } from '../../../common/errors.ts';
 
 export type RunAction = <T>(work: () => Promise<T>, success: string | ((result: T) => string)) => Promise<boolean>;
 

@@ -3,7 +3,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ORGAN_CODE_MAX, organCodePattern, type Organization } from '../../../../../shared/contract/index.ts';
 import { useBridge } from '../../../bridge/BridgeContext.tsx';
-import { errorText, showOnFields } from '../shared/errors.ts';
+import { errorText, showOnFields } from '../../../common/errors.ts';
 import { foldedIncludes } from '../shared/text.ts';
 import { unitOptions } from '../shared/unitOptions.ts';
 

@@ -8,7 +8,7 @@ import { useBridge } from '../../../bridge/BridgeContext.tsx';
 import { BridgeError } from '../../../bridge/BridgeError.ts';
 import { Page } from '../../../shell/Page.tsx';
 import { ClassificationTag, KindIcon, UrgencyTag } from '../shared/DocumentTags.tsx';
-import { errorText } from '../shared/errors.ts';
+import { errorText } from '../../../common/errors.ts';
 import { numberNotation } from '../shared/format.ts';
 import { useCoreData } from '../../../bridge/useCoreData.ts';
 import { FileCard } from './FileCard.tsx';

@@ -8,7 +8,7 @@ import { useBridge } from '../../../bridge/BridgeContext.tsx';
 import { useOpenFile } from '../../../bridge/useOpenFile.ts';
 import { currentLanguage } from '../../../i18n/i18n.ts';
 import { CardTitle } from '../shared/CardTitle.tsx';
-import { errorText } from '../shared/errors.ts';
+import { errorText } from '../../../common/errors.ts';
 import { formatBytes, formatInstant, shortHash } from '../shared/format.ts';
 
 interface FileCardProps {

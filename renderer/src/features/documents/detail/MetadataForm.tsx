@@ -6,34 +6,16 @@ import {
   classification,
   urgency,
   type DocumentDetail,
-  type FieldIssue,
 } from '../../../../../shared/contract/index.ts';
 import { useBridge } from '../../../bridge/BridgeContext.tsx';
-import { BridgeError } from '../../../bridge/BridgeError.ts';
-import { currentLanguage } from '../../../i18n/i18n.ts';
 import { CardTitle } from '../shared/CardTitle.tsx';
-import { errorText } from '../shared/errors.ts';
+import { errorText, showOnFields } from '../../../common/errors.ts';
 import { useDocumentTypes } from '../shared/useDocumentTypes.ts';
 import { changes, METADATA_FIELDS, toValues, type MetadataValues } from './metadataValues.ts';
 
 interface MetadataFormProps {
   doc: DocumentDetail;
   onSaved(doc: DocumentDetail): void;
-}
-
-/** Puts each INVALID_INPUT issue from the core under its field; false when none fits. */
-function showOnFields(form: ReturnType<typeof Form.useForm<MetadataValues>>[0], error: unknown): boolean {
-  if (!(error instanceof BridgeError) || error.code !== 'INVALID_INPUT' || !Array.isArray(error.details)) return false;
-  const language = currentLanguage();
-  const fields = (error.details as FieldIssue[])
-    .map((issue) => ({ name: issue.path.split('.')[0] ?? '', errors: [language === 'vi' ? issue.message : issue.messageEn] }))
-    .filter((f): f is { name: (typeof METADATA_FIELDS)[number]; errors: string[] } =>
-      (METADATA_FIELDS as readonly string[]).includes(f.name),
-    );
-  if (fields.length === 0) return false;
-  form.setFields(fields);
-  form.scrollToField(fields[0]!.name);
-  return true;
 }
 
 /**
@@ -75,7 +57,7 @@ export function MetadataForm({ doc, onSaved }: MetadataFormProps) {
       onSaved(saved);
       void message.success(t('detail.saved'));
     } catch (error) {
-      if (!showOnFields(form, error)) void message.error(t('detail.saveFailed', { message: errorText(error) }));
+      if (!showOnFields(form, error, METADATA_FIELDS)) void message.error(t('detail.saveFailed', { message: errorText(error) }));
     } finally {
       setSaving(false);
     }

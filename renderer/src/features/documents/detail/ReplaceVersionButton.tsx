@@ -7,7 +7,7 @@ import type { DocumentDetail } from '../../../../../shared/contract/index.ts';
 import { useBridge } from '../../../bridge/BridgeContext.tsx';
 import { currentLanguage } from '../../../i18n/i18n.ts';
 import { useFilePicker } from '../import/useFilePicker.tsx';
-import { errorText } from '../shared/errors.ts';
+import { errorText } from '../../../common/errors.ts';
 
 interface ReplaceVersionButtonProps {
   doc: DocumentDetail;

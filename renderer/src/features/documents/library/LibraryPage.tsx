@@ -10,7 +10,7 @@ import { FileDropArea } from '../import/FileDropArea.tsx';
 import { ImportPanel } from '../import/ImportPanel.tsx';
 import { useFilePicker } from '../import/useFilePicker.tsx';
 import { useImportBatch } from '../import/useImportBatch.ts';
-import { errorText } from '../shared/errors.ts';
+import { errorText } from '../../../common/errors.ts';
 import { useCoreData } from '../../../bridge/useCoreData.ts';
 import { DocumentTable } from './DocumentTable.tsx';
 import { LibraryFilters } from './LibraryFilters.tsx';

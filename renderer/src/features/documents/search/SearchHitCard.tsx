@@ -5,7 +5,7 @@ import { Link, useNavigate } from 'react-router';
 import type { SearchHit, SnippetSegment } from '../../../../../shared/contract/index.ts';
 import { useOpenFile } from '../../../bridge/useOpenFile.ts';
 import { ClassificationTag, KindIcon, UrgencyTag } from '../shared/DocumentTags.tsx';
-import { errorText } from '../shared/errors.ts';
+import { errorText } from '../../../common/errors.ts';
 import { documentLabel, formatCalendarDate } from '../shared/format.ts';
 
 /** The core marks what matched; shown as text with <mark>, never as HTML, whatever a PDF contains. */

@@ -5,8 +5,8 @@ import { Button, Popconfirm, Space, Tooltip, Typography } from 'antd';
 import type { KeyboardEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AgendaItem } from '../../../../../shared/contract/index.ts';
-import { useRun } from '../shared/useRun.ts';
-import { formatTime } from '../shared/vnTime.ts';
+import { useRun } from '../../../common/useRun.ts';
+import { timeVi } from '../../../../../shared/vn-time.ts';
 import { durationText, presenterText } from './agendaText.ts';
 import { AttachButton, AttachStatus, FileDropZone } from './AttachFiles.tsx';
 import { ItemDocuments } from './ItemDocuments.tsx';
@@ -71,7 +71,7 @@ export function AgendaItemCard({ item, meetingId, editable, index, count, onMove
           <div className="ns-agenda-time">
             <div className="ns-agenda-number">{item.number}.</div>
             <div>
-              {formatTime(item.plannedStartsAt)}–{formatTime(item.plannedEndsAt)}
+              {timeVi(item.plannedStartsAt)}–{timeVi(item.plannedEndsAt)}
             </div>
             <Typography.Text type="secondary" className="ns-small">
               {durationText(item.slotMinutes, t)}

@@ -3,9 +3,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AGENDA_MAX_MINUTES, type Agenda, type AgendaItem, type MeetingDetail, type PresenterInput } from '../../../../../shared/contract/index.ts';
 import { useBridge } from '../../../bridge/BridgeContext.tsx';
-import { errorText, showOnFields } from '../shared/errors.ts';
+import { errorText, showOnFields } from '../../../common/errors.ts';
 import { OrganizationSelect, PersonSelect } from '../shared/directoryOptions.tsx';
-import { requiredMark } from '../shared/requiredMark.tsx';
+import { requiredMark } from '../../../common/requiredMark.tsx';
 
 export type AgendaDialogTarget =
   | { mode: 'add'; parent: AgendaItem | null }

@@ -5,8 +5,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Agenda, AgendaItem, MeetingDetail } from '../../../../../shared/contract/index.ts';
 import { useBridge } from '../../../bridge/BridgeContext.tsx';
-import { errorText } from '../shared/errors.ts';
-import { formatTime } from '../shared/vnTime.ts';
+import { errorText } from '../../../common/errors.ts';
+import { timeVi } from '../../../../../shared/vn-time.ts';
 import { AgendaItemCard } from './AgendaItemCard.tsx';
 import { AgendaItemDialog, type AgendaDialogTarget } from './AgendaItemDialog.tsx';
 import { durationText } from './agendaText.ts';
@@ -98,7 +98,7 @@ export function AgendaTab({ meeting, onAgenda }: { meeting: MeetingDetail; onAge
             {t('agenda.summary', {
               count: agenda.items.length,
               duration: durationText(agenda.totalMinutes, t),
-              end: formatTime(agenda.plannedEndsAt),
+              end: timeVi(agenda.plannedEndsAt),
             })}
           </Typography.Text>
         ) : null}

@@ -7,8 +7,8 @@ import type { MeetingAttachment } from '../../../../../shared/contract/index.ts'
 import { useBridge } from '../../../bridge/BridgeContext.tsx';
 import { useOpenFile } from '../../../bridge/useOpenFile.ts';
 import { ClassificationTag } from '../shared/tags.tsx';
-import { useLang } from '../shared/useLang.ts';
-import { useRun } from '../shared/useRun.ts';
+import { useLang } from '../../../common/useLang.ts';
+import { useRun } from '../../../common/useRun.ts';
 import { ATTACH_ACCEPT } from './useAttachFiles.ts';
 
 function reference(d: MeetingAttachment): string | null {

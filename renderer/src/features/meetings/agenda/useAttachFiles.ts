@@ -4,8 +4,8 @@ import { useTranslation } from 'react-i18next';
 import type { UploadRef } from '../../../../../shared/contract/index.ts';
 import { useBridge } from '../../../bridge/BridgeContext.tsx';
 import { BridgeError } from '../../../bridge/BridgeError.ts';
-import { errorText } from '../shared/errors.ts';
-import { useLang } from '../shared/useLang.ts';
+import { errorText } from '../../../common/errors.ts';
+import { useLang } from '../../../common/useLang.ts';
 
 /** Files an agenda item accepts: PDFs are read and indexed, the others kept as attachments. */
 export const ATTACH_ACCEPT = '.pdf,application/pdf,.doc,.docx,.xls,.xlsx,.ppt,.pptx,.odt,.ods,.rtf,.txt,.jpg,.jpeg,.png,.zip';

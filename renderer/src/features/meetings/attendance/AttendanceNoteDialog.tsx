@@ -1,7 +1,7 @@
 import { Form, Input, Modal } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Participant } from '../../../../../shared/contract/index.ts';
-import { requiredMark } from '../shared/requiredMark.tsx';
+import { requiredMark } from '../../../common/requiredMark.tsx';
 
 /** The one thing 'absent' and 'delegated' need: why they are absent, or who came instead. */
 export function AttendanceNoteDialog({

@@ -15,10 +15,10 @@ import {
 import { useBridge } from '../../../bridge/BridgeContext.tsx';
 import { ParticipantName } from '../participants/ParticipantName.tsx';
 import { rsvpColors } from '../participants/ParticipantsTab.tsx';
-import { useLang } from '../shared/useLang.ts';
-import { useRun } from '../shared/useRun.ts';
-import { useSaveExport } from '../shared/useSaveExport.ts';
-import { formatTime } from '../shared/vnTime.ts';
+import { useLang } from '../../../common/useLang.ts';
+import { useRun } from '../../../common/useRun.ts';
+import { useSaveExport } from '../../../common/useSaveExport.ts';
+import { timeVi } from '../../../../../shared/vn-time.ts';
 import { AttendanceNoteDialog } from './AttendanceNoteDialog.tsx';
 import { QuorumIndicator } from './QuorumIndicator.tsx';
 
@@ -113,7 +113,7 @@ export function AttendanceTab({ meeting, onList }: { meeting: MeetingDetail; onL
           ) : null}
           {p.attendanceAt && p.attendance ? (
             <Typography.Text type="secondary" className="ns-small">
-              {t('attendance.markedAt', { time: formatTime(p.attendanceAt) })}
+              {t('attendance.markedAt', { time: timeVi(p.attendanceAt) })}
             </Typography.Text>
           ) : null}
         </Flex>

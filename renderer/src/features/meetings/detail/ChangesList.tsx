@@ -2,8 +2,8 @@ import { Empty, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { MeetingRevision } from '../../../../../shared/contract/index.ts';
 import { edition } from '../shared/edition.ts';
-import { useLang } from '../shared/useLang.ts';
-import { formatDateTime } from '../shared/vnTime.ts';
+import { useLang } from '../../../common/useLang.ts';
+import { formatDateTime } from '../../../../../shared/vn-time.ts';
 
 /** "Thay đổi kể từ khi phát hành": each revision, newest first, with who made it and what changed. */
 export function ChangesList({ revisions }: { revisions: readonly MeetingRevision[] }) {

@@ -5,8 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { MeetingDetail } from '../../../../../shared/contract/index.ts';
 import { useBridge } from '../../../bridge/BridgeContext.tsx';
-import { useRun } from '../shared/useRun.ts';
-import { dayjsToInstant, instantToDayjs } from '../shared/vnTime.ts';
+import { useRun } from '../../../common/useRun.ts';
+import { dayjsToInstant, instantToDayjs } from '../../../common/dayjsTime.ts';
 
 /**
  * "Lên lịch phiên tiếp theo": the same meeting a week later by default (agenda and participants

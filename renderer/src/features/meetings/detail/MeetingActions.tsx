@@ -19,9 +19,9 @@ import { useNavigate } from 'react-router';
 import type { MeetingDetail, MeetingStatus } from '../../../../../shared/contract/index.ts';
 import { useBridge } from '../../../bridge/BridgeContext.tsx';
 import { ExportPackButton } from '../../packs/ExportPackButton.tsx';
-import { useLang } from '../shared/useLang.ts';
-import { useRun } from '../shared/useRun.ts';
-import { useSaveExport } from '../shared/useSaveExport.ts';
+import { useLang } from '../../../common/useLang.ts';
+import { useRun } from '../../../common/useRun.ts';
+import { useSaveExport } from '../../../common/useSaveExport.ts';
 
 interface StatusStep {
   label: string;

@@ -2,8 +2,8 @@ import { Descriptions, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { MeetingDetail, MeetingPersonRef } from '../../../../../shared/contract/index.ts';
 import { MeetingPlace } from '../list/MeetingPlace.tsx';
-import { useLang } from '../shared/useLang.ts';
-import { formatRange } from '../shared/vnTime.ts';
+import { useLang } from '../../../common/useLang.ts';
+import { formatRange } from '../../../../../shared/vn-time.ts';
 
 function Person({ person }: { person: MeetingPersonRef | null }) {
   if (!person) return <Typography.Text type="secondary">—</Typography.Text>;

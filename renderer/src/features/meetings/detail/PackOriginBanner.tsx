@@ -4,8 +4,8 @@ import { useTranslation } from 'react-i18next';
 import type { MeetingDetail } from '../../../../../shared/contract/index.ts';
 import { useBridge } from '../../../bridge/BridgeContext.tsx';
 import { useCoreData } from '../../../bridge/useCoreData.ts';
-import { useLang } from '../shared/useLang.ts';
-import { formatDateTime } from '../shared/vnTime.ts';
+import { useLang } from '../../../common/useLang.ts';
+import { formatDateTime } from '../../../../../shared/vn-time.ts';
 import { edition } from '../shared/edition.ts';
 
 /**

@@ -2,7 +2,7 @@ import { Alert } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { BookingWarning } from '../../../../../shared/contract/index.ts';
-import { useLang } from '../shared/useLang.ts';
+import { useLang } from '../../../common/useLang.ts';
 
 /** Double bookings of the chair or the room: a warning naming the other meeting, never a refusal. */
 export function BookingWarnings({ warnings, linkMeetings = true }: { warnings: readonly BookingWarning[]; linkMeetings?: boolean }) {

@@ -6,12 +6,12 @@ import { Link } from 'react-router';
 import type { BookingWarning, Classification, MeetingDetail } from '../../../../../shared/contract/index.ts';
 import { MEETING_MAX_DAYS } from '../../../../../shared/contract/index.ts';
 import { useBridge } from '../../../bridge/BridgeContext.tsx';
-import { errorText, showOnFields } from '../shared/errors.ts';
+import { errorText, showOnFields } from '../../../common/errors.ts';
 import { OrganizationSelect, PersonSelect, foldedFilter, personLabel, useCommittees, useMeetingKinds, useRooms } from '../shared/directoryOptions.tsx';
-import { dayjsToInstant, instantToDayjs } from '../shared/vnTime.ts';
+import { dayjsToInstant, instantToDayjs } from '../../../common/dayjsTime.ts';
 import { BookingWarnings } from './BookingWarnings.tsx';
 import { changedFields, inputOf, MEETING_FORM_FIELDS, valuesOf, type MeetingFormValues } from './meetingFormValues.ts';
-import { requiredMark } from '../shared/requiredMark.tsx';
+import { requiredMark } from '../../../common/requiredMark.tsx';
 
 interface MeetingFormDrawerProps {
   open: boolean;

@@ -1,6 +1,6 @@
 import type { Dayjs } from 'dayjs';
 import type { Classification, MeetingDetail, MethodInput } from '../../../../../shared/contract/index.ts';
-import { dayjsToInstant, instantToDayjs } from '../shared/vnTime.ts';
+import { dayjsToInstant, instantToDayjs } from '../../../common/dayjsTime.ts';
 
 export interface MeetingFormValues {
   committeeId: string | undefined;

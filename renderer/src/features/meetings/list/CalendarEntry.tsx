@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import type { CSSProperties } from 'react';
 import type { MeetingSummary } from '../../../../../shared/contract/index.ts';
-import { formatTime } from '../shared/vnTime.ts';
+import { timeVi } from '../../../../../shared/vn-time.ts';
 
 /** One meeting in a calendar cell: a link (keyboard and screen readers reach it) coloured by status. */
 export function CalendarEntry({ meeting, style, compact }: { meeting: MeetingSummary; style?: CSSProperties; compact?: boolean }) {
@@ -11,9 +11,9 @@ export function CalendarEntry({ meeting, style, compact }: { meeting: MeetingSum
       to={`/meetings/${meeting.id}`}
       className={`ns-cal-entry ns-cal-${meeting.status}${compact ? ' ns-cal-compact' : ''}${classified ? ' ns-cal-classified' : ''}`}
       style={style}
-      title={`${formatTime(meeting.startsAt)}–${formatTime(meeting.endsAt)} ${meeting.title}`}
+      title={`${timeVi(meeting.startsAt)}–${timeVi(meeting.endsAt)} ${meeting.title}`}
     >
-      <span className="ns-cal-time">{formatTime(meeting.startsAt)}</span> <span className="ns-cal-name">{meeting.title}</span>
+      <span className="ns-cal-time">{timeVi(meeting.startsAt)}</span> <span className="ns-cal-name">{meeting.title}</span>
     </Link>
   );
 }

@@ -5,7 +5,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { meetingStatus, meetingStatusLabels, type MeetingStatus } from '../../../../../shared/contract/index.ts';
 import { OrganizationSelect } from '../shared/directoryOptions.tsx';
-import { useLang } from '../shared/useLang.ts';
+import { useLang } from '../../../common/useLang.ts';
 import { hasFilters, type MeetingsParams } from './listParams.ts';
 
 interface MeetingFiltersProps {

@@ -4,8 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import type { MeetingSummary, Page } from '../../../../../shared/contract/index.ts';
 import { ClassificationTag, StatusTag } from '../shared/tags.tsx';
-import { useLang } from '../shared/useLang.ts';
-import { formatDay, formatTime } from '../shared/vnTime.ts';
+import { useLang } from '../../../common/useLang.ts';
+import { formatDay, timeVi } from '../../../../../shared/vn-time.ts';
 import { MeetingPlace } from './MeetingPlace.tsx';
 import { edition } from '../shared/edition.ts';
 
@@ -32,7 +32,7 @@ export function MeetingTable({ page, loading, current, onPage }: MeetingTablePro
         <>
           <div>{formatDay(m.startsAt, lang)}</div>
           <Typography.Text type="secondary">
-            {formatTime(m.startsAt)} – {formatTime(m.endsAt)}
+            {timeVi(m.startsAt)} – {timeVi(m.endsAt)}
           </Typography.Text>
         </>
       ),

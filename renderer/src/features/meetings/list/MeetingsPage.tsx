@@ -8,11 +8,11 @@ import { useBridge } from '../../../bridge/BridgeContext.tsx';
 import { Page } from '../../../shell/Page.tsx';
 import { ImportPackDialog } from '../../packs/ImportPackDialog.tsx';
 import { MeetingFormDrawer } from '../form/MeetingFormDrawer.tsx';
-import { errorText } from '../shared/errors.ts';
+import { errorText } from '../../../common/errors.ts';
 import { useCoreData } from '../../../bridge/useCoreData.ts';
-import { useKeyShortcut } from '../shared/useKeyShortcut.ts';
-import { useLang } from '../shared/useLang.ts';
-import { addDaysKey, dayStartInstant, formatDate, monthTitle, todayKey } from '../shared/vnTime.ts';
+import { useKeyShortcut } from '../../../common/useKeyShortcut.ts';
+import { useLang } from '../../../common/useLang.ts';
+import { addDaysKey, dateVi, dayStartInstant, monthTitle, todayKey } from '../../../../../shared/vn-time.ts';
 import { calendarDays, matchesFilters, rangeOf } from './calendarRange.ts';
 import { hasFilters, readParams, writeParams, type MeetingsParams, type MeetingsView } from './listParams.ts';
 import { MeetingFilters } from './MeetingFilters.tsx';
@@ -80,7 +80,7 @@ export function MeetingsPage() {
     view === 'month'
       ? monthTitle(date, lang)
       : view === 'week'
-        ? `${formatDate(dayStartInstant(days[0]!))} – ${formatDate(dayStartInstant(days[6]!))}`
+        ? `${dateVi(dayStartInstant(days[0]!))} – ${dateVi(dayStartInstant(days[6]!))}`
         : '';
 
   return (

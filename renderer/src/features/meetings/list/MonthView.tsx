@@ -2,8 +2,8 @@ import { Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { MeetingSummary } from '../../../../../shared/contract/index.ts';
-import { useLang } from '../shared/useLang.ts';
-import { dayStart, todayKey, weekdayName } from '../shared/vnTime.ts';
+import { useLang } from '../../../common/useLang.ts';
+import { dayStart, todayKey, weekdayName } from '../../../../../shared/vn-time.ts';
 import { CalendarEntry } from './CalendarEntry.tsx';
 import { byDay } from './calendarRange.ts';
 

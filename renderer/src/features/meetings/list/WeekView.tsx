@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { MeetingSummary } from '../../../../../shared/contract/index.ts';
-import { useLang } from '../shared/useLang.ts';
-import { addDaysKey, dayStart, todayKey, weekdayName } from '../shared/vnTime.ts';
+import { useLang } from '../../../common/useLang.ts';
+import { addDaysKey, dayStart, todayKey, weekdayName } from '../../../../../shared/vn-time.ts';
 import { CalendarEntry } from './CalendarEntry.tsx';
 import { byDay } from './calendarRange.ts';
 

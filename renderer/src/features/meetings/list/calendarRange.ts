@@ -1,5 +1,5 @@
 import { foldText, type MeetingSummary } from '../../../../../shared/contract/index.ts';
-import { addDaysKey, dayKey, dayStartInstant, weekStartKey } from '../shared/vnTime.ts';
+import { addDaysKey, dayKey, dayStartInstant, weekStartKey } from '../../../../../shared/vn-time.ts';
 import type { MeetingsParams } from './listParams.ts';
 
 /** The days a calendar view shows: six whole weeks around the month, or one week, Monday first. */

@@ -1,5 +1,5 @@
 import { meetingStatus, type MeetingStatus } from '../../../../../shared/contract/index.ts';
-import { todayKey } from '../shared/vnTime.ts';
+import { todayKey } from '../../../../../shared/vn-time.ts';
 
 export type MeetingsView = 'list' | 'month' | 'week';
 

@@ -3,10 +3,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { participantRoleLabels, type MeetingDetail, type ParticipantList, type ParticipantRole } from '../../../../../shared/contract/index.ts';
 import { useBridge } from '../../../bridge/BridgeContext.tsx';
-import { errorText } from '../shared/errors.ts';
+import { errorText } from '../../../common/errors.ts';
 import { OrganizationSelect, PersonSelect } from '../shared/directoryOptions.tsx';
-import { useLang } from '../shared/useLang.ts';
-import { requiredMark } from '../shared/requiredMark.tsx';
+import { useLang } from '../../../common/useLang.ts';
+import { requiredMark } from '../../../common/requiredMark.tsx';
 
 interface AddValues {
   kind: 'person' | 'organization';

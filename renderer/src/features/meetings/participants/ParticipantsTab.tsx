@@ -14,9 +14,9 @@ import {
   type RsvpStatus,
 } from '../../../../../shared/contract/index.ts';
 import { useBridge } from '../../../bridge/BridgeContext.tsx';
-import { useLang } from '../shared/useLang.ts';
-import { useRun } from '../shared/useRun.ts';
-import { useSaveExport } from '../shared/useSaveExport.ts';
+import { useLang } from '../../../common/useLang.ts';
+import { useRun } from '../../../common/useRun.ts';
+import { useSaveExport } from '../../../common/useSaveExport.ts';
 import { AddParticipantDialog } from './AddParticipantDialog.tsx';
 import { ParticipantName } from './ParticipantName.tsx';
 import { RsvpDialog } from './RsvpDialog.tsx';

@@ -3,10 +3,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { rsvpStatus, rsvpStatusLabels, type Participant, type ParticipantList, type RsvpStatus } from '../../../../../shared/contract/index.ts';
 import { useBridge } from '../../../bridge/BridgeContext.tsx';
-import { errorText, showOnFields } from '../shared/errors.ts';
+import { errorText, showOnFields } from '../../../common/errors.ts';
 import { PersonSelect } from '../shared/directoryOptions.tsx';
-import { useLang } from '../shared/useLang.ts';
-import { requiredMark } from '../shared/requiredMark.tsx';
+import { useLang } from '../../../common/useLang.ts';
+import { requiredMark } from '../../../common/requiredMark.tsx';
 
 interface RsvpValues {
   rsvp: RsvpStatus;

@@ -1,7 +1,7 @@
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { meetingStatusLabels, type Classification, type MeetingStatus } from '../../../../../shared/contract/index.ts';
-import { useLang } from './useLang.ts';
+import { useLang } from '../../../common/useLang.ts';
 
 const statusColors: Record<MeetingStatus, string> = {
   draft: 'default',

@@ -14,8 +14,8 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isClassified, type Classification, type ExportedFile, type ReleaseClassified } from '../../../../../shared/contract/index.ts';
 import { useBridge } from '../../../bridge/BridgeContext.tsx';
-import { errorText } from '../../meetings/shared/errors.ts';
-import { useSaveExport } from '../../meetings/shared/useSaveExport.ts';
+import { errorText } from '../../../common/errors.ts';
+import { useSaveExport } from '../../../common/useSaveExport.ts';
 import { ImportSharedDialog } from './ImportSharedDialog.tsx';
 import { ReleaseClassifiedDialog } from './ReleaseClassifiedDialog.tsx';
 

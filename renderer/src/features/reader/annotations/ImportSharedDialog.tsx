@@ -4,8 +4,8 @@ import { useTranslation } from 'react-i18next';
 import type { SharedAnnotationsInspection, UploadRef } from '../../../../../shared/contract/index.ts';
 import { useBridge } from '../../../bridge/BridgeContext.tsx';
 import { PersonSelect } from '../../meetings/shared/directoryOptions.tsx';
-import { useLang } from '../../meetings/shared/useLang.ts';
-import { formatDateTime } from '../../meetings/shared/vnTime.ts';
+import { useLang } from '../../../common/useLang.ts';
+import { formatDateTime } from '../../../../../shared/vn-time.ts';
 import { SignedFileImportModal, SignerLine, type SignedFileTexts } from '../../signed-files/SignedFileImportModal.tsx';
 
 /**

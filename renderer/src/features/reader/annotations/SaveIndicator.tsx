@@ -2,7 +2,7 @@ import { CheckCircleOutlined, CloudSyncOutlined, WarningOutlined } from '@ant-de
 import { Button, Tooltip } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorText } from '../../meetings/shared/errors.ts';
+import { errorText } from '../../../common/errors.ts';
 import type { SaveStatus } from './model/store.ts';
 
 /** Appears briefly as changes are saved; stays, with a retry, while a save keeps failing. */

@@ -2,7 +2,7 @@ import { App as AntApp } from 'antd';
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useBridge } from '../../../bridge/BridgeContext.tsx';
-import { errorText } from '../../meetings/shared/errors.ts';
+import { errorText } from '../../../common/errors.ts';
 import { AnnotationStore, type StoreSnapshot } from './model/store.ts';
 
 /** How long to wait after a change event before reading the list again (a burst of imports is one reload). */

@@ -4,11 +4,7 @@
  * decomposition strips the tone and vowel marks, but đ/Đ is a letter of its own (not d plus a
  * mark), so it is folded explicitly — which is why pdf.js's own find controller is not used.
  */
-
-function foldChar(ch: string): string {
-  if (ch === 'đ' || ch === 'Đ') return 'd';
-  return ch.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-}
+import { foldChar } from '../../../../../shared/text-fold.ts';
 
 const SPACE = /\s/u;
 

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { Language } from '../../../bridge/BridgeError.ts';
+import type { Language } from '../bridge/BridgeError.ts';
 
 /** The UI language now; components using it re-render when it changes. */
 export function useLang(): Language {

@@ -1,34 +1,26 @@
 import { TZDate } from '@date-fns/tz';
-import { addDays, format, startOfDay } from 'date-fns';
+import { addDays, addWeeks, format, startOfDay } from 'date-fns';
 import { enGB, vi } from 'date-fns/locale';
-import dayjs, { type Dayjs } from 'dayjs';
-import type { Language } from '../../../bridge/BridgeError.ts';
+import type { LocalizedText } from './contract/errors.ts';
 
 /**
- * Meetings happen in Việt Nam whatever the laptop's clock zone says: every time shown or typed is
- * Asia/Ho_Chi_Minh wall time, and the core only ever sees UTC instants.
+ * Meetings happen in Việt Nam whatever the laptop's clock zone says: every time shown, printed or
+ * typed is Asia/Ho_Chi_Minh wall time, and the core only ever sees UTC instants. Core and renderer
+ * share these helpers.
  */
-export const VN_TZ = 'Asia/Ho_Chi_Minh';
+export const VN_TIME_ZONE = 'Asia/Ho_Chi_Minh';
+
+type Language = keyof LocalizedText;
 
 const locales = { vi, en: enGB } as const;
 
 export function vnDate(value: string | number | Date): TZDate {
-  return new TZDate(typeof value === 'string' ? Date.parse(value) : typeof value === 'number' ? value : value.getTime(), VN_TZ);
+  return new TZDate(typeof value === 'string' ? Date.parse(value) : typeof value === 'number' ? value : value.getTime(), VN_TIME_ZONE);
 }
 
 /** "Thứ Hai, 05/01/2026 08:00". */
 export function formatDateTime(instant: string, lang: Language): string {
   return format(vnDate(instant), 'EEEE, dd/MM/yyyy HH:mm', { locale: locales[lang] });
-}
-
-/** "05/01/2026". */
-export function formatDate(instant: string): string {
-  return format(vnDate(instant), 'dd/MM/yyyy');
-}
-
-/** "08:00". */
-export function formatTime(instant: string): string {
-  return format(vnDate(instant), 'HH:mm');
 }
 
 /** "Thứ Hai, 05/01/2026" */
@@ -39,7 +31,7 @@ export function formatDay(instant: string, lang: Language): string {
 /** "Thứ Hai, 05/01/2026 08:00 – 11:30", with the end date repeated only when it differs. */
 export function formatRange(startsAt: string, endsAt: string, lang: Language): string {
   const sameDay = dayKey(startsAt) === dayKey(endsAt);
-  return `${formatDateTime(startsAt, lang)} – ${sameDay ? formatTime(endsAt) : format(vnDate(endsAt), 'dd/MM/yyyy HH:mm')}`;
+  return `${formatDateTime(startsAt, lang)} – ${sameDay ? timeVi(endsAt) : format(vnDate(endsAt), 'dd/MM/yyyy HH:mm')}`;
 }
 
 /** The Vietnamese calendar day of an instant, YYYY-MM-DD. */
@@ -52,24 +44,10 @@ export function weekdayName(date: Date, lang: Language, width: 'wide' | 'short' 
   return format(date, width === 'wide' ? 'EEEE' : 'EEEEEE', { locale: locales[lang] });
 }
 
-/**
- * antd's pickers hold dayjs values in the browser's zone; we read their wall-clock fields as
- * Vietnamese time, so 08:00 typed is 08:00 in Hà Nội even on a laptop set to another zone.
- */
-export function dayjsToInstant(value: Dayjs): string {
-  // TZDate prints its own zone's offset; the core takes UTC ("…Z") only.
-  return new Date(new TZDate(value.year(), value.month(), value.date(), value.hour(), value.minute(), 0, VN_TZ).getTime()).toISOString();
-}
-
-export function instantToDayjs(instant: string): Dayjs {
-  const v = vnDate(instant);
-  return dayjs(new Date(v.getFullYear(), v.getMonth(), v.getDate(), v.getHours(), v.getMinutes()));
-}
-
 /** The instant a Vietnamese calendar day (YYYY-MM-DD) begins. */
 export function dayStart(key: string): TZDate {
   const [y, m, d] = key.split('-').map(Number) as [number, number, number];
-  return new TZDate(y, m - 1, d, VN_TZ);
+  return new TZDate(y, m - 1, d, VN_TIME_ZONE);
 }
 
 /** The UTC instant (ISO, "…Z") a Vietnamese calendar day begins. */
@@ -102,4 +80,46 @@ export function minuteOfDay(instant: string): number {
 export function monthTitle(key: string, lang: Language): string {
   const day = dayStart(key);
   return lang === 'vi' ? `Tháng ${day.getMonth() + 1} năm ${day.getFullYear()}` : format(day, 'MMMM yyyy', { locale: enGB });
+}
+
+const WEEKDAYS = ['Chủ nhật', 'thứ Hai', 'thứ Ba', 'thứ Tư', 'thứ Năm', 'thứ Sáu', 'thứ Bảy'];
+const WEEKDAYS_EN = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
+const two = (n: number) => String(n).padStart(2, '0');
+
+/** "08:00". */
+export function timeVi(instant: string | Date): string {
+  const d = vnDate(instant);
+  return `${two(d.getHours())}:${two(d.getMinutes())}`;
+}
+
+/** "05/01/2026". */
+export function dateVi(instant: string | Date): string {
+  const d = vnDate(instant);
+  return `${two(d.getDate())}/${two(d.getMonth() + 1)}/${d.getFullYear()}`;
+}
+
+/** "08:00 05/01/2026", the form change records and warnings use. */
+export function timeDateVi(instant: string | Date): string {
+  return `${timeVi(instant)} ${dateVi(instant)}`;
+}
+
+/** "thứ Hai" … "Chủ nhật". */
+export function weekdayVi(instant: string | Date): string {
+  return WEEKDAYS[vnDate(instant).getDay()]!;
+}
+
+export function weekdayEn(instant: string | Date): string {
+  return WEEKDAYS_EN[vnDate(instant).getDay()]!;
+}
+
+/** "08 giờ 00, ngày 05/01/2026 (thứ Hai)", as a giấy mời states the time. */
+export function invitationTimeVi(instant: string | Date): string {
+  const d = vnDate(instant);
+  return `${two(d.getHours())} giờ ${two(d.getMinutes())}, ngày ${dateVi(instant)} (${weekdayVi(instant)})`;
+}
+
+/** The same local weekday and time a week later (Vietnam has no daylight saving, but say what we mean). */
+export function sameTimeNextWeek(instant: string): string {
+  return new Date(addWeeks(vnDate(instant), 1).getTime()).toISOString();
 }

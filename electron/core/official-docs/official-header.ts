@@ -1,4 +1,7 @@
-import { centeredRule, fitSize, nfc, type Pdf } from './pdf-document.ts';
+import { centeredRule } from './centered-rule.ts';
+import { fitSize } from './fit-size.ts';
+import { nfc } from './nfc.ts';
+import type { Pdf } from './pdf-document.ts';
 
 export interface HeaderParts {
   /** The issuing body, e.g. the committee's name. */

@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
-import type { ExportedFile } from '../../../../../shared/contract/index.ts';
-import { useBridge } from '../../../bridge/BridgeContext.tsx';
+import type { ExportedFile } from '../../../shared/contract/index.ts';
+import { useBridge } from '../bridge/BridgeContext.tsx';
 import { useRun } from './useRun.ts';
 
 /**
