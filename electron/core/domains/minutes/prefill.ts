@@ -1,6 +1,6 @@
 import type { AgendaItem, MeetingDetail, MeetingPersonRef, Participant } from '../../../../shared/contract/index.ts';
 import type { BlockNode, ItemJson, PrefillJson } from '../../../../shared/minutes/document.ts';
-import { invitationTimeVi, timeVi, dateVi } from '../meetings/vn-time.ts';
+import { invitationTimeVi, timeVi, dateVi } from '../../../../shared/vn-time.ts';
 
 /**
  * The facts of a meeting as Mẫu 1.9 (Nghị định 30/2020) lays out a biên bản: time, place, who chaired
