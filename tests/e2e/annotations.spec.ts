@@ -20,6 +20,7 @@ import {
   type Box,
 } from './support/annotated-reader.ts';
 import { isolatedHost, type IsolatedHost } from './support/isolated-host.ts';
+import { menuChoice } from './support/antd.ts';
 
 test.describe.configure({ mode: 'serial' });
 test.setTimeout(90_000);
@@ -318,9 +319,10 @@ test('the annotated PDF has real annotation objects; XFDF carries them to anothe
   const exportMenu = page.getByRole('button', { name: 'Xuất / Nhập' });
 
   await exportMenu.click();
+  await expect(page.getByRole('menuitem', { name: 'Xuất PDF có ghi chú' })).toBeInViewport();
   await screenshot(page, 'annotations-11-export-menu');
   const pdfDownload = page.waitForEvent('download');
-  await page.getByRole('menuitem', { name: 'Xuất PDF có ghi chú' }).click();
+  await menuChoice(page, exportMenu, 'Xuất PDF có ghi chú');
   const pdfPath = join(downloads, 'annotated.pdf');
   await (await pdfDownload).saveAs(pdfPath);
   const pages = await pdfAnnotations(pdfPath);
@@ -329,9 +331,8 @@ test('the annotated PDF has real annotation objects; XFDF carries them to anothe
   expect(subtypes[1]).toEqual([]);
   expect(pages[0]!.find((a) => a.subtype === 'Text')?.contents).toBe('Cần làm rõ số liệu giải ngân quý I');
 
-  await exportMenu.click();
   const xfdfDownload = page.waitForEvent('download');
-  await page.getByRole('menuitem', { name: 'Xuất XFDF' }).click();
+  await menuChoice(page, exportMenu, 'Xuất XFDF');
   const xfdfPath = join(downloads, 'notes.xfdf');
   await (await xfdfDownload).saveAs(xfdfPath);
 
@@ -344,9 +345,8 @@ test('the annotated PDF has real annotation objects; XFDF carries them to anothe
     const otherDoc = first.document.id;
     await page.goto(hostPage(fresh.host.url, `/documents/${otherDoc}/read`));
     await readerReady(page);
-    await page.getByRole('button', { name: 'Xuất / Nhập' }).click();
     const chooser = page.waitForEvent('filechooser');
-    await page.getByRole('menuitem', { name: 'Nhập XFDF' }).click();
+    await menuChoice(page, page.getByRole('button', { name: 'Xuất / Nhập' }), 'Nhập XFDF');
     await (await chooser).setFiles(xfdfPath);
     await expect(page.getByText(/Đã nhập 4 ghi chú mới/)).toBeVisible({ timeout: 15_000 });
 

@@ -10,7 +10,7 @@ import { exportFile } from '../../electron/core/files/exports.ts';
 import { startWebHost, type WebHost } from '../../electron/web/server.ts';
 import { E2E_PROFILE } from './env.ts';
 import { expect, mainNav, screenshot, test } from './fixtures.ts';
-import { choose, pick as pickIn } from './support/antd.ts';
+import { choose, confirmPopover, pick as pickIn } from './support/antd.ts';
 
 const staticDir = fileURLToPath(new URL('../../out/renderer', import.meta.url));
 
@@ -174,7 +174,7 @@ test.describe('the directory', () => {
 
     // A unit with sub-units is not deleted; the reason is said in Vietnamese.
     await page.getByRole('button', { name: 'Xóa Ủy ban nhân dân tỉnh Lào Cai' }).click();
-    await page.getByRole('tooltip').getByRole('button', { name: 'Xóa' }).click();
+    await confirmPopover(page, 'Xóa');
     await expect(page.getByText(/Không xóa được "Ủy ban nhân dân tỉnh Lào Cai" vì còn 2 đơn vị trực thuộc/)).toBeVisible();
     expect(await env.host.core.call('organizations.list', {})).toHaveLength(3);
   });
@@ -399,7 +399,7 @@ test.describe('the directory', () => {
     await screenshot(page, 'directory-trusted-keys');
 
     await page.getByRole('button', { name: 'Bỏ tin cậy khóa của Lý Thu Hà, Chánh Văn phòng, Văn phòng UBND tỉnh Lào Cai' }).click();
-    await page.getByRole('tooltip').getByRole('button', { name: 'Bỏ tin cậy' }).click();
+    await confirmPopover(page, 'Bỏ tin cậy');
     await expect(page.getByText('Chưa tin cậy khóa nào.')).toBeVisible();
     expect(await env.host.core.call('keys.listTrusted', {})).toEqual([]);
   });

@@ -7,6 +7,7 @@ import { startWebHost, type WebHost } from '../../electron/web/server.ts';
 import { OFFICIAL_NOTICE, writeOfficialPdf, writeTextPdf } from '../support/pdf-fixtures.ts';
 import { E2E_PROFILE } from './env.ts';
 import { expect, mainNav, screenshot, test } from './fixtures.ts';
+import { confirmPopover } from './support/antd.ts';
 
 const staticDir = fileURLToPath(new URL('../../out/renderer', import.meta.url));
 
@@ -318,7 +319,7 @@ test('a document used in a meeting lists the meeting and cannot be deleted; a fr
   await screenshot(page, 'document-detail-in-meeting');
 
   await page.getByRole('button', { name: 'Xóa khỏi kho' }).click();
-  await page.getByRole('tooltip').getByRole('button', { name: 'Xóa', exact: true }).click();
+  await confirmPopover(page, 'Xóa');
   await expect(page.getByText(/^Không xóa được: /)).toBeVisible();
   expect((await host.core.call('documents.get', { id: notice!.id })).id).toBe(notice!.id);
 
@@ -326,7 +327,7 @@ test('a document used in a meeting lists the meeting and cannot be deleted; a fr
   await page.getByRole('row').filter({ hasText: 'so-do-phong-hop.png' }).getByRole('link').click();
   await expect(page.getByRole('heading', { level: 1, name: 'so-do-phong-hop.png' })).toBeVisible();
   await page.getByRole('button', { name: 'Xóa khỏi kho' }).click();
-  await page.getByRole('tooltip').getByRole('button', { name: 'Xóa', exact: true }).click();
+  await confirmPopover(page, 'Xóa');
   await expect(page.getByText('Đã xóa tài liệu khỏi kho.')).toBeVisible();
   await expect(page.getByRole('heading', { level: 1, name: 'Tài liệu' })).toBeVisible();
   await expect(page.getByRole('row').filter({ hasText: 'so-do-phong-hop.png' })).toHaveCount(0);

@@ -18,6 +18,7 @@ import {
   sentenceSpan,
 } from './support/annotated-reader.ts';
 import { isolatedHost, type IsolatedHost } from './support/isolated-host.ts';
+import { menuChoice } from './support/antd.ts';
 
 test.setTimeout(90_000);
 
@@ -103,9 +104,8 @@ test('a member reads a meeting document, annotates it, finds the notes again and
   await screenshot(page, 'member-journey-02-next-morning');
 
   // Printing: the notes drawn into the page, no annotation objects left for a printer to drop.
-  await page.getByRole('button', { name: 'Xuất / Nhập' }).click();
   const download = page.waitForEvent('download');
-  await page.getByRole('menuitem', { name: 'Xuất PDF để in (gộp ghi chú vào trang)' }).click();
+  await menuChoice(page, page.getByRole('button', { name: 'Xuất / Nhập' }), 'Xuất PDF để in (gộp ghi chú vào trang)');
   const file = join(mkdtempSync(join(tmpdir(), 'nghisu-member-print-')), 'in.pdf');
   await (await download).saveAs(file);
   const pages = await pdfAnnotations(file);

@@ -9,6 +9,7 @@ import { E2E_PROFILE } from './env.ts';
 import { expect, screenshot, test } from './fixtures.ts';
 import { isolatedHost, type IsolatedHost } from './support/isolated-host.ts';
 import { scroller } from './support/reader-page.ts';
+import { menuChoice } from './support/antd.ts';
 
 /** A Tối mật document in the reader: the reader's watermark on every page, and an export that asks why. */
 let lab: IsolatedHost;
@@ -70,8 +71,7 @@ test('every page of a Tối mật document shows the reader’s name, unit and t
 test('exporting from the Xuất menu asks for the reason first, and the core records it', async ({ page }) => {
   await page.goto(`${lab.host.url}#/documents/${documentId}/read`);
   await firstPage(page);
-  await page.getByRole('button', { name: 'Xuất / Nhập' }).click();
-  await page.getByRole('menuitem', { name: 'Xuất PDF để in (gộp ghi chú vào trang)' }).click();
+  await menuChoice(page, page.getByRole('button', { name: 'Xuất / Nhập' }), 'Xuất PDF để in (gộp ghi chú vào trang)');
   const dialog = page.getByRole('dialog', { name: 'Xuất nội dung tài liệu Tối mật' });
   await expect(dialog).toBeVisible();
   await dialog.getByRole('button', { name: 'Xác nhận và xuất' }).click();

@@ -20,7 +20,7 @@ import {
   SENTENCE,
   sentenceSpan,
 } from './support/annotated-reader.ts';
-import { pick } from './support/antd.ts';
+import { menuChoice, pick } from './support/antd.ts';
 import { isolatedHost, type IsolatedHost } from './support/isolated-host.ts';
 
 /**
@@ -104,9 +104,8 @@ async function memberNotes(docId = documentId): Promise<Annotation[]> {
 }
 
 async function exportFromMenu(page: Page, item: string, name: string): Promise<string> {
-  await tools(page).getByRole('button', { name: 'Xuất / Nhập' }).click();
   const download = page.waitForEvent('download');
-  await page.getByRole('menuitem', { name: item }).click();
+  await menuChoice(page, tools(page).getByRole('button', { name: 'Xuất / Nhập' }), item);
   const file = join(mkdtempSync(join(files, 'download-')), name);
   await (await download).saveAs(file);
   return file;
@@ -162,8 +161,7 @@ test('the secretariat checks the signer, trusts the key and sees the shared note
   await readerReady(page);
   await expect(panel(page).getByText(/Chưa có ghi chú/)).toBeVisible();
 
-  await tools(page).getByRole('button', { name: 'Xuất / Nhập' }).click();
-  await page.getByRole('menuitem', { name: 'Nhập ghi chú chia sẻ của thành viên' }).click();
+  await menuChoice(page, tools(page).getByRole('button', { name: 'Xuất / Nhập' }), 'Nhập ghi chú chia sẻ của thành viên');
   const dialog = page.getByRole('dialog', { name: 'Nhập ghi chú chia sẻ của thành viên' });
   await dialog.getByLabel('Chọn tệp ghi chú chia sẻ').setInputFiles(sharedFile);
 

@@ -46,7 +46,52 @@ export async function typeDateTime(scope: Page | Locator, label: string, value: 
   await expect(input).toHaveValue(value);
 }
 
-/** The OK button of the Popconfirm that a click just opened. */
+/**
+ * The OK button of the Popconfirm that a click just opened. A click that lands while the popover is
+ * still zooming in can be lost on a loaded machine: if it is still open seconds later, click again.
+ */
 export async function confirmPopover(page: Page, okText: string): Promise<void> {
-  await page.getByRole('tooltip').getByRole('button', { name: okText, exact: true }).click();
+  const ok = page.getByRole('tooltip').getByRole('button', { name: okText, exact: true });
+  try {
+    await ok.click({ timeout: 5_000 });
+  } catch {
+    // Seen on a loaded machine: the popover stays mid-animation and the row beneath takes the
+    // pointer. The keyboard reaches the button regardless of where it is drawn, as it does for users.
+    await ok.focus();
+    await ok.press('Enter');
+  }
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await expect(ok).toHaveCount(0, { timeout: 3_000 });
+      return;
+    } catch (e) {
+      if (attempt === 3) throw e;
+      await ok.click({ timeout: 2_000 });
+    }
+  }
+}
+
+/**
+ * One item of an antd Dropdown menu, opened from its trigger. The menu is opened again when it shows
+ * up outside the window or the click on the item is lost (both seen on a loaded CI machine), and the
+ * item is never clicked twice once the menu has closed behind a taken click.
+ */
+export async function menuChoice(page: Page, trigger: Locator, item: string): Promise<void> {
+  const menu = page.locator('.ant-dropdown:visible');
+  const entry = menu.getByRole('menuitem', { name: item });
+  for (let attempt = 0; ; attempt++) {
+    if ((await menu.count()) === 0) await trigger.click();
+    try {
+      await expect(entry).toBeInViewport({ timeout: 3_000 });
+      await entry.click({ timeout: 3_000 });
+      await expect(menu).toHaveCount(0, { timeout: 3_000 });
+      return;
+    } catch (e) {
+      if (attempt === 3) throw e;
+      if ((await menu.count()) > 0) {
+        await trigger.click();
+        await expect(menu).toHaveCount(0);
+      }
+    }
+  }
 }
