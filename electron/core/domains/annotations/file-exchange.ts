@@ -1,7 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { v5 as uuidv5, v7 as uuidv7, validate as isUuid } from 'uuid';
 import { isClassified, type Annotation, type AnnotationsInput, type AnnotationsOutputs, type DocumentSummary } from '../../../../shared/contract/index.ts';
@@ -9,8 +7,8 @@ import { watermarkLines } from '../../../../shared/watermark.ts';
 import type { ServiceContext } from '../../context.ts';
 import { CoreError } from '../../errors.ts';
 import { writeExport } from '../../files/exports.ts';
+import { refuseOverwrite, writeUserFile } from '../../files/user-file.ts';
 import { releaseUpload, stagedFile } from '../../files/staging.ts';
-import { commitFile } from '../../fs/durable.ts';
 import type { StoredAnnotation } from './annotation-store.ts';
 import type { AnnotationDeps } from './deps.ts';
 import { createAppearanceForms } from './exchange/appearance-forms.ts';
@@ -262,30 +260,6 @@ export function createFileExchange(ctx: ServiceContext, deps: AnnotationDeps) {
     }
     if (size > MAX_XFDF_BYTES) throw xfdfInvalid('tệp quá lớn (tối đa 20 MB).', 'the file is too large (20 MB at most).');
     return readFile(file);
-  }
-
-  function refuseOverwrite(file: string, overwrite: boolean | undefined): void {
-    if (existsSync(file) && !overwrite) {
-      throw new CoreError('CONFLICT', {
-        vi: `Tệp "${file}" đã tồn tại. Dùng --force để ghi đè.`,
-        en: `"${file}" already exists. Use --force to overwrite it.`,
-      });
-    }
-  }
-
-  /** Writes `content` to the user's path durably: a temp file beside it, fsync, rename. */
-  function writeUserFile(file: string, overwrite: boolean | undefined, content: Uint8Array | string): number {
-    refuseOverwrite(file, overwrite);
-    const dir = dirname(file);
-    const tmp = join(dir, `.${uuidv7()}.tmp`);
-    try {
-      writeFileSync(tmp, content);
-      commitFile(tmp, file, dir);
-      return statSync(file).size;
-    } catch (e) {
-      rmSync(tmp, { force: true });
-      throw new CoreError('IO_ERROR', { vi: `Không ghi được tệp "${file}".`, en: `Cannot write "${file}".` }, undefined, { cause: e });
-    }
   }
 
   return {

@@ -1,12 +1,8 @@
-import { existsSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { v7 as uuidv7 } from 'uuid';
 import type { AuditFilter, auditMethods, MethodInput } from '../../../../shared/contract/index.ts';
 import type { ServiceContext } from '../../context.ts';
 import type { DomainHandlers } from '../../dispatch.ts';
-import { CoreError } from '../../errors.ts';
 import { writeExport } from '../../files/exports.ts';
-import { commitFile } from '../../fs/durable.ts';
+import { refuseOverwrite, writeUserFile } from '../../files/user-file.ts';
 import type { Domain } from '../domain.ts';
 import { createAuditQueries } from './audit-query.ts';
 import { auditXlsx } from './audit-xlsx.ts';
@@ -49,23 +45,11 @@ export function createAuditDomain(ctx: ServiceContext) {
       return file;
     },
     'audit.exportFile': async ({ filter, file, overwrite }: MethodInput<'audit.exportFile'>) => {
-      if (existsSync(file) && !overwrite) {
-        throw new CoreError('CONFLICT', {
-          vi: `Tệp "${file}" đã có. Dùng --force để ghi đè.`,
-          en: `"${file}" already exists. Use --force to overwrite it.`,
-        });
-      }
+      refuseOverwrite(file, overwrite);
       const { buffer, rows, verification } = await workbook(filter);
-      const tmp = join(dirname(file), `.${uuidv7()}.tmp`);
-      try {
-        writeFileSync(tmp, buffer);
-        commitFile(tmp, file, dirname(file));
-      } catch (e) {
-        rmSync(tmp, { force: true });
-        throw new CoreError('IO_ERROR', { vi: `Không ghi được tệp "${file}".`, en: `Cannot write "${file}".` }, undefined, { cause: e });
-      }
+      const bytes = writeUserFile(file, overwrite, buffer);
       recordExport(filter, rows);
-      return { file, entries: rows, bytes: statSync(file).size, verification };
+      return { file, entries: rows, bytes, verification };
     },
   };
   return { handlers } satisfies Domain;
