@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { releaseClassified } from './classified.ts';
-import { id, uploadRef, type ExportedFile } from './common.ts';
+import { id, uploadRef, type ExportedFile, filePath } from './common.ts';
 import type { MethodSpecs } from './method-spec.ts';
 
 /**
@@ -142,8 +142,6 @@ export const newAnnotation = z
   .strict()
   .superRefine(geometryFitsKind);
 export type NewAnnotation = z.input<typeof newAnnotation>;
-
-const filePath = z.string().trim().min(1, 'Cần đường dẫn tệp / a file path is required').max(4096);
 
 export const exportFormat = z.enum(['pdf', 'pdf-flattened', 'xfdf']);
 export type AnnotationExportFormat = z.infer<typeof exportFormat>;

@@ -1,8 +1,6 @@
 import { z } from 'zod';
-import { calendarDate, id, paging, type ExportedFile, type Page } from './common.ts';
+import { calendarDate, id, paging, type ExportedFile, type Page, filePath } from './common.ts';
 import type { MethodSpecs } from './method-spec.ts';
-
-const filePath = z.string().trim().min(1, 'Cần đường dẫn tệp / a file path is required').max(4096);
 
 const auditFilter = z
   .object({

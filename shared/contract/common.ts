@@ -12,6 +12,9 @@ export const calendarDate = z.iso.date({ error: 'Ngày không hợp lệ (YYYY-M
 /** A required one-line text: trimmed, not empty, bounded. */
 export const requiredText = (max = 500) => z.string().trim().min(1, 'Không được để trống / required').max(max);
 
+/** A path on this machine, for methods only the command line reaches. */
+export const filePath = z.string().trim().min(1, 'Cần đường dẫn tệp / a file path is required').max(4096);
+
 /** An optional text: blank becomes null, so "cleared" and "never set" read the same. */
 export const optionalText = (max = 2000) =>
   z

@@ -1,3 +1,4 @@
+import { filePath } from './common.ts';
 import { z } from 'zod';
 import { annotationsMethods, type AnnotationsOutputs } from './annotations.ts';
 import { auditMethods, type AuditOutputs } from './audit.ts';
@@ -13,7 +14,6 @@ import { setSettingInput, type Settings } from './settings.ts';
 export type { Access, MethodSpecs } from './method-spec.ts';
 
 const empty = z.object({}).strict();
-const filePath = z.string().trim().min(1, 'Cần đường dẫn tệp / a file path is required').max(4096);
 
 export const foundationMethods = {
   'app.info': { access: 'ui', input: empty },

@@ -1,8 +1,6 @@
 import { z } from 'zod';
-import { id, uploadRef, type ExportedFile } from './common.ts';
+import { id, uploadRef, type ExportedFile, filePath } from './common.ts';
 import type { MethodSpecs } from './method-spec.ts';
-
-const filePath = z.string().trim().min(1, 'Cần đường dẫn tệp / a file path is required').max(4096);
 
 /**
  * Meeting packs: one signed file carrying a published meeting to members' laptops. Export needs the
