@@ -5,8 +5,10 @@ import { OFFICIAL_MARGINS, OFFICIAL_PAPER } from './page-setup.ts';
 export type Pdf = PDFKit.PDFDocument;
 
 /** An A4 document with the official margins and the fonts registered; pages are added by the caller. */
-export function officialPdf(title: string): Pdf {
+export function officialPdf(title: string, options: { bufferPages?: boolean } = {}): Pdf {
   const doc = new PDFDocument({
+    // Kept in memory when the page numbers are written after the text (they need the page count).
+    bufferPages: options.bufferPages ?? false,
     size: OFFICIAL_PAPER,
     margins: OFFICIAL_MARGINS,
     autoFirstPage: false,
