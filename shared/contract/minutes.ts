@@ -1,10 +1,35 @@
 import { z } from 'zod';
 import { MAX_CONTENT_BYTES, minutesContent, type MinutesContent } from '../minutes/document.ts';
 import type { PlacedConclusion } from '../minutes/blocks.ts';
-import { calendarDate, id, requiredText } from './common.ts';
+import { calendarDate, filePath, id, requiredText, type ExportedFile } from './common.ts';
 import type { MethodSpecs } from './method-spec.ts';
 
 const version = z.number().int().min(0);
+
+/** What a Thông báo kết luận may say differently from what the app derives from the meeting. */
+const noticeOptions = z
+  .object({
+    /** The number the Văn thư gave it ("15" for "Số: 15/TB-BCĐ"); left blank to be written by hand. */
+    number: z
+      .string()
+      .trim()
+      .regex(/^\d{1,6}[a-zA-Z]?$/, 'Số văn bản chỉ gồm chữ số (vd. 15) / a document number is digits, e.g. 15')
+      .optional(),
+    /** The authority and title lines over the signature ("TL. TRƯỞNG BAN", "CHÁNH VĂN PHÒNG"). */
+    signerTitles: z.array(requiredText(120)).min(1).max(3).optional(),
+    signerName: requiredText(200).optional(),
+    /** "Nơi nhận" lines; "- Lưu: VT." is added when missing. */
+    recipients: z.array(requiredText(300)).min(1).max(60).optional(),
+  })
+  .strict();
+
+const exportFields = {
+  meetingId: id,
+  /** 'minutes': the Biên bản; 'notice': the Thông báo kết luận made from its conclusions. */
+  document: z.enum(['minutes', 'notice']),
+  format: z.enum(['docx', 'pdf']),
+  notice: noticeOptions.optional(),
+};
 const content = minutesContent.refine((c) => JSON.stringify(c).length <= MAX_CONTENT_BYTES, {
   message: 'Biên bản quá lớn (tối đa 4 MB) — hãy bỏ bớt nội dung dán vào / the minutes are too large (4 MB at most)',
 });
@@ -55,7 +80,28 @@ export const minutesMethods = {
   'minutes.finalize': { access: 'ui', input: z.object({ meetingId: id, baseVersion: version.optional() }).strict() },
   /** Unlocks finalized minutes; the reason is kept in the revision history and the audit log. */
   'minutes.reopen': { access: 'ui', input: z.object({ meetingId: id, reason: requiredText(1000) }).strict() },
+  /** The Biên bản or the Thông báo kết luận as DOCX or PDF in the layout of Nghị định 30/2020. */
+  'minutes.export': { access: 'ui', input: z.object(exportFields).strict() },
+  /** The same, written to a path the user chose (command line). */
+  'minutes.exportFile': { access: 'local', input: z.object({ ...exportFields, file: filePath, overwrite: z.boolean().optional() }).strict() },
 } as const satisfies MethodSpecs;
+
+export type MinutesExportInput = z.input<(typeof minutesMethods)['minutes.export']['input']>;
+export type NoticeOptions = z.infer<typeof noticeOptions>;
+
+/** An exported minutes or notice: the file, the hash of its bytes, and whether the minutes were final. */
+export interface MinutesExport extends ExportedFile {
+  sha256: string;
+  /** False for a draft: the document says "DỰ THẢO" on its first page. */
+  final: boolean;
+}
+
+export interface MinutesFileExport {
+  file: string;
+  bytes: number;
+  sha256: string;
+  final: boolean;
+}
 
 export type MinutesStatus = 'draft' | 'final';
 
@@ -154,4 +200,6 @@ export interface MinutesOutputs {
   'minutes.addConclusion': MinutesView;
   'minutes.finalize': MinutesView;
   'minutes.reopen': MinutesView;
+  'minutes.export': MinutesExport;
+  'minutes.exportFile': MinutesFileExport;
 }

@@ -1,4 +1,4 @@
-import { foldText } from '../../../../shared/contract/index.ts';
+import { foldText } from '../../../shared/contract/index.ts';
 
 /** "Họp Ban Chỉ đạo quý I" → "hop-ban-chi-dao-quy-i": file names that survive every mail system and USB stick. */
 export function fileSlug(text: string, max = 60): string {

@@ -34,4 +34,20 @@ export const minutesInvalidInputs: Record<keyof typeof minutesMethods, unknown[]
   ],
   'minutes.finalize': [{}, { meetingId: M, baseVersion: 'latest' }],
   'minutes.reopen': [{ meetingId: M }, { meetingId: M, reason: '  ' }, { meetingId: M, reason: 'x'.repeat(1001) }],
+  'minutes.export': [
+    { meetingId: M, document: 'minutes' },
+    { meetingId: M, document: 'decision', format: 'pdf' },
+    { meetingId: M, document: 'minutes', format: 'odt' },
+    { meetingId: M, document: 'notice', format: 'pdf', notice: { number: '15/TB-BCĐ' } },
+    { meetingId: M, document: 'notice', format: 'pdf', notice: { signerTitles: [] } },
+    { meetingId: M, document: 'notice', format: 'pdf', notice: { signerTitles: ['A', 'B', 'C', 'D'] } },
+    { meetingId: M, document: 'notice', format: 'pdf', notice: { recipients: ['  '] } },
+    { meetingId: M, document: 'notice', format: 'pdf', notice: { seal: true } },
+    { meetingId: M, document: 'minutes', format: 'pdf', file: '/tmp/x.pdf' },
+  ],
+  'minutes.exportFile': [
+    { meetingId: M, document: 'minutes', format: 'pdf' },
+    { meetingId: M, document: 'minutes', format: 'pdf', file: '   ' },
+    { meetingId: M, document: 'minutes', format: 'pdf', file: '/tmp/x.pdf', overwrite: 'yes' },
+  ],
 };

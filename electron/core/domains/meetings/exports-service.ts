@@ -2,14 +2,12 @@ import type { ExportedFile, MeetingDetail, Participant } from '../../../../share
 import type { ServiceContext } from '../../context.ts';
 import { CoreError } from '../../errors.ts';
 import { writeExport } from '../../files/exports.ts';
-import { fileSlug } from './file-slug.ts';
+import { ISSUING_PLACE } from '../../official-docs/place-date.ts';
+import { fileSlug } from '../../files/file-slug.ts';
 import { invitationCalendar } from './ics/invitation-ics.ts';
 import type { MeetingsInput } from './input-types.ts';
 import type { MeetingReader } from './meeting-reader.ts';
 import { notFound } from './references.ts';
-
-/** Địa danh printed on documents ("Lào Cai, ngày … tháng … năm …"); one province per install for now. */
-export const ISSUING_PLACE = 'Lào Cai';
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 

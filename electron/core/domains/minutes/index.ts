@@ -14,6 +14,7 @@ import { CoreError, invalidInput } from '../../errors.ts';
 import type { Domain } from '../domain.ts';
 import type { MeetingsDomain } from '../meetings/index.ts';
 import { diffContents } from './minutes-diff.ts';
+import { createMinutesExports } from './minutes-exports.ts';
 import { actorOf, contentHash, createMinutesStore, toRevisionSummary, type ActorFields, type MinutesRow } from './minutes-store.ts';
 import { prefillBlocks } from './prefill.ts';
 import { planRefresh } from './refresh.ts';
@@ -166,7 +167,13 @@ export function createMinutesDomain(ctx: ServiceContext, deps: { meetings: Pick<
     else store.addRevision({ minutes_id: row.id, revision: (last?.revision ?? 0) + 1, kind, content: json, content_sha256: sha256, at, note, ...who });
   }
 
+  const exports = createMinutesExports(ctx, (meetingId) => {
+    const m = meeting(meetingId);
+    return { meeting: m, minutes: view(existing(meetingId), m) };
+  });
+
   const handlers: DomainHandlers<typeof minutesMethods> = {
+    ...exports,
     'minutes.get': ({ meetingId }: MethodInput<'minutes.get'>) => {
       const m = meeting(meetingId);
       const row = store.get(meetingId);

@@ -1,0 +1,94 @@
+import { createHash } from 'node:crypto';
+import type { CommitteeRole, MeetingDetail, MethodInput, MinutesExportInput, MinutesView } from '../../../../shared/contract/index.ts';
+import type { ServiceContext } from '../../context.ts';
+import { CoreError } from '../../errors.ts';
+import { writeExport } from '../../files/exports.ts';
+import { fileSlug } from '../../files/file-slug.ts';
+import { refuseOverwrite, writeUserFile } from '../../files/user-file.ts';
+import { ISSUING_PLACE } from '../../official-docs/place-date.ts';
+import type { OfficialDocument } from '../../official-docs/official-text.ts';
+import type { UnitNameOf } from './exports/body-blocks.ts';
+import { minutesDocument } from './exports/minutes-document.ts';
+import { noticeDocument } from './exports/notice-document.ts';
+
+const MIME = {
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  pdf: 'application/pdf',
+} as const;
+
+interface Current {
+  meeting: MeetingDetail;
+  minutes: MinutesView;
+}
+
+/**
+ * The Biên bản and the Thông báo kết luận as files: one model per document (exports/), written by
+ * the official-docs kit to DOCX or PDF. The writers load on first use, so starting the core does
+ * not pay for docx and pdfkit. Every export is audited with the hash of the bytes handed out, so
+ * a printed copy can be matched to what the app produced.
+ */
+export function createMinutesExports(ctx: ServiceContext, current: (meetingId: string) => Current) {
+  const unitRow = ctx.db.prepare('SELECT name FROM organizations WHERE id = ?');
+  const chairRole = ctx.db.prepare('SELECT role FROM committee_members WHERE committee_id = ? AND person_id = ?');
+  const unitName: UnitNameOf = (id) => (unitRow.get(id) as { name: string } | undefined)?.name ?? null;
+
+  function model(input: MinutesExportInput, { meeting, minutes }: Current): OfficialDocument {
+    const final = minutes.status === 'final';
+    if (input.document === 'minutes') return minutesDocument({ meeting, content: minutes.content, final, unitName });
+    if (minutes.conclusions.length === 0) {
+      throw new CoreError('INVALID_STATE', {
+        vi: 'Biên bản chưa có kết luận nào nên chưa thể ra Thông báo kết luận. Hãy thêm kết luận vào biên bản trước.',
+        en: 'The minutes have no conclusions yet, so there is no conclusion notice to issue. Add conclusions first.',
+      });
+    }
+    const role = meeting.chair ? ((chairRole.get(meeting.committee.id, meeting.chair.id) as { role: CommitteeRole } | undefined)?.role ?? null) : null;
+    return noticeDocument({
+      meeting,
+      conclusions: minutes.conclusions,
+      chairRole: role,
+      final,
+      issuedAt: ctx.now(),
+      place: ISSUING_PLACE,
+      unitName,
+      options: input.notice ?? {},
+    });
+  }
+
+  async function render(input: MinutesExportInput): Promise<{ bytes: Buffer; final: boolean; sha256: string; meeting: MeetingDetail }> {
+    const found = current(input.meetingId);
+    const doc = model(input, found);
+    const bytes =
+      input.format === 'docx'
+        ? await (await import('../../official-docs/official-docx.ts')).officialDocumentDocx(doc)
+        : await (await import('../../official-docs/official-pdf.ts')).officialDocumentPdf(doc);
+    return { bytes, final: found.minutes.status === 'final', sha256: createHash('sha256').update(bytes).digest('hex'), meeting: found.meeting };
+  }
+
+  function audit(input: MinutesExportInput, minutesId: string, sha256: string, final: boolean): void {
+    ctx.audit.record({
+      action: 'minutes.export',
+      entity: 'minutes',
+      entityId: minutesId,
+      detail: { meetingId: input.meetingId, document: input.document, format: input.format, final, sha256 },
+    });
+  }
+
+  const fileName = (input: MinutesExportInput, meeting: MeetingDetail, final: boolean) =>
+    `${input.document === 'minutes' ? 'bien-ban' : 'thong-bao-ket-luan'}-${fileSlug(meeting.title)}${final ? '' : '-du-thao'}.${input.format}`;
+
+  return {
+    'minutes.export': async (input: MethodInput<'minutes.export'>) => {
+      const { bytes, final, sha256, meeting } = await render(input);
+      const file = await writeExport(ctx.paths, fileName(input, meeting, final), MIME[input.format], bytes);
+      audit(input, current(input.meetingId).minutes.id, sha256, final);
+      return { ...file, sha256, final };
+    },
+    'minutes.exportFile': async ({ file, overwrite, ...input }: MethodInput<'minutes.exportFile'>) => {
+      refuseOverwrite(file, overwrite);
+      const { bytes, final, sha256 } = await render(input);
+      const size = writeUserFile(file, overwrite, bytes);
+      audit(input, current(input.meetingId).minutes.id, sha256, final);
+      return { file, bytes: size, sha256, final };
+    },
+  };
+}
