@@ -89,5 +89,6 @@ describe('ink strokes saved while the process is killed at random moments', () =
     } finally {
       await core.close();
     }
-  }, 90_000);
+  // Each run starts a Node process: on a loaded 2-core machine that alone takes seconds.
+  }, 300_000);
 });
