@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { EventBus } from './events.ts';
 import type { Logger } from './logger.ts';
 import type { SqliteDatabase } from './runtime.ts';
+import type { Settings } from '../../shared/contract/index.ts';
 import type { AuditLog } from './services/audit.ts';
 
 /** Folders inside the data folder that services write to. */
@@ -46,4 +47,6 @@ export interface ServiceContext {
   /** The local profile's id, for created_by / attached_by; null before the first-run profile exists. */
   actorId(): string | null;
   now(): Date;
+  /** The current value of a setting (e.g. the địa danh printed on documents). */
+  setting<K extends keyof Settings>(key: K): Settings[K];
 }

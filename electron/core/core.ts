@@ -60,6 +60,7 @@ function bindServices(db: SqliteDatabase, events: EventBus, log: Logger, paths: 
   sealUnchainedEntries(db);
   const audit = createAuditLog(db);
   const actor = db.prepare('SELECT id FROM profile LIMIT 1').pluck();
+  const settings = createSettingsService({ db, audit, events, log });
   const ctx: ServiceContext = {
     db,
     audit,
@@ -68,6 +69,7 @@ function bindServices(db: SqliteDatabase, events: EventBus, log: Logger, paths: 
     paths,
     actorId: () => (actor.get() as string | undefined) ?? null,
     now: () => new Date(),
+    setting: (key) => settings.getAll()[key],
   };
   const directory = createDirectoryDomain(ctx);
   const meetings = createMeetingsDomain(ctx);
@@ -79,7 +81,7 @@ function bindServices(db: SqliteDatabase, events: EventBus, log: Logger, paths: 
   const domains: Domain[] = [directory, meetings, documents, packs, annotations, auditTrail, minutes];
   return {
     audit,
-    settings: createSettingsService({ db, audit, events, log }),
+    settings,
     seed: createSeedService(ctx, documents),
     domains,
     handlers: {

@@ -41,6 +41,8 @@ export const settingSchemas = {
   'ui.theme': z.enum(['light', 'dark', 'system']),
   'updates.url': updatesUrl,
   'sync.endpointUrl': optionalUrl,
+  /** Địa danh on the organ's documents ("Lào Cai, ngày … tháng … năm …"): giấy mời, thông báo. */
+  'documents.issuingPlace': z.string().trim().min(1, 'Cần địa danh / a place name is required').max(60),
 } as const;
 
 export type SettingKey = keyof typeof settingSchemas;
@@ -64,6 +66,7 @@ export const defaultSettings: Settings = {
   'ui.theme': 'light',
   'updates.url': '',
   'sync.endpointUrl': '',
+  'documents.issuingPlace': 'Lào Cai',
 };
 
 export const setSettingInput = z.discriminatedUnion('key', [
@@ -71,5 +74,6 @@ export const setSettingInput = z.discriminatedUnion('key', [
   z.object({ key: z.literal('ui.theme'), value: settingSchemas['ui.theme'] }).strict(),
   z.object({ key: z.literal('updates.url'), value: settingSchemas['updates.url'] }).strict(),
   z.object({ key: z.literal('sync.endpointUrl'), value: settingSchemas['sync.endpointUrl'] }).strict(),
+  z.object({ key: z.literal('documents.issuingPlace'), value: settingSchemas['documents.issuingPlace'] }).strict(),
 ]);
 export type SetSettingInput = z.input<typeof setSettingInput>;

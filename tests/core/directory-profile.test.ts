@@ -8,6 +8,7 @@ import { createDirectoryDomain, fingerprintOf, verifySignature } from '../../ele
 import { exportFile } from '../../electron/core/files/exports.ts';
 import { openDatabase } from '../../electron/core/db/open-database.ts';
 import { migrations } from '../../electron/core/db/migrations/index.ts';
+import { defaultSettings } from '../../shared/contract/index.ts';
 import { createAuditLog } from '../../electron/core/services/audit.ts';
 import { EventBus } from '../../electron/core/events.ts';
 import { silentLogger } from '../../electron/core/logger.ts';
@@ -27,6 +28,7 @@ function directoryOver(dir: string) {
     paths: dataPaths(dir),
     actorId: () => (actor.get() as string | undefined) ?? null,
     now: () => new Date(),
+    setting: (key) => defaultSettings[key],
   });
   return { domain, close: () => db.close() };
 }

@@ -259,6 +259,17 @@ describe('the Thông báo kết luận', () => {
     expect(p2).not.toContain('Nguyễn Văn Chủ');
   });
 
+  it('is dated at the place the organ set', async () => {
+    await core.call('settings.set', { key: 'documents.issuingPlace', value: 'Sa Pa' });
+    try {
+      const file = join(out, 'thong-bao-sa-pa.pdf');
+      await core.call('minutes.exportFile', input('notice', 'pdf', file));
+      expect(pageText(file, 1)).toMatch(/Sa Pa, ngày \d{2} tháng \d{1,2} năm \d{4}/);
+    } finally {
+      await core.call('settings.set', { key: 'documents.issuingPlace', value: 'Lào Cai' });
+    }
+  });
+
   it('is handed to the page as a download with the hash recorded in the audit log', async () => {
     const r = await core.call('minutes.export', { meetingId: s.meetingId, document: 'minutes', format: 'docx' });
     expect(r).toMatchObject({ fileName: 'bien-ban-phien-hop-thuong-ky-quy-iv.docx', final: true, mime: expect.stringContaining('wordprocessingml') });

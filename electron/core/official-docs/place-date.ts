@@ -1,8 +1,5 @@
 import { vnDate } from '../../../shared/vn-time.ts';
 
-/** Địa danh printed on documents ("Lào Cai, ngày … tháng … năm …"); one province per install for now. */
-export const ISSUING_PLACE = 'Lào Cai';
-
 const two = (n: number) => String(n).padStart(2, '0');
 
 /**

@@ -13,6 +13,8 @@ export const foundationInvalidInputs: Record<keyof typeof foundationMethods | ke
     { key: 'updates.url', value: 'javascript:alert(1)' },
     { key: 'sync.endpointUrl', value: 'not a url' },
     { key: 'sync.endpointUrl', value: 42 },
+    { key: 'documents.issuingPlace', value: '   ' },
+    { key: 'documents.issuingPlace', value: 'x'.repeat(61) },
     { key: 'no.such.key', value: 'x' },
     { key: 'ui.theme', value: 'dark', extra: true },
     'ui.theme=dark',

@@ -2,7 +2,6 @@ import type { ExportedFile, MeetingDetail, Participant } from '../../../../share
 import type { ServiceContext } from '../../context.ts';
 import { CoreError } from '../../errors.ts';
 import { writeExport } from '../../files/exports.ts';
-import { ISSUING_PLACE } from '../../official-docs/place-date.ts';
 import { fileSlug } from '../../files/file-slug.ts';
 import { invitationCalendar } from './ics/invitation-ics.ts';
 import type { MeetingsInput } from './input-types.ts';
@@ -63,7 +62,7 @@ export function createExportsService(ctx: ServiceContext, reader: MeetingReader)
       const who = invitees(meeting, input.participantId);
       requireParticipants(meeting);
       const { invitationPdf } = await import('./exports/invitation-pdf.ts');
-      const bytes = await invitationPdf({ meeting, invitees: who, issuedAt: ctx.now(), place: ISSUING_PLACE });
+      const bytes = await invitationPdf({ meeting, invitees: who, issuedAt: ctx.now(), place: ctx.setting('documents.issuingPlace') });
       const file = await writeExport(ctx.paths, fileName('giay-moi', meeting, input.participantId ? who : null, 'pdf'), 'application/pdf', bytes);
       audit('invitations.exportPdf', meeting.id, { participantId: input.participantId ?? null, pages: who.length });
       return file;
@@ -80,7 +79,7 @@ export function createExportsService(ctx: ServiceContext, reader: MeetingReader)
     async attendancePdf(input: MeetingsInput<'attendance.exportPdf'>): Promise<ExportedFile> {
       const meeting = reader.detail(input.meetingId);
       const { attendancePdf } = await import('./exports/attendance-pdf.ts');
-      const bytes = await attendancePdf(meeting, ctx.now(), ISSUING_PLACE);
+      const bytes = await attendancePdf(meeting, ctx.now(), ctx.setting('documents.issuingPlace'));
       const file = await writeExport(ctx.paths, fileName('diem-danh', meeting, null, 'pdf'), 'application/pdf', bytes);
       audit('attendance.exportPdf', meeting.id);
       return file;

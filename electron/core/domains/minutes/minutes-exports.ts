@@ -5,7 +5,6 @@ import { CoreError } from '../../errors.ts';
 import { writeExport } from '../../files/exports.ts';
 import { fileSlug } from '../../files/file-slug.ts';
 import { refuseOverwrite, writeUserFile } from '../../files/user-file.ts';
-import { ISSUING_PLACE } from '../../official-docs/place-date.ts';
 import type { OfficialDocument } from '../../official-docs/official-text.ts';
 import type { UnitNameOf } from './exports/body-blocks.ts';
 import { minutesDocument } from './exports/minutes-document.ts';
@@ -48,7 +47,7 @@ export function createMinutesExports(ctx: ServiceContext, current: (meetingId: s
       chairRole: role,
       final,
       issuedAt: ctx.now(),
-      place: ISSUING_PLACE,
+      place: ctx.setting('documents.issuingPlace'),
       unitName,
       options: input.notice ?? {},
     });

@@ -15,10 +15,10 @@ type UrlKey = 'sync.endpointUrl';
  * so the confirmation appears in the language just chosen. The update server is not here: it is an
  * administrator setting (nghisu settings set), shown read-only.
  */
-const SAVE_ORDER: readonly SettingKey[] = ['sync.endpointUrl', 'ui.theme', 'ui.language'];
+const SAVE_ORDER: readonly SettingKey[] = ['sync.endpointUrl', 'documents.issuingPlace', 'ui.theme', 'ui.language'];
 
 function normalise(values: Settings): Settings {
-  return { ...values, 'sync.endpointUrl': values['sync.endpointUrl'].trim() };
+  return { ...values, 'sync.endpointUrl': values['sync.endpointUrl'].trim(), 'documents.issuingPlace': values['documents.issuingPlace'].trim() };
 }
 
 export function PreferencesForm() {
@@ -130,6 +130,24 @@ export function PreferencesForm() {
           <Input id="settings-updates-url" value={settings['updates.url']} placeholder={t('settings.updatesUrlNone')} readOnly variant="filled" />
         </Form.Item>
         {urlField('sync.endpointUrl', t('settings.endpointUrl'), t('settings.endpointUrlHelp'))}
+      </Card>
+      <Card title={<SectionTitle>{t('settings.documentsSection')}</SectionTitle>} className="ns-settings-card">
+        <Form.Item
+          label={t('settings.issuingPlace')}
+          name="documents.issuingPlace"
+          extra={t('settings.issuingPlaceHelp')}
+          rules={[
+            {
+              validator: (_rule, value: unknown) =>
+                settingSchemas['documents.issuingPlace'].safeParse(typeof value === 'string' ? value : '').success
+                  ? Promise.resolve()
+                  : Promise.reject(new Error(t('settings.issuingPlaceRequired'))),
+            },
+          ]}
+          validateTrigger="onBlur"
+        >
+          <Input maxLength={60} autoComplete="off" />
+        </Form.Item>
       </Card>
       <Flex gap="small" className="ns-settings-actions">
         <Button type="primary" htmlType="submit" icon={<SaveOutlined />} loading={saving}>
