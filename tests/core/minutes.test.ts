@@ -568,3 +568,36 @@ describe('minutes: content the core refuses', () => {
     expect(snapshot(s.core)).toEqual(before);
   });
 });
+
+describe('minutes: the audit log', () => {
+  it('records every write with who made it', async () => {
+    const s = await secretariat();
+    const draft = await s.core.call('minutes.draft', { meetingId: s.meetingId });
+    await s.core.call('minutes.save', { meetingId: s.meetingId, baseVersion: 1, content: insertBefore(draft.content, 'end', para('Thảo luận.')) });
+    const added = await s.core.call('minutes.addConclusion', { meetingId: s.meetingId, agendaItemId: s.firstItem, text: 'Thông qua.' });
+    await s.core.call('agenda.update', { id: s.firstItem, title: 'Báo cáo công tác năm 2025' });
+    await s.core.call('minutes.refresh', { meetingId: s.meetingId, apply: true });
+    await s.core.call('minutes.restoreRevision', { meetingId: s.meetingId, revision: 1, baseVersion: added.version + 1 });
+    await s.core.call('minutes.finalize', { meetingId: s.meetingId });
+    await s.core.call('minutes.reopen', { meetingId: s.meetingId, reason: 'Sửa lỗi chính tả' });
+    // Reads are not changes.
+    await s.core.call('minutes.get', { meetingId: s.meetingId });
+    await s.core.call('minutes.revisions', { meetingId: s.meetingId });
+    await s.core.call('minutes.diff', { meetingId: s.meetingId, from: 1, to: 2 });
+    await s.core.call('minutes.refresh', { meetingId: s.meetingId, apply: false });
+
+    const audit = await minutesAudit(s.core);
+    expect(audit.map((e) => e.action).reverse()).toEqual([
+      'minutes.draft',
+      'minutes.save',
+      'minutes.addConclusion',
+      'minutes.refresh',
+      'minutes.restoreRevision',
+      'minutes.finalize',
+      'minutes.reopen',
+    ]);
+    expect(audit.every((e) => e.entity === 'minutes' && e.entityId === draft.id && e.actor?.name.startsWith('Đỗ Quang Đạt'))).toBe(true);
+    expect(audit.find((e) => e.action === 'minutes.save')!.detail).toMatchObject({ meetingId: s.meetingId, version: 2, revision: 2 });
+    expect((await s.core.call('audit.verify', {})).ok).toBe(true);
+  });
+});

@@ -217,9 +217,12 @@ export function createMinutesDomain(ctx: ServiceContext, deps: { meetings: Pick<
         draftWritable(row, m);
         checkVersion(row, baseVersion);
         checkContent(parsed, m, row.id);
-        if (contentHash(parsed).sha256 !== row.content_sha256) write(row, parsed, 'edit');
+        const changed = contentHash(parsed).sha256 !== row.content_sha256;
+        if (changed) write(row, parsed, 'edit');
         const now = existing(meetingId);
-        return { version: now.version, revision: store.lastRevision(now.id)!.revision, savedAt: now.updated_at, conclusions: conclusionsView(parsed) };
+        const revision = store.lastRevision(now.id)!.revision;
+        if (changed) ctx.audit.record({ action: 'minutes.save', entity: 'minutes', entityId: row.id, detail: { meetingId, version: now.version, revision } });
+        return { version: now.version, revision, savedAt: now.updated_at, conclusions: conclusionsView(parsed) };
       })();
     },
 
