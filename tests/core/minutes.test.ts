@@ -304,6 +304,33 @@ describe('minutes: saving', () => {
   });
 });
 
+describe('minutes: an agenda item removed after the draft', () => {
+  it('still saves what the secretary typed, and a restore of an older revision still works', async () => {
+    const s = await secretariat();
+    const draft = await s.core.call('minutes.draft', { meetingId: s.meetingId });
+    // The second item is dropped from the agenda during the meeting; its heading is still in the minutes.
+    await s.core.call('agenda.delete', { id: s.secondItem });
+    const typed = insertBefore(draft.content, s.secondItem, para('Đồng chí chủ trì đề nghị bỏ nội dung 2 khỏi chương trình.'));
+    const saved = await s.core.call('minutes.save', { meetingId: s.meetingId, baseVersion: 1, content: typed });
+    expect(saved).toMatchObject({ version: 2, revision: 2 });
+    expect((await s.core.call('minutes.get', { meetingId: s.meetingId }))!.content).toEqual(typed);
+    const added = await s.core.call('minutes.addConclusion', { meetingId: s.meetingId, agendaItemId: s.firstItem, text: 'Thông qua báo cáo.' });
+    expect(added.conclusions.map((c) => [c.agendaItemNumber, c.text])).toEqual([['1', 'Thông qua báo cáo.']]);
+
+    // The secretary deletes the section; going back to the first revision brings the heading back.
+    const without = withBlocks(added.content, added.content.root.children.filter((b) => !(b.type === 'ns-item' && b.agendaItemId === s.secondItem)));
+    await s.core.call('minutes.save', { meetingId: s.meetingId, baseVersion: 3, content: without });
+    const restored = await s.core.call('minutes.restoreRevision', { meetingId: s.meetingId, revision: 1, baseVersion: 4 });
+    expect(restored.content).toEqual(draft.content);
+
+    // A heading for an item of no meeting is still refused.
+    await refused(
+      s.core.call('minutes.save', { meetingId: s.meetingId, baseVersion: 5, content: insertBefore(draft.content, 'end', { type: 'ns-item', agendaItemId: uuidv7(), number: '9', title: 'Không có', version: 1 }) }),
+      'INVALID_INPUT',
+    );
+  });
+});
+
 describe('minutes: refresh from the meeting', () => {
   it('reports update, kept and add; never replaces the secretary’s text; apply writes the rest', async () => {
     const s = await secretariat();
