@@ -383,6 +383,28 @@ describe('minutes: refresh from the meeting', () => {
   });
 });
 
+describe('minutes: refresh after attendance is completed', () => {
+  it('no longer lists as unmarked a member marked after the draft', async () => {
+    const s = await secretariat();
+    const draft = await s.core.call('minutes.draft', { meetingId: s.meetingId });
+    expect(fact(draft.content, 'unmarked')).toBe('- Chưa điểm danh: Văn phòng UBND tỉnh.');
+    await s.core.call('attendance.set', { participantId: s.pid('Văn phòng UBND tỉnh'), attendance: 'present' });
+    const { changes, minutes } = await s.core.call('minutes.refresh', { meetingId: s.meetingId, apply: true });
+    expect(changes).toEqual([
+      { key: 'attendance', kind: 'update', before: 'Thành phần tham dự: 4/6 thành viên có mặt, đủ số lượng theo quy chế.', after: 'Thành phần tham dự: 5/6 thành viên có mặt, đủ số lượng theo quy chế.' },
+      {
+        key: 'attending',
+        kind: 'update',
+        before: expect.stringContaining('Đỗ Quang Đạt, Chuyên viên.') as string,
+        after: expect.stringContaining('Đỗ Quang Đạt, Chuyên viên; Văn phòng UBND tỉnh.') as string,
+      },
+      { key: 'unmarked', kind: 'update', before: '- Chưa điểm danh: Văn phòng UBND tỉnh.', after: '- Chưa điểm danh: không có.' },
+    ]);
+    expect(fact(minutes!.content, 'unmarked')).toBe('- Chưa điểm danh: không có.');
+    expect((await s.core.call('minutes.refresh', { meetingId: s.meetingId, apply: false })).changes).toEqual([]);
+  });
+});
+
 describe('minutes: revisions', () => {
   it('lists revisions, returns each one’s content, diffs two, and restores an old one as a new revision', async () => {
     const s = await secretariat();
