@@ -149,6 +149,7 @@ const auditVerbs: Record<string, Label> = {
   replaceVersion: { vi: 'thay phiên bản', en: 'replace version' },
   restore: { vi: 'khôi phục', en: 'restore' },
   restoreRevision: { vi: 'khôi phục phiên bản cũ', en: 'restore a revision' },
+  save: { vi: 'lưu', en: 'save' },
   set: { vi: 'đặt', en: 'set' },
   setMembers: { vi: 'cập nhật thành viên', en: 'set members' },
   setRsvp: { vi: 'ghi phản hồi', en: 'record reply' },

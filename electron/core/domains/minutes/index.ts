@@ -90,8 +90,12 @@ export function createMinutesDomain(ctx: ServiceContext, deps: { meetings: Pick<
     }
   }
 
-  /** What the core accepts beyond the schema: unique ids, items of this meeting, units that exist. */
-  function checkContent(content: MinutesContent, m: MeetingDetail, minutesId: string | null): void {
+  /**
+   * What the core accepts beyond the schema: unique ids, items of this meeting, units that exist.
+   * A heading the minutes already had (in `known`: the stored content, a revision being restored)
+   * stays accepted after its item left the agenda, or nothing could be saved any more.
+   */
+  function checkContent(content: MinutesContent, m: MeetingDetail, minutesId: string | null, known: readonly MinutesContent[] = []): void {
     const dup = duplicateIds(content);
     if (dup.length) {
       throw invalidInput([{ path: 'content', message: 'Hai mục trong biên bản trùng mã định danh', messageEn: 'Two blocks of the minutes share one id' }]);
@@ -99,6 +103,7 @@ export function createMinutesDomain(ctx: ServiceContext, deps: { meetings: Pick<
     const itemIds = new Set<string>();
     const walk = (items: MeetingDetail['agenda']['items']) => items.forEach((i) => (itemIds.add(i.id), walk(i.children)));
     walk(m.agenda.items);
+    for (const k of known) for (const b of k.root.children) if (b.type === 'ns-item') itemIds.add(b.agendaItemId);
     for (const b of content.root.children) {
       if (b.type === 'ns-item' && !itemIds.has(b.agendaItemId)) {
         throw invalidInput([{ path: 'content', message: 'Mục chương trình không thuộc cuộc họp này', messageEn: 'An agenda item does not belong to this meeting' }]);
@@ -223,10 +228,13 @@ export function createMinutesDomain(ctx: ServiceContext, deps: { meetings: Pick<
         const row = existing(meetingId);
         draftWritable(row, m);
         checkVersion(row, baseVersion);
-        checkContent(parsed, m, row.id);
-        if (contentHash(parsed).sha256 !== row.content_sha256) write(row, parsed, 'edit');
+        checkContent(parsed, m, row.id, [JSON.parse(row.content) as MinutesContent]);
+        const changed = contentHash(parsed).sha256 !== row.content_sha256;
+        if (changed) write(row, parsed, 'edit');
         const now = existing(meetingId);
-        return { version: now.version, revision: store.lastRevision(now.id)!.revision, savedAt: now.updated_at, conclusions: conclusionsView(parsed) };
+        const revision = store.lastRevision(now.id)!.revision;
+        if (changed) ctx.audit.record({ action: 'minutes.save', entity: 'minutes', entityId: row.id, detail: { meetingId, version: now.version, revision } });
+        return { version: now.version, revision, savedAt: now.updated_at, conclusions: conclusionsView(parsed) };
       })();
     },
 
@@ -267,7 +275,7 @@ export function createMinutesDomain(ctx: ServiceContext, deps: { meetings: Pick<
         const old = store.revision(row.id, revision);
         if (!old) throw new CoreError('NOT_FOUND', { vi: `Không có phiên bản ${revision} của biên bản.`, en: `The minutes have no revision ${revision}.` });
         const content = JSON.parse(old.content) as MinutesContent;
-        checkContent(content, m, row.id);
+        checkContent(content, m, row.id, [content]);
         write(row, content, 'restore', `Khôi phục phiên bản ${revision}`);
         ctx.audit.record({ action: 'minutes.restoreRevision', entity: 'minutes', entityId: row.id, detail: { meetingId, revision } });
       })();
@@ -298,7 +306,7 @@ export function createMinutesDomain(ctx: ServiceContext, deps: { meetings: Pick<
           version: 1,
         });
         const next = { ...content, root: { ...content.root, children: blocks } };
-        checkContent(next, m, row.id);
+        checkContent(next, m, row.id, [content]);
         write(row, next, 'edit');
         ctx.audit.record({ action: 'minutes.addConclusion', entity: 'minutes', entityId: row.id, detail: { meetingId: input.meetingId, conclusionId: id } });
       })();

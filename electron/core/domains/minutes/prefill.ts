@@ -59,6 +59,9 @@ function list(label: string, names: string[]): string {
   return `${label}: ${names.length ? names.join('; ') : 'không có'}.`;
 }
 
+/** The "unmarked" line once everyone is marked: a refresh writes it over a list that named people. */
+export const NONE_UNMARKED = list('- Chưa điểm danh', []);
+
 /** Facts before the agenda items, in the order Mẫu 1.9 puts them. */
 export function headerFacts(m: MeetingDetail): PrefillFact[] {
   const place = m.room?.name ?? (m.online ? 'trực tuyến' : null);

@@ -1,7 +1,7 @@
 import type { MeetingDetail, MinutesRefreshChange } from '../../../../shared/contract/index.ts';
 import { inlineText } from '../../../../shared/minutes/blocks.ts';
 import type { BlockNode, MinutesContent, PrefillJson } from '../../../../shared/minutes/document.ts';
-import { endFact, flatItems, headerFacts, itemFacts, itemSection, prefillNode, text } from './prefill.ts';
+import { endFact, flatItems, headerFacts, itemFacts, itemSection, NONE_UNMARKED, prefillNode, text } from './prefill.ts';
 
 /**
  * Brings the prefilled facts up to date with the meeting without touching what the secretary wrote:
@@ -13,6 +13,9 @@ export function planRefresh(content: MinutesContent, meeting: MeetingDetail): { 
   const items = flatItems(meeting.agenda.items);
   const fresh = new Map<string, string>();
   for (const f of [...headerFacts(meeting), ...items.flatMap(itemFacts), endFact(meeting)]) fresh.set(f.key, f.text);
+  // The draft names members not yet marked only while there are some; once all are marked, that line
+  // must say so rather than go on naming them (it is kept as the secretary's if they changed it).
+  if (!fresh.has('unmarked')) fresh.set('unmarked', NONE_UNMARKED);
 
   const changes: MinutesRefreshChange[] = [];
   const present = new Set<string>();
