@@ -6,6 +6,7 @@ import { registerBackupCommands } from './commands/backup.ts';
 import { registerDocumentCommands } from './commands/documents.ts';
 import { registerMeetingCommands } from './commands/meetings.ts';
 import { registerMinutesCommands } from './commands/minutes.ts';
+import { registerMinutesExportCommands } from './commands/minutes-export.ts';
 import { registerPackCommands } from './commands/packs.ts';
 import { registerSeedCommand } from './commands/seed.ts';
 import { registerSettingsCommands } from './commands/settings.ts';
@@ -59,7 +60,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
   registerBackupCommands(program, context);
   registerDocumentCommands(program, context);
   registerMeetingCommands(program, context);
-  registerMinutesCommands(program, context);
+  registerMinutesExportCommands(program, registerMinutesCommands(program, context), context);
   registerPackCommands(program, context);
   registerAnnotationCommands(program, context);
   registerSeedCommand(program, context);

@@ -1,11 +1,14 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { MinutesView } from '../../shared/contract/index.ts';
 import { canonicalJson } from '../../shared/minutes/blocks.ts';
 import { createCore } from '../../electron/core/index.ts';
 import { seedCommittee } from '../support/directory-rows.ts';
+import { docxParagraphs } from '../support/docx-text.ts';
+import { pageText } from '../support/poppler.ts';
 import { tempDir } from '../support/temp-dir.ts';
 
 const BIN = join(import.meta.dirname, '../../bin/nghisu.js');
@@ -37,6 +40,8 @@ async function folder() {
   const first = await core.call('agenda.add', { meetingId: meeting.id, title: 'Báo cáo kết quả năm 2025', presenter: { organizationId: d.congAn }, durationMinutes: 30 });
   await core.call('agenda.add', { meetingId: meeting.id, title: 'Thảo luận và kết luận', durationMinutes: 30 });
   await core.call('participants.addCommittee', { meetingId: meeting.id });
+  // Officials name units by their organ code (mã định danh); the command line takes it.
+  await core.call('organizations.update', { id: d.congAn, organCode: '000.00.40.H41', name: 'Công an tỉnh Lào Cai', shortName: 'Công an tỉnh' });
   await core.call('meetings.setStatus', { id: meeting.id, status: 'published' });
   await core.call('meetings.setStatus', { id: meeting.id, status: 'in_progress' });
   await core.close();
@@ -62,7 +67,7 @@ describe('nghisu minutes', () => {
     const text = 'Giao Công an tỉnh chủ trì hoàn thiện báo cáo tổng kết';
     const added = nghisu(
       '--data-dir', dir, 'minutes', 'conclusion', 'add', meetingId,
-      '--item', firstItem, '--text', text, '--lead', d.congAn, '--coordinate', `${d.soTaiChinh}, ${d.vanPhong}`, '--deadline', '2026-01-15',
+      '--item', firstItem, '--text', text, '--lead-unit', '000.00.40.H41', '--coordinate', `${d.soTaiChinh}, ${d.vanPhong}`, '--deadline', '2026-01-15',
     );
     expect(added.code, added.stderr).toBe(0);
     expect(added.stdout).toContain('Đã thêm kết luận.');
@@ -77,6 +82,26 @@ describe('nghisu minutes', () => {
     expect(final.code, final.stderr).toBe(0);
     expect(final.stdout).toContain('Đã hoàn tất và khóa biên bản.');
     expect(final.stdout).toMatch(/SHA-256: {7}[0-9a-f]{64}/);
+
+    // The Biên bản and the Thông báo, as a Văn thư takes them; the format follows the file name.
+    const out = tempDir();
+    const minutesFile = join(out, 'bien-ban.docx');
+    const exported = nghisu('--data-dir', dir, 'minutes', 'export', meetingId, minutesFile);
+    expect(exported.code, exported.stderr).toBe(0);
+    expect(exported.stdout).toContain(`Biên bản: ${minutesFile}`);
+    expect(exported.stdout).not.toContain('DỰ THẢO');
+    expect((await docxParagraphs(minutesFile)).join('\n')).toContain('Giao Công an tỉnh chủ trì hoàn thiện báo cáo tổng kết');
+    const noticeFile = join(out, 'thong-bao.pdf');
+    const notice = nghisu('--data-dir', dir, '--json', 'notice', 'export', meetingId, noticeFile, '--number', '7');
+    expect(notice.code, notice.stderr).toBe(0);
+    const noticeResult = JSON.parse(notice.stdout) as { file: string; sha256: string; final: boolean };
+    expect(noticeResult).toMatchObject({ file: noticeFile, final: true });
+    expect(noticeResult.sha256).toBe(createHash('sha256').update(readFileSync(noticeFile)).digest('hex'));
+    expect(pageText(noticeFile, 1)).toContain('Số: 7/TB-BCĐ');
+    const again = nghisu('--data-dir', dir, 'notice', 'export', meetingId, noticeFile);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('đã tồn tại');
+    expect(createHash('sha256').update(readFileSync(noticeFile)).digest('hex')).toBe(noticeResult.sha256);
 
     const shown = nghisu('--data-dir', dir, '--json', 'minutes', 'show', meetingId);
     expect(shown.code, shown.stderr).toBe(0);
@@ -119,6 +144,6 @@ describe('nghisu minutes', () => {
       '   1 | Lập bản nháp            Đỗ Quang Đạt',
     ]);
     expect(history.stdout).toContain(`      Lý do: ${reason}`);
-    // Nine real processes, each loading the whole core: generous for a loaded two-core machine.
+    // Twelve real processes, each loading the whole core: generous for a loaded two-core machine.
   }, 300_000);
 });

@@ -74,6 +74,12 @@ function revisionsText(out: Output, revisions: MinutesRevisionSummary[]): string
  * `nghisu minutes …`: the minutes (biên bản) of a meeting. Returns the group so other modules can
  * add their own subcommands to it (e.g. `minutes export`).
  */
+/** Units named on the command line by organ code (mã định danh, as officials know them) or by id. */
+async function unitResolver(core: Core): Promise<(ref: string) => string> {
+  const byCode = new Map((await core.call('organizations.list', {})).flatMap((o) => (o.organCode ? [[o.organCode.toUpperCase(), o.id] as const] : [])));
+  return (ref) => byCode.get(ref.trim().toUpperCase()) ?? ref.trim();
+}
+
 export function registerMinutesCommands(program: Command, { globals, setExit }: CommandContext): Command {
   const minutes = program.command('minutes').description('biên bản cuộc họp / meeting minutes');
 
@@ -123,18 +129,19 @@ export function registerMinutesCommands(program: Command, { globals, setExit }: 
     .argument('<meetingId>', 'mã cuộc họp / meeting id')
     .requiredOption('--item <agendaItemId>', 'mã mục chương trình / agenda item id')
     .requiredOption('--text <text>', 'nội dung kết luận / the conclusion')
-    .option('--lead <unitId>', 'đơn vị chủ trì / lead unit id')
-    .option('--coordinate <unitIds>', 'các đơn vị phối hợp, cách nhau bởi dấu phẩy / coordinating unit ids, comma-separated', listArg)
+    .option('--lead-unit <unit>', 'đơn vị chủ trì: mã định danh (vd. 000.00.31.H41) hoặc mã trong ứng dụng / lead unit: organ code or id')
+    .option('--coordinate <units>', 'các đơn vị phối hợp (mã định danh hoặc mã), cách nhau bởi dấu phẩy / coordinating units (organ codes or ids), comma-separated', listArg)
     .option('--deadline <day>', 'hạn hoàn thành (YYYY-MM-DD) / due date', dayArg)
-    .action(async (meetingId: string, o: { item: string; text: string; lead?: string; coordinate?: string[]; deadline?: string }) => {
+    .action(async (meetingId: string, o: { item: string; text: string; leadUnit?: string; coordinate?: string[]; deadline?: string }) => {
       setExit(
         await withCore(globals(), async (core, out) => {
+          const units = await unitResolver(core);
           const v = await core.call('minutes.addConclusion', {
             meetingId,
             agendaItemId: o.item,
             text: o.text,
-            leadUnitId: o.lead,
-            coordinatingUnitIds: o.coordinate,
+            leadUnitId: o.leadUnit === undefined ? undefined : units(o.leadUnit),
+            coordinatingUnitIds: o.coordinate?.map(units),
             deadline: o.deadline,
           });
           await showView(out, core, v, tr(out, 'Đã thêm kết luận.', 'Conclusion added.'));
