@@ -16,6 +16,7 @@ import { createRandom } from '../electron/core/seed/random.ts';
 import { writeSamplePdf } from '../electron/core/seed/sample-pdf.ts';
 import { p95, type Figure } from './bench/stats.ts';
 import { measureAnnotations } from './bench/annotations.ts';
+import { measureMinutes } from './bench/minutes.ts';
 import { measureViewer } from './bench/viewer.ts';
 
 const { values } = parseArgs({ options: { years: { type: 'string', default: '10' }, keep: { type: 'string' } } });
@@ -128,6 +129,7 @@ async function main(): Promise<void> {
   }
   await measureImport();
   await measureAnnotations(dataDir, add, log);
+  await measureMinutes(dataDir, add, log);
   await measureViewer({ root, work, add, log });
 
   log('');

@@ -67,7 +67,7 @@ export function createMinutesDomain(ctx: ServiceContext, deps: { meetings: Pick<
     }
   }
 
-  function draftWritable(row: MinutesRow, m: MeetingDetail): void {
+  function draftWritable(row: Pick<MinutesRow, 'status'>, m: MeetingDetail): void {
     meetingWritable(m);
     if (row.status === 'final') {
       throw new CoreError('INVALID_STATE', {
@@ -77,7 +77,7 @@ export function createMinutesDomain(ctx: ServiceContext, deps: { meetings: Pick<
     }
   }
 
-  function checkVersion(row: MinutesRow, baseVersion: number): void {
+  function checkVersion(row: Pick<MinutesRow, 'version'>, baseVersion: number): void {
     if (row.version !== baseVersion) {
       throw new CoreError(
         'CONFLICT',
@@ -95,7 +95,7 @@ export function createMinutesDomain(ctx: ServiceContext, deps: { meetings: Pick<
    * A heading the minutes already had (in `known`: the stored content, a revision being restored)
    * stays accepted after its item left the agenda, or nothing could be saved any more.
    */
-  function checkContent(content: MinutesContent, m: MeetingDetail, minutesId: string | null, known: readonly MinutesContent[] = []): void {
+  function checkContent(content: MinutesContent, m: MeetingDetail, minutesId: string | null, known: () => readonly MinutesContent[] = () => []): void {
     const dup = duplicateIds(content);
     if (dup.length) {
       throw invalidInput([{ path: 'content', message: 'Hai mục trong biên bản trùng mã định danh', messageEn: 'Two blocks of the minutes share one id' }]);
@@ -103,8 +103,13 @@ export function createMinutesDomain(ctx: ServiceContext, deps: { meetings: Pick<
     const itemIds = new Set<string>();
     const walk = (items: MeetingDetail['agenda']['items']) => items.forEach((i) => (itemIds.add(i.id), walk(i.children)));
     walk(m.agenda.items);
-    for (const k of known) for (const b of k.root.children) if (b.type === 'ns-item') itemIds.add(b.agendaItemId);
+    // Read only when needed: parsing the stored content costs more than the rest of a save.
+    let knownRead = false;
     for (const b of content.root.children) {
+      if (b.type === 'ns-item' && !itemIds.has(b.agendaItemId) && !knownRead) {
+        knownRead = true;
+        for (const k of known()) for (const kb of k.root.children) if (kb.type === 'ns-item') itemIds.add(kb.agendaItemId);
+      }
       if (b.type === 'ns-item' && !itemIds.has(b.agendaItemId)) {
         throw invalidInput([{ path: 'content', message: 'Mục chương trình không thuộc cuộc họp này', messageEn: 'An agenda item does not belong to this meeting' }]);
       }
@@ -159,8 +164,13 @@ export function createMinutesDomain(ctx: ServiceContext, deps: { meetings: Pick<
   }
 
   /** Writes new content and files it under a revision: the current sitting's, or a new one. */
-  function write(row: MinutesRow, content: MinutesContent, kind: 'edit' | 'refresh' | 'restore', note: string | null = null): void {
-    const { json, sha256 } = contentHash(content);
+  function write(
+    row: Pick<MinutesRow, 'id' | 'meeting_id'>,
+    content: MinutesContent,
+    kind: 'edit' | 'refresh' | 'restore',
+    note: string | null = null,
+    { json, sha256 } = contentHash(content),
+  ): void {
     const at = ctx.now().toISOString();
     const who = actor();
     store.updateContent({ id: row.id, content: json, content_sha256: sha256, at, ...who });
@@ -225,13 +235,15 @@ export function createMinutesDomain(ctx: ServiceContext, deps: { meetings: Pick<
       const m = meeting(meetingId);
       const parsed = content as MinutesContent;
       return ctx.db.transaction(() => {
-        const row = existing(meetingId);
+        // The autosave path: the state without the stored content, and one hash of the new content.
+        const row = store.state(meetingId) ?? existing(meetingId);
         draftWritable(row, m);
         checkVersion(row, baseVersion);
-        checkContent(parsed, m, row.id, [JSON.parse(row.content) as MinutesContent]);
-        const changed = contentHash(parsed).sha256 !== row.content_sha256;
-        if (changed) write(row, parsed, 'edit');
-        const now = existing(meetingId);
+        checkContent(parsed, m, row.id, () => [JSON.parse(store.content(row.id)) as MinutesContent]);
+        const hashed = contentHash(parsed);
+        const changed = hashed.sha256 !== row.content_sha256;
+        if (changed) write(row, parsed, 'edit', null, hashed);
+        const now = store.state(meetingId)!;
         const revision = store.lastRevision(now.id)!.revision;
         if (changed) ctx.audit.record({ action: 'minutes.save', entity: 'minutes', entityId: row.id, detail: { meetingId, version: now.version, revision } });
         return { version: now.version, revision, savedAt: now.updated_at, conclusions: conclusionsView(parsed) };
@@ -275,7 +287,7 @@ export function createMinutesDomain(ctx: ServiceContext, deps: { meetings: Pick<
         const old = store.revision(row.id, revision);
         if (!old) throw new CoreError('NOT_FOUND', { vi: `Không có phiên bản ${revision} của biên bản.`, en: `The minutes have no revision ${revision}.` });
         const content = JSON.parse(old.content) as MinutesContent;
-        checkContent(content, m, row.id, [content]);
+        checkContent(content, m, row.id, () => [content]);
         write(row, content, 'restore', `Khôi phục phiên bản ${revision}`);
         ctx.audit.record({ action: 'minutes.restoreRevision', entity: 'minutes', entityId: row.id, detail: { meetingId, revision } });
       })();
@@ -306,7 +318,7 @@ export function createMinutesDomain(ctx: ServiceContext, deps: { meetings: Pick<
           version: 1,
         });
         const next = { ...content, root: { ...content.root, children: blocks } };
-        checkContent(next, m, row.id, [content]);
+        checkContent(next, m, row.id, () => [content]);
         write(row, next, 'edit');
         ctx.audit.record({ action: 'minutes.addConclusion', entity: 'minutes', entityId: row.id, detail: { meetingId: input.meetingId, conclusionId: id } });
       })();

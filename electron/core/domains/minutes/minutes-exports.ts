@@ -15,6 +15,10 @@ const MIME = {
   pdf: 'application/pdf',
 } as const;
 
+// Loaded on first use and kept: resolving the import again on every export costs more than a page.
+let docxWriter: Promise<typeof import('../../official-docs/official-docx.ts')> | undefined;
+let pdfWriter: Promise<typeof import('../../official-docs/official-pdf.ts')> | undefined;
+
 interface Current {
   meeting: MeetingDetail;
   minutes: MinutesView;
@@ -58,8 +62,8 @@ export function createMinutesExports(ctx: ServiceContext, current: (meetingId: s
     const doc = model(input, found);
     const bytes =
       input.format === 'docx'
-        ? await (await import('../../official-docs/official-docx.ts')).officialDocumentDocx(doc)
-        : await (await import('../../official-docs/official-pdf.ts')).officialDocumentPdf(doc);
+        ? await (await (docxWriter ??= import('../../official-docs/official-docx.ts'))).officialDocumentDocx(doc)
+        : await (await (pdfWriter ??= import('../../official-docs/official-pdf.ts'))).officialDocumentPdf(doc);
     return { bytes, final: found.minutes.status === 'final', sha256: createHash('sha256').update(bytes).digest('hex'), meeting: found.meeting };
   }
 

@@ -70,7 +70,14 @@ export function createMinutesStore(db: SqliteDatabase) {
     `UPDATE minutes SET status = 'draft', final_sha256 = NULL, finalized_at = NULL, finalized_by = NULL,
        finalized_by_name = NULL, version = version + 1, updated_at = @at, updated_by = @actor_id, updated_by_name = @actor_name WHERE id = @id`,
   );
-  const lastRevision = db.prepare('SELECT * FROM minutes_revisions WHERE minutes_id = ? ORDER BY revision DESC LIMIT 1');
+  const state = db.prepare(
+    `SELECT id, meeting_id, content_sha256, version, status, finalized_at, finalized_by, finalized_by_name, final_sha256,
+       created_at, updated_at, updated_by, updated_by_name FROM minutes WHERE meeting_id = ?`,
+  );
+  const contentOf = db.prepare('SELECT content FROM minutes WHERE id = ?').pluck();
+  const lastRevision = db.prepare(
+    'SELECT revision, kind, content_sha256, author_id, author_name, started_at, saved_at, note FROM minutes_revisions WHERE minutes_id = ? ORDER BY revision DESC LIMIT 1',
+  );
   const revisionRow = db.prepare('SELECT * FROM minutes_revisions WHERE minutes_id = ? AND revision = ?');
   const revisionRows = db.prepare(
     'SELECT revision, kind, content_sha256, author_id, author_name, started_at, saved_at, note FROM minutes_revisions WHERE minutes_id = ? ORDER BY revision DESC',
@@ -91,7 +98,10 @@ export function createMinutesStore(db: SqliteDatabase) {
 
   return {
     get: (meetingId: string) => byMeeting.get(meetingId) as MinutesRow | undefined,
-    lastRevision: (minutesId: string) => lastRevision.get(minutesId) as RevisionRow | undefined,
+    /** The row without its content: what a save checks. */
+    state: (meetingId: string) => state.get(meetingId) as Omit<MinutesRow, 'content'> | undefined,
+    content: (minutesId: string) => contentOf.get(minutesId) as string,
+    lastRevision: (minutesId: string) => lastRevision.get(minutesId) as Omit<RevisionRow, 'content'> | undefined,
     revision: (minutesId: string, revision: number) => revisionRow.get(minutesId, revision) as RevisionRow | undefined,
     revisions: (minutesId: string) => revisionRows.all(minutesId) as Omit<RevisionRow, 'content'>[],
     /** Which minutes a conclusion id already belongs to (ids are unique across all minutes). */
