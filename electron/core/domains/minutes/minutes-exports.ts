@@ -5,6 +5,8 @@ import { CoreError } from '../../errors.ts';
 import { writeExport } from '../../files/exports.ts';
 import { fileSlug } from '../../files/file-slug.ts';
 import { refuseOverwrite, writeUserFile } from '../../files/user-file.ts';
+import type * as DocxWriter from '../../official-docs/official-docx.ts';
+import type * as PdfWriter from '../../official-docs/official-pdf.ts';
 import type { OfficialDocument } from '../../official-docs/official-text.ts';
 import type { UnitNameOf } from './exports/body-blocks.ts';
 import { minutesDocument } from './exports/minutes-document.ts';
@@ -16,8 +18,8 @@ const MIME = {
 } as const;
 
 // Loaded on first use and kept: resolving the import again on every export costs more than a page.
-let docxWriter: Promise<typeof import('../../official-docs/official-docx.ts')> | undefined;
-let pdfWriter: Promise<typeof import('../../official-docs/official-pdf.ts')> | undefined;
+let docxWriter: Promise<typeof DocxWriter> | undefined;
+let pdfWriter: Promise<typeof PdfWriter> | undefined;
 
 interface Current {
   meeting: MeetingDetail;
