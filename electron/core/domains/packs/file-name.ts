@@ -1,5 +1,5 @@
 import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns';
+import { format } from 'date-fns/format';
 import type { PackContent } from './format.ts';
 
 /** "Gói họp 2026-01-05 Họp Ban Chỉ đạo … (bản 3).nghisu": sortable by date, readable, Vietnamese intact. */
