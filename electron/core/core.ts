@@ -77,7 +77,7 @@ function bindServices(db: SqliteDatabase, events: EventBus, log: Logger, paths: 
   const packs = createPacksDomain(ctx, { directory, meetings, documents });
   const annotations = createAnnotationsDomain(ctx, { documents, directory });
   const auditTrail = createAuditDomain(ctx);
-  const minutes = createMinutesDomain(ctx, { meetings });
+  const minutes = createMinutesDomain(ctx, { meetings, importIntoMeeting: documents.importPaths });
   const domains: Domain[] = [directory, meetings, documents, packs, annotations, auditTrail, minutes];
   return {
     audit,

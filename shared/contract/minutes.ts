@@ -82,6 +82,15 @@ export const minutesMethods = {
   'minutes.reopen': { access: 'ui', input: z.object({ meetingId: id, reason: requiredText(1000) }).strict() },
   /** The Biên bản or the Thông báo kết luận as DOCX or PDF in the layout of Nghị định 30/2020. */
   'minutes.export': { access: 'ui', input: z.object(exportFields).strict() },
+  /**
+   * The finalized Biên bản (or its Thông báo kết luận) as a PDF among the meeting's documents: members
+   * get it in the next meeting pack, read and annotate it like any document, and the reader is its
+   * print preview.
+   */
+  'minutes.attachToMeeting': {
+    access: 'ui',
+    input: z.object({ meetingId: id, document: z.enum(['minutes', 'notice']), notice: noticeOptions.optional() }).strict(),
+  },
   /** The same, written to a path the user chose (command line). */
   'minutes.exportFile': { access: 'local', input: z.object({ ...exportFields, file: filePath, overwrite: z.boolean().optional() }).strict() },
 } as const satisfies MethodSpecs;
@@ -101,6 +110,13 @@ export interface MinutesFileExport {
   bytes: number;
   sha256: string;
   final: boolean;
+}
+
+export interface MinutesAttachResult {
+  documentId: string;
+  fileName: string;
+  /** True when this very file was already in the library (attached again, not stored twice). */
+  duplicate: boolean;
 }
 
 export type MinutesStatus = 'draft' | 'final';
@@ -202,4 +218,5 @@ export interface MinutesOutputs {
   'minutes.reopen': MinutesView;
   'minutes.export': MinutesExport;
   'minutes.exportFile': MinutesFileExport;
+  'minutes.attachToMeeting': MinutesAttachResult;
 }

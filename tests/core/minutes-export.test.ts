@@ -270,6 +270,20 @@ describe('the Thông báo kết luận', () => {
     }
   });
 
+  it('goes into the meeting’s documents as a PDF members receive, searchable like any document', async () => {
+    const attached = await core.call('minutes.attachToMeeting', { meetingId: s.meetingId, document: 'minutes' });
+    expect(attached).toMatchObject({ fileName: 'Biên bản - Phiên họp thường kỳ quý IV.pdf', duplicate: false });
+    const meeting = await core.call('meetings.get', { id: s.meetingId });
+    expect(meeting.documents.find((d) => d.documentId === attached.documentId)).toMatchObject({ kind: 'pdf', pageCount: expect.any(Number) });
+    const hits = await core.call('documents.search', { query: 'khan truong hoan thien ho so' });
+    expect(hits.hits.some((h) => h.document.id === attached.documentId)).toBe(true);
+    const notice = await core.call('minutes.attachToMeeting', { meetingId: s.meetingId, document: 'notice', notice: { number: '15' } });
+    expect(notice.fileName).toBe('Thông báo kết luận - Phiên họp thường kỳ quý IV.pdf');
+    expect((await core.call('meetings.get', { id: s.meetingId })).documents.map((d) => d.fileName)).toEqual(
+      expect.arrayContaining(['Biên bản - Phiên họp thường kỳ quý IV.pdf', 'Thông báo kết luận - Phiên họp thường kỳ quý IV.pdf']),
+    );
+  });
+
   it('is handed to the page as a download with the hash recorded in the audit log', async () => {
     const r = await core.call('minutes.export', { meetingId: s.meetingId, document: 'minutes', format: 'docx' });
     expect(r).toMatchObject({ fileName: 'bien-ban-phien-hop-thuong-ky-quy-iv.docx', final: true, mime: expect.stringContaining('wordprocessingml') });
@@ -294,6 +308,9 @@ describe('exports that must not happen', () => {
         text: { vi: expect.stringContaining('chưa có kết luận') },
       });
       expect(() => readFileSync(file)).toThrow();
+      // A draft is not handed to members: it goes into the meeting's documents once finalized.
+      await expect(other.call('minutes.attachToMeeting', { meetingId: o.meetingId, document: 'minutes' })).rejects.toMatchObject({ code: 'INVALID_STATE' });
+      expect((await other.call('meetings.get', { id: o.meetingId })).documents.some((d) => d.fileName.startsWith('Biên bản'))).toBe(false);
       await expect(other.call('minutes.exportFile', { meetingId: uuidv7(), document: 'minutes', format: 'pdf', file })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     } finally {
       await other.close();

@@ -45,6 +45,12 @@ export const minutesInvalidInputs: Record<keyof typeof minutesMethods, unknown[]
     { meetingId: M, document: 'notice', format: 'pdf', notice: { seal: true } },
     { meetingId: M, document: 'minutes', format: 'pdf', file: '/tmp/x.pdf' },
   ],
+  'minutes.attachToMeeting': [
+    { meetingId: M },
+    { meetingId: M, document: 'minutes', format: 'pdf' },
+    { meetingId: 'x', document: 'minutes' },
+    { meetingId: M, document: 'notice', notice: { number: 'mười lăm' } },
+  ],
   'minutes.exportFile': [
     { meetingId: M, document: 'minutes', format: 'pdf' },
     { meetingId: M, document: 'minutes', format: 'pdf', file: '   ' },

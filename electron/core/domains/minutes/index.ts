@@ -14,7 +14,7 @@ import { CoreError, invalidInput } from '../../errors.ts';
 import type { Domain } from '../domain.ts';
 import type { MeetingsDomain } from '../meetings/index.ts';
 import { diffContents } from './minutes-diff.ts';
-import { createMinutesExports } from './minutes-exports.ts';
+import { createMinutesExports, type ImportIntoMeeting } from './minutes-exports.ts';
 import { actorOf, contentHash, createMinutesStore, toRevisionSummary, type ActorFields, type MinutesRow } from './minutes-store.ts';
 import { prefillBlocks } from './prefill.ts';
 import { planRefresh } from './refresh.ts';
@@ -32,7 +32,7 @@ function emptyContent(children: BlockNode[]): MinutesContent {
  * Minutes (biên bản): prefilled from the meeting, autosaved from the editor as whole contents with
  * a version check, grouped into revisions, finalized with the hash of the canonical content.
  */
-export function createMinutesDomain(ctx: ServiceContext, deps: { meetings: Pick<MeetingsDomain, 'reader'> }) {
+export function createMinutesDomain(ctx: ServiceContext, deps: { meetings: Pick<MeetingsDomain, 'reader'>; importIntoMeeting: ImportIntoMeeting }) {
   const store = createMinutesStore(ctx.db);
   const profile = ctx.db.prepare('SELECT id, full_name FROM profile LIMIT 1');
   const unitNames = ctx.db.prepare('SELECT id, name FROM organizations WHERE id IN (SELECT value FROM json_each(?))');
@@ -182,10 +182,14 @@ export function createMinutesDomain(ctx: ServiceContext, deps: { meetings: Pick<
     else store.addRevision({ minutes_id: row.id, revision: (last?.revision ?? 0) + 1, kind, content: json, content_sha256: sha256, at, note, ...who });
   }
 
-  const exports = createMinutesExports(ctx, (meetingId) => {
-    const m = meeting(meetingId);
-    return { meeting: m, minutes: view(existing(meetingId), m) };
-  });
+  const exports = createMinutesExports(
+    ctx,
+    (meetingId) => {
+      const m = meeting(meetingId);
+      return { meeting: m, minutes: view(existing(meetingId), m) };
+    },
+    deps.importIntoMeeting,
+  );
 
   const handlers: DomainHandlers<typeof minutesMethods> = {
     ...exports,

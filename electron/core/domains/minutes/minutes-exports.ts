@@ -1,5 +1,8 @@
 import { createHash } from 'node:crypto';
-import type { CommitteeRole, MeetingDetail, MethodInput, MinutesExportInput, MinutesView } from '../../../../shared/contract/index.ts';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { v7 as uuidv7 } from 'uuid';
+import type { CommitteeRole, ImportResult, MeetingDetail, MethodInput, MinutesExportInput, MinutesView } from '../../../../shared/contract/index.ts';
 import type { ServiceContext } from '../../context.ts';
 import { CoreError } from '../../errors.ts';
 import { writeExport } from '../../files/exports.ts';
@@ -11,6 +14,9 @@ import type { OfficialDocument } from '../../official-docs/official-text.ts';
 import type { UnitNameOf } from './exports/body-blocks.ts';
 import { minutesDocument } from './exports/minutes-document.ts';
 import { noticeDocument } from './exports/notice-document.ts';
+
+/** A meeting title as part of a file name: no path separators or characters Windows refuses. */
+const safeTitle = (title: string) => title.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 120) || 'Cuộc họp';
 
 const MIME = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
@@ -32,7 +38,10 @@ interface Current {
  * not pay for docx and pdfkit. Every export is audited with the hash of the bytes handed out, so
  * a printed copy can be matched to what the app produced.
  */
-export function createMinutesExports(ctx: ServiceContext, current: (meetingId: string) => Current) {
+/** How the documents domain takes a file into the library and the meeting (its own import, audited there). */
+export type ImportIntoMeeting = (input: { paths: string[]; meetingId: string }) => Promise<ImportResult>;
+
+export function createMinutesExports(ctx: ServiceContext, current: (meetingId: string) => Current, importIntoMeeting: ImportIntoMeeting) {
   const unitRow = ctx.db.prepare('SELECT name FROM organizations WHERE id = ?');
   const chairRole = ctx.db.prepare('SELECT role FROM committee_members WHERE committee_id = ? AND person_id = ?');
   const unitName: UnitNameOf = (id) => (unitRow.get(id) as { name: string } | undefined)?.name ?? null;
@@ -87,6 +96,37 @@ export function createMinutesExports(ctx: ServiceContext, current: (meetingId: s
       const file = await writeExport(ctx.paths, fileName(input, meeting, final), MIME[input.format], bytes);
       audit(input, current(input.meetingId).minutes.id, sha256, final);
       return { ...file, sha256, final };
+    },
+    'minutes.attachToMeeting': async (input: MethodInput<'minutes.attachToMeeting'>) => {
+      const found = current(input.meetingId);
+      if (found.minutes.status !== 'final') {
+        throw new CoreError('INVALID_STATE', {
+          vi: 'Chỉ biên bản đã hoàn tất mới đưa vào tài liệu cuộc họp. Hãy hoàn tất biên bản trước.',
+          en: 'Only finalized minutes go into the meeting’s documents. Finalize the minutes first.',
+        });
+      }
+      const request = { ...input, format: 'pdf' as const };
+      const { bytes, sha256 } = await render(request);
+      const title = safeTitle(found.meeting.title);
+      const fileName = `${input.document === 'minutes' ? 'Biên bản' : 'Thông báo kết luận'} - ${title}.pdf`;
+      const dir = join(ctx.paths.tmp, uuidv7());
+      mkdirSync(dir, { recursive: true });
+      try {
+        const file = join(dir, fileName);
+        writeFileSync(file, bytes);
+        const result = await importIntoMeeting({ paths: [file], meetingId: input.meetingId });
+        const first = result.results[0]!;
+        if (!first.ok) throw new CoreError(first.error.code, first.error.message);
+        ctx.audit.record({
+          action: 'minutes.attach',
+          entity: 'minutes',
+          entityId: found.minutes.id,
+          detail: { meetingId: input.meetingId, document: input.document, documentId: first.document.id, sha256 },
+        });
+        return { documentId: first.document.id, fileName: first.document.fileName, duplicate: first.duplicate };
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
     },
     'minutes.exportFile': async ({ file, overwrite, ...input }: MethodInput<'minutes.exportFile'>) => {
       refuseOverwrite(file, overwrite);
