@@ -7,6 +7,7 @@ import type { ServiceContext } from '../../context.ts';
 import { CoreError } from '../../errors.ts';
 import { writeExport } from '../../files/exports.ts';
 import { fileSlug } from '../../files/file-slug.ts';
+import { safeFileName } from '../../files/safe-file-name.ts';
 import { refuseOverwrite, writeUserFile } from '../../files/user-file.ts';
 import type * as DocxWriter from '../../official-docs/official-docx.ts';
 import type * as PdfWriter from '../../official-docs/official-pdf.ts';
@@ -14,9 +15,6 @@ import type { OfficialDocument } from '../../official-docs/official-text.ts';
 import type { UnitNameOf } from './exports/body-blocks.ts';
 import { minutesDocument } from './exports/minutes-document.ts';
 import { noticeDocument } from './exports/notice-document.ts';
-
-/** A meeting title as part of a file name: no path separators or characters Windows refuses. */
-const safeTitle = (title: string) => title.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 120) || 'Cuộc họp';
 
 const MIME = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
@@ -107,8 +105,7 @@ export function createMinutesExports(ctx: ServiceContext, current: (meetingId: s
       }
       const request = { ...input, format: 'pdf' as const };
       const { bytes, sha256 } = await render(request);
-      const title = safeTitle(found.meeting.title);
-      const fileName = `${input.document === 'minutes' ? 'Biên bản' : 'Thông báo kết luận'} - ${title}.pdf`;
+      const fileName = safeFileName(`${input.document === 'minutes' ? 'Biên bản' : 'Thông báo kết luận'} - ${found.meeting.title}.pdf`);
       const dir = join(ctx.paths.tmp, uuidv7());
       mkdirSync(dir, { recursive: true });
       try {
