@@ -130,3 +130,97 @@ test('the secretary drafts, edits, autosaves and finalizes the minutes of an end
   await expect(page.getByRole('button', { name: 'Mở lại' })).toBeVisible();
   await shot(page, 'minutes-final');
 });
+
+test('reopened with a reason, the minutes take opinions and votes, refresh from the meeting, keep revisions and survive a conflict', async ({ page }) => {
+  test.setTimeout(150_000);
+  const core = env.host.core;
+  await page.goto(env.host.url);
+  await expect(page.getByRole('heading', { level: 1, name: 'Cuộc họp' })).toBeVisible();
+  await page.goto(`${new URL(page.url()).origin}/#/meetings/${meetingId}/minutes`);
+  await expect(editor(page)).toContainText(TYPED);
+
+  // Reopen: the reason is required and kept in the history.
+  await page.getByRole('button', { name: 'Mở lại' }).click();
+  const reopen = page.getByRole('dialog', { name: 'Mở lại biên bản đã chốt' });
+  await reopen.getByRole('button', { name: 'Mở lại' }).click();
+  await expect(reopen).toContainText('Hãy ghi lý do mở lại.');
+  await reopen.getByRole('textbox', { name: 'Lý do mở lại' }).fill('Bổ sung ý kiến phát biểu của Sở Xây dựng');
+  await reopen.getByRole('button', { name: 'Mở lại' }).click();
+  await expect(page.getByRole('toolbar', { name: 'Định dạng biên bản' })).toBeVisible();
+  await expect(editor(page)).toHaveAttribute('contenteditable', 'true');
+
+  // An opinion (a participant picked) and a vote, after the paragraph with the cursor.
+  await editor(page).locator('p', { hasText: TYPED }).click();
+  await page.getByRole('button', { name: 'Ý kiến', exact: true }).click();
+  const opinion = page.locator('.ns-mx-opinion').last();
+  const speaker = opinion.getByRole('combobox', { name: 'Người phát biểu' });
+  await speaker.fill('Nguyễn Văn');
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: 'Nguyễn Văn Thành' }).click();
+  await expect(speaker).toHaveValue('Nguyễn Văn Thành, Giám đốc Sở Xây dựng');
+  await opinion.getByRole('textbox', { name: 'Nội dung ý kiến' }).fill('Đề nghị tỉnh hỗ trợ kinh phí di dời.');
+  await page.getByRole('button', { name: 'Biểu quyết', exact: true }).click();
+  const vote = page.locator('.ns-mx-vote').last();
+  await vote.getByRole('textbox', { name: 'Nội dung biểu quyết' }).fill('Thông qua phương án hỗ trợ di dời');
+  await vote.getByRole('spinbutton', { name: 'Đồng ý', exact: true }).fill('3');
+  await vote.getByRole('spinbutton', { name: 'Không đồng ý' }).fill('1');
+  await expect(page.getByRole('status').filter({ hasText: /Đã lưu lúc/ })).toBeVisible({ timeout: 15_000 });
+  await expect
+    .poll(async () => (await core.call('minutes.get', { meetingId }))?.content.root.children.filter((b) => b.type === 'ns-opinion' || b.type === 'ns-vote'))
+    .toMatchObject([
+      { type: 'ns-opinion', speaker: 'Nguyễn Văn Thành, Giám đốc Sở Xây dựng', personId: dir.people.member.id, text: 'Đề nghị tỉnh hỗ trợ kinh phí di dời.' },
+      { type: 'ns-vote', question: 'Thông qua phương án hỗ trợ di dời', agree: 3, disagree: 1, other: 0 },
+    ]);
+
+  // The meeting changes (attendance marked): the refresh lists what it would write, then writes it.
+  const meeting = await core.call('meetings.get', { id: meetingId });
+  const chair = meeting.participants.find((p) => p.personId === dir.people.chair.id)!;
+  await core.call('attendance.set', { participantId: chair.id, attendance: 'present' });
+  await page.getByRole('button', { name: 'Làm mới từ cuộc họp' }).click();
+  const refresh = page.getByRole('dialog', { name: 'Làm mới biên bản từ thông tin cuộc họp' });
+  await expect(refresh).toContainText('Cập nhật');
+  await expect(refresh).toContainText('- Có mặt: Đặng Quốc Hùng, Chủ tịch UBND tỉnh.');
+  await shot(page, 'minutes-refresh');
+  await refresh.getByRole('button', { name: /Áp dụng \d+ thay đổi/ }).click();
+  await expect(refresh).toHaveCount(0);
+  await expect(editor(page)).toContainText('- Có mặt: Đặng Quốc Hùng, Chủ tịch UBND tỉnh.');
+  await expect(editor(page)).toContainText(TYPED);
+
+  // The revisions: the refresh is the newest; its diff shows the attendance line; restoring the one
+  // before brings the old line back (as a new revision).
+  await page.getByRole('button', { name: 'Lịch sử phiên bản' }).click();
+  const drawer = page.getByRole('dialog', { name: 'Lịch sử phiên bản' });
+  await expect(drawer).toContainText('Làm mới từ cuộc họp');
+  await expect(drawer).toContainText('Bổ sung ý kiến phát biểu của Sở Xây dựng');
+  await drawer.getByRole('button', { name: 'So sánh' }).click();
+  await expect(drawer.locator('.ns-minutes-diff-added')).toContainText(['- Có mặt: Đặng Quốc Hùng, Chủ tịch UBND tỉnh.']);
+  await expect(drawer.locator('.ns-minutes-diff-removed')).toContainText(['- Có mặt: không có.']);
+  await shot(page, 'minutes-revisions');
+  const revisions = await core.call('minutes.revisions', { meetingId });
+  const beforeRefresh = Math.max(...revisions.map((r) => r.revision)) - 1;
+  await drawer.getByRole('listitem').filter({ hasText: `Phiên bản ${beforeRefresh}` }).getByRole('button', { name: 'Khôi phục' }).click();
+  await page.getByRole('tooltip').getByRole('button', { name: 'Khôi phục' }).click();
+  await expect(drawer).toHaveCount(0);
+  await expect(editor(page)).toContainText('- Có mặt: không có.');
+  await expect(page.locator('.ns-mx-vote')).toHaveCount(1);
+
+  // Another window saves first: this one says so, keeps the text on screen, and offers it back after the reload.
+  const current = (await core.call('minutes.get', { meetingId }))!;
+  await core.call('minutes.save', { meetingId, baseVersion: current.version, content: current.content });
+  const other = (await core.call('minutes.get', { meetingId }))!;
+  const otherContent = JSON.parse(JSON.stringify(other.content)) as typeof other.content;
+  otherContent.root.children.push({ type: 'paragraph', children: [{ type: 'text', text: 'Dòng từ cửa sổ khác.', format: 0 }], version: 1 });
+  await core.call('minutes.save', { meetingId, baseVersion: other.version, content: otherContent });
+  await editor(page).locator('p', { hasText: TYPED }).click();
+  await page.keyboard.press('End');
+  await page.keyboard.type(' Bổ sung sau.');
+  await expect(page.getByRole('alert').filter({ hasText: 'Biên bản vừa được lưu từ một cửa sổ khác' })).toBeVisible({ timeout: 15_000 });
+  await expect(editor(page)).toContainText(`${TYPED} Bổ sung sau.`);
+  await shot(page, 'minutes-conflict');
+  await page.getByRole('button', { name: 'Tải bản mới nhất' }).click();
+  await expect(editor(page)).toContainText('Dòng từ cửa sổ khác.');
+  await expect(editor(page)).not.toContainText('Bổ sung sau.');
+  await page.getByRole('button', { name: 'Khôi phục' }).click();
+  await expect(editor(page)).toContainText(`${TYPED} Bổ sung sau.`);
+  await expect(page.getByRole('status').filter({ hasText: /Đã lưu lúc/ })).toBeVisible({ timeout: 15_000 });
+  await expect.poll(async () => JSON.stringify((await core.call('minutes.get', { meetingId }))?.content)).toContain('Bổ sung sau.');
+});

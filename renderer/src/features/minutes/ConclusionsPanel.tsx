@@ -29,9 +29,11 @@ export function ConclusionsPanel({ conclusions }: { conclusions: readonly Minute
             <List.Item className="ns-minutes-panel-item">
               <button type="button" className="ns-minutes-panel-link" aria-label={t('panel.show', { ordinal: c.ordinal })} onClick={() => showBlock(c.id)}>
                 <Typography.Text type="secondary" className="ns-minutes-panel-item-ref">
-                  {c.ordinal}. {c.agendaItemNumber ? `${c.agendaItemNumber}. ${c.agendaItemTitle ?? ''}` : t('panel.beforeItems')}
+                  {c.agendaItemNumber ? t('panel.item', { number: c.agendaItemNumber, title: c.agendaItemTitle ?? '' }) : t('panel.beforeItems')}
                 </Typography.Text>
-                <span className="ns-minutes-panel-text">{c.text || t('panel.noText')}</span>
+                <span className="ns-minutes-panel-text">
+                  {c.ordinal}. {c.text || t('panel.noText')}
+                </span>
                 <span className="ns-minutes-panel-meta">
                   {c.leadUnitName ? t('conclusion.leadIs', { unit: c.leadUnitName }) : t('panel.noLead')}
                   {' · '}

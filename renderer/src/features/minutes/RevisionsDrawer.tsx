@@ -34,8 +34,10 @@ export function RevisionsDrawer({ meetingId, editable, flush, version, onClose, 
       bridge.invoke('minutes.revisions', { meetingId }).then(
         (list) => {
           if (!live) return;
-          setRevisions(list);
-          const last = list[list.length - 1]?.revision;
+          // Newest first, whatever order the core lists them in.
+          const sorted = [...list].sort((a, b) => b.revision - a.revision);
+          setRevisions(sorted);
+          const last = sorted[0]?.revision;
           if (last && last > 1) setRange({ from: last - 1, to: last });
         },
         (e: unknown) => live && setError(errorText(e)),
@@ -58,7 +60,7 @@ export function RevisionsDrawer({ meetingId, editable, flush, version, onClose, 
     if (view) onRestored(view);
   }
 
-  const newest = revisions?.[revisions.length - 1]?.revision;
+  const newest = revisions?.[0]?.revision;
   const options = (revisions ?? []).map((r) => ({ value: r.revision, label: t('revisions.revision', { revision: r.revision }) }));
   return (
     <Drawer open title={t('revisions.title')} size={560} onClose={onClose}>
@@ -92,7 +94,7 @@ export function RevisionsDrawer({ meetingId, editable, flush, version, onClose, 
       {revisions ? (
         <List
           size="small"
-          dataSource={[...revisions].reverse()}
+          dataSource={revisions}
           renderItem={(r) => (
             <List.Item
               key={r.revision}

@@ -97,6 +97,7 @@ export const minutes: typeof source = {
     noText: '(no text yet)',
     noLead: 'No lead unit yet',
     noDeadline: 'No deadline',
+    item: 'Item {{number}}. {{title}}',
     beforeItems: 'General',
     show: 'Go to conclusion {{ordinal}}',
   },

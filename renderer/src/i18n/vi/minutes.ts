@@ -96,6 +96,7 @@ export const minutes = {
     noText: '(chưa ghi nội dung)',
     noLead: 'Chưa giao đơn vị chủ trì',
     noDeadline: 'Chưa có thời hạn',
+    item: 'Mục {{number}}. {{title}}',
     beforeItems: 'Chung',
     show: 'Đến kết luận {{ordinal}}',
   },
