@@ -170,6 +170,9 @@ test('reopened with a reason, the minutes take opinions and votes, refresh from 
       { type: 'ns-opinion', speaker: 'Nguyễn Văn Thành, Giám đốc Sở Xây dựng', personId: dir.people.member.id, text: 'Đề nghị tỉnh hỗ trợ kinh phí di dời.' },
       { type: 'ns-vote', question: 'Thông qua phương án hỗ trợ di dời', agree: 3, disagree: 1, other: 0 },
     ]);
+  // The vote was inserted with the cursor in the opinion's text: it comes right after the opinion.
+  const order = (await core.call('minutes.get', { meetingId }))!.content.root.children.map((b) => b.type);
+  expect(order.indexOf('ns-vote')).toBe(order.indexOf('ns-opinion') + 1);
 
   // The meeting changes (attendance marked): the refresh lists what it would write, then writes it.
   const meeting = await core.call('meetings.get', { id: meetingId });
@@ -223,4 +226,14 @@ test('reopened with a reason, the minutes take opinions and votes, refresh from 
   await expect(editor(page)).toContainText(`${TYPED} Bổ sung sau.`);
   await expect(page.getByRole('status').filter({ hasText: /Đã lưu lúc/ })).toBeVisible({ timeout: 15_000 });
   await expect.poll(async () => JSON.stringify((await core.call('minutes.get', { meetingId }))?.content)).toContain('Bổ sung sau.');
+});
+
+test('F1 on the minutes opens the guide at the minutes', async ({ page }) => {
+  await page.goto(env.host.url);
+  await expect(page.getByRole('heading', { level: 1, name: 'Cuộc họp' })).toBeVisible();
+  await page.goto(`${new URL(page.url()).origin}/#/meetings/${meetingId}/minutes`);
+  await expect(editor(page)).toBeVisible();
+  await page.keyboard.press('F1');
+  await expect(page).toHaveURL(/\/help\?topic=minutes$/);
+  await expect(page.getByRole('region', { name: 'Biên bản cuộc họp' })).toContainText('Chốt biên bản');
 });

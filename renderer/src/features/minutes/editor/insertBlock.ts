@@ -1,4 +1,4 @@
-import { $getRoot, $isRootNode, $getSelection, $isRangeSelection, $isNodeSelection, type LexicalEditor, type LexicalNode } from 'lexical';
+import { $getNearestNodeFromDOMNode, $getRoot, $isRootNode, $getSelection, $isRangeSelection, $isNodeSelection, type LexicalEditor, type LexicalNode } from 'lexical';
 import { v7 as uuidv7 } from 'uuid';
 import { $createConclusionNode } from '../nodes/ConclusionNode.tsx';
 import { $createOpinionNode } from '../nodes/OpinionNode.tsx';
@@ -7,10 +7,20 @@ import { $createVoteNode } from '../nodes/VoteNode.tsx';
 
 export type BlockKind = 'opinion' | 'vote' | 'conclusion';
 
-/** The top-level block holding the cursor (a table or list counts as one block), if any. */
-function $currentBlock(): LexicalNode | null {
+/**
+ * The top-level block holding the cursor (a table or list counts as one block), if any. The cursor
+ * may be in a field of one of the app's blocks (an opinion's text): Lexical has no selection then,
+ * so the focused block is found from the page's focus.
+ */
+function $currentBlock(focused: HTMLElement | null): LexicalNode | null {
   const selection = $getSelection();
-  const node = $isRangeSelection(selection) ? selection.anchor.getNode() : $isNodeSelection(selection) ? (selection.getNodes()[0] ?? null) : null;
+  const node = focused
+    ? $getNearestNodeFromDOMNode(focused)
+    : $isRangeSelection(selection)
+      ? selection.anchor.getNode()
+      : $isNodeSelection(selection)
+        ? (selection.getNodes()[0] ?? null)
+        : null;
   let block: LexicalNode | null = node;
   while (block && block.getParent() && !$isRootNode(block.getParent())) block = block.getParent();
   return block && !$isRootNode(block) && block.getParent() ? block : null;
@@ -23,6 +33,8 @@ function $currentBlock(): LexicalNode | null {
  */
 export function insertBlock(editor: LexicalEditor, kind: BlockKind): void {
   const id = uuidv7();
+  const active = document.activeElement;
+  const focusedBlock = active instanceof HTMLElement && editor.getRootElement()?.contains(active) ? active.closest<HTMLElement>('[data-block-id]') : null;
   editor.update(
     () => {
       const node =
@@ -31,7 +43,7 @@ export function insertBlock(editor: LexicalEditor, kind: BlockKind): void {
           : kind === 'vote'
             ? $createVoteNode({ id, question: '', agree: 0, disagree: 0, other: 0 })
             : $createConclusionNode({ id, text: '', leadUnitId: null, coordinatingUnitIds: [], deadline: null });
-      const current = $currentBlock();
+      const current = $currentBlock(focusedBlock);
       if (current) {
         current.insertAfter(node);
         return;
