@@ -228,11 +228,26 @@ test('reopened with a reason, the minutes take opinions and votes, refresh from 
   await expect.poll(async () => JSON.stringify((await core.call('minutes.get', { meetingId }))?.content)).toContain('Bổ sung sau.');
 });
 
-test('F1 on the minutes opens the guide at the minutes', async ({ page }) => {
+test('"/" offers the blocks to insert, typed without diacritics; F1 opens the guide at the minutes', async ({ page }) => {
   await page.goto(env.host.url);
   await expect(page.getByRole('heading', { level: 1, name: 'Cuộc họp' })).toBeVisible();
   await page.goto(`${new URL(page.url()).origin}/#/meetings/${meetingId}/minutes`);
   await expect(editor(page)).toBeVisible();
+
+  const votes = await page.locator('.ns-mx-vote').count();
+  await editor(page).locator('p', { hasText: TYPED }).click();
+  await page.keyboard.press('End');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('/bieu q');
+  const menu = page.getByRole('listbox', { name: 'Chèn (gõ / để mở)' });
+  await expect(menu.getByRole('option')).toHaveText(['Biểu quyết']);
+  await shot(page, 'minutes-slash');
+  await page.keyboard.press('Enter');
+  await expect(menu).toHaveCount(0);
+  await expect(page.locator('.ns-mx-vote')).toHaveCount(votes + 1);
+  await expect(editor(page)).not.toContainText('/bieu');
+  await expect(page.getByRole('status').filter({ hasText: /Đã lưu lúc/ })).toBeVisible({ timeout: 15_000 });
+
   await page.keyboard.press('F1');
   await expect(page).toHaveURL(/\/help\?topic=minutes$/);
   await expect(page.getByRole('region', { name: 'Biên bản cuộc họp' })).toContainText('Chốt biên bản');

@@ -26,11 +26,15 @@ import './minutes.css';
 
 type Dialog = 'refresh' | 'revisions' | 'finalize' | 'reopen' | null;
 
-/** Local edits newer than what the core saved, worth offering back. */
-function recoverable(view: MinutesView): UnsavedDraft | null {
+/**
+ * Local edits worth offering back: newer than what the core saved (the window closed before the
+ * save), or, after a save refused for a conflict, whatever their time — the other window's save may
+ * be the newer one, but what was typed here must not vanish.
+ */
+function recoverable(view: MinutesView, afterConflict = false): UnsavedDraft | null {
   const draft = readUnsaved(view.meetingId);
   if (!draft) return null;
-  if (!view.editable || draft.at <= Date.parse(view.updatedAt) || draft.content === JSON.stringify(view.content)) {
+  if (!view.editable || (!afterConflict && draft.at <= Date.parse(view.updatedAt)) || draft.content === JSON.stringify(view.content)) {
     clearUnsaved(view.meetingId);
     return null;
   }
@@ -67,7 +71,7 @@ export function MinutesWorkspace({ meeting, initial }: { meeting: MeetingDetail;
     const latest = await run(() => bridge.invoke('minutes.get', { meetingId: meeting.id }));
     if (!latest) return;
     load(latest);
-    setRecovery(recoverable(latest));
+    setRecovery(recoverable(latest, true));
   }
 
   function restoreLocal(): void {

@@ -58,6 +58,7 @@ export const minutes: typeof source = {
     vote: 'Vote (Alt+Shift+B)',
     conclusion: 'Conclusion (Alt+Shift+K)',
     insertHint: 'Inserted in the agenda item being written, right after the paragraph with the cursor',
+    slash: 'Insert (type / to open)',
     save: 'Save now (Ctrl+S)',
   },
   opinion: {

@@ -57,6 +57,7 @@ export const minutes = {
     vote: 'Biểu quyết (Alt+Shift+B)',
     conclusion: 'Kết luận (Alt+Shift+K)',
     insertHint: 'Chèn vào nội dung chương trình đang soạn, ngay sau đoạn có con trỏ',
+    slash: 'Chèn (gõ / để mở)',
     save: 'Lưu ngay (Ctrl+S)',
   },
   opinion: {
