@@ -83,6 +83,16 @@ test('the secretary drafts, edits, autosaves and finalizes the minutes of an end
   await page.keyboard.type(TYPED);
   await expect(editor(page).locator('strong, .ns-mx-bold', { hasText: TYPED })).toBeVisible();
 
+  // Backspace at the start of the paragraph under the item's heading picks the heading but does not delete it.
+  await presenter.click();
+  await page.keyboard.press('Home');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.press('Backspace');
+  await expect(page.getByRole('heading', { level: 3, name: `1. ${ITEM}` })).toBeVisible();
+  await expect(presenter).toHaveText('Trình bày: …');
+  await editor(page).locator('p', { hasText: TYPED }).click();
+  await page.keyboard.press('End');
+
   // A conclusion under the current agenda item, with its lead unit and deadline.
   await page.getByRole('button', { name: 'Kết luận', exact: true }).click();
   const conclusion = page.locator('.ns-mx-conclusion').last();

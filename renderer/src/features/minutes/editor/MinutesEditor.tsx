@@ -13,6 +13,7 @@ import { useTranslation } from 'react-i18next';
 import type { MinutesContent } from '../../../../../shared/minutes/document.ts';
 import { MINUTES_NODES } from '../nodes/index.ts';
 import { InsertShortcutsPlugin } from './InsertShortcutsPlugin.tsx';
+import { ProtectItemsPlugin } from './ProtectItemsPlugin.tsx';
 import { SlashMenuPlugin } from './SlashMenuPlugin.tsx';
 import { minutesTheme } from './theme.ts';
 import { Toolbar } from './Toolbar.tsx';
@@ -58,6 +59,7 @@ export function MinutesEditor({ initial, editable, editorRef, onChange, onSave }
         <ListPlugin />
         <TablePlugin hasCellMerge={false} hasCellBackgroundColor={false} />
         <InsertShortcutsPlugin />
+        <ProtectItemsPlugin />
         {editable ? <SlashMenuPlugin /> : null}
         <EditorRefPlugin editorRef={editorRef} />
         <OnChangePlugin ignoreSelectionChange onChange={onChange} />
