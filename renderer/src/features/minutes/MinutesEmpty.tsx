@@ -13,7 +13,7 @@ export function MinutesEmpty({ meeting, onCreated }: { meeting: MeetingDetail; o
   const run = useRun();
   const [busy, setBusy] = useState(false);
   const canStart = meeting.origin === 'local' && (meeting.status === 'in_progress' || meeting.status === 'ended');
-  const reason = meeting.origin === 'pack' ? t('empty.fromPack') : canStart ? null : t('empty.notYet');
+  const reason = meeting.origin === 'pack' ? t('empty.fromPack') : meeting.status === 'archived' ? t('empty.archived') : canStart ? null : t('empty.notYet');
 
   async function create(): Promise<void> {
     setBusy(true);

@@ -15,6 +15,7 @@ export const minutes: typeof source = {
     create: 'Create the minutes from the meeting',
     created: 'The draft minutes were created.',
     notYet: 'Minutes are written once the meeting is in progress or has ended.',
+    archived: 'The meeting is archived, so no new minutes can be started.',
     fromPack: 'This meeting came in a meeting pack: the secretariat writes its minutes on their own computer.',
   },
   status: {

@@ -14,6 +14,7 @@ export const minutes = {
     create: 'Tạo biên bản từ cuộc họp',
     created: 'Đã tạo bản nháp biên bản.',
     notYet: 'Biên bản được lập khi cuộc họp đang diễn ra hoặc đã kết thúc.',
+    archived: 'Cuộc họp đã lưu trữ nên không lập biên bản mới được nữa.',
     fromPack: 'Cuộc họp này nhận từ gói tài liệu: biên bản do thư ký lập trên máy của mình.',
   },
   status: {
