@@ -4,6 +4,7 @@ import { conclusionsOf } from '../../../shared/minutes/blocks.ts';
 import { minutesContent, type MinutesContent } from '../../../shared/minutes/document.ts';
 import { MINUTES_NODES } from '../../../renderer/src/features/minutes/nodes/index.ts';
 import { $createConclusionNode } from '../../../renderer/src/features/minutes/nodes/ConclusionNode.tsx';
+import { insertBlock } from '../../../renderer/src/features/minutes/editor/insertBlock.ts';
 
 const ITEM = '0190f7a2-0000-7000-8000-000000000001';
 const UNIT = '0190f7a2-0000-7000-8000-000000000002';
@@ -71,5 +72,18 @@ describe('the minutes editor nodes', () => {
       ['Sở Xây dựng hoàn thành trước 31/12.', ITEM, [], 1],
       ['Giao Sở Tài chính.', ITEM, [UNIT], 2],
     ]);
+  });
+
+  it('with no cursor, an inserted block goes at the end of the last agenda item, before the closing line', async () => {
+    const closing = { type: 'ns-prefill', key: 'end', generated: 'Cuộc họp kết thúc.', children: [text('Cuộc họp kết thúc.')], direction: null, format: '', indent: 0, version: 1 };
+    const editor = editorWith({ root: { ...stored.root, children: [...stored.root.children, closing] } } as MinutesContent);
+    insertBlock(editor, 'vote');
+    await Promise.resolve();
+    editor.update(() => undefined, { discrete: true });
+    const parsed = minutesContent.parse(JSON.parse(JSON.stringify(editor.getEditorState().toJSON())));
+    const types = parsed.root.children.map((b) => b.type);
+    expect(types.slice(-3)).toEqual(['list', 'ns-vote', 'ns-prefill']);
+    const vote = parsed.root.children.at(-2)!;
+    expect(vote).toMatchObject({ type: 'ns-vote', question: '', agree: 0, disagree: 0, other: 0 });
   });
 });

@@ -33,8 +33,9 @@ function $currentBlock(focused: HTMLElement | null): LexicalNode | null {
  */
 export function insertBlock(editor: LexicalEditor, kind: BlockKind): void {
   const id = uuidv7();
-  const active = document.activeElement;
-  const focusedBlock = active instanceof HTMLElement && editor.getRootElement()?.contains(active) ? active.closest<HTMLElement>('[data-block-id]') : null;
+  const root = editor.getRootElement();
+  const active = root?.ownerDocument.activeElement ?? null;
+  const focusedBlock = root && active && root.contains(active) ? active.closest<HTMLElement>('[data-block-id]') : null;
   editor.update(
     () => {
       const node =
