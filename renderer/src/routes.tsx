@@ -6,6 +6,7 @@ import { HelpPage } from './features/help/HelpPage.tsx';
 import { documentsRoutes } from './features/documents/routes.tsx';
 import { SearchPage } from './features/documents/SearchPage.tsx';
 import { meetingsRoutes } from './features/meetings/routes.tsx';
+import { minutesRoutes } from './features/minutes/routes.tsx';
 import { readerRoutes } from './features/reader/routes.tsx';
 import { EmptyArea } from './pages/EmptyArea.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
@@ -26,6 +27,7 @@ export const routes: RouteObject[] = [
         children: [
           { index: true, element: <Navigate to={HOME_PATH} replace /> },
           ...meetingsRoutes,
+          ...minutesRoutes,
           ...documentsRoutes,
           ...readerRoutes,
           ...directoryRoutes,

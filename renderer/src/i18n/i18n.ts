@@ -8,6 +8,7 @@ import { help as enHelp } from './en/help.ts';
 import { directory as enDirectory } from './en/directory.ts';
 import { documents as enDocuments } from './en/documents.ts';
 import { meetings as enMeetings } from './en/meetings.ts';
+import { minutes as enMinutes } from './en/minutes.ts';
 import { packs as enPacks } from './en/packs.ts';
 import { reader as enReader } from './en/reader.ts';
 import { vi } from './vi.ts';
@@ -17,13 +18,14 @@ import { help as viHelp } from './vi/help.ts';
 import { directory as viDirectory } from './vi/directory.ts';
 import { documents as viDocuments } from './vi/documents.ts';
 import { meetings as viMeetings } from './vi/meetings.ts';
+import { minutes as viMinutes } from './vi/minutes.ts';
 import { packs as viPacks } from './vi/packs.ts';
 import { reader as viReader } from './vi/reader.ts';
 
 /** One namespace per feature area, so each area keeps its own texts file. */
 export const resources = {
-  vi: { translation: vi, directory: viDirectory, meetings: viMeetings, documents: viDocuments, packs: viPacks, reader: viReader, annotations: viAnnotations, audit: viAudit, help: viHelp },
-  en: { translation: en, directory: enDirectory, meetings: enMeetings, documents: enDocuments, packs: enPacks, reader: enReader, annotations: enAnnotations, audit: enAudit, help: enHelp },
+  vi: { translation: vi, directory: viDirectory, meetings: viMeetings, minutes: viMinutes, documents: viDocuments, packs: viPacks, reader: viReader, annotations: viAnnotations, audit: viAudit, help: viHelp },
+  en: { translation: en, directory: enDirectory, meetings: enMeetings, minutes: enMinutes, documents: enDocuments, packs: enPacks, reader: enReader, annotations: enAnnotations, audit: enAudit, help: enHelp },
 };
 
 export type UiLanguage = Settings['ui.language'];
@@ -32,7 +34,7 @@ export type UiLanguage = Settings['ui.language'];
 // which may render before any setting is read) already has Vietnamese text.
 void i18next.use(initReactI18next).init({
   resources,
-  ns: ['translation', 'directory', 'meetings', 'documents', 'packs', 'reader', 'annotations', 'audit', 'help'],
+  ns: ['translation', 'directory', 'meetings', 'minutes', 'documents', 'packs', 'reader', 'annotations', 'audit', 'help'],
   defaultNS: 'translation',
   lng: 'vi',
   fallbackLng: 'vi',

@@ -28,6 +28,18 @@ export const help: typeof source = {
         'During the meeting the “Attendance” tab records present, absent with reason, late, delegated, and shows the quorum.',
       ],
     },
+    minutes: {
+      title: 'Meeting minutes',
+      lead: 'Once the meeting is in progress or has ended, the secretary opens “Minutes” on the meeting screen. The app prepares a draft in the layout of template 1.9 (Decree 30/2020/NĐ-CP) from the meeting; the secretary records opinions, votes and conclusions, then finalizes the minutes.',
+      steps: [
+        '“Create the minutes from the meeting”: time, place, chair, secretary, attendance and each agenda item are filled in; paragraphs with a blue bar on the left were written by the app and are yours to edit.',
+        'Toolbar: bold (Ctrl+B), italic (Ctrl+I), underline (Ctrl+U), headings, lists, tables; undo Ctrl+Z, redo Ctrl+Y.',
+        '“Opinion” (Alt+Shift+Y), “Vote” (Alt+Shift+B) and “Conclusion” (Alt+Shift+K) are inserted in the agenda item being written, right after the paragraph with the cursor. A conclusion has a lead unit, coordinating units and a deadline; the panel on the right lists the conclusions, click one to go to it.',
+        'The minutes save themselves as you type (Ctrl+S saves at once). If the window closes before a save, the app offers the unsaved part back next time. If another window saved first, the app says so and overwrites nothing.',
+        '“Refresh from the meeting” updates the paragraphs the app wrote when the meeting changed (after attendance, for example); paragraphs you edited are kept. “Revision history” compares two revisions and restores an old one.',
+        '“Finalize the minutes” locks the text and records its SHA-256 hash; to edit again, “Reopen” with a reason.',
+      ],
+    },
     documents: {
       title: 'Documents',
       lead: 'PDFs and attachments are stored once on this computer, named by their SHA-256, readable with no network.',

@@ -29,6 +29,18 @@ export const help = {
         'Trong phiên họp, thẻ “Điểm danh” ghi có mặt, vắng có lý do, đến muộn, ủy quyền; ứng dụng tính số thành viên đủ điều kiện họp.',
       ],
     },
+    minutes: {
+      title: 'Biên bản cuộc họp',
+      lead: 'Khi cuộc họp đang diễn ra hoặc đã kết thúc, thư ký mở “Biên bản” ở màn hình cuộc họp. Ứng dụng lập sẵn bản nháp theo Mẫu 1.9 (Nghị định 30/2020/NĐ-CP) từ thông tin cuộc họp; thư ký ghi ý kiến, biểu quyết, kết luận rồi chốt biên bản.',
+      steps: [
+        '“Tạo biên bản từ cuộc họp”: thời gian, địa điểm, chủ trì, thư ký, thành phần và từng nội dung chương trình được điền sẵn; đoạn có vạch xanh bên trái là đoạn ứng dụng viết, bạn sửa tự do.',
+        'Thanh công cụ: in đậm (Ctrl+B), nghiêng (Ctrl+I), gạch chân (Ctrl+U), tiêu đề, danh sách, bảng; hoàn tác Ctrl+Z, làm lại Ctrl+Y.',
+        '“Ý kiến” (Alt+Shift+Y), “Biểu quyết” (Alt+Shift+B), “Kết luận” (Alt+Shift+K) chèn vào nội dung chương trình đang soạn, ngay sau đoạn có con trỏ. Kết luận có đơn vị chủ trì, đơn vị phối hợp và thời hạn; khung bên phải liệt kê các kết luận, bấm vào để đến kết luận đó.',
+        'Biên bản tự lưu sau mỗi lần gõ (Ctrl+S để lưu ngay). Nếu cửa sổ đóng trước khi lưu xong, lần mở sau ứng dụng đề nghị khôi phục phần chưa lưu. Nếu một cửa sổ khác đã lưu trước, ứng dụng báo và không ghi đè.',
+        '“Làm mới từ cuộc họp” cập nhật các đoạn ứng dụng viết khi cuộc họp thay đổi (ví dụ sau khi điểm danh); đoạn bạn đã sửa được giữ nguyên. “Lịch sử phiên bản” so sánh hai phiên bản và khôi phục phiên bản cũ.',
+        '“Chốt biên bản” khóa nội dung và ghi mã băm SHA-256; muốn sửa lại phải “Mở lại” và ghi lý do.',
+      ],
+    },
     documents: {
       title: 'Tài liệu',
       lead: 'Tài liệu PDF và tệp đính kèm được lưu một lần trên máy, nhận diện bằng mã băm SHA-256, đọc được cả khi không có mạng.',

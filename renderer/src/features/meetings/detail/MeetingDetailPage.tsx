@@ -1,8 +1,8 @@
-import { ArrowLeftOutlined } from '@ant-design/icons';
-import { Alert, Badge, Button, Card, Flex, Result, Skeleton, Tabs, Tag } from 'antd';
+import { ArrowLeftOutlined, FileTextOutlined } from '@ant-design/icons';
+import { Alert, Badge, Button, Card, Flex, Result, Skeleton, Tabs, Tag, Tooltip } from 'antd';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import type { Agenda, MeetingDetail, ParticipantList } from '../../../../../shared/contract/index.ts';
 import { useBridge } from '../../../bridge/BridgeContext.tsx';
 import { BridgeError } from '../../../bridge/BridgeError.ts';
@@ -65,11 +65,15 @@ export function MeetingDetailPage() {
 
 function MeetingView({ meeting, replace }: { meeting: MeetingDetail; replace: (m: MeetingDetail) => void }) {
   const { t } = useTranslation('meetings');
+  const { t: tm } = useTranslation('minutes');
+  const navigate = useNavigate();
   const lang = useLang();
   const [search, setSearch] = useSearchParams();
   const [editing, setEditing] = useState(false);
   const [cloning, setCloning] = useState(false);
 
+  // Minutes are written once the meeting has started; an archived meeting keeps them to read.
+  const hasMinutes = meeting.status === 'in_progress' || meeting.status === 'ended' || meeting.status === 'archived';
   const showAttendance = meeting.attendanceOpen || meeting.status === 'archived';
   const showChanges = meeting.status !== 'draft' && meeting.origin === 'local';
   const requested = search.get('tab') as TabKey | null;
@@ -92,6 +96,13 @@ function MeetingView({ meeting, replace }: { meeting: MeetingDetail; replace: (m
         <ClassificationTag value={meeting.classification} />
         <Tag>{meeting.kind.label}</Tag>
         {meeting.status !== 'draft' ? <Tag variant="outlined">{t('detail.revision', { revision: edition(meeting.revision) })}</Tag> : null}
+        {hasMinutes ? (
+          <Tooltip title={tm('openHint')}>
+            <Button className="ns-minutes-open" icon={<FileTextOutlined />} onClick={() => void navigate(`/meetings/${meeting.id}/minutes`)}>
+              {tm('open')}
+            </Button>
+          </Tooltip>
+        ) : null}
       </Flex>
 
       {meeting.origin === 'pack' ? <PackOriginBanner meeting={meeting} /> : null}

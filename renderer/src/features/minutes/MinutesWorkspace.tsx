@@ -1,0 +1,199 @@
+import { ArrowLeftOutlined, HistoryOutlined, LockOutlined, SyncOutlined, UnlockOutlined } from '@ant-design/icons';
+import { Alert, Button, Flex, Tag, Typography } from 'antd';
+import type { LexicalEditor } from 'lexical';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { MeetingDetail, MinutesView } from '../../../../shared/contract/index.ts';
+import type { MinutesContent } from '../../../../shared/minutes/document.ts';
+import { useBridge } from '../../bridge/BridgeContext.tsx';
+import { useLang } from '../../common/useLang.ts';
+import { useRun } from '../../common/useRun.ts';
+import { Page } from '../../shell/Page.tsx';
+import { MinutesContextProvider } from './blocks/MinutesContext.tsx';
+import { ConclusionsPanel } from './ConclusionsPanel.tsx';
+import { MinutesEditor } from './editor/MinutesEditor.tsx';
+import { FinalizeDialog } from './FinalizeDialog.tsx';
+import { when } from './minutesFormat.ts';
+import { RecoverAlert } from './RecoverAlert.tsx';
+import { RefreshDialog } from './RefreshDialog.tsx';
+import { ReopenDialog } from './ReopenDialog.tsx';
+import { RevisionsDrawer } from './RevisionsDrawer.tsx';
+import { SaveStatusText } from './SaveStatusText.tsx';
+import { clearUnsaved, readUnsaved, type UnsavedDraft } from './unsavedDraft.ts';
+import { useAutosave } from './useAutosave.ts';
+import './minutes.css';
+
+type Dialog = 'refresh' | 'revisions' | 'finalize' | 'reopen' | null;
+
+/**
+ * Local edits worth offering back: newer than what the core saved (the window closed before the
+ * save), or, after a save refused for a conflict, whatever their time — the other window's save may
+ * be the newer one, but what was typed here must not vanish.
+ */
+function recoverable(view: MinutesView, afterConflict = false): UnsavedDraft | null {
+  const draft = readUnsaved(view.meetingId);
+  if (!draft) return null;
+  if (!view.editable || (!afterConflict && draft.at <= Date.parse(view.updatedAt)) || draft.content === JSON.stringify(view.content)) {
+    clearUnsaved(view.meetingId);
+    return null;
+  }
+  return draft;
+}
+
+/** The minutes of one meeting: editor, save status, conclusions, refresh, revisions, finalize. */
+export function MinutesWorkspace({ meeting, initial }: { meeting: MeetingDetail; initial: MinutesView }) {
+  const { t } = useTranslation('minutes');
+  const lang = useLang();
+  const bridge = useBridge();
+  const run = useRun();
+  const editorRef = useRef<LexicalEditor | null>(null);
+  const [view, setView] = useState(initial);
+  const [content, setContent] = useState<MinutesContent>(initial.content);
+  const [generation, setGeneration] = useState(0);
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const [recovery, setRecovery] = useState<UnsavedDraft | null>(() => recoverable(initial));
+  const autosave = useAutosave(initial);
+  const { flush, reset } = autosave;
+
+  const load = useCallback(
+    (next: MinutesView) => {
+      reset(next);
+      setView(next);
+      setContent(next.content);
+      setGeneration((g) => g + 1);
+      setDialog(null);
+    },
+    [reset],
+  );
+
+  async function reloadAfterConflict(): Promise<void> {
+    const latest = await run(() => bridge.invoke('minutes.get', { meetingId: meeting.id }));
+    if (!latest) return;
+    load(latest);
+    setRecovery(recoverable(latest, true));
+  }
+
+  function restoreLocal(): void {
+    if (!recovery) return;
+    const editor = editorRef.current;
+    if (editor) editor.setEditorState(editor.parseEditorState(recovery.content));
+    autosave.changed(recovery.content);
+    setRecovery(null);
+  }
+
+  // Ctrl+S saves at once, wherever the focus is on this screen.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 's') {
+        event.preventDefault();
+        void flush();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [flush]);
+
+  const final = view.status === 'final';
+  const local = meeting.origin === 'local' && meeting.status !== 'archived';
+  return (
+    <Page title={t('title', { meeting: meeting.title })}>
+      <Flex className="ns-detail-top" gap="small" align="center" wrap>
+        <Link to={`/meetings/${meeting.id}`} className="ns-back-link">
+          <ArrowLeftOutlined aria-hidden /> {t('backToMeeting')}
+        </Link>
+        <Tag color={final ? 'green' : 'default'} icon={final ? <LockOutlined /> : undefined}>
+          {final ? t('status.final') : t('status.draft')}
+        </Tag>
+        {!view.editable && !final ? <Tag>{t('status.readOnly')}</Tag> : null}
+        <SaveStatusText status={autosave.status} onRetry={() => void flush()} />
+        <Flex gap="small" wrap className="ns-minutes-actions">
+          {view.editable ? (
+            <>
+              <Button icon={<SyncOutlined />} onClick={() => setDialog('refresh')}>
+                {t('refresh.button')}
+              </Button>
+              <Button icon={<HistoryOutlined />} onClick={() => setDialog('revisions')}>
+                {t('revisions.button')}
+              </Button>
+              <Button type="primary" icon={<LockOutlined />} onClick={() => setDialog('finalize')}>
+                {t('finalize.button')}
+              </Button>
+            </>
+          ) : (
+            <>
+              <Button icon={<HistoryOutlined />} onClick={() => setDialog('revisions')}>
+                {t('revisions.button')}
+              </Button>
+              {final && local ? (
+                <Button icon={<UnlockOutlined />} onClick={() => setDialog('reopen')}>
+                  {t('reopen.button')}
+                </Button>
+              ) : null}
+            </>
+          )}
+        </Flex>
+      </Flex>
+
+      {autosave.status.kind === 'conflict' ? (
+        <Alert
+          type="error"
+          showIcon
+          className="ns-block"
+          title={t('conflict.title')}
+          description={t('conflict.body')}
+          action={
+            <Button danger onClick={() => void reloadAfterConflict()}>
+              {t('conflict.reload')}
+            </Button>
+          }
+        />
+      ) : null}
+      {recovery ? (
+        <RecoverAlert
+          draft={recovery}
+          onRestore={restoreLocal}
+          onDiscard={() => {
+            clearUnsaved(meeting.id);
+            setRecovery(null);
+          }}
+        />
+      ) : null}
+      {view.finalized && final ? (
+        <Alert
+          type="success"
+          showIcon
+          icon={<LockOutlined />}
+          className="ns-block"
+          title={t('finalize.banner', { when: when(view.finalized.at, lang), who: view.finalized.by.name ?? '—' })}
+          description={
+            <span>
+              {t('finalize.hash')}: <Typography.Text code copyable className="ns-minutes-hash">{view.finalized.sha256}</Typography.Text>
+            </span>
+          }
+        />
+      ) : null}
+
+      <div className="ns-minutes-layout">
+        <MinutesContextProvider value={{ meetingId: meeting.id, participants: meeting.participants }}>
+          <MinutesEditor
+            key={generation}
+            initial={content}
+            editable={view.editable}
+            editorRef={editorRef}
+            onChange={autosave.onChange}
+            onSave={() => void flush()}
+          />
+        </MinutesContextProvider>
+        <ConclusionsPanel conclusions={autosave.conclusions} />
+      </div>
+
+      {dialog === 'refresh' ? <RefreshDialog meetingId={meeting.id} flush={flush} onClose={() => setDialog(null)} onApplied={load} /> : null}
+      {dialog === 'revisions' ? (
+        <RevisionsDrawer meetingId={meeting.id} editable={view.editable} flush={flush} version={autosave.version} onClose={() => setDialog(null)} onRestored={load} />
+      ) : null}
+      {dialog === 'finalize' ? <FinalizeDialog meetingId={meeting.id} flush={flush} version={autosave.version} onClose={() => setDialog(null)} onDone={load} /> : null}
+      {dialog === 'reopen' ? <ReopenDialog meetingId={meeting.id} onClose={() => setDialog(null)} onDone={load} /> : null}
+    </Page>
+  );
+}

@@ -1,0 +1,263 @@
+import type { Page } from '@playwright/test';
+import { pick } from './support/antd.ts';
+import { isolatedHost, type IsolatedHost } from './support/isolated-host.ts';
+import { seedDirectory, type SeededDirectory } from './support/seed.ts';
+import { shot } from './support/shots.ts';
+import { E2E_PROFILE } from './env.ts';
+import { expect, test } from './fixtures.ts';
+
+/**
+ * Journey 4, after the meeting: the secretary opens an ended meeting, creates the minutes from it
+ * (prefilled in the layout of Mẫu 1.9), types the discussion, records a conclusion with its lead
+ * unit and deadline, sees it autosaved and still there after a reload, then finalizes the minutes,
+ * which become read-only with their hash shown.
+ */
+
+test.describe.configure({ mode: 'serial' });
+test.use({ actionTimeout: 15_000 });
+
+const TITLE = 'Họp Ban Chỉ đạo về tiến độ công trình trọng điểm';
+const ITEM = 'Tiến độ giải phóng mặt bằng';
+const TYPED = 'Đồng chí Giám đốc Sở Xây dựng báo cáo: đã bàn giao 85% mặt bằng.';
+const CONCLUSION = 'Sở Xây dựng hoàn thành bàn giao mặt bằng trước ngày 31/12/2026.';
+
+let env: IsolatedHost;
+let dir: SeededDirectory;
+let meetingId: string;
+
+test.beforeAll(async () => {
+  env = await isolatedHost('minutes', E2E_PROFILE);
+  const core = env.host.core;
+  dir = await seedDirectory(core);
+  // 01/12/2026 08:00–11:00 in Hà Nội, held and ended.
+  const created = await core.call('meetings.create', {
+    committeeId: dir.committee.id,
+    kindCode: 'regular',
+    title: TITLE,
+    startsAt: '2026-12-01T01:00:00.000Z',
+    endsAt: '2026-12-01T04:00:00.000Z',
+    chairPersonId: dir.people.chair.id,
+    roomId: dir.room.id,
+    chairingOrgId: dir.units.office.id,
+  });
+  meetingId = created.meeting.id;
+  await core.call('agenda.add', { meetingId, title: ITEM, durationMinutes: 60 });
+  await core.call('participants.addCommittee', { meetingId });
+  for (const status of ['published', 'in_progress', 'ended'] as const) await core.call('meetings.setStatus', { id: meetingId, status });
+});
+
+test.afterAll(async () => {
+  await env?.close();
+});
+
+function editor(page: Page) {
+  return page.getByRole('textbox', { name: 'Nội dung biên bản' });
+}
+
+test('the secretary drafts, edits, autosaves and finalizes the minutes of an ended meeting', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto(env.host.url);
+  await expect(page.getByRole('heading', { level: 1, name: 'Cuộc họp' })).toBeVisible();
+  await page.getByRole('link', { name: TITLE }).first().click();
+  await expect(page.getByRole('heading', { level: 1, name: TITLE })).toBeVisible();
+
+  // From the meeting to its minutes: none yet, so the empty state explains and offers the draft.
+  await page.getByRole('button', { name: 'Biên bản' }).click();
+  await expect(page).toHaveURL(new RegExp(`/meetings/${meetingId}/minutes`));
+  await expect(page.getByText('Cuộc họp này chưa có biên bản')).toBeVisible();
+  await shot(page, 'minutes-empty');
+  await page.getByRole('button', { name: 'Tạo biên bản từ cuộc họp' }).click();
+
+  // The draft is prefilled from the meeting: time, place, chair, the agenda item's heading.
+  await expect(editor(page)).toContainText('Thời gian bắt đầu:');
+  await expect(editor(page)).toContainText('Địa điểm: Phòng họp số 1');
+  await expect(editor(page)).toContainText('Chủ trì (chủ tọa): Đặng Quốc Hùng, Chủ tịch UBND tỉnh');
+  await expect(page.getByRole('heading', { level: 3, name: `1. ${ITEM}` })).toBeVisible();
+
+  // Type the discussion in the empty line under the item's facts, in bold.
+  const presenter = editor(page).locator('p', { hasText: 'Trình bày:' });
+  await presenter.click();
+  await page.keyboard.press('End');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Control+b');
+  await page.keyboard.type(TYPED);
+  await expect(editor(page).locator('strong, .ns-mx-bold', { hasText: TYPED })).toBeVisible();
+
+  // Backspace at the start of the paragraph under the item's heading picks the heading but does not delete it.
+  await presenter.click({ position: { x: 1, y: 8 } });
+  await page.keyboard.press('Backspace');
+  await page.keyboard.press('Backspace');
+  await expect(page.getByRole('heading', { level: 3, name: `1. ${ITEM}` })).toBeVisible();
+  await expect(presenter).toHaveText('Trình bày: …');
+  await editor(page).locator('p', { hasText: TYPED }).click();
+  await page.keyboard.press('End');
+
+  // A conclusion under the current agenda item, with its lead unit and deadline.
+  await page.getByRole('button', { name: 'Kết luận', exact: true }).click();
+  const conclusion = page.locator('.ns-mx-conclusion').last();
+  await conclusion.getByRole('textbox', { name: 'Nội dung kết luận' }).fill(CONCLUSION);
+  await pick(conclusion, page, 'Đơn vị chủ trì', 'xay dung', 'Sở Xây dựng');
+  const deadline = conclusion.getByRole('textbox', { name: 'Thời hạn' });
+  await deadline.click();
+  await deadline.fill('31/12/2026');
+  await deadline.press('Enter');
+  await expect(deadline).toHaveValue('31/12/2026');
+
+  // Autosaved: the status says so, and the panel lists the conclusion as the core read it.
+  await expect(page.getByRole('status').filter({ hasText: /Đã lưu lúc \d\d:\d\d/ })).toBeVisible({ timeout: 15_000 });
+  const panel = page.locator('.ns-minutes-panel');
+  await expect(panel).toContainText('Kết luận (1)');
+  await expect(panel).toContainText(CONCLUSION);
+  await expect(panel).toContainText('Chủ trì: Sở Xây dựng');
+  await expect(panel).toContainText('Thời hạn: 31/12/2026');
+  await shot(page, 'minutes-editing');
+
+  // The core has it: a reload shows the typed text and the conclusion, nothing offered to recover.
+  await page.reload();
+  await expect(editor(page)).toContainText(TYPED);
+  const reloaded = page.locator('.ns-mx-conclusion').last();
+  await expect(reloaded.getByRole('textbox', { name: 'Nội dung kết luận' })).toHaveValue(CONCLUSION);
+  await expect(reloaded.getByRole('textbox', { name: 'Thời hạn' })).toHaveValue('31/12/2026');
+  await expect(reloaded).toContainText('Sở Xây dựng');
+  await expect(page.getByText(/Có nội dung chưa lưu/)).toHaveCount(0);
+  const saved = await env.host.core.call('minutes.get', { meetingId });
+  expect(saved?.conclusions.map((c) => [c.text, c.leadUnitName, c.deadline, c.agendaItemTitle])).toEqual([[CONCLUSION, 'Sở Xây dựng', '2026-12-31', ITEM]]);
+
+  // Finalize: the dialog explains the lock and the hash; then the minutes are read-only.
+  await page.getByRole('button', { name: 'Chốt biên bản' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Chốt biên bản?' });
+  await expect(dialog).toContainText('mã băm (SHA-256)');
+  await dialog.getByRole('button', { name: 'Chốt biên bản' }).click();
+  await expect(page.getByText(/Biên bản đã chốt lúc/)).toBeVisible();
+  const final = await env.host.core.call('minutes.get', { meetingId });
+  expect(final?.status).toBe('final');
+  await expect(page.getByText(final!.finalized!.sha256)).toBeVisible();
+  await expect(editor(page)).toHaveAttribute('contenteditable', 'false');
+  await expect(page.getByRole('toolbar', { name: 'Định dạng biên bản' })).toHaveCount(0);
+  await expect(page.getByRole('textbox', { name: 'Nội dung kết luận' })).toHaveCount(0);
+  await expect(editor(page)).toContainText(CONCLUSION);
+  await expect(page.getByRole('button', { name: 'Mở lại' })).toBeVisible();
+  await shot(page, 'minutes-final');
+});
+
+test('reopened with a reason, the minutes take opinions and votes, refresh from the meeting, keep revisions and survive a conflict', async ({ page }) => {
+  test.setTimeout(150_000);
+  const core = env.host.core;
+  await page.goto(env.host.url);
+  await expect(page.getByRole('heading', { level: 1, name: 'Cuộc họp' })).toBeVisible();
+  await page.goto(`${new URL(page.url()).origin}/#/meetings/${meetingId}/minutes`);
+  await expect(editor(page)).toContainText(TYPED);
+
+  // Reopen: the reason is required and kept in the history.
+  await page.getByRole('button', { name: 'Mở lại' }).click();
+  const reopen = page.getByRole('dialog', { name: 'Mở lại biên bản đã chốt' });
+  await reopen.getByRole('button', { name: 'Mở lại' }).click();
+  await expect(reopen).toContainText('Hãy ghi lý do mở lại.');
+  await reopen.getByRole('textbox', { name: 'Lý do mở lại' }).fill('Bổ sung ý kiến phát biểu của Sở Xây dựng');
+  await reopen.getByRole('button', { name: 'Mở lại' }).click();
+  await expect(page.getByRole('toolbar', { name: 'Định dạng biên bản' })).toBeVisible();
+  await expect(editor(page)).toHaveAttribute('contenteditable', 'true');
+
+  // An opinion (a participant picked) and a vote, after the paragraph with the cursor.
+  await editor(page).locator('p', { hasText: TYPED }).click();
+  await page.getByRole('button', { name: 'Ý kiến', exact: true }).click();
+  const opinion = page.locator('.ns-mx-opinion').last();
+  const speaker = opinion.getByRole('combobox', { name: 'Người phát biểu' });
+  await speaker.fill('Nguyễn Văn');
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: 'Nguyễn Văn Thành' }).click();
+  await expect(speaker).toHaveValue('Nguyễn Văn Thành, Giám đốc Sở Xây dựng');
+  await opinion.getByRole('textbox', { name: 'Nội dung ý kiến' }).fill('Đề nghị tỉnh hỗ trợ kinh phí di dời.');
+  await page.getByRole('button', { name: 'Biểu quyết', exact: true }).click();
+  const vote = page.locator('.ns-mx-vote').last();
+  await vote.getByRole('textbox', { name: 'Nội dung biểu quyết' }).fill('Thông qua phương án hỗ trợ di dời');
+  await vote.getByRole('spinbutton', { name: 'Đồng ý', exact: true }).fill('3');
+  await vote.getByRole('spinbutton', { name: 'Không đồng ý' }).fill('1');
+  await expect(page.getByRole('status').filter({ hasText: /Đã lưu lúc/ })).toBeVisible({ timeout: 15_000 });
+  await expect
+    .poll(async () => (await core.call('minutes.get', { meetingId }))?.content.root.children.filter((b) => b.type === 'ns-opinion' || b.type === 'ns-vote'))
+    .toMatchObject([
+      { type: 'ns-opinion', speaker: 'Nguyễn Văn Thành, Giám đốc Sở Xây dựng', personId: dir.people.member.id, text: 'Đề nghị tỉnh hỗ trợ kinh phí di dời.' },
+      { type: 'ns-vote', question: 'Thông qua phương án hỗ trợ di dời', agree: 3, disagree: 1, other: 0 },
+    ]);
+  // The vote was inserted with the cursor in the opinion's text: it comes right after the opinion.
+  const order = (await core.call('minutes.get', { meetingId }))!.content.root.children.map((b) => b.type);
+  expect(order.indexOf('ns-vote')).toBe(order.indexOf('ns-opinion') + 1);
+
+  // The meeting changes (attendance marked): the refresh lists what it would write, then writes it.
+  const meeting = await core.call('meetings.get', { id: meetingId });
+  const chair = meeting.participants.find((p) => p.personId === dir.people.chair.id)!;
+  await core.call('attendance.set', { participantId: chair.id, attendance: 'present' });
+  await page.getByRole('button', { name: 'Làm mới từ cuộc họp' }).click();
+  const refresh = page.getByRole('dialog', { name: 'Làm mới biên bản từ thông tin cuộc họp' });
+  await expect(refresh).toContainText('Cập nhật');
+  await expect(refresh).toContainText('- Có mặt: Đặng Quốc Hùng, Chủ tịch UBND tỉnh.');
+  await shot(page, 'minutes-refresh');
+  await refresh.getByRole('button', { name: /Áp dụng \d+ thay đổi/ }).click();
+  await expect(refresh).toHaveCount(0);
+  await expect(editor(page)).toContainText('- Có mặt: Đặng Quốc Hùng, Chủ tịch UBND tỉnh.');
+  await expect(editor(page)).toContainText(TYPED);
+
+  // The revisions: the refresh is the newest; its diff shows the attendance line; restoring the one
+  // before brings the old line back (as a new revision).
+  await page.getByRole('button', { name: 'Lịch sử phiên bản' }).click();
+  const drawer = page.getByRole('dialog', { name: 'Lịch sử phiên bản' });
+  await expect(drawer).toContainText('Làm mới từ cuộc họp');
+  await expect(drawer).toContainText('Bổ sung ý kiến phát biểu của Sở Xây dựng');
+  await drawer.getByRole('button', { name: 'So sánh' }).click();
+  await expect(drawer.locator('.ns-minutes-diff-added')).toContainText(['- Có mặt: Đặng Quốc Hùng, Chủ tịch UBND tỉnh.']);
+  await expect(drawer.locator('.ns-minutes-diff-removed')).toContainText(['- Có mặt: không có.']);
+  await shot(page, 'minutes-revisions');
+  const revisions = await core.call('minutes.revisions', { meetingId });
+  const beforeRefresh = Math.max(...revisions.map((r) => r.revision)) - 1;
+  await drawer.getByRole('listitem').filter({ hasText: `Phiên bản ${beforeRefresh}` }).getByRole('button', { name: 'Khôi phục' }).click();
+  await page.getByRole('tooltip').getByRole('button', { name: 'Khôi phục' }).click();
+  await expect(drawer).toHaveCount(0);
+  await expect(editor(page)).toContainText('- Có mặt: không có.');
+  await expect(page.locator('.ns-mx-vote')).toHaveCount(1);
+
+  // Another window saves first: this one says so, keeps the text on screen, and offers it back after the reload.
+  const current = (await core.call('minutes.get', { meetingId }))!;
+  await core.call('minutes.save', { meetingId, baseVersion: current.version, content: current.content });
+  const other = (await core.call('minutes.get', { meetingId }))!;
+  const otherContent = JSON.parse(JSON.stringify(other.content)) as typeof other.content;
+  otherContent.root.children.push({ type: 'paragraph', children: [{ type: 'text', text: 'Dòng từ cửa sổ khác.', format: 0 }], version: 1 });
+  await core.call('minutes.save', { meetingId, baseVersion: other.version, content: otherContent });
+  await editor(page).locator('p', { hasText: TYPED }).click();
+  await page.keyboard.press('End');
+  await page.keyboard.type(' Bổ sung sau.');
+  await expect(page.getByRole('alert').filter({ hasText: 'Biên bản vừa được lưu từ một cửa sổ khác' })).toBeVisible({ timeout: 15_000 });
+  await expect(editor(page)).toContainText(`${TYPED} Bổ sung sau.`);
+  await shot(page, 'minutes-conflict');
+  await page.getByRole('button', { name: 'Tải bản mới nhất' }).click();
+  await expect(editor(page)).toContainText('Dòng từ cửa sổ khác.');
+  await expect(editor(page)).not.toContainText('Bổ sung sau.');
+  await page.getByRole('button', { name: 'Khôi phục' }).click();
+  await expect(editor(page)).toContainText(`${TYPED} Bổ sung sau.`);
+  await expect(page.getByRole('status').filter({ hasText: /Đã lưu lúc/ })).toBeVisible({ timeout: 15_000 });
+  await expect.poll(async () => JSON.stringify((await core.call('minutes.get', { meetingId }))?.content)).toContain('Bổ sung sau.');
+});
+
+test('"/" offers the blocks to insert, typed without diacritics; F1 opens the guide at the minutes', async ({ page }) => {
+  await page.goto(env.host.url);
+  await expect(page.getByRole('heading', { level: 1, name: 'Cuộc họp' })).toBeVisible();
+  await page.goto(`${new URL(page.url()).origin}/#/meetings/${meetingId}/minutes`);
+  await expect(editor(page)).toBeVisible();
+
+  const votes = await page.locator('.ns-mx-vote').count();
+  await editor(page).locator('p', { hasText: TYPED }).click();
+  await page.keyboard.press('End');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('/bieu q');
+  const menu = page.getByRole('listbox', { name: 'Chèn (gõ / để mở)' });
+  await expect(menu.getByRole('option')).toHaveText(['Biểu quyết']);
+  await shot(page, 'minutes-slash');
+  await page.keyboard.press('Enter');
+  await expect(menu).toHaveCount(0);
+  await expect(page.locator('.ns-mx-vote')).toHaveCount(votes + 1);
+  await expect(editor(page)).not.toContainText('/bieu');
+  await expect(page.getByRole('status').filter({ hasText: /Đã lưu lúc/ })).toBeVisible({ timeout: 15_000 });
+
+  await page.keyboard.press('F1');
+  await expect(page).toHaveURL(/\/help\?topic=minutes$/);
+  await expect(page.getByRole('region', { name: 'Biên bản cuộc họp' })).toContainText('Chốt biên bản');
+});
