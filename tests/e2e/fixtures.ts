@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { resetSettings } from './core-client.ts';
 import { hostUrl } from './env.ts';
 
-const screenshotDir = fileURLToPath(new URL('../../test-results/screenshots/', import.meta.url));
+export const screenshotDir = fileURLToPath(new URL('../../test-results/screenshots/', import.meta.url));
 
 export interface ConsoleWatch {
   /** Console errors matching this are expected in the current test (e.g. a refused WebSocket). */

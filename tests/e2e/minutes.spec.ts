@@ -1,10 +1,14 @@
 import type { Page } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { pick } from './support/antd.ts';
 import { isolatedHost, type IsolatedHost } from './support/isolated-host.ts';
 import { seedDirectory, type SeededDirectory } from './support/seed.ts';
 import { shot } from './support/shots.ts';
 import { E2E_PROFILE } from './env.ts';
-import { expect, test } from './fixtures.ts';
+import { expect, screenshotDir, test } from './fixtures.ts';
 
 /**
  * Journey 4, after the meeting: the secretary opens an ended meeting, creates the minutes from it
@@ -24,6 +28,7 @@ const CONCLUSION = 'Sở Xây dựng hoàn thành bàn giao mặt bằng trướ
 let env: IsolatedHost;
 let dir: SeededDirectory;
 let meetingId: string;
+const downloads = mkdtempSync(join(tmpdir(), 'nghisu-minutes-downloads-'));
 
 test.beforeAll(async () => {
   env = await isolatedHost('minutes', E2E_PROFILE);
@@ -138,7 +143,49 @@ test('the secretary drafts, edits, autosaves and finalizes the minutes of an end
   await expect(editor(page)).toContainText(CONCLUSION);
   await expect(page.getByRole('button', { name: 'Mở lại' })).toBeVisible();
   await shot(page, 'minutes-final');
+
+  // The Biên bản and the Thông báo kết luận as the Văn thư takes them: PDF, page 1 looked at.
+  await page.getByRole('button', { name: 'Xuất văn bản' }).click();
+  const exportDialog = page.getByRole('dialog', { name: 'Xuất văn bản theo Nghị định 30/2020' });
+  await exportDialog.getByText('PDF', { exact: true }).click();
+  const minutesDownload = page.waitForEvent('download');
+  await exportDialog.getByRole('button', { name: 'Tải về' }).click();
+  const minutesPdf = join(downloads, 'bien-ban.pdf');
+  await (await minutesDownload).saveAs(minutesPdf);
+  const minutesText = execFileSync('pdftotext', [minutesPdf, '-'], { encoding: 'utf8' });
+  expect(minutesText).toContain('BIÊN BẢN');
+  expect(minutesText).toContain(TYPED);
+  expect(minutesText.replace(/\s+/g, ' ')).toContain(`Kết luận: ${CONCLUSION}`);
+  expect(minutesText).not.toContain('DỰ THẢO');
+  renderFirstPage(minutesPdf, 'minutes-pdf-bien-ban');
+
+  await exportDialog.getByText('Thông báo kết luận', { exact: true }).click();
+  await exportDialog.getByRole('textbox', { name: 'Số thông báo' }).fill('15');
+  const noticeDownload = page.waitForEvent('download');
+  await exportDialog.getByRole('button', { name: 'Tải về' }).click();
+  const noticePdf = join(downloads, 'thong-bao.pdf');
+  await (await noticeDownload).saveAs(noticePdf);
+  const noticeText = execFileSync('pdftotext', [noticePdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+  expect(noticeText).toContain('Số: 15/TB-BCĐ');
+  expect(noticeText).toContain(`- ${CONCLUSION}`);
+  renderFirstPage(noticePdf, 'minutes-pdf-thong-bao');
+
+  // Into the meeting's documents, and opened in the reader as it will print.
+  await exportDialog.getByText('Biên bản', { exact: true }).click();
+  await shot(page, 'minutes-export-dialog');
+  await exportDialog.getByRole('button', { name: 'Đưa vào tài liệu cuộc họp' }).click();
+  await expect(exportDialog.getByText(`Biên bản - ${TITLE}.pdf`)).toBeVisible();
+  await exportDialog.getByRole('button', { name: 'Xem trong trình đọc' }).click();
+  await expect(page).toHaveURL(/\/documents\/[^/]+\/read/);
+  await expect(page.locator('canvas').first()).toBeVisible({ timeout: 20_000 });
+  const meeting = await env.host.core.call('meetings.get', { id: meetingId });
+  expect(meeting.documents.map((d) => d.fileName)).toContain(`Biên bản - ${TITLE}.pdf`);
 });
+
+/** Page 1 of a PDF drawn by poppler into the screenshots folder, to be looked at. */
+function renderFirstPage(pdf: string, name: string): void {
+  execFileSync('pdftoppm', ['-r', '80', '-f', '1', '-l', '1', '-png', '-singlefile', pdf, join(screenshotDir, name)]);
+}
 
 test('reopened with a reason, the minutes take opinions and votes, refresh from the meeting, keep revisions and survive a conflict', async ({ page }) => {
   test.setTimeout(150_000);

@@ -1,4 +1,4 @@
-import { ArrowLeftOutlined, HistoryOutlined, LockOutlined, SyncOutlined, UnlockOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, ExportOutlined, HistoryOutlined, LockOutlined, SyncOutlined, UnlockOutlined } from '@ant-design/icons';
 import { Alert, Button, Flex, Tag, Typography } from 'antd';
 import type { LexicalEditor } from 'lexical';
 import { useCallback, useEffect, useRef, useState } from 'react';
@@ -13,6 +13,7 @@ import { Page } from '../../shell/Page.tsx';
 import { MinutesContextProvider } from './blocks/MinutesContext.tsx';
 import { ConclusionsPanel } from './ConclusionsPanel.tsx';
 import { MinutesEditor } from './editor/MinutesEditor.tsx';
+import { ExportDialog } from './ExportDialog.tsx';
 import { FinalizeDialog } from './FinalizeDialog.tsx';
 import { when } from './minutesFormat.ts';
 import { RecoverAlert } from './RecoverAlert.tsx';
@@ -24,7 +25,7 @@ import { clearUnsaved, readUnsaved, type UnsavedDraft } from './unsavedDraft.ts'
 import { useAutosave } from './useAutosave.ts';
 import './minutes.css';
 
-type Dialog = 'refresh' | 'revisions' | 'finalize' | 'reopen' | null;
+type Dialog = 'refresh' | 'revisions' | 'finalize' | 'reopen' | 'export' | null;
 
 /**
  * Local edits worth offering back: newer than what the core saved (the window closed before the
@@ -108,6 +109,9 @@ export function MinutesWorkspace({ meeting, initial }: { meeting: MeetingDetail;
         {!view.editable && !final ? <Tag>{t('status.readOnly')}</Tag> : null}
         <SaveStatusText status={autosave.status} onRetry={() => void flush()} />
         <Flex gap="small" wrap className="ns-minutes-actions">
+          <Button icon={<ExportOutlined />} onClick={() => setDialog('export')}>
+            {t('export.button')}
+          </Button>
           {view.editable ? (
             <>
               <Button icon={<SyncOutlined />} onClick={() => setDialog('refresh')}>
@@ -192,6 +196,7 @@ export function MinutesWorkspace({ meeting, initial }: { meeting: MeetingDetail;
       {dialog === 'revisions' ? (
         <RevisionsDrawer meetingId={meeting.id} editable={view.editable} flush={flush} version={autosave.version} onClose={() => setDialog(null)} onRestored={load} />
       ) : null}
+      {dialog === 'export' ? <ExportDialog view={{ ...view, conclusions: autosave.conclusions }} flush={flush} onClose={() => setDialog(null)} /> : null}
       {dialog === 'finalize' ? <FinalizeDialog meetingId={meeting.id} flush={flush} version={autosave.version} onClose={() => setDialog(null)} onDone={load} /> : null}
       {dialog === 'reopen' ? <ReopenDialog meetingId={meeting.id} onClose={() => setDialog(null)} onDone={load} /> : null}
     </Page>
