@@ -17,7 +17,7 @@ export interface CoreEvents {
   };
 }
 
-export type DataArea = 'directory' | 'profile' | 'meetings' | 'documents' | 'packs' | 'annotations';
+export type DataArea = 'directory' | 'profile' | 'meetings' | 'documents' | 'packs' | 'annotations' | 'minutes';
 
 export type EventName = keyof CoreEvents;
 

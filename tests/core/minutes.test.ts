@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
-import type { AuditEntryView } from '../../shared/contract/index.ts';
+import type { AuditEntryView, CoreEvent } from '../../shared/contract/index.ts';
 import { blockText, canonicalJson } from '../../shared/minutes/blocks.ts';
 import type { BlockNode, MinutesContent } from '../../shared/minutes/document.ts';
 import { createCore, type Core } from '../../electron/core/index.ts';
@@ -301,6 +301,22 @@ describe('minutes: saving', () => {
     );
     expect(unit.text.vi).toContain('không có trong danh bạ');
     expect(snapshot(s.core)).toEqual(before);
+  });
+});
+
+describe('minutes: other windows hear of changes', () => {
+  it('every write says the minutes of that meeting changed; a refused save says nothing', async () => {
+    const s = await secretariat();
+    const events: CoreEvent[] = [];
+    s.core.subscribe((e) => events.push(e));
+    const draft = await s.core.call('minutes.draft', { meetingId: s.meetingId });
+    await s.core.call('minutes.save', { meetingId: s.meetingId, baseVersion: draft.version, content: insertBefore(draft.content, 'end', para('Ý kiến thêm.')) });
+    await s.core.call('minutes.save', { meetingId: s.meetingId, baseVersion: draft.version, content: draft.content }).catch(() => undefined);
+    const changes = events.filter((e) => e.event === 'data.changed');
+    expect(changes).toEqual([
+      { event: 'data.changed', payload: { area: 'minutes', id: s.meetingId } },
+      { event: 'data.changed', payload: { area: 'minutes', id: s.meetingId } },
+    ]);
   });
 });
 

@@ -364,6 +364,17 @@ export function createMinutesDomain(ctx: ServiceContext, deps: { meetings: Pick<
     },
   };
 
+  // Another window, the CLI or the live room may be looking at the same minutes: tell them.
+  const writes = ['minutes.draft', 'minutes.refresh', 'minutes.save', 'minutes.restoreRevision', 'minutes.addConclusion', 'minutes.finalize', 'minutes.reopen'] as const;
+  for (const name of writes) {
+    const inner = handlers[name] as (input: { meetingId: string }) => unknown;
+    (handlers as Record<string, unknown>)[name] = (input: { meetingId: string }) => {
+      const result = inner(input);
+      ctx.events.emit('data.changed', { area: 'minutes', id: input.meetingId });
+      return result;
+    };
+  }
+
   return { handlers } satisfies Domain;
 }
 
