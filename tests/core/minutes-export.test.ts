@@ -284,6 +284,24 @@ describe('the Thông báo kết luận', () => {
     );
   });
 
+  it('reaches the members in the next meeting pack, as a document they can read', async () => {
+    const pack = join(out, 'goi.nghisu');
+    await core.call('packs.exportFile', { meetingId: s.meetingId, file: pack });
+    const member = await createCore({ dataDir: mkdtempSync(join(root, 'member-')), logToFile: false });
+    try {
+      await member.call('profile.create', { fullName: 'Lê Thị Đào', position: 'Giám đốc Sở', unitName: 'Sở Giao thông vận tải', workRole: 'member' });
+      await member.call('keys.trust', { publicKey: s.publicKey, label: 'Văn phòng', scope: { purpose: 'pack', committeeId: s.committeeId, committeeName: 'Ban Chỉ đạo' } });
+      await member.call('packs.importFile', { file: pack });
+      const received = await member.call('meetings.get', { id: s.meetingId });
+      const minutesDoc = received.documents.find((d) => d.fileName === 'Biên bản - Phiên họp thường kỳ quý IV.pdf');
+      expect(minutesDoc).toMatchObject({ kind: 'pdf' });
+      const hits = await member.call('documents.search', { query: 'khan truong hoan thien ho so' });
+      expect(hits.hits.map((h) => h.document.id)).toContain(minutesDoc!.documentId);
+    } finally {
+      await member.close();
+    }
+  });
+
   it('is handed to the page as a download with the hash recorded in the audit log', async () => {
     const r = await core.call('minutes.export', { meetingId: s.meetingId, document: 'minutes', format: 'docx' });
     expect(r).toMatchObject({ fileName: 'bien-ban-phien-hop-thuong-ky-quy-iv.docx', final: true, mime: expect.stringContaining('wordprocessingml') });
