@@ -22,6 +22,11 @@ import { planRefresh } from './refresh.ts';
 /** Saves by the same person within this long are one revision: history shows sittings, not keystrokes. */
 const REVISION_SITTING_MS = 10 * 60 * 1000;
 
+/** The meeting as a save checks it: who may write, and which agenda items exist. */
+interface MeetingFacts extends Pick<MeetingDetail, 'origin' | 'status'> {
+  itemIds: ReadonlySet<string>;
+}
+
 const OPEN_STATUSES = new Set(['in_progress', 'ended']);
 
 function emptyContent(children: BlockNode[]): MinutesContent {
@@ -43,6 +48,22 @@ export function createMinutesDomain(ctx: ServiceContext, deps: { meetings: Pick<
   }
 
   const meeting = (meetingId: string): MeetingDetail => deps.meetings.reader.detail(meetingId);
+  const meetingRow = ctx.db.prepare('SELECT origin, status FROM meetings WHERE id = ?');
+  const agendaIds = ctx.db.prepare('SELECT id FROM agenda_items WHERE meeting_id = ?').pluck();
+
+  /** What an autosave needs of its meeting, without building the whole meeting (a keystroke's budget). */
+  function meetingFacts(meetingId: string): MeetingFacts {
+    const row = meetingRow.get(meetingId) as Pick<MeetingDetail, 'origin' | 'status'> | undefined;
+    if (!row) meeting(meetingId); // throws the meetings domain's own NOT_FOUND
+    return { ...row!, itemIds: new Set(agendaIds.all(meetingId) as string[]) };
+  }
+
+  function factsOf(m: MeetingDetail): MeetingFacts {
+    const itemIds = new Set<string>();
+    const walk = (items: MeetingDetail['agenda']['items']) => items.forEach((i) => (itemIds.add(i.id), walk(i.children)));
+    walk(m.agenda.items);
+    return { origin: m.origin, status: m.status, itemIds };
+  }
 
   function existing(meetingId: string): MinutesRow {
     const row = store.get(meetingId);
@@ -55,7 +76,7 @@ export function createMinutesDomain(ctx: ServiceContext, deps: { meetings: Pick<
     return row;
   }
 
-  function meetingWritable(m: MeetingDetail): void {
+  function meetingWritable(m: Pick<MeetingDetail, 'origin' | 'status'>): void {
     if (m.origin === 'pack') {
       throw new CoreError('INVALID_STATE', {
         vi: 'Cuộc họp này nhận từ gói tài liệu: biên bản do thư ký lập trên máy của mình.',
@@ -67,7 +88,7 @@ export function createMinutesDomain(ctx: ServiceContext, deps: { meetings: Pick<
     }
   }
 
-  function draftWritable(row: Pick<MinutesRow, 'status'>, m: MeetingDetail): void {
+  function draftWritable(row: Pick<MinutesRow, 'status'>, m: Pick<MeetingDetail, 'origin' | 'status'>): void {
     meetingWritable(m);
     if (row.status === 'final') {
       throw new CoreError('INVALID_STATE', {
@@ -95,14 +116,12 @@ export function createMinutesDomain(ctx: ServiceContext, deps: { meetings: Pick<
    * A heading the minutes already had (in `known`: the stored content, a revision being restored)
    * stays accepted after its item left the agenda, or nothing could be saved any more.
    */
-  function checkContent(content: MinutesContent, m: MeetingDetail, minutesId: string | null, known: () => readonly MinutesContent[] = () => []): void {
+  function checkContent(content: MinutesContent, m: MeetingFacts, minutesId: string | null, known: () => readonly MinutesContent[] = () => []): void {
     const dup = duplicateIds(content);
     if (dup.length) {
       throw invalidInput([{ path: 'content', message: 'Hai mục trong biên bản trùng mã định danh', messageEn: 'Two blocks of the minutes share one id' }]);
     }
-    const itemIds = new Set<string>();
-    const walk = (items: MeetingDetail['agenda']['items']) => items.forEach((i) => (itemIds.add(i.id), walk(i.children)));
-    walk(m.agenda.items);
+    const itemIds = new Set(m.itemIds);
     // Read only when needed: parsing the stored content costs more than the rest of a save.
     let knownRead = false;
     for (const b of content.root.children) {
@@ -236,7 +255,7 @@ export function createMinutesDomain(ctx: ServiceContext, deps: { meetings: Pick<
     },
 
     'minutes.save': ({ meetingId, baseVersion, content }: MethodInput<'minutes.save'>) => {
-      const m = meeting(meetingId);
+      const m = meetingFacts(meetingId);
       const parsed = content as MinutesContent;
       return ctx.db.transaction(() => {
         // The autosave path: the state without the stored content, and one hash of the new content.
@@ -291,7 +310,7 @@ export function createMinutesDomain(ctx: ServiceContext, deps: { meetings: Pick<
         const old = store.revision(row.id, revision);
         if (!old) throw new CoreError('NOT_FOUND', { vi: `Không có phiên bản ${revision} của biên bản.`, en: `The minutes have no revision ${revision}.` });
         const content = JSON.parse(old.content) as MinutesContent;
-        checkContent(content, m, row.id, () => [content]);
+        checkContent(content, factsOf(m), row.id, () => [content]);
         write(row, content, 'restore', `Khôi phục phiên bản ${revision}`);
         ctx.audit.record({ action: 'minutes.restoreRevision', entity: 'minutes', entityId: row.id, detail: { meetingId, revision } });
       })();
@@ -322,7 +341,7 @@ export function createMinutesDomain(ctx: ServiceContext, deps: { meetings: Pick<
           version: 1,
         });
         const next = { ...content, root: { ...content.root, children: blocks } };
-        checkContent(next, m, row.id, () => [content]);
+        checkContent(next, factsOf(m), row.id, () => [content]);
         write(row, next, 'edit');
         ctx.audit.record({ action: 'minutes.addConclusion', entity: 'minutes', entityId: row.id, detail: { meetingId: input.meetingId, conclusionId: id } });
       })();
