@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -333,6 +333,16 @@ describe('exports that must not happen', () => {
     } finally {
       await other.close();
     }
+  });
+
+  it('a folder that cannot be written gets a clear error and no half-written file', async () => {
+    const locked = mkdtempSync(join(root, 'locked-'));
+    const file = join(locked, 'khong-co-thu-muc', 'bien-ban.pdf');
+    await expect(core.call('minutes.exportFile', input('minutes', 'pdf', file))).rejects.toMatchObject({
+      code: 'IO_ERROR',
+      text: { vi: expect.stringContaining('Không ghi được tệp') },
+    });
+    expect(readdirSync(locked)).toEqual([]);
   });
 
   it('a file the user has is replaced only when they say so', async () => {

@@ -66,14 +66,14 @@ export function createMinutesExports(ctx: ServiceContext, current: (meetingId: s
     });
   }
 
-  async function render(input: MinutesExportInput): Promise<{ bytes: Buffer; final: boolean; sha256: string; meeting: MeetingDetail }> {
-    const found = current(input.meetingId);
+  /** The file's bytes, its hash, and the meeting and minutes it was made from (read once per export). */
+  async function render(input: MinutesExportInput, found = current(input.meetingId)): Promise<{ bytes: Buffer; final: boolean; sha256: string; found: Current }> {
     const doc = model(input, found);
     const bytes =
       input.format === 'docx'
         ? await (await (docxWriter ??= import('../../official-docs/official-docx.ts'))).officialDocumentDocx(doc)
         : await (await (pdfWriter ??= import('../../official-docs/official-pdf.ts'))).officialDocumentPdf(doc);
-    return { bytes, final: found.minutes.status === 'final', sha256: createHash('sha256').update(bytes).digest('hex'), meeting: found.meeting };
+    return { bytes, final: found.minutes.status === 'final', sha256: createHash('sha256').update(bytes).digest('hex'), found };
   }
 
   function audit(input: MinutesExportInput, minutesId: string, sha256: string, final: boolean): void {
@@ -90,9 +90,9 @@ export function createMinutesExports(ctx: ServiceContext, current: (meetingId: s
 
   return {
     'minutes.export': async (input: MethodInput<'minutes.export'>) => {
-      const { bytes, final, sha256, meeting } = await render(input);
-      const file = await writeExport(ctx.paths, fileName(input, meeting, final), MIME[input.format], bytes);
-      audit(input, current(input.meetingId).minutes.id, sha256, final);
+      const { bytes, final, sha256, found } = await render(input);
+      const file = await writeExport(ctx.paths, fileName(input, found.meeting, final), MIME[input.format], bytes);
+      audit(input, found.minutes.id, sha256, final);
       return { ...file, sha256, final };
     },
     'minutes.attachToMeeting': async (input: MethodInput<'minutes.attachToMeeting'>) => {
@@ -103,8 +103,7 @@ export function createMinutesExports(ctx: ServiceContext, current: (meetingId: s
           en: 'Only finalized minutes go into the meeting’s documents. Finalize the minutes first.',
         });
       }
-      const request = { ...input, format: 'pdf' as const };
-      const { bytes, sha256 } = await render(request);
+      const { bytes, sha256 } = await render({ ...input, format: 'pdf' }, found);
       const fileName = safeFileName(`${input.document === 'minutes' ? 'Biên bản' : 'Thông báo kết luận'} - ${found.meeting.title}.pdf`);
       const dir = join(ctx.paths.tmp, uuidv7());
       mkdirSync(dir, { recursive: true });
@@ -127,9 +126,9 @@ export function createMinutesExports(ctx: ServiceContext, current: (meetingId: s
     },
     'minutes.exportFile': async ({ file, overwrite, ...input }: MethodInput<'minutes.exportFile'>) => {
       refuseOverwrite(file, overwrite);
-      const { bytes, final, sha256 } = await render(input);
+      const { bytes, final, sha256, found } = await render(input);
       const size = writeUserFile(file, overwrite, bytes);
-      audit(input, current(input.meetingId).minutes.id, sha256, final);
+      audit(input, found.minutes.id, sha256, final);
       return { file, bytes: size, sha256, final };
     },
   };
