@@ -14,3 +14,4 @@ export * from './seed.ts';
 export * from './annotations.ts';
 export * from './audit.ts';
 export * from './minutes.ts';
+export * from './notices.ts';

@@ -7,6 +7,7 @@ import { documentsMethods, type DocumentsOutputs } from './documents.ts';
 import { meetingsMethods, type MeetingsOutputs } from './meetings.ts';
 import type { MethodSpecs } from './method-spec.ts';
 import { minutesMethods, type MinutesOutputs } from './minutes.ts';
+import { noticeMethods, type NoticeOutputs } from './notices.ts';
 import { packsMethods, type PacksOutputs } from './packs.ts';
 import { seedMethods, type SeedOutputs } from './seed.ts';
 import { setSettingInput, type Settings } from './settings.ts';
@@ -45,6 +46,7 @@ export const methods = {
   ...seedMethods,
   ...auditMethods,
   ...minutesMethods,
+  ...noticeMethods,
 } as const satisfies MethodSpecs;
 
 export type MethodName = keyof typeof methods;
@@ -106,7 +108,7 @@ export interface RestoreResult {
   signingKey: 'written' | 'present' | 'missing' | 'no-profile';
 }
 
-export interface MethodOutputs extends DirectoryOutputs, MeetingsOutputs, DocumentsOutputs, PacksOutputs, AnnotationsOutputs, SeedOutputs, AuditOutputs, MinutesOutputs {
+export interface MethodOutputs extends DirectoryOutputs, MeetingsOutputs, DocumentsOutputs, PacksOutputs, AnnotationsOutputs, SeedOutputs, AuditOutputs, MinutesOutputs, NoticeOutputs {
   'app.info': AppInfo;
   'settings.getAll': Settings;
   'settings.set': Settings;

@@ -13,6 +13,7 @@ import { packsInvalidInputs } from './invalid-inputs/packs.ts';
 import { annotationsInvalidInputs } from './invalid-inputs/annotations.ts';
 import { auditInvalidInputs } from './invalid-inputs/audit.ts';
 import { minutesInvalidInputs } from './invalid-inputs/minutes.ts';
+import { noticesInvalidInputs } from './invalid-inputs/notices.ts';
 
 /** Invalid inputs for every method; a new method must add its own or this suite fails. */
 const invalidInputs: Record<MethodName, unknown[]> = {
@@ -24,6 +25,7 @@ const invalidInputs: Record<MethodName, unknown[]> = {
   ...annotationsInvalidInputs,
   ...auditInvalidInputs,
   ...minutesInvalidInputs,
+  ...noticesInvalidInputs,
 };
 
 function snapshot(file: string): unknown {

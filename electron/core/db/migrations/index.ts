@@ -5,8 +5,9 @@ import { annotations } from './0003-annotations.ts';
 import { auditChain } from './0004-audit-chain.ts';
 import { trustPurpose } from './0005-trust-purpose.ts';
 import { minutes } from './0006-minutes.ts';
+import { notices } from './0007-notices.ts';
 
 /** Every migration, in order. Append only: a released migration is never edited. */
-export const migrations: readonly Migration[] = [initial, secretariat, annotations, auditChain, trustPurpose, minutes];
+export const migrations: readonly Migration[] = [initial, secretariat, annotations, auditChain, trustPurpose, minutes, notices];
 
 export const latestSchemaVersion = migrations.length;

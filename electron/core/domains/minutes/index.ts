@@ -5,6 +5,7 @@ import type {
   MinutesConclusion,
   MinutesView,
   minutesMethods,
+  noticeMethods,
 } from '../../../../shared/contract/index.ts';
 import { conclusionsOf, duplicateIds } from '../../../../shared/minutes/blocks.ts';
 import type { BlockNode, MinutesContent } from '../../../../shared/minutes/document.ts';
@@ -15,6 +16,8 @@ import type { Domain } from '../domain.ts';
 import type { MeetingsDomain } from '../meetings/index.ts';
 import { diffContents } from './minutes-diff.ts';
 import { createMinutesExports, type ImportIntoMeeting } from './minutes-exports.ts';
+import { createNoticeHandlers } from './notice/notice-handlers.ts';
+import { createOfficialFacts } from './official-facts.ts';
 import { actorOf, contentHash, createMinutesStore, toRevisionSummary, type ActorFields, type MinutesRow } from './minutes-store.ts';
 import { prefillBlocks } from './prefill.ts';
 import { planRefresh } from './refresh.ts';
@@ -35,7 +38,8 @@ function emptyContent(children: BlockNode[]): MinutesContent {
 
 /**
  * Minutes (biên bản): prefilled from the meeting, autosaved from the editor as whole contents with
- * a version check, grouped into revisions, finalized with the hash of the canonical content.
+ * a version check, grouped into revisions, finalized with the hash of the canonical content; and
+ * the Thông báo kết luận made from their conclusions (notice/).
  */
 export function createMinutesDomain(ctx: ServiceContext, deps: { meetings: Pick<MeetingsDomain, 'reader'>; importIntoMeeting: ImportIntoMeeting }) {
   const store = createMinutesStore(ctx.db);
@@ -201,17 +205,30 @@ export function createMinutesDomain(ctx: ServiceContext, deps: { meetings: Pick<
     else store.addRevision({ minutes_id: row.id, revision: (last?.revision ?? 0) + 1, kind, content: json, content_sha256: sha256, at, note, ...who });
   }
 
+  const facts = createOfficialFacts(ctx);
+  const notice = createNoticeHandlers(ctx, {
+    meeting,
+    meetingWritable,
+    minutesOf: (m) => {
+      const row = store.get(m.id);
+      return row ? view(row, m) : null;
+    },
+    actor,
+    facts,
+  });
   const exports = createMinutesExports(
     ctx,
     (meetingId) => {
       const m = meeting(meetingId);
-      return { meeting: m, minutes: view(existing(meetingId), m) };
+      return { meeting: m, minutes: view(existing(meetingId), m), notice: notice.stored(meetingId) };
     },
     deps.importIntoMeeting,
+    facts,
   );
 
-  const handlers: DomainHandlers<typeof minutesMethods> = {
+  const handlers: DomainHandlers<typeof minutesMethods & typeof noticeMethods> = {
     ...exports,
+    ...notice.handlers,
     'minutes.get': ({ meetingId }: MethodInput<'minutes.get'>) => {
       const m = meeting(meetingId);
       const row = store.get(meetingId);
@@ -384,7 +401,20 @@ export function createMinutesDomain(ctx: ServiceContext, deps: { meetings: Pick<
   };
 
   // Another window, the CLI or the live room may be looking at the same minutes: tell them.
-  const writes = ['minutes.draft', 'minutes.refresh', 'minutes.save', 'minutes.restoreRevision', 'minutes.addConclusion', 'minutes.finalize', 'minutes.reopen'] as const;
+  const writes = [
+    'minutes.draft',
+    'minutes.refresh',
+    'minutes.save',
+    'minutes.restoreRevision',
+    'minutes.addConclusion',
+    'minutes.finalize',
+    'minutes.reopen',
+    'notice.create',
+    'notice.regenerate',
+    'notice.save',
+    'notice.issue',
+    'notice.reopen',
+  ] as const;
   for (const name of writes) {
     const inner = handlers[name] as (input: { meetingId: string }) => unknown;
     (handlers as Record<string, unknown>)[name] = (input: { meetingId: string }) => {

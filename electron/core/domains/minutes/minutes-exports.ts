@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
-import type { CommitteeRole, ImportResult, MeetingDetail, MethodInput, MinutesExportInput, MinutesView } from '../../../../shared/contract/index.ts';
+import type { ImportResult, MeetingDetail, MethodInput, MinutesExportInput, MinutesView } from '../../../../shared/contract/index.ts';
 import type { ServiceContext } from '../../context.ts';
 import { CoreError } from '../../errors.ts';
 import { writeExport } from '../../files/exports.ts';
@@ -12,9 +12,10 @@ import { refuseOverwrite, writeUserFile } from '../../files/user-file.ts';
 import type * as DocxWriter from '../../official-docs/official-docx.ts';
 import type * as PdfWriter from '../../official-docs/official-pdf.ts';
 import type { OfficialDocument } from '../../official-docs/official-text.ts';
-import type { UnitNameOf } from './exports/body-blocks.ts';
 import { minutesDocument } from './exports/minutes-document.ts';
-import { noticeDocument } from './exports/notice-document.ts';
+import { defaultNoticeRecipients, noticeContent, noticeDocument, noticeSigner, recipientLines, type NoticeParts } from './exports/notice-document.ts';
+import { fieldsOf, type NoticeRow } from './notice/notice-store.ts';
+import type { OfficialFacts } from './official-facts.ts';
 
 const MIME = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
@@ -28,6 +29,8 @@ let pdfWriter: Promise<typeof PdfWriter> | undefined;
 interface Current {
   meeting: MeetingDetail;
   minutes: MinutesView;
+  /** The notice as the secretariat edited it, when one was generated. */
+  notice: NoticeRow | undefined;
 }
 
 /**
@@ -39,30 +42,54 @@ interface Current {
 /** How the documents domain takes a file into the library and the meeting (its own import, audited there). */
 export type ImportIntoMeeting = (input: { paths: string[]; meetingId: string }) => Promise<ImportResult>;
 
-export function createMinutesExports(ctx: ServiceContext, current: (meetingId: string) => Current, importIntoMeeting: ImportIntoMeeting) {
-  const unitRow = ctx.db.prepare('SELECT name FROM organizations WHERE id = ?');
-  const chairRole = ctx.db.prepare('SELECT role FROM committee_members WHERE committee_id = ? AND person_id = ?');
-  const unitName: UnitNameOf = (id) => (unitRow.get(id) as { name: string } | undefined)?.name ?? null;
-
-  function model(input: MinutesExportInput, { meeting, minutes }: Current): OfficialDocument {
-    const final = minutes.status === 'final';
-    if (input.document === 'minutes') return minutesDocument({ meeting, content: minutes.content, final, unitName });
+export function createMinutesExports(ctx: ServiceContext, current: (meetingId: string) => Current, importIntoMeeting: ImportIntoMeeting, facts: OfficialFacts) {
+  /** The notice as stored, or, before one was generated, as it would be generated now. */
+  function noticeParts({ meeting, minutes, notice }: Current): NoticeParts {
+    if (notice) {
+      const f = fieldsOf(notice);
+      return { ...f, recipientLines: recipientLines(f.recipients) };
+    }
     if (minutes.conclusions.length === 0) {
       throw new CoreError('INVALID_STATE', {
         vi: 'Biên bản chưa có kết luận nào nên chưa thể ra Thông báo kết luận. Hãy thêm kết luận vào biên bản trước.',
         en: 'The minutes have no conclusions yet, so there is no conclusion notice to issue. Add conclusions first.',
       });
     }
-    const role = meeting.chair ? ((chairRole.get(meeting.committee.id, meeting.chair.id) as { role: CommitteeRole } | undefined)?.role ?? null) : null;
+    return {
+      content: noticeContent({ meeting, conclusions: minutes.conclusions, unitName: facts.unitName }),
+      number: null,
+      recipientLines: recipientLines(defaultNoticeRecipients(minutes.conclusions)),
+      ...noticeSigner(meeting, facts.chairRole(meeting)),
+    };
+  }
+
+  /** Final means: the minutes finalized, or for a generated notice, the notice issued. */
+  function isFinal(input: Pick<MinutesExportInput, 'document'>, found: Current): boolean {
+    if (input.document === 'notice' && found.notice) return found.notice.status === 'issued';
+    return found.minutes.status === 'final';
+  }
+
+  function model(input: MinutesExportInput, found: Current): OfficialDocument {
+    const { meeting, minutes } = found;
+    const final = isFinal(input, found);
+    if (input.document === 'minutes') return minutesDocument({ meeting, content: minutes.content, final, unitName: facts.unitName });
+    const parts = noticeParts(found);
+    // The command line may state number, signer and Nơi nhận for this one file.
+    const o = input.notice ?? {};
+    const signerTitles = o.signerTitles ?? parts.signerTitles;
     return noticeDocument({
       meeting,
-      conclusions: minutes.conclusions,
-      chairRole: role,
+      parts: {
+        ...parts,
+        number: o.number ?? parts.number,
+        signerTitles,
+        signerName: o.signerName ?? (o.signerTitles ? null : parts.signerName),
+        recipientLines: o.recipients ? recipientLines(o.recipients.map((text) => ({ unitId: null, text }))) : parts.recipientLines,
+      },
       final,
-      issuedAt: ctx.now(),
+      issuedAt: found.notice?.issued_at ? new Date(found.notice.issued_at) : ctx.now(),
       place: ctx.setting('documents.issuingPlace'),
-      unitName,
-      options: input.notice ?? {},
+      unitName: facts.unitName,
     });
   }
 
@@ -73,7 +100,7 @@ export function createMinutesExports(ctx: ServiceContext, current: (meetingId: s
       input.format === 'docx'
         ? await (await (docxWriter ??= import('../../official-docs/official-docx.ts'))).officialDocumentDocx(doc)
         : await (await (pdfWriter ??= import('../../official-docs/official-pdf.ts'))).officialDocumentPdf(doc);
-    return { bytes, final: found.minutes.status === 'final', sha256: createHash('sha256').update(bytes).digest('hex'), found };
+    return { bytes, final: isFinal(input, found), sha256: createHash('sha256').update(bytes).digest('hex'), found };
   }
 
   function audit(input: MinutesExportInput, minutesId: string, sha256: string, final: boolean): void {
@@ -97,11 +124,13 @@ export function createMinutesExports(ctx: ServiceContext, current: (meetingId: s
     },
     'minutes.attachToMeeting': async (input: MethodInput<'minutes.attachToMeeting'>) => {
       const found = current(input.meetingId);
-      if (found.minutes.status !== 'final') {
-        throw new CoreError('INVALID_STATE', {
-          vi: 'Chỉ biên bản đã hoàn tất mới đưa vào tài liệu cuộc họp. Hãy hoàn tất biên bản trước.',
-          en: 'Only finalized minutes go into the meeting’s documents. Finalize the minutes first.',
-        });
+      if (!isFinal(input, found)) {
+        throw new CoreError(
+          'INVALID_STATE',
+          input.document === 'notice' && found.notice
+            ? { vi: 'Chỉ thông báo đã ban hành mới đưa vào tài liệu cuộc họp. Hãy ban hành thông báo trước.', en: 'Only an issued notice goes into the meeting’s documents. Issue it first.' }
+            : { vi: 'Chỉ biên bản đã hoàn tất mới đưa vào tài liệu cuộc họp. Hãy hoàn tất biên bản trước.', en: 'Only finalized minutes go into the meeting’s documents. Finalize the minutes first.' },
+        );
       }
       const { bytes, sha256 } = await render({ ...input, format: 'pdf' }, found);
       const fileName = safeFileName(`${input.document === 'minutes' ? 'Biên bản' : 'Thông báo kết luận'} - ${found.meeting.title}.pdf`);

@@ -1,23 +1,13 @@
-import type { CommitteeRole, MeetingDetail, MinutesConclusion, NoticeOptions, Participant } from '../../../../../shared/contract/index.ts';
+import type { CommitteeRole, MeetingDetail, MinutesConclusion, NoticeRecipient, Participant } from '../../../../../shared/contract/index.ts';
+import type { BlockNode, MinutesContent } from '../../../../../shared/minutes/document.ts';
+import { TEXT_FORMAT } from '../../../../../shared/minutes/document.ts';
 import { dateVi } from '../../../../../shared/vn-time.ts';
 import { CLASSIFICATION_MARKS } from '../../../official-docs/classification-mark.ts';
-import type { OfficialBlock, OfficialDocument } from '../../../official-docs/official-text.ts';
+import type { OfficialDocument } from '../../../official-docs/official-text.ts';
 import { placeDateVi } from '../../../official-docs/place-date.ts';
-import type { SignatureBlock } from '../../../official-docs/signature-block.ts';
-import { assignmentLine, type UnitNameOf } from './body-blocks.ts';
+import { paragraph, text } from '../prefill.ts';
+import { assignmentLine, officialBlocks, type UnitNameOf } from './body-blocks.ts';
 import { SIGNING_ROOM } from './minutes-document.ts';
-
-export interface NoticeInput {
-  meeting: MeetingDetail;
-  conclusions: readonly MinutesConclusion[];
-  /** The chair's role in the committee, which decides who signs and how (TM., KT., TL.). */
-  chairRole: CommitteeRole | null;
-  final: boolean;
-  issuedAt: Date;
-  place: string;
-  unitName: UnitNameOf;
-  options: NoticeOptions;
-}
 
 const lowerFirst = (s: string) => s.charAt(0).toLocaleLowerCase('vi') + s.slice(1);
 
@@ -34,30 +24,25 @@ function authorityOf(committeeName: string): string {
   return /^ban chỉ đạo/iu.test(committeeName.trim()) ? 'BAN CHỈ ĐẠO' : committeeName.trim().toLocaleUpperCase('vi');
 }
 
+/** What a notice says it is and who signs it: stored with the notice, edited before issue. */
+export interface NoticeParts {
+  content: MinutesContent;
+  number: string | null;
+  /** The "Nơi nhận" lines as written ("- Sở Tài chính;"). */
+  recipientLines: string[];
+  signerTitles: string[];
+  signerName: string | null;
+}
+
 /**
  * Who signs (Điều 13, Nghị định 30/2020): the head signs on behalf of the committee (TM.), a deputy
  * signs for the head (KT.), anyone else signs by order (TL.) under the title given.
  */
-export function noticeSignature(input: Pick<NoticeInput, 'meeting' | 'chairRole' | 'options'>): SignatureBlock {
-  const { meeting, chairRole, options } = input;
-  const chair = meeting.chair;
-  let titles: string[];
-  let signerName: string | null;
-  if (chairRole === 'head') {
-    titles = [`TM. ${authorityOf(meeting.committee.name)}`, 'TRƯỞNG BAN'];
-    signerName = chair?.name ?? null;
-  } else if (chairRole === 'deputy') {
-    titles = ['KT. TRƯỞNG BAN', 'PHÓ TRƯỞNG BAN'];
-    signerName = chair?.name ?? null;
-  } else {
-    titles = ['TL. TRƯỞNG BAN', 'CHÁNH VĂN PHÒNG'];
-    signerName = null;
-  }
-  return {
-    titles: options.signerTitles ?? titles,
-    signerName: options.signerName ?? (options.signerTitles ? null : signerName),
-    signingRoom: SIGNING_ROOM,
-  };
+export function noticeSigner(meeting: MeetingDetail, chairRole: CommitteeRole | null): { signerTitles: string[]; signerName: string | null } {
+  const name = meeting.chair?.name ?? null;
+  if (chairRole === 'head') return { signerTitles: [`TM. ${authorityOf(meeting.committee.name)}`, 'TRƯỞNG BAN'], signerName: name };
+  if (chairRole === 'deputy') return { signerTitles: ['KT. TRƯỞNG BAN', 'PHÓ TRƯỞNG BAN'], signerName: name };
+  return { signerTitles: ['TL. TRƯỞNG BAN', 'CHÁNH VĂN PHÒNG'], signerName: null };
 }
 
 const ATTENDING = new Set(['present', 'late', 'delegated']);
@@ -85,63 +70,77 @@ function grouped(conclusions: readonly MinutesConclusion[]): { title: string | n
   return groups;
 }
 
-function defaultRecipients(conclusions: readonly MinutesConclusion[]): string[] {
-  const units = new Set<string>();
+/** Nơi nhận as generated: the members, then every lead and coordinating unit of the conclusions. */
+export function defaultNoticeRecipients(conclusions: readonly MinutesConclusion[]): NoticeRecipient[] {
+  const units = new Map<string, string>();
   for (const c of conclusions) {
-    if (c.leadUnitName) units.add(c.leadUnitName);
-    for (const u of c.coordinatingUnitNames) units.add(u);
+    if (c.leadUnitId && c.leadUnitName) units.set(c.leadUnitId, c.leadUnitName);
+    c.coordinatingUnitIds.forEach((u, i) => {
+      const name = c.coordinatingUnitNames[i];
+      if (name && name !== u) units.set(u, name);
+    });
   }
-  return ['- Thành viên Ban Chỉ đạo;', ...[...units].map((u) => `- ${u};`), '- Lưu: VT.'];
+  return [{ unitId: null, text: 'Thành viên Ban Chỉ đạo' }, ...[...units].map(([unitId, text]) => ({ unitId, text }))];
+}
+
+/** "- Sở Tài chính;" per recipient, closing with "- Lưu: VT." unless a storage line is there already. */
+export function recipientLines(recipients: readonly NoticeRecipient[]): string[] {
+  const lines = recipients.map((r) => (/^[-–]/u.test(r.text) ? r.text : `- ${r.text.replace(/[;.]\s*$/u, '')};`));
+  if (!lines.some((r) => /lưu\s*:/iu.test(r))) lines.push('- Lưu: VT.');
+  return lines;
+}
+
+function chairPhrase(meeting: MeetingDetail): string {
+  const chair = meeting.chair;
+  return chair ? `đồng chí ${chair.name}${chair.position ? `, ${chair.position}` : ''}` : 'đồng chí chủ trì';
+}
+
+function heading(words: string): BlockNode {
+  return { type: 'heading', tag: 'h3', children: [text(words, TEXT_FORMAT.bold)], direction: null, format: '', indent: 0, version: 1 };
 }
 
 /**
- * The Thông báo kết luận (Mẫu 1.4 for a thông báo, Phụ lục III, Nghị định 30/2020): who chaired,
- * when and where, who attended, then the conclusions under their agenda items with who leads, who
- * coordinates and by when, closing "./." and signed by the chair's authority.
+ * The text of the Thông báo kết luận (Mẫu 1.4 for a thông báo, Phụ lục III, Nghị định 30/2020) as
+ * the editor holds it: who chaired, when and where, who attended, then the conclusions under their
+ * agenda items with who leads, who coordinates and by when, closing "./.". The secretariat edits it
+ * from here before issue.
  */
-export function noticeDocument(input: NoticeInput): OfficialDocument {
-  const { meeting, options } = input;
-  const chair = meeting.chair;
-  const chairText = chair ? `đồng chí ${chair.name}${chair.position ? `, ${chair.position}` : ''}` : 'đồng chí chủ trì';
-  const phrase = meetingPhrase(meeting.title);
+export function noticeContent(input: { meeting: MeetingDetail; conclusions: readonly MinutesConclusion[]; unitName: UnitNameOf }): MinutesContent {
+  const { meeting } = input;
+  const chairText = chairPhrase(meeting);
   const place = meeting.room?.name ?? (meeting.online ? 'trực tuyến' : null);
-  const body: OfficialBlock[] = [
-    {
-      kind: 'paragraph',
-      runs: [{ text: `Ngày ${dateVi(meeting.startsAt)}${place ? `, tại ${place}` : ''}, ${chairText} chủ trì ${phrase}.` }],
-    },
-  ];
+  const blocks: BlockNode[] = [paragraph(`Ngày ${dateVi(meeting.startsAt)}${place ? `, tại ${place}` : ''}, ${chairText} chủ trì ${meetingPhrase(meeting.title)}.`)];
   const attendance = attendanceSentence(meeting.participants);
-  if (attendance) body.push({ kind: 'paragraph', runs: [{ text: attendance }] });
-  body.push({
-    kind: 'paragraph',
-    runs: [{ text: `Sau khi nghe báo cáo và ý kiến phát biểu của các đại biểu dự họp, ${chairText} kết luận như sau:` }],
-  });
+  if (attendance) blocks.push(paragraph(attendance));
+  blocks.push(paragraph(`Sau khi nghe báo cáo và ý kiến phát biểu của các đại biểu dự họp, ${chairText} kết luận như sau:`));
   grouped(input.conclusions).forEach((group, g) => {
-    body.push({ kind: 'paragraph', runs: [{ text: `${g + 1}. ${group.title ?? 'Kết luận chung'}`, bold: true }], keepWithNext: true });
+    blocks.push(heading(`${g + 1}. ${group.title ?? 'Kết luận chung'}`));
     for (const c of group.items) {
-      body.push({ kind: 'paragraph', runs: [{ text: `- ${c.text.trim()}` }] });
+      blocks.push(paragraph(`- ${c.text.trim()}`));
       const line = assignmentLine(c, input.unitName);
-      if (line) body.push({ kind: 'paragraph', runs: [{ text: line, italic: true }] });
+      if (line) blocks.push(paragraph(line, TEXT_FORMAT.italic));
     }
   });
-  body.push({ kind: 'paragraph', runs: [{ text: 'Ban Chỉ đạo thông báo để các cơ quan, đơn vị liên quan biết, thực hiện./.' }] });
+  blocks.push(paragraph('Ban Chỉ đạo thông báo để các cơ quan, đơn vị liên quan biết, thực hiện./.'));
+  return { root: { type: 'root', children: blocks, direction: null, format: '', indent: 0, version: 1 } };
+}
 
-  const recipients = options.recipients ? [...options.recipients] : defaultRecipients(input.conclusions);
-  if (!recipients.some((r) => /lưu\s*:/iu.test(r))) recipients.push('- Lưu: VT.');
+/** The notice as the official-docs kit writes it: its edited text, number, Nơi nhận and signer. */
+export function noticeDocument(input: { meeting: MeetingDetail; parts: NoticeParts; final: boolean; issuedAt: Date; place: string; unitName: UnitNameOf }): OfficialDocument {
+  const { meeting, parts } = input;
   return {
     title: `Thông báo kết luận — ${meeting.title}`,
     header: {
       issuer: meeting.committee.name,
-      numberLine: `Số: ${options.number ?? '      '}/TB-BCĐ`,
+      numberLine: `Số: ${parts.number ?? '      '}/TB-BCĐ`,
       classificationMark: CLASSIFICATION_MARKS[meeting.classification],
       placeDate: placeDateVi(input.place, input.issuedAt),
     },
     documentKind: 'THÔNG BÁO',
-    summary: `Kết luận của ${chairText} tại ${phrase}`,
+    summary: `Kết luận của ${chairPhrase(meeting)} tại ${meetingPhrase(meeting.title)}`,
     draft: !input.final,
-    body,
-    signatures: [noticeSignature(input)],
-    recipients,
+    body: parts.content.root.children.flatMap((b) => officialBlocks(b, input.unitName)),
+    signatures: [{ titles: parts.signerTitles, signerName: parts.signerName, signingRoom: SIGNING_ROOM }],
+    recipients: parts.recipientLines,
   };
 }
