@@ -14,7 +14,8 @@ import { expect, screenshotDir, test } from './fixtures.ts';
  * Journey 4, after the meeting: the secretary opens an ended meeting, creates the minutes from it
  * (prefilled in the layout of Mẫu 1.9), types the discussion, records a conclusion with its lead
  * unit and deadline, sees it autosaved and still there after a reload, then finalizes the minutes,
- * which become read-only with their hash shown.
+ * which become read-only with their hash shown. From the conclusions the Thông báo kết luận is
+ * drafted, edited, numbered, addressed and issued.
  */
 
 test.describe.configure({ mode: 'serial' });
@@ -144,9 +145,9 @@ test('the secretary drafts, edits, autosaves and finalizes the minutes of an end
   await expect(page.getByRole('button', { name: 'Mở lại' })).toBeVisible();
   await shot(page, 'minutes-final');
 
-  // The Biên bản and the Thông báo kết luận as the Văn thư takes them: PDF, page 1 looked at.
+  // The Biên bản as the Văn thư takes it: PDF, page 1 looked at.
   await page.getByRole('button', { name: 'Xuất văn bản' }).click();
-  const exportDialog = page.getByRole('dialog', { name: 'Xuất văn bản theo Nghị định 30/2020' });
+  const exportDialog = page.getByRole('dialog', { name: 'Xuất biên bản theo Nghị định 30/2020' });
   await exportDialog.getByText('PDF', { exact: true }).click();
   const minutesDownload = page.waitForEvent('download');
   await exportDialog.getByRole('button', { name: 'Tải về' }).click();
@@ -159,19 +160,7 @@ test('the secretary drafts, edits, autosaves and finalizes the minutes of an end
   expect(minutesText).not.toContain('DỰ THẢO');
   renderFirstPage(minutesPdf, 'minutes-pdf-bien-ban');
 
-  await exportDialog.getByText('Thông báo kết luận', { exact: true }).click();
-  await exportDialog.getByRole('textbox', { name: 'Số thông báo' }).fill('15');
-  const noticeDownload = page.waitForEvent('download');
-  await exportDialog.getByRole('button', { name: 'Tải về' }).click();
-  const noticePdf = join(downloads, 'thong-bao.pdf');
-  await (await noticeDownload).saveAs(noticePdf);
-  const noticeText = execFileSync('pdftotext', [noticePdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
-  expect(noticeText).toContain('Số: 15/TB-BCĐ');
-  expect(noticeText).toContain(`- ${CONCLUSION}`);
-  renderFirstPage(noticePdf, 'minutes-pdf-thong-bao');
-
   // Into the meeting's documents, and opened in the reader as it will print.
-  await exportDialog.getByText('Biên bản', { exact: true }).click();
   await shot(page, 'minutes-export-dialog');
   await exportDialog.getByRole('button', { name: 'Đưa vào tài liệu cuộc họp' }).click();
   await expect(exportDialog.getByText(`Biên bản - ${TITLE}.pdf`)).toBeVisible();
@@ -186,6 +175,79 @@ test('the secretary drafts, edits, autosaves and finalizes the minutes of an end
 function renderFirstPage(pdf: string, name: string): void {
   execFileSync('pdftoppm', ['-r', '80', '-f', '1', '-l', '1', '-png', '-singlefile', pdf, join(screenshotDir, name)]);
 }
+
+test('the Thông báo kết luận is drafted from the conclusions, edited with an IME, numbered, addressed, signed and issued', async ({ page }) => {
+  test.setTimeout(150_000);
+  await page.goto(env.host.url);
+  await expect(page.getByRole('heading', { level: 1, name: 'Cuộc họp' })).toBeVisible();
+  await page.goto(`${new URL(page.url()).origin}/#/meetings/${meetingId}/minutes`);
+  await page.getByRole('button', { name: 'Thông báo kết luận' }).click();
+  await expect(page).toHaveURL(/\/notice$/);
+  await shot(page, 'notice-empty');
+  await page.getByRole('button', { name: 'Soạn thông báo từ 1 kết luận' }).click();
+
+  const text = page.getByRole('textbox', { name: 'Nội dung thông báo' });
+  await expect(text).toContainText(`- ${CONCLUSION}`);
+  await expect(text).toContainText(`1. ${ITEM}`);
+  // Plain official prose: the minutes' own blocks are not offered here.
+  await expect(page.getByRole('button', { name: 'Kết luận', exact: true })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Ban hành' })).toBeDisabled();
+  await expect(page.getByText('Nhập số thông báo để ban hành.')).toBeVisible();
+
+  // A sentence added at the end of the conclusion, the last word typed through a Telex IME
+  // (composition events, as Unikey and the OS input methods send them).
+  await text.locator('p', { hasText: CONCLUSION }).click();
+  await page.keyboard.press('End');
+  await page.keyboard.type(' Giao Văn phòng theo dõi tiến ');
+  const cdp = await page.context().newCDPSession(page);
+  for (const step of ['d', 'dd', 'đ', 'độ']) await cdp.send('Input.imeSetComposition', { text: step, selectionStart: step.length, selectionEnd: step.length });
+  await cdp.send('Input.insertText', { text: 'độ' });
+  await page.keyboard.type('.');
+  await expect(text).toContainText(`${CONCLUSION} Giao Văn phòng theo dõi tiến độ.`);
+
+  // Number, Nơi nhận (a unit of the directory and a line typed) and the signer.
+  await page.getByRole('textbox', { name: 'Số thông báo' }).fill('15');
+  const recipients = page.getByRole('combobox', { name: 'Nơi nhận' });
+  await recipients.click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: 'Sở Khoa học và Công nghệ' }).click();
+  await recipients.fill('UBND tỉnh (b/c)');
+  await recipients.press('Enter');
+  await recipients.press('Escape');
+  await pick(page, page, 'Hình thức ký', '', 'KT. — Phó Trưởng ban ký thay');
+  await page.getByRole('textbox', { name: 'Họ và tên người ký' }).fill('Trần Văn Phó');
+  await expect(page.getByRole('status').filter({ hasText: /Đã lưu lúc \d\d:\d\d/ })).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByRole('button', { name: 'Ban hành' })).toBeEnabled();
+  const saved = (await env.host.core.call('notice.get', { meetingId }))!;
+  expect(saved).toMatchObject({ number: '15', signerTitles: ['KT. TRƯỞNG BAN', 'PHÓ TRƯỞNG BAN'], signerName: 'Trần Văn Phó' });
+  expect(saved.recipients.map((r) => r.text)).toEqual(['Thành viên Ban Chỉ đạo', 'Sở Xây dựng', 'Sở Khoa học và Công nghệ', 'UBND tỉnh (b/c)']);
+  expect(saved.recipients[2]!.unitId).toBe(dir.units.digital.id);
+  await shot(page, 'notice-editing');
+
+  // Issued: locked, with its hash; then exported as the Văn thư sends it and put into the meeting's documents.
+  await page.getByRole('button', { name: 'Ban hành' }).click();
+  const issue = page.getByRole('dialog', { name: 'Ban hành Thông báo số 15/TB-BCĐ?' });
+  await issue.getByRole('button', { name: 'Ban hành' }).click();
+  await expect(page.getByText(/Thông báo đã ban hành lúc/)).toBeVisible();
+  await expect(text).toHaveAttribute('contenteditable', 'false');
+  await expect(page.getByRole('textbox', { name: 'Số thông báo' })).toBeDisabled();
+
+  await page.getByRole('button', { name: 'Xuất văn bản' }).click();
+  const exportDialog = page.getByRole('dialog', { name: 'Xuất Thông báo kết luận theo Nghị định 30/2020' });
+  await exportDialog.getByText('PDF', { exact: true }).click();
+  const download = page.waitForEvent('download');
+  await exportDialog.getByRole('button', { name: 'Tải về' }).click();
+  const pdf = join(downloads, 'thong-bao.pdf');
+  await (await download).saveAs(pdf);
+  const flat = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+  for (const line of ['Số: 15/TB-BCĐ', 'THÔNG BÁO', `- ${CONCLUSION} Giao Văn phòng theo dõi tiến độ.`, 'KT. TRƯỞNG BAN', 'PHÓ TRƯỞNG BAN', 'Trần Văn Phó', '- UBND tỉnh (b/c);', '- Lưu: VT.']) {
+    expect(flat).toContain(line);
+  }
+  expect(flat).not.toContain('DỰ THẢO');
+  renderFirstPage(pdf, 'minutes-pdf-thong-bao');
+  await exportDialog.getByRole('button', { name: 'Đưa vào tài liệu cuộc họp' }).click();
+  await expect(exportDialog.getByText(`Thông báo kết luận - ${TITLE}.pdf`)).toBeVisible();
+  await shot(page, 'notice-issued');
+});
 
 test('reopened with a reason, the minutes take opinions and votes, refresh from the meeting, keep revisions and survive a conflict', async ({ page }) => {
   test.setTimeout(150_000);

@@ -1,4 +1,4 @@
-import { ArrowLeftOutlined, ExportOutlined, HistoryOutlined, LockOutlined, SyncOutlined, UnlockOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, ExportOutlined, HistoryOutlined, LockOutlined, NotificationOutlined, SyncOutlined, UnlockOutlined } from '@ant-design/icons';
 import { Alert, Button, Flex, Tag, Typography } from 'antd';
 import type { LexicalEditor } from 'lexical';
 import { useCallback, useEffect, useRef, useState } from 'react';
@@ -109,6 +109,9 @@ export function MinutesWorkspace({ meeting, initial }: { meeting: MeetingDetail;
         {!view.editable && !final ? <Tag>{t('status.readOnly')}</Tag> : null}
         <SaveStatusText status={autosave.status} onRetry={() => void flush()} />
         <Flex gap="small" wrap className="ns-minutes-actions">
+          <Link to={`/meetings/${meeting.id}/notice`}>
+            <Button icon={<NotificationOutlined />}>{t('notice.open')}</Button>
+          </Link>
           <Button icon={<ExportOutlined />} onClick={() => setDialog('export')}>
             {t('export.button')}
           </Button>
@@ -196,9 +199,11 @@ export function MinutesWorkspace({ meeting, initial }: { meeting: MeetingDetail;
       {dialog === 'revisions' ? (
         <RevisionsDrawer meetingId={meeting.id} editable={view.editable} flush={flush} version={autosave.version} onClose={() => setDialog(null)} onRestored={load} />
       ) : null}
-      {dialog === 'export' ? <ExportDialog view={{ ...view, conclusions: autosave.conclusions }} flush={flush} onClose={() => setDialog(null)} /> : null}
+      {dialog === 'export' ? <ExportDialog meetingId={meeting.id} document="minutes" final={final} flush={flush} onClose={() => setDialog(null)} /> : null}
       {dialog === 'finalize' ? <FinalizeDialog meetingId={meeting.id} flush={flush} version={autosave.version} onClose={() => setDialog(null)} onDone={load} /> : null}
-      {dialog === 'reopen' ? <ReopenDialog meetingId={meeting.id} onClose={() => setDialog(null)} onDone={load} /> : null}
+      {dialog === 'reopen' ? (
+        <ReopenDialog texts="reopen" reopen={(reason) => bridge.invoke('minutes.reopen', { meetingId: meeting.id, reason })} onClose={() => setDialog(null)} onDone={load} />
+      ) : null}
     </Page>
   );
 }

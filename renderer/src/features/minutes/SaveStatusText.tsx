@@ -2,7 +2,7 @@ import { CheckCircleOutlined, ExclamationCircleOutlined, LoadingOutlined } from 
 import { Button, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { clockTime } from './minutesFormat.ts';
-import type { SaveStatus } from './useAutosave.ts';
+import type { SaveStatus } from './useVersionedAutosave.ts';
 
 /** "Đang lưu…", "Đã lưu lúc 14:05", or why it was not saved; announced to screen readers. */
 export function SaveStatusText({ status, onRetry }: { status: SaveStatus; onRetry: () => void }) {

@@ -25,10 +25,14 @@ interface MinutesEditorProps {
   editorRef: RefObject<LexicalEditor | null>;
   onChange: (state: EditorState) => void;
   onSave: () => void;
+  /** False for the conclusion notice: plain official prose, without opinions, votes and conclusions. */
+  appBlocks?: boolean;
+  /** The editing area's accessible name (the minutes' by default). */
+  label?: string;
 }
 
-/** The minutes' rich-text editor (Lexical) with the app's own blocks. */
-export function MinutesEditor({ initial, editable, editorRef, onChange, onSave }: MinutesEditorProps) {
+/** The minutes' rich-text editor (Lexical) with the app's own blocks; the notice uses it without them. */
+export function MinutesEditor({ initial, editable, editorRef, onChange, onSave, appBlocks = true, label }: MinutesEditorProps) {
   const { t } = useTranslation('minutes');
   const config = useMemo<InitialConfigType>(
     () => ({
@@ -48,19 +52,19 @@ export function MinutesEditor({ initial, editable, editorRef, onChange, onSave }
   return (
     <LexicalComposer initialConfig={config}>
       <div className="ns-minutes-editor">
-        {editable ? <Toolbar onSave={onSave} /> : null}
+        {editable ? <Toolbar onSave={onSave} appBlocks={appBlocks} /> : null}
         <div className="ns-minutes-sheet">
           <RichTextPlugin
-            contentEditable={<ContentEditable className="ns-minutes-content" aria-label={t('editorLabel')} spellCheck={false} />}
+            contentEditable={<ContentEditable className="ns-minutes-content" aria-label={label ?? t('editorLabel')} spellCheck={false} />}
             ErrorBoundary={LexicalErrorBoundary}
           />
         </div>
         <HistoryPlugin />
         <ListPlugin />
         <TablePlugin hasCellMerge={false} hasCellBackgroundColor={false} />
-        <InsertShortcutsPlugin />
+        {appBlocks ? <InsertShortcutsPlugin /> : null}
         <ProtectItemsPlugin />
-        {editable ? <SlashMenuPlugin /> : null}
+        {editable ? <SlashMenuPlugin appBlocks={appBlocks} /> : null}
         <EditorRefPlugin editorRef={editorRef} />
         <OnChangePlugin ignoreSelectionChange onChange={onChange} />
       </div>

@@ -23,7 +23,7 @@ class SlashOption extends MenuOption {
 }
 
 /** "/" at the start of a word opens the list of what can be inserted: the minutes' blocks first. */
-export function SlashMenuPlugin() {
+export function SlashMenuPlugin({ appBlocks }: { appBlocks: boolean }) {
   const { t } = useTranslation('minutes');
   const [editor] = useLexicalComposerContext();
   const [query, setQuery] = useState<string | null>(null);
@@ -31,9 +31,13 @@ export function SlashMenuPlugin() {
 
   const all = useMemo(
     () => [
-      new SlashOption('opinion', t('opinion.title'), (e) => insertBlock(e, 'opinion')),
-      new SlashOption('vote', t('vote.title'), (e) => insertBlock(e, 'vote')),
-      new SlashOption('conclusion', t('conclusion.title'), (e) => insertBlock(e, 'conclusion')),
+      ...(appBlocks
+        ? [
+            new SlashOption('opinion', t('opinion.title'), (e) => insertBlock(e, 'opinion')),
+            new SlashOption('vote', t('vote.title'), (e) => insertBlock(e, 'vote')),
+            new SlashOption('conclusion', t('conclusion.title'), (e) => insertBlock(e, 'conclusion')),
+          ]
+        : []),
       ...(['h2', 'h3'] as const).map(
         (tag) =>
           new SlashOption(tag, t(`toolbar.${tag}`), (e) =>
@@ -47,7 +51,7 @@ export function SlashMenuPlugin() {
       new SlashOption('number', t('toolbar.number'), (e) => e.dispatchCommand(INSERT_ORDERED_LIST_COMMAND, undefined)),
       new SlashOption('table', t('toolbar.table'), (e) => e.dispatchCommand(INSERT_TABLE_COMMAND, { rows: '3', columns: '3', includeHeaders: { rows: true, columns: false } })),
     ],
-    [t],
+    [t, appBlocks],
   );
   const options = useMemo(() => {
     const q = foldText(query ?? '').trim();

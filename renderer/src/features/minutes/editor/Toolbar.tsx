@@ -46,7 +46,7 @@ interface Formats {
 }
 
 /** The formatting bar above the minutes: undo/redo, text formats, block types, lists, table, and the minutes' own blocks. */
-export function Toolbar({ onSave }: { onSave: () => void }) {
+export function Toolbar({ onSave, appBlocks }: { onSave: () => void; appBlocks: boolean }) {
   const { t } = useTranslation('minutes');
   const [editor] = useLexicalComposerContext();
   const [canUndo, setCanUndo] = useState(false);
@@ -131,10 +131,14 @@ export function Toolbar({ onSave }: { onSave: () => void }) {
       {tool(t('toolbar.bullet'), <UnorderedListOutlined />, () => setBlock('bullet'), { active: formats.block === 'bullet' })}
       {tool(t('toolbar.number'), <OrderedListOutlined />, () => setBlock('number'), { active: formats.block === 'number' })}
       {tool(t('toolbar.table'), <TableOutlined />, () => editor.dispatchCommand(INSERT_TABLE_COMMAND, { rows: '3', columns: '3', includeHeaders: { rows: true, columns: false } }))}
-      <Divider orientation="vertical" />
-      {tool(t('toolbar.opinion'), <CommentOutlined />, () => insert('opinion'), { text: true })}
-      {tool(t('toolbar.vote'), <LikeOutlined />, () => insert('vote'), { text: true })}
-      {tool(t('toolbar.conclusion'), <FlagOutlined />, () => insert('conclusion'), { text: true })}
+      {appBlocks ? (
+        <>
+          <Divider orientation="vertical" />
+          {tool(t('toolbar.opinion'), <CommentOutlined />, () => insert('opinion'), { text: true })}
+          {tool(t('toolbar.vote'), <LikeOutlined />, () => insert('vote'), { text: true })}
+          {tool(t('toolbar.conclusion'), <FlagOutlined />, () => insert('conclusion'), { text: true })}
+        </>
+      ) : null}
       <span className="ns-minutes-toolbar-end">{tool(t('toolbar.save'), <SaveOutlined />, onSave)}</span>
     </div>
   );
