@@ -17,6 +17,7 @@ import { writeSamplePdf } from '../electron/core/seed/sample-pdf.ts';
 import { p95, type Figure } from './bench/stats.ts';
 import { measureAnnotations } from './bench/annotations.ts';
 import { measureMinutes } from './bench/minutes.ts';
+import { measureMinutesOpen } from './bench/minutes-open.ts';
 import { measureViewer } from './bench/viewer.ts';
 
 const { values } = parseArgs({ options: { years: { type: 'string', default: '10' }, keep: { type: 'string' } } });
@@ -129,7 +130,8 @@ async function main(): Promise<void> {
   }
   await measureImport();
   await measureAnnotations(dataDir, add, log);
-  await measureMinutes(dataDir, add, log);
+  const minutesMeeting = await measureMinutes(dataDir, add, log);
+  await measureMinutesOpen({ root, dataDir, meetingId: minutesMeeting, add, log });
   await measureViewer({ root, work, add, log });
 
   log('');

@@ -68,7 +68,8 @@ async function medianOf(runs: number, fn: () => Promise<unknown>): Promise<numbe
   return percentile(samples, 50);
 }
 
-export async function measureMinutes(dataDir: string, add: Add, log: (text: string) => void): Promise<void> {
+/** Measures the core's figures; returns the meeting whose 30-page minutes the open figure uses. */
+export async function measureMinutes(dataDir: string, add: Add, log: (text: string) => void): Promise<string> {
   const core = await createCore({ dataDir, logToFile: false });
   try {
     const meetingId = await heldMeeting(core);
@@ -98,6 +99,7 @@ export async function measureMinutes(dataDir: string, add: Add, log: (text: stri
     }
     const notice = await medianOf(5, () => core.call('minutes.export', { meetingId, document: 'notice', format: 'pdf' }));
     add('minutes.notice_pdf_ms', notice, 'ms', null, 'info');
+    return meetingId;
   } finally {
     await core.close();
   }

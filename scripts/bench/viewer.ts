@@ -36,7 +36,7 @@ const FIRST_PAGE_MARK = 'nghisu:reader:first-page';
 const median = (samples: number[]) => percentile(samples, 50);
 
 /** `npm run bench` runs after `npm run build`; on a clone that skipped it, build rather than measure nothing. */
-function ensureRenderer(root: string, log: (text: string) => void): string {
+export function ensureRenderer(root: string, log: (text: string) => void): string {
   const staticDir = join(root, 'out', 'renderer');
   if (!existsSync(join(staticDir, 'index.html'))) {
     log('  chưa có bản dựng giao diện (out/renderer): chạy electron-vite build…');

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MAX_CONTENT_BYTES, minutesContent, type MinutesContent } from '../minutes/document.ts';
+import { minutesContent, type MinutesContent } from '../minutes/document.ts';
 import type { PlacedConclusion } from '../minutes/blocks.ts';
 import { calendarDate, filePath, id, requiredText, type ExportedFile } from './common.ts';
 import type { MethodSpecs } from './method-spec.ts';
@@ -30,10 +30,6 @@ const exportFields = {
   format: z.enum(['docx', 'pdf']),
   notice: noticeOptions.optional(),
 };
-const content = minutesContent.refine((c) => JSON.stringify(c).length <= MAX_CONTENT_BYTES, {
-  message: 'Biên bản quá lớn (tối đa 4 MB) — hãy bỏ bớt nội dung dán vào / the minutes are too large (4 MB at most)',
-});
-
 /**
  * The minutes (biên bản) of a meeting: one per meeting, prefilled from what the app knows, edited in
  * the Lexical editor and autosaved, kept as revisions, finalized with a hash.
@@ -48,8 +44,12 @@ export const minutesMethods = {
    * Text the secretary changed is never replaced.
    */
   'minutes.refresh': { access: 'ui', input: z.object({ meetingId: id, apply: z.boolean() }).strict() },
-  /** Autosave: the whole content, based on the version the editor last had. */
-  'minutes.save': { access: 'ui', input: z.object({ meetingId: id, baseVersion: version, content }).strict() },
+  /**
+   * Autosave: the whole content, based on the version the editor last had. Its size (4 MB at most) is
+   * checked by the core on the canonical JSON it makes anyway: a refine here would serialize every
+   * keystroke's save once more.
+   */
+  'minutes.save': { access: 'ui', input: z.object({ meetingId: id, baseVersion: version, content: minutesContent }).strict() },
   'minutes.revisions': { access: 'ui', input: z.object({ meetingId: id }).strict() },
   'minutes.revision': { access: 'ui', input: z.object({ meetingId: id, revision: z.number().int().min(1) }).strict() },
   /** What changed between two revisions, block by block. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MAX_CONTENT_BYTES, minutesContent, type MinutesContent } from '../minutes/document.ts';
+import { minutesContent, type MinutesContent } from '../minutes/document.ts';
 import { id, optionalText, requiredText } from './common.ts';
 import type { MethodSpecs } from './method-spec.ts';
 import type { MinutesActor } from './minutes.ts';
@@ -15,13 +15,10 @@ export const noticeNumber = z
 /** One line of "Nơi nhận": a unit of the directory (its name, kept as it was when picked) or a line typed. */
 const recipient = z.object({ unitId: id.nullable(), text: requiredText(300) }).strict();
 
-const content = minutesContent.refine((c) => JSON.stringify(c).length <= MAX_CONTENT_BYTES, {
-  message: 'Thông báo quá lớn (tối đa 4 MB) / the notice is too large (4 MB at most)',
-});
-
 /** What the secretariat edits in a notice, sent whole by the autosave. */
 const noticeFields = {
-  content,
+  /** Its size is checked by the core on the canonical JSON (as the minutes'). */
+  content: minutesContent,
   /** Blank until the Văn thư gives one; required to issue. */
   number: noticeNumber.nullable(),
   recipients: z.array(recipient).max(60),

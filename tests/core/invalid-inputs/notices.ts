@@ -20,6 +20,8 @@ export const noticesInvalidInputs: Record<keyof typeof noticeMethods, unknown[]>
     { ...valid, recipients: Array.from({ length: 61 }, () => ({ unitId: null, text: 'x' })) },
     { ...valid, content: { root: { type: 'root', children: [{ type: 'script', children: [] }] } } },
     { ...valid, seal: true },
+    // 5 MB pasted.
+    { ...valid, content: { root: { type: 'root', children: Array.from({ length: 300 }, () => ({ type: 'paragraph', children: [{ type: 'text', text: 'đ'.repeat(18_000) }] })) } } },
   ],
   'notice.issue': [{}, { meetingId: M, baseVersion: 'latest' }],
   'notice.reopen': [{ meetingId: M }, { meetingId: M, reason: ' ' }],

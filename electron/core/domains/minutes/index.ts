@@ -14,6 +14,7 @@ import type { DomainHandlers } from '../../dispatch.ts';
 import { CoreError, invalidInput } from '../../errors.ts';
 import type { Domain } from '../domain.ts';
 import type { MeetingsDomain } from '../meetings/index.ts';
+import { refuseOversize } from './content-size.ts';
 import { diffContents } from './minutes-diff.ts';
 import { createMinutesExports, type ImportIntoMeeting } from './minutes-exports.ts';
 import { createNoticeHandlers } from './notice/notice-handlers.ts';
@@ -196,13 +197,14 @@ export function createMinutesDomain(ctx: ServiceContext, deps: { meetings: Pick<
   ): void {
     const at = ctx.now().toISOString();
     const who = actor();
-    store.updateContent({ id: row.id, content: json, content_sha256: sha256, at, ...who });
-    store.indexConclusions(row.id, row.meeting_id, content);
     const last = store.lastRevision(row.id);
     const sameSitting =
       kind === 'edit' && last?.kind === 'edit' && last.author_id === who.actor_id && ctx.now().getTime() - Date.parse(last.saved_at) < REVISION_SITTING_MS;
-    if (sameSitting) store.extendRevision({ minutes_id: row.id, revision: last.revision, content: json, content_sha256: sha256, at });
+    // A new revision first, while the row still holds the content the previous one ends with.
+    if (sameSitting) store.extendRevision({ minutes_id: row.id, revision: last.revision, content_sha256: sha256, at });
     else store.addRevision({ minutes_id: row.id, revision: (last?.revision ?? 0) + 1, kind, content: json, content_sha256: sha256, at, note, ...who });
+    store.updateContent({ id: row.id, content: json, content_sha256: sha256, at, ...who });
+    store.indexConclusions(row.id, row.meeting_id, content);
   }
 
   const facts = createOfficialFacts(ctx);
@@ -272,15 +274,16 @@ export function createMinutesDomain(ctx: ServiceContext, deps: { meetings: Pick<
     },
 
     'minutes.save': ({ meetingId, baseVersion, content }: MethodInput<'minutes.save'>) => {
-      const m = meetingFacts(meetingId);
       const parsed = content as MinutesContent;
+      const hashed = contentHash(parsed);
+      refuseOversize(hashed.json, 'minutes');
+      const m = meetingFacts(meetingId);
       return ctx.db.transaction(() => {
         // The autosave path: the state without the stored content, and one hash of the new content.
         const row = store.state(meetingId) ?? existing(meetingId);
         draftWritable(row, m);
         checkVersion(row, baseVersion);
         checkContent(parsed, m, row.id, () => [JSON.parse(store.content(row.id)) as MinutesContent]);
-        const hashed = contentHash(parsed);
         const changed = hashed.sha256 !== row.content_sha256;
         if (changed) write(row, parsed, 'edit', null, hashed);
         const now = store.state(meetingId)!;

@@ -78,7 +78,12 @@ export function createMinutesStore(db: SqliteDatabase) {
   const lastRevision = db.prepare(
     'SELECT revision, kind, content_sha256, author_id, author_name, started_at, saved_at, note FROM minutes_revisions WHERE minutes_id = ? ORDER BY revision DESC LIMIT 1',
   );
-  const revisionRow = db.prepare('SELECT * FROM minutes_revisions WHERE minutes_id = ? AND revision = ?');
+  // The newest revision's content is the minutes row's (see extendRevision); older ones hold their own.
+  const revisionRow = db.prepare(
+    `SELECT r.revision, r.kind, CASE WHEN r.revision = (SELECT max(revision) FROM minutes_revisions WHERE minutes_id = r.minutes_id) THEN m.content ELSE r.content END AS content,
+       r.content_sha256, r.author_id, r.author_name, r.started_at, r.saved_at, r.note
+     FROM minutes_revisions r JOIN minutes m ON m.id = r.minutes_id WHERE r.minutes_id = ? AND r.revision = ?`,
+  );
   const revisionRows = db.prepare(
     'SELECT revision, kind, content_sha256, author_id, author_name, started_at, saved_at, note FROM minutes_revisions WHERE minutes_id = ? ORDER BY revision DESC',
   );
@@ -86,8 +91,10 @@ export function createMinutesStore(db: SqliteDatabase) {
     `INSERT INTO minutes_revisions (minutes_id, revision, kind, content, content_sha256, author_id, author_name, started_at, saved_at, note)
      VALUES (@minutes_id, @revision, @kind, @content, @content_sha256, @actor_id, @actor_name, @at, @at, @note)`,
   );
-  const extendRevision = db.prepare(
-    'UPDATE minutes_revisions SET content = @content, content_sha256 = @content_sha256, saved_at = @at WHERE minutes_id = @minutes_id AND revision = @revision',
+  const extendRevision = db.prepare('UPDATE minutes_revisions SET content_sha256 = @content_sha256, saved_at = @at WHERE minutes_id = @minutes_id AND revision = @revision');
+  const sealNewest = db.prepare(
+    `UPDATE minutes_revisions SET content = (SELECT content FROM minutes WHERE id = @minutes_id)
+     WHERE minutes_id = @minutes_id AND revision = (SELECT max(revision) FROM minutes_revisions WHERE minutes_id = @minutes_id)`,
   );
   const clearConclusions = db.prepare('DELETE FROM minutes_conclusions WHERE minutes_id = ?');
   const insertConclusion = db.prepare(
@@ -115,10 +122,19 @@ export function createMinutesStore(db: SqliteDatabase) {
     },
     finalize: (row: { id: string; at: string } & ActorFields) => setFinal.run(row),
     reopen: (row: { id: string; at: string } & ActorFields) => setDraft.run(row),
+    /**
+     * A new revision. Call it before the minutes row takes the new content: the revision that was
+     * newest gets its final content from the row first (extendRevision left it there).
+     */
     addRevision(row: { minutes_id: string; revision: number; kind: MinutesRevisionKind; content: string; content_sha256: string; at: string; note: string | null } & ActorFields): void {
+      sealNewest.run({ minutes_id: row.minutes_id });
       insertRevision.run(row);
     },
-    extendRevision(row: { minutes_id: string; revision: number; content: string; content_sha256: string; at: string }): void {
+    /**
+     * The current sitting's revision takes one more save. Its content is not copied: the newest
+     * revision's content is the minutes row's, so a keystroke's save writes the text once, not twice.
+     */
+    extendRevision(row: { minutes_id: string; revision: number; content_sha256: string; at: string }): void {
       extendRevision.run(row);
     },
     /** The conclusions index, rebuilt from the content. */

@@ -1,10 +1,12 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { MeetingDetail, MethodInput, MinutesView, NoticeView, noticeMethods } from '../../../../../shared/contract/index.ts';
+import { canonicalJson } from '../../../../../shared/minutes/blocks.ts';
 import type { MinutesContent } from '../../../../../shared/minutes/document.ts';
 import type { ServiceContext } from '../../../context.ts';
 import type { DomainHandlers } from '../../../dispatch.ts';
 import { CoreError, invalidInput } from '../../../errors.ts';
 import { defaultNoticeRecipients, noticeContent, noticeSigner } from '../exports/notice-document.ts';
+import { refuseOversize } from '../content-size.ts';
 import { actorOf, type ActorFields } from '../minutes-store.ts';
 import type { OfficialFacts } from '../official-facts.ts';
 import { createNoticeStore, fieldsOf, noticeHash, type NoticeFields, type NoticeRow } from './notice-store.ts';
@@ -147,8 +149,9 @@ export function createNoticeHandlers(ctx: ServiceContext, deps: NoticeDeps) {
     },
 
     'notice.save': ({ meetingId, baseVersion, ...input }: MethodInput<'notice.save'>) => {
-      const m = deps.meeting(meetingId);
       const fields: NoticeFields = { ...input, content: input.content as MinutesContent, signerName: input.signerName ?? null };
+      refuseOversize(canonicalJson(fields.content), 'notice');
+      const m = deps.meeting(meetingId);
       return ctx.db.transaction(() => {
         const row = existing(meetingId);
         draftWritable(row, m);

@@ -6,18 +6,20 @@ import type { ConclusionFields } from '../nodes/ConclusionNode.tsx';
 import { formatDeadline } from '../minutesFormat.ts';
 import { UnitsSelect, useUnitNames } from './UnitsSelect.tsx';
 import { useBlockFields } from './useBlockFields.ts';
+import { useNearViewport } from './useNearViewport.ts';
 
 /** A conclusion: its text, the lead unit (chủ trì), the coordinating units (phối hợp) and the deadline. */
 export function ConclusionBlock({ nodeKey, fields }: { nodeKey: string; fields: ConclusionFields }) {
   const { t } = useTranslation('minutes');
   const { value, change, editable } = useBlockFields(nodeKey, fields);
   const names = useUnitNames();
+  const [ref, near] = useNearViewport<HTMLDivElement>();
 
-  if (!editable) {
+  if (!editable || !near) {
     const lead = value.leadUnitId ? names.get(value.leadUnitId) : null;
     const coordinating = value.coordinatingUnitIds.map((u) => names.get(u) ?? u);
     return (
-      <div className="ns-minutes-conclusion-read">
+      <div className="ns-minutes-conclusion-read" ref={ref}>
         <p>
           <strong>{t('conclusion.title')}:</strong> {value.text}
         </p>

@@ -4,12 +4,14 @@ import { useTranslation } from 'react-i18next';
 import type { OpinionFields } from '../nodes/OpinionNode.tsx';
 import { useMinutesContext } from './MinutesContext.tsx';
 import { useBlockFields } from './useBlockFields.ts';
+import { useNearViewport } from './useNearViewport.ts';
 
 /** One speaker's opinion: the speaker (a participant, or a name typed) and what they said. */
 export function OpinionBlock({ nodeKey, fields }: { nodeKey: string; fields: OpinionFields }) {
   const { t } = useTranslation('minutes');
   const { participants } = useMinutesContext();
   const { value, change, editable } = useBlockFields(nodeKey, fields);
+  const [ref, near] = useNearViewport<HTMLDivElement>();
   const people = useMemo(
     () =>
       participants
@@ -18,11 +20,13 @@ export function OpinionBlock({ nodeKey, fields }: { nodeKey: string; fields: Opi
     [participants],
   );
 
-  if (!editable) {
+  if (!editable || !near) {
     return (
-      <p className="ns-minutes-opinion-read">
-        <strong>{value.speaker || t('opinion.noSpeaker')}:</strong> {value.text}
-      </p>
+      <div ref={ref}>
+        <p className="ns-minutes-opinion-read">
+          <strong>{value.speaker || t('opinion.noSpeaker')}:</strong> {value.text}
+        </p>
+      </div>
     );
   }
   return (

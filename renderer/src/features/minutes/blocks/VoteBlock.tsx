@@ -2,6 +2,7 @@ import { Flex, Input, InputNumber } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { VoteFields } from '../nodes/VoteNode.tsx';
 import { useBlockFields } from './useBlockFields.ts';
+import { useNearViewport } from './useNearViewport.ts';
 
 type Count = 'agree' | 'disagree' | 'other';
 const COUNTS: Count[] = ['agree', 'disagree', 'other'];
@@ -10,12 +11,15 @@ const COUNTS: Count[] = ['agree', 'disagree', 'other'];
 export function VoteBlock({ nodeKey, fields }: { nodeKey: string; fields: VoteFields }) {
   const { t } = useTranslation('minutes');
   const { value, change, editable } = useBlockFields(nodeKey, fields);
+  const [ref, near] = useNearViewport<HTMLDivElement>();
 
-  if (!editable) {
+  if (!editable || !near) {
     return (
-      <p className="ns-minutes-vote-read">
-        <strong>{t('vote.title')}:</strong> {value.question} — {t('vote.summary', { agree: value.agree, disagree: value.disagree, other: value.other })}
-      </p>
+      <div ref={ref}>
+        <p className="ns-minutes-vote-read">
+          <strong>{t('vote.title')}:</strong> {value.question} — {t('vote.summary', { agree: value.agree, disagree: value.disagree, other: value.other })}
+        </p>
+      </div>
     );
   }
   return (
