@@ -246,6 +246,9 @@ export const minutes: typeof source = {
       title: 'The notice was just saved from another window',
     },
   },
+  paste: {
+    tooLarge: 'The pasted content is too large ({{size}} million characters): nothing was pasted. Paste it in parts, or attach that document to the meeting.',
+  },
   cancel: 'Cancel',
   close: 'Close',
 };

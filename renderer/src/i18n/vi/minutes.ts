@@ -245,6 +245,9 @@ export const minutes = {
       title: 'Thông báo vừa được lưu từ một cửa sổ khác',
     },
   },
+  paste: {
+    tooLarge: 'Nội dung dán quá lớn ({{size}} triệu ký tự): không dán. Hãy dán từng phần, hoặc đính kèm văn bản đó vào tài liệu cuộc họp.',
+  },
   cancel: 'Hủy',
   close: 'Đóng',
 };

@@ -13,6 +13,7 @@ import { useTranslation } from 'react-i18next';
 import type { MinutesContent } from '../../../../../shared/minutes/document.ts';
 import { MINUTES_NODES } from '../nodes/index.ts';
 import { InsertShortcutsPlugin } from './InsertShortcutsPlugin.tsx';
+import { PastePlugin } from './PastePlugin.tsx';
 import { ProtectItemsPlugin } from './ProtectItemsPlugin.tsx';
 import { SlashMenuPlugin } from './SlashMenuPlugin.tsx';
 import { minutesTheme } from './theme.ts';
@@ -64,6 +65,7 @@ export function MinutesEditor({ initial, editable, editorRef, onChange, onSave, 
         <TablePlugin hasCellMerge={false} hasCellBackgroundColor={false} />
         {appBlocks ? <InsertShortcutsPlugin /> : null}
         <ProtectItemsPlugin />
+        <PastePlugin />
         {editable ? <SlashMenuPlugin appBlocks={appBlocks} /> : null}
         <EditorRefPlugin editorRef={editorRef} />
         <OnChangePlugin ignoreSelectionChange onChange={onChange} />
