@@ -1,4 +1,6 @@
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { CoreError } from '../errors.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -19,5 +21,25 @@ export const DOCX_FONT = 'Times New Roman';
 
 export type FontName = keyof typeof FONT_FILES;
 
+/**
+ * Where a font file of the app's packages is. A missing one means a damaged installation: said so
+ * plainly, before any file is written, rather than as a crash inside the PDF writer.
+ */
+export function resolveFont(spec: string): string {
+  let file: string | null = null;
+  try {
+    file = require.resolve(spec);
+  } catch {
+    // Not installed: reported below.
+  }
+  if (!file || !existsSync(file)) {
+    throw new CoreError('IO_ERROR', {
+      vi: `Thiếu phông chữ để xuất PDF (${spec}). Bản cài đặt ứng dụng bị hỏng: hãy cài lại Nghị Sự. Dữ liệu không bị ảnh hưởng.`,
+      en: `A font needed to write the PDF is missing (${spec}). The installation is damaged: reinstall Nghị Sự. No data was affected.`,
+    });
+  }
+  return file;
+}
+
 /** Where a font's TTF is (other libraries than pdfkit embed the same fonts from it). */
-export const fontFile = (name: FontName): string => require.resolve(FONT_FILES[name]);
+export const fontFile = (name: FontName): string => resolveFont(FONT_FILES[name]);

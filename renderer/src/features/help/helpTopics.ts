@@ -5,7 +5,7 @@ export type HelpTopic = (typeof helpTopics)[number];
 /** The topic about the screen at `pathname`: what F1 opens. */
 export function topicForPath(pathname: string): HelpTopic {
   if (pathname.startsWith('/reader')) return 'reader';
-  if (/^\/meetings\/[^/]+\/minutes/.test(pathname)) return 'minutes';
+  if (/^\/meetings\/[^/]+\/(minutes|notice)/.test(pathname)) return 'minutes';
   if (pathname.startsWith('/meetings')) return 'meetings';
   if (pathname.startsWith('/documents') || pathname.startsWith('/search')) return 'documents';
   if (pathname.startsWith('/directory')) return 'directory';

@@ -38,6 +38,8 @@ export const help: typeof source = {
         'The minutes save themselves as you type (Ctrl+S saves at once). If the window closes before a save, the app offers the unsaved part back next time. If another window saved first, the app says so and overwrites nothing.',
         '“Refresh from the meeting” updates the paragraphs the app wrote when the meeting changed (after attendance, for example); paragraphs you edited are kept. “Revision history” compares two revisions and restores an old one.',
         '“Finalize the minutes” locks the text and records its SHA-256 hash; to edit again, “Reopen” with a reason.',
+        'Pasting from Word or a web page keeps paragraphs, headings, lists, tables, bold, italic and underline; fonts, sizes, colours and images are dropped. A paste of more than a million characters is refused (paste it in parts).',
+        '“Conclusion notice”: the app drafts it from the conclusions, grouped by agenda item, with lead and coordinating units and deadlines. Edit the wording as in the minutes; enter the number the records office gives; pick recipients from the directory or type one and press Enter; choose the signing form (TM., KT., TL.) and the signer’s name. Once the minutes are finalized and the notice has a number, “Issue” locks it and records its hash; then “Export document” gives DOCX/PDF or adds it to the meeting’s documents.',
       ],
     },
     documents: {
