@@ -4,7 +4,6 @@
  * "Biên bản" does, timed until the editor is interactive: editable, holding the last block of the
  * minutes. Median of 7 opens after a first one (shown apart: it also loads the editor's code).
  */
-import { join } from 'node:path';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { startWebHost, type WebHost } from '../../electron/web/server.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../tests/support/chromium.ts';

@@ -3,11 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createCore, type Core } from '../../electron/core/index.ts';
+import type * as Fonts from '../../electron/core/official-docs/fonts.ts';
 import { publishedMeeting } from '../support/published-meeting.ts';
 
 // A damaged installation: the PDF fonts' files are not where the app's packages should have them.
 vi.mock('../../electron/core/official-docs/fonts.ts', async (importOriginal) => {
-  const real = await importOriginal<typeof import('../../electron/core/official-docs/fonts.ts')>();
+  const real = await importOriginal<typeof Fonts>();
   return { ...real, fontFile: (name: string) => real.resolveFont(`@expo-google-fonts/tinos/missing/${name}.ttf`) };
 });
 
