@@ -1,7 +1,7 @@
 import { ArrowLeftOutlined, ExportOutlined, HistoryOutlined, LockOutlined, NotificationOutlined, SyncOutlined, UnlockOutlined } from '@ant-design/icons';
-import { Alert, Button, Flex, Tag, Typography } from 'antd';
+import { Button, Flex, Tag } from 'antd';
 import type { LexicalEditor } from 'lexical';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { MeetingDetail, MinutesView } from '../../../../shared/contract/index.ts';
@@ -14,12 +14,12 @@ import { MinutesContextProvider } from './blocks/MinutesContext.tsx';
 import { ConclusionsPanel } from './ConclusionsPanel.tsx';
 import { MinutesEditor } from './editor/MinutesEditor.tsx';
 import { ExportDialog } from './ExportDialog.tsx';
-import { FinalizeDialog } from './FinalizeDialog.tsx';
+import { LockDialog } from './LockDialog.tsx';
 import { when } from './minutesFormat.ts';
-import { RecoverAlert } from './RecoverAlert.tsx';
 import { RefreshDialog } from './RefreshDialog.tsx';
 import { ReopenDialog } from './ReopenDialog.tsx';
 import { RevisionsDrawer } from './RevisionsDrawer.tsx';
+import { LockedBanner, SaveAlerts, useSaveShortcut } from './SaveAlerts.tsx';
 import { SaveStatusText } from './SaveStatusText.tsx';
 import { clearUnsaved, readUnsaved, type UnsavedDraft } from './unsavedDraft.ts';
 import { useAutosave } from './useAutosave.ts';
@@ -83,17 +83,7 @@ export function MinutesWorkspace({ meeting, initial }: { meeting: MeetingDetail;
     setRecovery(null);
   }
 
-  // Ctrl+S saves at once, wherever the focus is on this screen.
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 's') {
-        event.preventDefault();
-        void flush();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [flush]);
+  useSaveShortcut(flush);
 
   const final = view.status === 'final';
   const local = meeting.origin === 'local' && meeting.status !== 'archived';
@@ -142,43 +132,19 @@ export function MinutesWorkspace({ meeting, initial }: { meeting: MeetingDetail;
         </Flex>
       </Flex>
 
-      {autosave.status.kind === 'conflict' ? (
-        <Alert
-          type="error"
-          showIcon
-          className="ns-block"
-          title={t('conflict.title')}
-          description={t('conflict.body')}
-          action={
-            <Button danger onClick={() => void reloadAfterConflict()}>
-              {t('conflict.reload')}
-            </Button>
-          }
-        />
-      ) : null}
-      {recovery ? (
-        <RecoverAlert
-          draft={recovery}
-          onRestore={restoreLocal}
-          onDiscard={() => {
-            clearUnsaved(meeting.id);
-            setRecovery(null);
-          }}
-        />
-      ) : null}
+      <SaveAlerts
+        conflict={autosave.status.kind === 'conflict'}
+        conflictTitle={t('conflict.title')}
+        onReload={() => void reloadAfterConflict()}
+        recovery={recovery}
+        onRestore={restoreLocal}
+        onDiscard={() => {
+          clearUnsaved(meeting.id);
+          setRecovery(null);
+        }}
+      />
       {view.finalized && final ? (
-        <Alert
-          type="success"
-          showIcon
-          icon={<LockOutlined />}
-          className="ns-block"
-          title={t('finalize.banner', { when: when(view.finalized.at, lang), who: view.finalized.by.name ?? '—' })}
-          description={
-            <span>
-              {t('finalize.hash')}: <Typography.Text code copyable className="ns-minutes-hash">{view.finalized.sha256}</Typography.Text>
-            </span>
-          }
-        />
+        <LockedBanner title={t('finalize.banner', { when: when(view.finalized.at, lang), who: view.finalized.by.name ?? '—' })} sha256={view.finalized.sha256} />
       ) : null}
 
       <div className="ns-minutes-layout">
@@ -200,7 +166,19 @@ export function MinutesWorkspace({ meeting, initial }: { meeting: MeetingDetail;
         <RevisionsDrawer meetingId={meeting.id} editable={view.editable} flush={flush} version={autosave.version} onClose={() => setDialog(null)} onRestored={load} />
       ) : null}
       {dialog === 'export' ? <ExportDialog meetingId={meeting.id} document="minutes" final={final} flush={flush} onClose={() => setDialog(null)} /> : null}
-      {dialog === 'finalize' ? <FinalizeDialog meetingId={meeting.id} flush={flush} version={autosave.version} onClose={() => setDialog(null)} onDone={load} /> : null}
+      {dialog === 'finalize' ? (
+        <LockDialog
+          icon={<LockOutlined />}
+          title={t('finalize.title')}
+          body={t('finalize.body')}
+          okText={t('finalize.ok')}
+          done={t('finalize.done')}
+          flush={flush}
+          lock={() => bridge.invoke('minutes.finalize', { meetingId: meeting.id, baseVersion: autosave.version() })}
+          onClose={() => setDialog(null)}
+          onDone={load}
+        />
+      ) : null}
       {dialog === 'reopen' ? (
         <ReopenDialog texts="reopen" reopen={(reason) => bridge.invoke('minutes.reopen', { meetingId: meeting.id, reason })} onClose={() => setDialog(null)} onDone={load} />
       ) : null}

@@ -1,7 +1,7 @@
 import { ArrowLeftOutlined, ExportOutlined, RedoOutlined, SendOutlined, UnlockOutlined } from '@ant-design/icons';
 import { Alert, Button, Flex, Modal, Tag, Tooltip, Typography } from 'antd';
 import type { EditorState, LexicalEditor } from 'lexical';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { MeetingDetail, NoticeView } from '../../../../../shared/contract/index.ts';
@@ -13,13 +13,13 @@ import { Page } from '../../../shell/Page.tsx';
 import { MinutesContextProvider } from '../blocks/MinutesContext.tsx';
 import { MinutesEditor } from '../editor/MinutesEditor.tsx';
 import { ExportDialog } from '../ExportDialog.tsx';
+import { LockDialog } from '../LockDialog.tsx';
 import { when } from '../minutesFormat.ts';
-import { RecoverAlert } from '../RecoverAlert.tsx';
 import { ReopenDialog } from '../ReopenDialog.tsx';
+import { LockedBanner, SaveAlerts, useSaveShortcut } from '../SaveAlerts.tsx';
 import { SaveStatusText } from '../SaveStatusText.tsx';
 import { clearUnsaved, readUnsaved, type UnsavedDraft } from '../unsavedDraft.ts';
 import { useVersionedAutosave } from '../useVersionedAutosave.ts';
-import { IssueDialog } from './IssueDialog.tsx';
 import { NUMBER, NoticeFields, type NoticeMeta } from './NoticeFields.tsx';
 
 type Dialog = 'regenerate' | 'issue' | 'reopen' | 'export' | null;
@@ -129,16 +129,7 @@ export function NoticeWorkspace({ meeting, initial, onReload }: { meeting: Meeti
     if (next) load(next);
   }
 
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 's') {
-        event.preventDefault();
-        void flush();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [flush]);
+  useSaveShortcut(flush);
 
   const issued = view.status === 'issued';
   const local = meeting.origin === 'local' && meeting.status !== 'archived';
@@ -177,43 +168,20 @@ export function NoticeWorkspace({ meeting, initial, onReload }: { meeting: Meeti
         </Flex>
       </Flex>
 
-      {autosave.status.kind === 'conflict' ? (
-        <Alert
-          type="error"
-          showIcon
-          className="ns-block"
-          title={t('notice.conflict.title')}
-          description={t('conflict.body')}
-          action={
-            <Button danger onClick={() => void reloadAfterConflict()}>
-              {t('conflict.reload')}
-            </Button>
-          }
-        />
-      ) : null}
-      {recovery ? (
-        <RecoverAlert
-          draft={recovery}
-          onRestore={restoreLocal}
-          onDiscard={() => {
-            clearUnsaved(slotOf(meetingId));
-            setRecovery(null);
-          }}
-        />
-      ) : null}
+      <SaveAlerts
+        conflict={autosave.status.kind === 'conflict'}
+        conflictTitle={t('notice.conflict.title')}
+        onReload={() => void reloadAfterConflict()}
+        recovery={recovery}
+        onRestore={restoreLocal}
+        onDiscard={() => {
+          clearUnsaved(slotOf(meetingId));
+          setRecovery(null);
+        }}
+      />
       {view.editable && issueBlocked ? <Alert type="info" showIcon className="ns-block" title={issueBlocked} /> : null}
       {view.issued && issued ? (
-        <Alert
-          type="success"
-          showIcon
-          className="ns-block"
-          title={t('notice.issue.banner', { when: when(view.issued.at, lang), who: view.issued.by.name ?? '—' })}
-          description={
-            <span>
-              {t('finalize.hash')}: <Typography.Text code copyable className="ns-minutes-hash">{view.issued.sha256}</Typography.Text>
-            </span>
-          }
-        />
+        <LockedBanner title={t('notice.issue.banner', { when: when(view.issued.at, lang), who: view.issued.by.name ?? '—' })} sha256={view.issued.sha256} />
       ) : null}
 
       <div className="ns-minutes-layout">
@@ -246,7 +214,17 @@ export function NoticeWorkspace({ meeting, initial, onReload }: { meeting: Meeti
         </Modal>
       ) : null}
       {dialog === 'issue' && meta.number ? (
-        <IssueDialog meetingId={meetingId} number={meta.number} flush={flush} version={autosave.version} onClose={() => setDialog(null)} onDone={load} />
+        <LockDialog
+          icon={<SendOutlined />}
+          title={t('notice.issue.title', { number: meta.number })}
+          body={t('notice.issue.body')}
+          okText={t('notice.issue.ok')}
+          done={t('notice.issue.done')}
+          flush={flush}
+          lock={() => bridge.invoke('notice.issue', { meetingId, baseVersion: autosave.version() })}
+          onClose={() => setDialog(null)}
+          onDone={load}
+        />
       ) : null}
       {dialog === 'export' ? <ExportDialog meetingId={meetingId} document="notice" final={issued} flush={flush} onClose={() => setDialog(null)} /> : null}
       {dialog === 'reopen' ? (
