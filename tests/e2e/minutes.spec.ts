@@ -451,3 +451,21 @@ test('a paste from Word keeps its structure and drops styles and images; 5 MB is
   await expect.poll(async () => JSON.stringify((await core.call('minutes.get', { meetingId }))?.content), { timeout: 15_000 }).toContain('Gõ ngay trước khi cửa sổ tắt.');
   await reopened.close();
 });
+
+test('the draft is previewed as it will print, inside the app, before anything is locked', async ({ page }) => {
+  await page.goto(env.host.url);
+  await expect(page.getByRole('heading', { level: 1, name: 'Cuộc họp' })).toBeVisible();
+  await page.goto(`${new URL(page.url()).origin}/#/meetings/${meetingId}/minutes`);
+  await expect(editor(page)).toContainText(TYPED);
+  await page.getByRole('button', { name: 'Xuất văn bản' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Xuất biên bản theo Nghị định 30/2020' });
+  await dialog.getByRole('button', { name: 'Xem trước bản in (PDF)' }).click();
+  await expect(page).toHaveURL(/#\/preview\/[^/]+\/bien-ban-.*-du-thao\.pdf$/);
+  await expect(page.getByText('Xem trước bản in', { exact: true })).toBeVisible();
+  await expect(page.getByText(/^\d+ trang$/)).toBeVisible();
+  await expect(page.locator('.pdfViewer .page[data-page-number="1"] canvas')).toBeVisible({ timeout: 20_000 });
+  await expect(page.locator('.pdfViewer .page[data-page-number="1"] .textLayer')).toContainText('BIÊN BẢN');
+  await shot(page, 'minutes-preview');
+  await page.getByRole('button', { name: 'Quay lại' }).click();
+  await expect(editor(page)).toContainText(TYPED);
+});

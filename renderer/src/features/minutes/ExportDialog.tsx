@@ -1,4 +1,4 @@
-import { DownloadOutlined, FileAddOutlined, ReadOutlined } from '@ant-design/icons';
+import { DownloadOutlined, EyeOutlined, FileAddOutlined, ReadOutlined } from '@ant-design/icons';
 import { Alert, Button, Flex, Form, Modal, Radio, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -49,6 +49,18 @@ export function ExportDialog({ meetingId, document, final, flush, onClose }: Exp
     }
   }
 
+  /** The PDF as it will print, in the app's page view: for a draft, before anything is locked. */
+  async function preview(): Promise<void> {
+    setBusy(true);
+    try {
+      await flush();
+      const file = await run(() => bridge.invoke('minutes.export', { meetingId, document, format: 'pdf' }));
+      if (file) void navigate(`/preview/${file.exportId}/${encodeURIComponent(file.fileName)}`);
+    } finally {
+      setBusy(false);
+    }
+  }
+
   async function attach(): Promise<void> {
     setBusy(true);
     try {
@@ -79,6 +91,9 @@ export function ExportDialog({ meetingId, document, final, flush, onClose }: Exp
             />
             <Button type="primary" icon={<DownloadOutlined />} loading={busy} onClick={() => void download()}>
               {t('export.download')}
+            </Button>
+            <Button icon={<EyeOutlined />} loading={busy} onClick={() => void preview()}>
+              {t('export.preview')}
             </Button>
           </Flex>
         </Form.Item>

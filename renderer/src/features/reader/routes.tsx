@@ -6,7 +6,10 @@ import type { RouteObject } from 'react-router';
  */
 const lazyReader = async () => ({ Component: (await import('./ReaderPage.tsx')).ReaderPage });
 
+const lazyPreview = async () => ({ Component: (await import('./preview/PrintPreviewPage.tsx')).PrintPreviewPage });
+
 export const readerRoutes: RouteObject[] = [
+  { path: 'preview/:exportId/:fileName', lazy: lazyPreview },
   { path: 'documents/:documentId/read', lazy: lazyReader },
   { path: 'meetings/:meetingId/documents/:documentId/read', lazy: lazyReader },
 ];

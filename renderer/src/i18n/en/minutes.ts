@@ -167,6 +167,7 @@ export const minutes: typeof source = {
     format: 'Format',
     draftNote: 'The minutes are not finalized: the file says “(DỰ THẢO)” under its title.',
     download: 'Download',
+    preview: 'Print preview (PDF)',
     downloaded: 'Exported {{fileName}}.',
     attach: 'Add to the meeting’s documents',
     attachHelp: 'The PDF joins the meeting’s documents: members get it in the next meeting pack and read and annotate it like any document.',

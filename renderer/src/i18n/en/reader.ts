@@ -71,6 +71,13 @@ export const reader: typeof source = {
   panel: {
     label: 'Notes panel',
   },
+  preview: {
+    tag: 'Print preview',
+    pages: '{{count}} pages',
+    download: 'Download',
+    label: 'Pages of the preview',
+    failed: 'Could not open the preview: {{message}}',
+  },
   viewer: {
     label: 'Document content',
   },

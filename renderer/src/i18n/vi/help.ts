@@ -40,7 +40,7 @@ export const help = {
         '“Làm mới từ cuộc họp” cập nhật các đoạn ứng dụng viết khi cuộc họp thay đổi (ví dụ sau khi điểm danh); đoạn bạn đã sửa được giữ nguyên. “Lịch sử phiên bản” so sánh hai phiên bản và khôi phục phiên bản cũ.',
         '“Chốt biên bản” khóa nội dung và ghi mã băm SHA-256; muốn sửa lại phải “Mở lại” và ghi lý do.',
         'Dán từ Word hay trang web: giữ đoạn, tiêu đề, danh sách, bảng, in đậm, nghiêng, gạch chân; bỏ phông, cỡ, màu chữ và hình ảnh. Nội dung dán trên 1 triệu ký tự không được dán (hãy dán từng phần).',
-        '“Thông báo kết luận”: ứng dụng soạn sẵn từ các kết luận, nhóm theo nội dung chương trình, kèm đơn vị chủ trì, phối hợp, thời hạn. Sửa lời văn như biên bản; nhập số do Văn thư cấp; chọn Nơi nhận trong danh bạ hoặc gõ thêm rồi nhấn Enter; chọn hình thức ký (TM., KT., TL.) và họ tên người ký. Khi biên bản đã chốt và thông báo có số, “Ban hành” khóa thông báo và ghi mã băm; sau đó “Xuất văn bản” ra DOCX/PDF hoặc đưa vào tài liệu cuộc họp.',
+        '“Thông báo kết luận”: ứng dụng soạn sẵn từ các kết luận, nhóm theo nội dung chương trình, kèm đơn vị chủ trì, phối hợp, thời hạn. Sửa lời văn như biên bản; nhập số do Văn thư cấp; chọn Nơi nhận trong danh bạ hoặc gõ thêm rồi nhấn Enter; chọn hình thức ký (TM., KT., TL.) và họ tên người ký. Khi biên bản đã chốt và thông báo có số, “Ban hành” khóa thông báo và ghi mã băm; sau đó “Xuất văn bản” ra DOCX/PDF hoặc đưa vào tài liệu cuộc họp. “Xem trước bản in (PDF)” cho xem văn bản đúng như khi in, cả khi còn là dự thảo.',
       ],
     },
     documents: {

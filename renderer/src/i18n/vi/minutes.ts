@@ -166,6 +166,7 @@ export const minutes = {
     format: 'Định dạng',
     draftNote: 'Biên bản chưa chốt: văn bản xuất ra có chữ “(DỰ THẢO)” dưới tiêu đề.',
     download: 'Tải về',
+    preview: 'Xem trước bản in (PDF)',
     downloaded: 'Đã xuất {{fileName}}.',
     attach: 'Đưa vào tài liệu cuộc họp',
     attachHelp: 'Bản PDF vào danh sách tài liệu của cuộc họp: thành viên nhận được trong gói tài liệu kế tiếp, đọc và ghi chú như mọi tài liệu.',

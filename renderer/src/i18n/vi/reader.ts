@@ -73,6 +73,13 @@ export const reader = {
   panel: {
     label: 'Bảng ghi chú',
   },
+  preview: {
+    tag: 'Xem trước bản in',
+    pages: '{{count}} trang',
+    download: 'Tải về',
+    label: 'Các trang của bản xem trước',
+    failed: 'Không mở được bản xem trước: {{message}}',
+  },
   viewer: {
     label: 'Nội dung tài liệu',
   },
