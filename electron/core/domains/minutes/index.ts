@@ -215,6 +215,7 @@ export function createMinutesDomain(ctx: ServiceContext, deps: { meetings: Pick<
       const row = store.get(m.id);
       return row ? view(row, m) : null;
     },
+    minutesStatus: (meetingId) => store.state(meetingId)?.status ?? null,
     actor,
     facts,
   });

@@ -9,7 +9,7 @@ import { defaultNoticeRecipients, noticeContent, noticeSigner } from '../exports
 import { refuseOversize } from '../content-size.ts';
 import { actorOf, type ActorFields } from '../minutes-store.ts';
 import type { OfficialFacts } from '../official-facts.ts';
-import { createNoticeStore, fieldsOf, noticeHash, type NoticeFields, type NoticeRow } from './notice-store.ts';
+import { columnsOf, createNoticeStore, fieldsOf, noticeHash, type NoticeColumns, type NoticeFields, type NoticeRow } from './notice-store.ts';
 
 /** Block types a notice's text may hold: plain official prose, no minutes blocks (items, opinions, votes, conclusions). */
 const NOTICE_BLOCKS = new Set(['paragraph', 'heading', 'quote', 'list', 'table']);
@@ -18,6 +18,8 @@ export interface NoticeDeps {
   meeting: (meetingId: string) => MeetingDetail;
   meetingWritable: (m: Pick<MeetingDetail, 'origin' | 'status'>) => void;
   minutesOf: (m: MeetingDetail) => MinutesView | null;
+  /** The minutes' status alone (no content read), for the checks and views that need only that. */
+  minutesStatus: (meetingId: string) => MinutesView['status'] | null;
   actor: () => ActorFields;
   facts: OfficialFacts;
 }
@@ -100,7 +102,7 @@ export function createNoticeHandlers(ctx: ServiceContext, deps: NoticeDeps) {
       updatedBy: actorOf(row.updated_by, row.updated_by_name),
       issued: row.issued_sha256 ? { at: row.issued_at!, by: actorOf(row.issued_by, row.issued_by_name), sha256: row.issued_sha256 } : null,
       editable: row.status === 'draft' && m.origin === 'local' && m.status !== 'archived',
-      minutesFinal: deps.minutesOf(m)?.status === 'final',
+      minutesFinal: deps.minutesStatus(m.id) === 'final',
     };
   }
 
@@ -142,7 +144,7 @@ export function createNoticeHandlers(ctx: ServiceContext, deps: NoticeDeps) {
         draftWritable(row, m);
         checkVersion(row, baseVersion);
         const minutes = minutesWithConclusions(m);
-        store.update({ id: row.id, at: ctx.now().toISOString(), fields: { ...fieldsOf(row), content: generatedContent(m, minutes) }, ...deps.actor() });
+        store.update({ id: row.id, at: ctx.now().toISOString(), columns: columnsOf({ ...fieldsOf(row), content: generatedContent(m, minutes) }), ...deps.actor() });
         ctx.audit.record({ action: 'notice.regenerate', entity: 'notice', entityId: row.id, detail: { meetingId, conclusions: minutes.conclusions.length } });
       })();
       return view(existing(meetingId), m);
@@ -150,15 +152,18 @@ export function createNoticeHandlers(ctx: ServiceContext, deps: NoticeDeps) {
 
     'notice.save': ({ meetingId, baseVersion, ...input }: MethodInput<'notice.save'>) => {
       const fields: NoticeFields = { ...input, content: input.content as MinutesContent, signerName: input.signerName ?? null };
-      refuseOversize(canonicalJson(fields.content), 'notice');
+      // One canonical JSON of the text: the size check, the comparison and the write all use it.
+      const contentJson = canonicalJson(fields.content);
+      refuseOversize(contentJson, 'notice');
       const m = deps.meeting(meetingId);
       return ctx.db.transaction(() => {
         const row = existing(meetingId);
         draftWritable(row, m);
         checkVersion(row, baseVersion);
         checkFields(fields);
-        if (noticeHash(fields) !== noticeHash(fieldsOf(row))) {
-          store.update({ id: row.id, at: ctx.now().toISOString(), fields, ...deps.actor() });
+        const columns = columnsOf(fields, contentJson);
+        if ((Object.keys(columns) as (keyof NoticeColumns)[]).some((k) => columns[k] !== row[k])) {
+          store.update({ id: row.id, at: ctx.now().toISOString(), columns, ...deps.actor() });
           ctx.audit.record({ action: 'notice.save', entity: 'notice', entityId: row.id, detail: { meetingId, version: row.version + 1 } });
         }
         const now = existing(meetingId);
@@ -172,7 +177,7 @@ export function createNoticeHandlers(ctx: ServiceContext, deps: NoticeDeps) {
         const row = existing(meetingId);
         draftWritable(row, m);
         if (baseVersion !== undefined) checkVersion(row, baseVersion);
-        if (deps.minutesOf(m)?.status !== 'final') {
+        if (deps.minutesStatus(m.id) !== 'final') {
           throw new CoreError('INVALID_STATE', {
             vi: 'Chỉ ban hành Thông báo kết luận khi biên bản đã hoàn tất. Hãy hoàn tất biên bản trước.',
             en: 'A conclusion notice is issued only from finalized minutes. Finalize the minutes first.',

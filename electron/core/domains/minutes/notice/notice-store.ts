@@ -49,15 +49,18 @@ export function fieldsOf(row: NoticeRow): NoticeFields {
   };
 }
 
-function columns(f: NoticeFields) {
+/** The columns a notice's fields are stored in; the content's canonical JSON may be passed when already made. */
+export function columnsOf(f: NoticeFields, content = canonicalJson(f.content)) {
   return {
-    content: canonicalJson(f.content),
+    content,
     number: f.number,
     recipients: JSON.stringify(f.recipients),
     signer_titles: JSON.stringify(f.signerTitles),
     signer_name: f.signerName,
   };
 }
+
+export type NoticeColumns = ReturnType<typeof columnsOf>;
 
 /** The SQL of the notices table; every write runs inside the caller's transaction. */
 export function createNoticeStore(db: SqliteDatabase) {
@@ -83,11 +86,11 @@ export function createNoticeStore(db: SqliteDatabase) {
     get: (meetingId: string) => byMeeting.get(meetingId) as NoticeRow | undefined,
     create: (row: { id: string; meeting_id: string; at: string; fields: NoticeFields } & ActorFields) => {
       const { fields, ...rest } = row;
-      insert.run({ ...rest, ...columns(fields) });
+      insert.run({ ...rest, ...columnsOf(fields) });
     },
-    update: (row: { id: string; at: string; fields: NoticeFields } & ActorFields) => {
-      const { fields, ...rest } = row;
-      update.run({ ...rest, ...columns(fields) });
+    update: (row: { id: string; at: string; columns: NoticeColumns } & ActorFields) => {
+      const { columns, ...rest } = row;
+      update.run({ ...rest, ...columns });
     },
     issue: (row: { id: string; at: string; sha256: string } & ActorFields) => issue.run(row),
     reopen: (row: { id: string; at: string } & ActorFields) => reopen.run(row),
