@@ -1,10 +1,11 @@
 import { FileAddOutlined } from '@ant-design/icons';
-import { Button, Card, Empty, Typography } from 'antd';
+import { Button } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MeetingDetail, MinutesView } from '../../../../shared/contract/index.ts';
 import { useBridge } from '../../bridge/BridgeContext.tsx';
 import { useRun } from '../../common/useRun.ts';
+import { EmptyCard } from './EmptyCard.tsx';
 
 /** No minutes yet: what the draft will hold, and the button that makes it from the meeting. */
 export function MinutesEmpty({ meeting, onCreated }: { meeting: MeetingDetail; onCreated: (view: MinutesView) => void }) {
@@ -23,25 +24,17 @@ export function MinutesEmpty({ meeting, onCreated }: { meeting: MeetingDetail; o
   }
 
   return (
-    <Card className="ns-block">
-      <Empty
-        image={Empty.PRESENTED_IMAGE_SIMPLE}
-        description={
-          <div className="ns-minutes-empty">
-            <Typography.Title level={2} className="ns-minutes-empty-title">
-              {t('empty.title')}
-            </Typography.Title>
-            <Typography.Paragraph type="secondary">{t('empty.body')}</Typography.Paragraph>
-            {reason ? <Typography.Paragraph type="warning">{reason}</Typography.Paragraph> : null}
-          </div>
-        }
-      >
-        {canStart ? (
+    <EmptyCard
+      title={t('empty.title')}
+      body={t('empty.body')}
+      reason={reason}
+      action={
+        canStart ? (
           <Button type="primary" icon={<FileAddOutlined />} loading={busy} onClick={() => void create()}>
             {t('empty.create')}
           </Button>
-        ) : null}
-      </Empty>
-    </Card>
+        ) : null
+      }
+    />
   );
 }

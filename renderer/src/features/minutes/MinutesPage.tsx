@@ -1,11 +1,12 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
-import { Button, Card, Flex, Result, Skeleton } from 'antd';
+import { Flex } from 'antd';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useBridge } from '../../bridge/BridgeContext.tsx';
 import { useCoreData } from '../../bridge/useCoreData.ts';
 import { errorText } from '../../common/errors.ts';
+import { LoadFailedPage, LoadingPage } from '../../common/PageStates.tsx';
 import { Page } from '../../shell/Page.tsx';
 import { MinutesEmpty } from './MinutesEmpty.tsx';
 import { MinutesWorkspace } from './MinutesWorkspace.tsx';
@@ -39,29 +40,15 @@ export function MinutesPage() {
   }
   if (state.status === 'failed') {
     return (
-      <Page title={t('open')}>
-        <Result
-          status="error"
-          title={t('loadFailed', { message: errorText(state.error) })}
-          extra={
-            <Flex gap="small" justify="center">
-              <Link to={`/meetings/${id}`}>
-                <Button>{t('backToMeeting')}</Button>
-              </Link>
-              <Button type="primary" onClick={reload}>
-                {t('retry')}
-              </Button>
-            </Flex>
-          }
-        />
-      </Page>
+      <LoadFailedPage
+        title={t('open')}
+        message={t('loadFailed', { message: errorText(state.error) })}
+        backTo={`/meetings/${id}`}
+        backLabel={t('backToMeeting')}
+        retryLabel={t('retry')}
+        onRetry={reload}
+      />
     );
   }
-  return (
-    <Page title={t('loading')}>
-      <Card>
-        <Skeleton active paragraph={{ rows: 10 }} />
-      </Card>
-    </Page>
-  );
+  return <LoadingPage title={t('loading')} />;
 }

@@ -21,26 +21,13 @@ import { ReopenDialog } from './ReopenDialog.tsx';
 import { RevisionsDrawer } from './RevisionsDrawer.tsx';
 import { LockedBanner, SaveAlerts, useSaveShortcut } from './SaveAlerts.tsx';
 import { SaveStatusText } from './SaveStatusText.tsx';
-import { clearUnsaved, readUnsaved, type UnsavedDraft } from './unsavedDraft.ts';
+import { clearUnsaved, recoverable, type UnsavedDraft } from './unsavedDraft.ts';
 import { useAutosave } from './useAutosave.ts';
 import './minutes.css';
 
 type Dialog = 'refresh' | 'revisions' | 'finalize' | 'reopen' | 'export' | null;
 
-/**
- * Local edits worth offering back: newer than what the core saved (the window closed before the
- * save), or, after a save refused for a conflict, whatever their time — the other window's save may
- * be the newer one, but what was typed here must not vanish.
- */
-function recoverable(view: MinutesView, afterConflict = false): UnsavedDraft | null {
-  const draft = readUnsaved(view.meetingId);
-  if (!draft) return null;
-  if (!view.editable || (!afterConflict && draft.at <= Date.parse(view.updatedAt)) || draft.content === JSON.stringify(view.content)) {
-    clearUnsaved(view.meetingId);
-    return null;
-  }
-  return draft;
-}
+const savedOf = (view: MinutesView) => ({ editable: view.editable, updatedAt: view.updatedAt, json: JSON.stringify(view.content) });
 
 /** The minutes of one meeting: editor, save status, conclusions, refresh, revisions, finalize. */
 export function MinutesWorkspace({ meeting, initial }: { meeting: MeetingDetail; initial: MinutesView }) {
@@ -53,7 +40,7 @@ export function MinutesWorkspace({ meeting, initial }: { meeting: MeetingDetail;
   const [content, setContent] = useState<MinutesContent>(initial.content);
   const [generation, setGeneration] = useState(0);
   const [dialog, setDialog] = useState<Dialog>(null);
-  const [recovery, setRecovery] = useState<UnsavedDraft | null>(() => recoverable(initial));
+  const [recovery, setRecovery] = useState<UnsavedDraft | null>(() => recoverable(initial.meetingId, savedOf(initial)));
   const autosave = useAutosave(initial);
   const { flush, reset } = autosave;
 
@@ -72,7 +59,7 @@ export function MinutesWorkspace({ meeting, initial }: { meeting: MeetingDetail;
     const latest = await run(() => bridge.invoke('minutes.get', { meetingId: meeting.id }));
     if (!latest) return;
     load(latest);
-    setRecovery(recoverable(latest, true));
+    setRecovery(recoverable(latest.meetingId, savedOf(latest), true));
   }
 
   function restoreLocal(): void {

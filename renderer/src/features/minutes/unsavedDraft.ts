@@ -11,11 +11,12 @@ export interface UnsavedDraft {
   content: string;
 }
 
-const key = (meetingId: string) => `nghisu.minutes.unsaved.${meetingId}`;
+/** The slot of a document's copy: the meeting id for its minutes, `notice-<meeting id>` for its notice. */
+const key = (slot: string) => `nghisu.minutes.unsaved.${slot}`;
 
-export function readUnsaved(meetingId: string): UnsavedDraft | null {
+export function readUnsaved(slot: string): UnsavedDraft | null {
   try {
-    const raw = window.localStorage.getItem(key(meetingId));
+    const raw = window.localStorage.getItem(key(slot));
     if (!raw) return null;
     const value = JSON.parse(raw) as Partial<UnsavedDraft>;
     if (typeof value.baseVersion !== 'number' || typeof value.at !== 'number' || typeof value.content !== 'string') return null;
@@ -25,18 +26,33 @@ export function readUnsaved(meetingId: string): UnsavedDraft | null {
   }
 }
 
-export function writeUnsaved(meetingId: string, draft: UnsavedDraft): void {
+export function writeUnsaved(slot: string, draft: UnsavedDraft): void {
   try {
-    window.localStorage.setItem(key(meetingId), JSON.stringify(draft));
+    window.localStorage.setItem(key(slot), JSON.stringify(draft));
   } catch {
     // Storage full (a huge paste): the autosave still runs; only the crash copy is missing.
   }
 }
 
-export function clearUnsaved(meetingId: string): void {
+export function clearUnsaved(slot: string): void {
   try {
-    window.localStorage.removeItem(key(meetingId));
+    window.localStorage.removeItem(key(slot));
   } catch {
     // Nothing to do: storage unavailable.
   }
+}
+
+/**
+ * The local copy worth offering back: newer than what the core saved (the window closed before the
+ * save), or, after a save refused for a conflict, whatever its time — the other window's save may be
+ * the newer one, but what was typed here must not vanish. A copy not worth offering is removed.
+ */
+export function recoverable(slot: string, saved: { editable: boolean; updatedAt: string; json: string }, afterConflict = false): UnsavedDraft | null {
+  const draft = readUnsaved(slot);
+  if (!draft) return null;
+  if (!saved.editable || (!afterConflict && draft.at <= Date.parse(saved.updatedAt)) || draft.content === saved.json) {
+    clearUnsaved(slot);
+    return null;
+  }
+  return draft;
 }

@@ -1,5 +1,5 @@
 import { ArrowLeftOutlined, FileTextOutlined } from '@ant-design/icons';
-import { Alert, Badge, Button, Card, Flex, Result, Skeleton, Tabs, Tag, Tooltip } from 'antd';
+import { Alert, Badge, Button, Card, Flex, Result, Tabs, Tag, Tooltip } from 'antd';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
@@ -13,6 +13,7 @@ import { BookingWarnings } from '../form/BookingWarnings.tsx';
 import { MeetingFormDrawer } from '../form/MeetingFormDrawer.tsx';
 import { ParticipantsTab } from '../participants/ParticipantsTab.tsx';
 import { errorText } from '../../../common/errors.ts';
+import { LoadingPage } from '../../../common/PageStates.tsx';
 import { ClassificationTag, StatusTag } from '../shared/tags.tsx';
 import { useCoreData } from '../../../bridge/useCoreData.ts';
 import { useLang } from '../../../common/useLang.ts';
@@ -54,13 +55,7 @@ export function MeetingDetailPage() {
       </Page>
     );
   }
-  return (
-    <Page title={t('detail.loading')}>
-      <Card>
-        <Skeleton active paragraph={{ rows: 8 }} />
-      </Card>
-    </Page>
-  );
+  return <LoadingPage title={t('detail.loading')} rows={8} />;
 }
 
 function MeetingView({ meeting, replace }: { meeting: MeetingDetail; replace: (m: MeetingDetail) => void }) {

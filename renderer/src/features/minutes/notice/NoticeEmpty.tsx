@@ -1,11 +1,12 @@
 import { FileAddOutlined } from '@ant-design/icons';
-import { Button, Card, Empty, Typography } from 'antd';
+import { Button } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { MeetingDetail, MinutesView, NoticeView } from '../../../../../shared/contract/index.ts';
 import { useBridge } from '../../../bridge/BridgeContext.tsx';
 import { useRun } from '../../../common/useRun.ts';
+import { EmptyCard } from '../EmptyCard.tsx';
 
 /** No notice yet: what it will hold, and the button that drafts it from the minutes' conclusions. */
 export function NoticeEmpty({ meeting, minutes, onCreated }: { meeting: MeetingDetail; minutes: MinutesView | null; onCreated: (view: NoticeView) => void }) {
@@ -25,20 +26,12 @@ export function NoticeEmpty({ meeting, minutes, onCreated }: { meeting: MeetingD
   }
 
   return (
-    <Card className="ns-block">
-      <Empty
-        image={Empty.PRESENTED_IMAGE_SIMPLE}
-        description={
-          <div className="ns-minutes-empty">
-            <Typography.Title level={2} className="ns-minutes-empty-title">
-              {t('notice.empty.title')}
-            </Typography.Title>
-            <Typography.Paragraph type="secondary">{t('notice.empty.body')}</Typography.Paragraph>
-            {reason ? <Typography.Paragraph type="warning">{reason}</Typography.Paragraph> : null}
-          </div>
-        }
-      >
-        {reason === null ? (
+    <EmptyCard
+      title={t('notice.empty.title')}
+      body={t('notice.empty.body')}
+      reason={reason}
+      action={
+        reason === null ? (
           <Button type="primary" icon={<FileAddOutlined />} loading={busy} onClick={() => void create()}>
             {t('notice.empty.create', { count })}
           </Button>
@@ -46,8 +39,8 @@ export function NoticeEmpty({ meeting, minutes, onCreated }: { meeting: MeetingD
           <Link to={`/meetings/${meeting.id}/minutes`}>
             <Button type="primary">{t('notice.empty.goMinutes')}</Button>
           </Link>
-        ) : null}
-      </Empty>
-    </Card>
+        ) : null
+      }
+    />
   );
 }

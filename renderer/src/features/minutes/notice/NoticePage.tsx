@@ -1,11 +1,12 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
-import { Button, Card, Flex, Result, Skeleton } from 'antd';
+import { Flex } from 'antd';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useBridge } from '../../../bridge/BridgeContext.tsx';
 import { useCoreData } from '../../../bridge/useCoreData.ts';
 import { errorText } from '../../../common/errors.ts';
+import { LoadFailedPage, LoadingPage } from '../../../common/PageStates.tsx';
 import { Page } from '../../../shell/Page.tsx';
 import { NoticeEmpty } from './NoticeEmpty.tsx';
 import { NoticeWorkspace } from './NoticeWorkspace.tsx';
@@ -44,29 +45,15 @@ export function NoticePage() {
   }
   if (state.status === 'failed') {
     return (
-      <Page title={t('notice.open')}>
-        <Result
-          status="error"
-          title={t('notice.loadFailed', { message: errorText(state.error) })}
-          extra={
-            <Flex gap="small" justify="center">
-              <Link to={`/meetings/${id}/minutes`}>
-                <Button>{t('notice.backToMinutes')}</Button>
-              </Link>
-              <Button type="primary" onClick={reload}>
-                {t('retry')}
-              </Button>
-            </Flex>
-          }
-        />
-      </Page>
+      <LoadFailedPage
+        title={t('notice.open')}
+        message={t('notice.loadFailed', { message: errorText(state.error) })}
+        backTo={`/meetings/${id}/minutes`}
+        backLabel={t('notice.backToMinutes')}
+        retryLabel={t('retry')}
+        onRetry={reload}
+      />
     );
   }
-  return (
-    <Page title={t('notice.loading')}>
-      <Card>
-        <Skeleton active paragraph={{ rows: 10 }} />
-      </Card>
-    </Page>
-  );
+  return <LoadingPage title={t('notice.loading')} />;
 }

@@ -18,7 +18,7 @@ import { when } from '../minutesFormat.ts';
 import { ReopenDialog } from '../ReopenDialog.tsx';
 import { LockedBanner, SaveAlerts, useSaveShortcut } from '../SaveAlerts.tsx';
 import { SaveStatusText } from '../SaveStatusText.tsx';
-import { clearUnsaved, readUnsaved, type UnsavedDraft } from '../unsavedDraft.ts';
+import { clearUnsaved, recoverable, type UnsavedDraft } from '../unsavedDraft.ts';
 import { useVersionedAutosave } from '../useVersionedAutosave.ts';
 import { NUMBER, NoticeFields, type NoticeMeta } from './NoticeFields.tsx';
 
@@ -32,16 +32,7 @@ const metaOf = (v: NoticeView): NoticeMeta => ({ number: v.number, recipients: v
 const draftJson = (content: MinutesContent, meta: NoticeMeta) => JSON.stringify({ content, ...meta } satisfies NoticeDraft);
 const slotOf = (meetingId: string) => `notice-${meetingId}`;
 
-/** Local edits newer than the saved notice (the window closed before the save), or after a conflict. */
-function recoverable(view: NoticeView, afterConflict = false): UnsavedDraft | null {
-  const draft = readUnsaved(slotOf(view.meetingId));
-  if (!draft) return null;
-  if (!view.editable || (!afterConflict && draft.at <= Date.parse(view.updatedAt)) || draft.content === draftJson(view.content, metaOf(view))) {
-    clearUnsaved(slotOf(view.meetingId));
-    return null;
-  }
-  return draft;
-}
+const savedOf = (view: NoticeView) => ({ editable: view.editable, updatedAt: view.updatedAt, json: draftJson(view.content, metaOf(view)) });
 
 /**
  * The Thông báo kết luận of one meeting: its text in the minutes' editor (without the minutes'
@@ -66,7 +57,7 @@ export function NoticeWorkspace({ meeting, initial, onReload }: { meeting: Meeti
   const contentRef = useRef<MinutesContent>(initial.content);
   const [dialog, setDialog] = useState<Dialog>(null);
   const [busy, setBusy] = useState(false);
-  const [recovery, setRecovery] = useState<UnsavedDraft | null>(() => recoverable(initial));
+  const [recovery, setRecovery] = useState<UnsavedDraft | null>(() => recoverable(slotOf(initial.meetingId), savedOf(initial)));
   const meetingId = meeting.id;
   const autosave = useVersionedAutosave({
     slot: slotOf(meetingId),
@@ -105,7 +96,7 @@ export function NoticeWorkspace({ meeting, initial, onReload }: { meeting: Meeti
     const latest = await run(() => bridge.invoke('notice.get', { meetingId }));
     if (!latest) return onReload();
     load(latest);
-    setRecovery(recoverable(latest, true));
+    setRecovery(recoverable(slotOf(latest.meetingId), savedOf(latest), true));
   }
 
   function restoreLocal(): void {
