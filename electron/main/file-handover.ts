@@ -6,6 +6,7 @@ import { IPC_FILE_CHANNEL, MAX_UPLOAD_BYTES, type OpenFileResult, type RawOutcom
 import type { DataPaths } from '../core/context.ts';
 import { CoreError } from '../core/errors.ts';
 import { resolveFileTarget } from '../core/files/file-target.ts';
+import { handOverRequest, type HandOverGate } from '../core/files/hand-over-gate.ts';
 import { makeOpenCopy, openCopiesRoot, planOpen, readForSniffing, sweepOpenCopies } from '../core/files/open-policy.ts';
 import { safeFileName } from '../core/files/safe-file-name.ts';
 import { stageUpload } from '../core/files/staging.ts';
@@ -36,9 +37,13 @@ const notFound = (): RawOutcome => failed('NOT_FOUND', 'Không tìm thấy tệp
  * bytes and are staged by id; saves and opens name an export id or a SHA-256 that must resolve inside
  * the data folder; the user picks the destination in a native dialog. Opens follow
  * core/files/open-policy.ts: the stored bytes choose the extension, programs are refused, and the
- * temp copies are deleted at quit and at the next start (the caller runs the returned `sweep`).
+ * temp copies are deleted at quit and at the next start (the caller runs the returned `sweep`). A
+ * stored document is saved or opened only after the core's `gate` says so: classified content needs
+ * the user's release, which the core records in the audit log.
  */
-export function registerFileHandover(deps: Pick<IpcDeps, 'getWindow' | 'policy' | 'log'> & { paths: DataPaths }): { sweep(): Promise<void> } {
+export function registerFileHandover(
+  deps: Pick<IpcDeps, 'getWindow' | 'policy' | 'log'> & { paths: DataPaths; gate: HandOverGate },
+): { sweep(): Promise<void> } {
   const copies = openCopiesRoot(tmpdir(), deps.paths.dataDir);
   const sweep = async () => {
     const { removed, kept } = await sweepOpenCopies(copies);
@@ -67,16 +72,31 @@ export function registerFileHandover(deps: Pick<IpcDeps, 'getWindow' | 'policy' 
         const bytes = await readFile(found.file);
         return { ok: true, result: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) };
       }
+      // The core records a release only for a file that really goes: a save asks before the dialog
+      // (no place is chosen for a refused file) and is recorded once a place is chosen; an open is
+      // asked after the open rules, whose question about the file's type comes first.
+      const ask = async (check: boolean): Promise<RawOutcome | null> => {
+        const question = handOverRequest(request.target, request.op === 'save' ? 'save' : 'open', check);
+        if (!question) return null;
+        const answer = await deps.gate(question);
+        return answer.ok ? null : answer;
+      };
       if (request.op === 'save') {
+        const refused = await ask(true);
+        if (refused) return refused;
         const win = deps.getWindow();
         const options = { defaultPath: found.fileName };
         const choice = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
         if (choice.canceled || !choice.filePath) return { ok: true, result: null };
+        const withdrawn = await ask(false);
+        if (withdrawn) return withdrawn;
         await copyFile(found.file, choice.filePath);
         return { ok: true, result: choice.filePath };
       }
       const plan = planOpen(await readForSniffing(found.file), found.fileName, request.confirmed);
       if (plan.status === 'needs-confirmation') return { ok: true, result: plan satisfies OpenFileResult };
+      const refused = await ask(false);
+      if (refused) return refused;
       const copy = await makeOpenCopy(copies, found.file, plan.fileName);
       const error = await shell.openPath(copy);
       if (error) return failed('IO_ERROR', `Không mở được tệp: ${error}`, `The file could not be opened: ${error}`);

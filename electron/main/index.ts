@@ -132,7 +132,13 @@ async function main(): Promise<void> {
   }
 
   registerInvokeHandler({ getWindow, policy, log, callUi: (method, input) => core.call(method, input, 'ui') });
-  const fileHandover = registerFileHandover({ getWindow, policy, log, paths: dataPaths(dataDir) });
+  const fileHandover = registerFileHandover({
+    getWindow,
+    policy,
+    log,
+    paths: dataPaths(dataDir),
+    gate: (request) => core.call('documents.handOver', request, 'ui'),
+  });
   sweepOpenCopiesAtQuit = fileHandover.sweep;
   // Copies left by the last run (a crash, a program that held one open) go before anything new opens.
   await fileHandover.sweep().catch((err: unknown) => log.warn({ err }, 'could not sweep open copies'));

@@ -6,6 +6,7 @@ import { stripDiacritics } from '../../shared/text-fold.ts';
 import type { DataPaths } from '../core/context.ts';
 import { CoreError } from '../core/errors.ts';
 import { resolveFileTarget } from '../core/files/file-target.ts';
+import { handOverRequest, type HandOverGate } from '../core/files/hand-over-gate.ts';
 import { planOpen, readForSniffing, type OpenPlan } from '../core/files/open-policy.ts';
 import { safeFileName } from '../core/files/safe-file-name.ts';
 import { stageUpload } from '../core/files/staging.ts';
@@ -61,18 +62,23 @@ export async function handleUpload(req: IncomingMessage, res: ServerResponse, pa
   }
 }
 
+const GATE_STATUS: Partial<Record<string, number>> = { CLASSIFIED: 403, NOT_FOUND: 404 };
+
 /** Types a browser shows itself without running anything: everything else is downloaded, never shown. */
 const SHOWN_INLINE = /^(application\/pdf|image\/(png|jpeg|gif|webp|bmp)|text\/plain(;.*)?)$/;
 
 /**
  * GET /files/export/<exportId>/<name> and /files/blob/<sha256>/<name>: a file the core made, or a
- * stored document. `?inline=1` is "open" and follows the same rules as the desktop app
- * (core/files/open-policy.ts): programs and scripts are refused (403), the stored bytes choose the type
- * and the name's extension, only PDFs, images and plain text are shown in the tab (the rest is an
- * attachment), and a file that is not a plain document needs `confirmed=1`. `check=1` only answers
- * the OpenFileResult, so the page can ask the user before opening a tab.
+ * stored document. `read=1` is the app's own reader (the bytes stay in the page). `?inline=1` is "open"
+ * and follows the same rules as the desktop app (core/files/open-policy.ts): programs and scripts are
+ * refused (403), the stored bytes choose the type and the name's extension, only PDFs, images and plain
+ * text are shown in the tab (the rest is an attachment), and a file that is not a plain document needs
+ * `confirmed=1`. Otherwise the file is a download ("save a copy"). Opening or saving a stored
+ * document asks the core first (`gate`): classified content needs `release=<reason>`, which the audit
+ * log keeps. `check=1` only answers (the OpenFileResult for an open, null for a save), so the page can
+ * ask the user before a tab or a download it cannot take back; nothing is recorded then.
  */
-export async function handleDownload(req: IncomingMessage, res: ServerResponse, paths: DataPaths, url: URL): Promise<void> {
+export async function handleDownload(req: IncomingMessage, res: ServerResponse, paths: DataPaths, url: URL, gate: HandOverGate): Promise<void> {
   const [, , kind, key, rawName] = url.pathname.split('/');
   let name: string;
   try {
@@ -80,24 +86,34 @@ export async function handleDownload(req: IncomingMessage, res: ServerResponse, 
   } catch {
     name = '';
   }
+  const reason = url.searchParams.get('release');
   const target: Partial<FileTarget> =
-    kind === 'export' ? { kind: 'export', exportId: key, fileName: name } : { kind: 'blob', sha256: key, fileName: name };
+    kind === 'export'
+      ? { kind: 'export', exportId: key, fileName: name }
+      : { kind: 'blob', sha256: key, fileName: name, ...(reason !== null ? { releaseClassified: { reason } } : {}) };
   const found = resolveFileTarget(paths, target);
   if (!found) return problem(res, 404, notFound);
-  const size = statSync(found.file).size;
-  let headers: Record<string, string>;
-  if (url.searchParams.get('inline') === '1') {
-    let plan: OpenPlan;
+  const open = url.searchParams.get('inline') === '1';
+  const check = url.searchParams.get('check') === '1';
+  let plan: OpenPlan | null = null;
+  if (open) {
     try {
       plan = planOpen(await readForSniffing(found.file), found.fileName, url.searchParams.get('confirmed') === '1');
     } catch (e) {
       if (e instanceof CoreError) return problem(res, 403, e.payload);
       throw e;
     }
-    if (url.searchParams.get('check') === '1') {
-      const answer: OpenFileResult = plan.status === 'open' ? { status: 'opened', fileName: plan.fileName } : plan;
-      return json(res, 200, { ok: true, result: answer });
-    }
+  }
+  // Asked once the file would really go (after the open rules), so the audit log records no open that did not happen.
+  const question = url.searchParams.get('read') === '1' || plan?.status === 'needs-confirmation' ? null : handOverRequest(target, open ? 'open' : 'save', check);
+  const answer = question ? await gate(question) : null;
+  if (answer && !answer.ok) return problem(res, GATE_STATUS[answer.error.code] ?? 400, answer.error);
+  if (check) {
+    const result: OpenFileResult | null = plan === null ? null : plan.status === 'open' ? { status: 'opened', fileName: plan.fileName } : plan;
+    return json(res, 200, { ok: true, result });
+  }
+  let headers: Record<string, string>;
+  if (plan) {
     if (plan.status === 'needs-confirmation') return problem(res, 409, { code: 'INVALID_STATE', message: plan.what });
     const shown = plan.document && SHOWN_INLINE.test(plan.mime);
     headers = {
@@ -107,6 +123,7 @@ export async function handleDownload(req: IncomingMessage, res: ServerResponse, 
   } else {
     headers = { 'Content-Type': 'application/octet-stream', 'Content-Disposition': contentDisposition('attachment', found.fileName) };
   }
+  const size = statSync(found.file).size;
   res.writeHead(200, {
     ...headers,
     'Content-Length': String(size),

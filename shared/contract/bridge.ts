@@ -1,3 +1,4 @@
+import type { ReleaseClassified } from './classified.ts';
 import type { ErrorPayload } from './errors.ts';
 import type { CoreEvent } from './events.ts';
 import type { MethodInput, MethodName, MethodOutput } from './methods.ts';
@@ -8,10 +9,14 @@ import type { MethodInput, MethodName, MethodOutput } from './methods.ts';
  */
 export type RawOutcome = { ok: true; result: unknown } | { ok: false; error: ErrorPayload };
 
-/** A file the user can save or open: something the core exported, or a stored document's bytes. */
+/**
+ * A file the user can save or open: something the core exported, or a stored document's bytes. Saving
+ * or opening a classified document's bytes needs `releaseClassified` (the core answers CLASSIFIED
+ * first); reading them into the app's own reader does not.
+ */
 export type FileTarget =
   | { kind: 'export'; exportId: string; fileName: string }
-  | { kind: 'blob'; sha256: string; fileName: string };
+  | { kind: 'blob'; sha256: string; fileName: string; releaseClassified?: ReleaseClassified };
 
 /**
  * Answer to "open with the system's program". A file that is not a plain document (macros, an

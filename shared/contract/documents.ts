@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { calendarDate, classification, id, paging, uploadRef, urgency, type Classification, type Page, type Urgency } from './common.ts';
+import { releaseClassified } from './classified.ts';
 import type { ErrorPayload } from './errors.ts';
 import type { MethodSpecs } from './method-spec.ts';
 
@@ -103,6 +104,23 @@ export const documentsMethods = {
       .strict(),
   },
   'documents.get': { access: 'ui', input: z.object({ id }).strict() },
+  /**
+   * Asked by the host before it saves a stored file where the user chooses or opens it with the
+   * system's program: classified content (Mật and above) is refused with CLASSIFIED unless
+   * `releaseClassified` gives the reason, which the audit log keeps. `check` only asks (the browser
+   * host asks before it starts a download it cannot take back); nothing is recorded.
+   */
+  'documents.handOver': {
+    access: 'ui',
+    input: z
+      .object({
+        sha256: z.string().regex(/^[0-9a-f]{64}$/, { error: 'Mã SHA-256 không hợp lệ / invalid SHA-256' }),
+        channel: z.enum(['open', 'save']),
+        releaseClassified: releaseClassified.optional(),
+        check: z.boolean().default(false),
+      })
+      .strict(),
+  },
   /** Edit metadata; absent fields stay, null or blank clears. */
   'documents.update': {
     access: 'ui',
@@ -290,6 +308,7 @@ export interface DocumentsOutputs {
   'documents.cancelImport': { cancelled: boolean };
   'documents.list': Page<DocumentSummary>;
   'documents.get': DocumentDetail;
+  'documents.handOver': { classification: Classification; released: boolean };
   'documents.update': DocumentDetail;
   'documents.delete': { id: string };
   'documents.search': SearchResult;

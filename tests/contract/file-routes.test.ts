@@ -7,6 +7,7 @@ import { writeExport } from '../../electron/core/files/exports.ts';
 import { stagedFile } from '../../electron/core/files/staging.ts';
 import { startWebHost, type WebHost } from '../../electron/web/server.ts';
 import { FIXTURE_PDFS } from '../support/pdf-fixtures.ts';
+import { Database } from '../support/sqlite.ts';
 import { tempDir } from '../support/temp-dir.ts';
 
 /** The browser host's file hand-over: uploads into staging, downloads of exports and stored blobs. */
@@ -69,14 +70,88 @@ describe('browser host file routes', () => {
     }
   });
 
-  /** Put bytes into the store as an import would, and give the open URL for them under `name`. */
-  function stored(bytes: Buffer, name: string, query = ''): string {
+  /** Put bytes into the store as an import would (file, blob row, document row); answers their SHA-256. */
+  function store(bytes: Buffer, classification = 'normal'): string {
     const sha = createHash('sha256').update(bytes).digest('hex');
     const file = blobPathOf(host.core.paths, sha);
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, bytes);
-    return `${host.origin}/files/blob/${sha}/${encodeURIComponent(name)}?token=${host.token}&inline=1${query}`;
+    const db = new Database(host.core.databaseFile);
+    try {
+      const now = new Date().toISOString();
+      db.prepare('INSERT OR IGNORE INTO blobs (sha256, size, stored_at) VALUES (?, ?, ?)').run(sha, bytes.length, now);
+      db.prepare(
+        `INSERT INTO documents (id, blob_sha256, file_name, kind, mime, classification, created_at, updated_at)
+         VALUES (?, ?, 'x', 'attachment', 'application/octet-stream', ?, ?, ?)`,
+      ).run(crypto.randomUUID(), sha, classification, now, now);
+    } finally {
+      db.close();
+    }
+    return sha;
   }
+
+  /** The open URL for stored bytes under `name`. */
+  function stored(bytes: Buffer, name: string, query = ''): string {
+    return `${host.origin}/files/blob/${store(bytes)}/${encodeURIComponent(name)}?token=${host.token}&inline=1${query}`;
+  }
+
+  const releases = () => {
+    const db = new Database(host.core.databaseFile, { readonly: true });
+    try {
+      return db
+        .prepare("SELECT json_extract(detail, '$.channel') AS channel, json_extract(detail, '$.reason') AS reason FROM audit_log WHERE action = 'classified.release'")
+        .all();
+    } finally {
+      db.close();
+    }
+  };
+
+  it('a Mật document is neither saved nor opened without a reason; the reader still gets it; a release is recorded once it goes', async () => {
+    const pdf = readFileSync(join(FIXTURE_PDFS, 'rotated.pdf'));
+    const sha = store(pdf, 'confidential');
+    const base = `${host.origin}/files/blob/${sha}/${encodeURIComponent('Báo cáo mật.pdf')}?token=${host.token}`;
+    for (const query of ['', '&inline=1', '&inline=1&check=1', '&check=1']) {
+      const refused = await fetch(base + query);
+      expect(refused.status, query).toBe(403);
+      expect(((await refused.json()) as { error: { code: string; details: { channel: string } } }).error).toMatchObject({
+        code: 'CLASSIFIED',
+        details: { channel: query.includes('inline') ? 'file.open' : 'file.save' },
+      });
+    }
+    const read = await fetch(`${base}&read=1`);
+    expect(read.status).toBe(200);
+    expect(Buffer.from(await read.arrayBuffer()).equals(pdf)).toBe(true);
+    expect(releases()).toEqual([]);
+
+    const why = `&release=${encodeURIComponent('Gửi Thường trực Tỉnh ủy')}`;
+    // Asking with the reason answers yes but records nothing: nothing has gone yet.
+    expect(await (await fetch(`${base}&inline=1&check=1${why}`)).json()).toMatchObject({ ok: true, result: { status: 'opened' } });
+    expect(await (await fetch(`${base}&check=1${why}`)).json()).toEqual({ ok: true, result: null });
+    expect(releases()).toEqual([]);
+    const opened = await fetch(`${base}&inline=1${why}`);
+    expect(opened.status).toBe(200);
+    expect(opened.headers.get('content-type')).toBe('application/pdf');
+    const saved = await fetch(`${base}${why}`);
+    expect(saved.status).toBe(200);
+    expect(saved.headers.get('content-disposition')).toMatch(/^attachment;/);
+    expect(releases()).toEqual([
+      { channel: 'file.open', reason: 'Gửi Thường trực Tỉnh ủy' },
+      { channel: 'file.save', reason: 'Gửi Thường trực Tỉnh ủy' },
+    ]);
+    const blank = await fetch(`${base}&release=${encodeURIComponent('   ')}`);
+    expect(blank.status).toBe(400);
+    expect(((await blank.json()) as { error: { code: string } }).error.code).toBe('INVALID_INPUT');
+  });
+
+  it('bytes in the store that no document claims are not handed over', async () => {
+    const bytes = readFileSync(join(FIXTURE_PDFS, 'rotated.pdf'));
+    const sha = createHash('sha256').update(bytes).digest('hex');
+    const file = blobPathOf(host.core.paths, sha);
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, bytes);
+    expect((await fetch(`${host.origin}/files/blob/${sha}/x.pdf?token=${host.token}&inline=1`)).status).toBe(404);
+    expect((await fetch(`${host.origin}/files/blob/${sha}/x.pdf?token=${host.token}`)).status).toBe(404);
+  });
 
   it('opens in a tab by the open rules: the type from the bytes, nosniff, programs refused', async () => {
     const pdf = await fetch(stored(readFileSync(join(FIXTURE_PDFS, 'rotated.pdf')), 'Tờ trình.exe.pdf'));

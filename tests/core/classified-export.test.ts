@@ -146,3 +146,42 @@ describe('classified documents leave the laptop only by an explicit, audited dec
     for (let page = 1; page <= 3; page += 1) expect(pageText(file, page)).not.toContain('Trần Văn Bình');
   });
 });
+
+describe('a classified document’s own file is saved or opened outside the app only with a release (defect 8)', () => {
+  it('refuses both without a reason, answers a check with one without recording, records each hand-over that happens', async () => {
+    const { core, dir, document } = await secretDocument();
+    const sha256 = document.sha256;
+    for (const channel of ['open', 'save'] as const) {
+      const e = await failure(core.call('documents.handOver', { sha256, channel }));
+      expect(e.code).toBe('CLASSIFIED');
+      expect(e.details).toMatchObject({ classification: 'secret', channel: `file.${channel}` });
+      expect((await failure(core.call('documents.handOver', { sha256, channel, check: true }))).code).toBe('CLASSIFIED');
+    }
+    const releaseClassified = { reason: 'Chuyển bản sao cho Công an tỉnh' };
+    expect(await core.call('documents.handOver', { sha256, channel: 'open', releaseClassified, check: true })).toEqual({ classification: 'secret', released: true });
+    expect(releases(dir)).toEqual([]);
+    await core.call('documents.handOver', { sha256, channel: 'open', releaseClassified });
+    await core.call('documents.handOver', { sha256, channel: 'save', releaseClassified });
+    expect(releases(dir).map((r) => [r.entity_id, r.detail.channel, r.detail.reason])).toEqual([
+      [document.id, 'file.open', releaseClassified.reason],
+      [document.id, 'file.save', releaseClassified.reason],
+    ]);
+  });
+
+  it('the strictest of the documents sharing the bytes decides; a normal one needs nothing; unknown bytes are not found', async () => {
+    doc = await annotatedDocument();
+    const { core, dir, document } = doc;
+    expect(await core.call('documents.handOver', { sha256: document.sha256, channel: 'save' })).toEqual({ classification: 'normal', released: false });
+    expect(releases(dir)).toEqual([]);
+    // The same bytes kept a second time under Mật: the Mật copy rules for both.
+    const db = new Database(join(dir, 'nghisu.db'));
+    const now = new Date().toISOString();
+    db.prepare(
+      `INSERT INTO documents (id, blob_sha256, file_name, kind, mime, classification, created_at, updated_at)
+       VALUES ('0190d3f5-7a1b-7000-8000-00000000d0c2', ?, 'Bản lưu mật.pdf', 'pdf', 'application/pdf', 'confidential', ?, ?)`,
+    ).run(document.sha256, now, now);
+    db.close();
+    expect((await failure(core.call('documents.handOver', { sha256: document.sha256, channel: 'open' }))).code).toBe('CLASSIFIED');
+    expect((await failure(core.call('documents.handOver', { sha256: 'a'.repeat(64), channel: 'open' }))).code).toBe('NOT_FOUND');
+  });
+});

@@ -90,3 +90,45 @@ test('exporting from the Xuất menu asks for the reason first, and the core rec
   db.close();
   expect(reasons).toEqual(['Trình Thường trực Tỉnh ủy tại phiên họp ngày 14/12']);
 });
+
+test('opening it with another program or saving a copy asks for the reason; Hủy lets nothing go', async ({ page, context, consoleWatch }) => {
+  // The host's "no, not without a reason" to the page's question before a tab or a download.
+  consoleWatch.allow(/status of 403 \(Forbidden\).*check=1/);
+  await page.goto(`${lab.host.url}#/documents/${documentId}/read`);
+  await firstPage(page);
+  await page.getByRole('button', { name: 'Mở bằng chương trình khác' }).click();
+  const openDialog = page.getByRole('dialog', { name: 'Mở tài liệu Tối mật bằng chương trình khác' });
+  await expect(openDialog).toBeVisible();
+  await openDialog.getByRole('textbox', { name: 'Lý do mở' }).fill('In để trình lãnh đạo ký');
+  await screenshot(page, 'reader-classified-open-release');
+  const tab = context.waitForEvent('page');
+  await openDialog.getByRole('button', { name: 'Xác nhận và mở' }).click();
+  const opened = await tab;
+  expect(opened.url()).toContain('inline=1');
+  await opened.close();
+  await expect(openDialog).toBeHidden();
+
+  await page.goto(`${lab.host.url}#/documents/${documentId}`);
+  await page.getByRole('button', { name: 'Tải về' }).click();
+  const saveDialog = page.getByRole('dialog', { name: 'Lưu bản sao tài liệu Tối mật' });
+  await expect(saveDialog).toBeVisible();
+  await saveDialog.getByRole('button', { name: 'Hủy' }).click();
+  await expect(saveDialog).toBeHidden();
+  await page.getByRole('button', { name: 'Tải về' }).click();
+  await saveDialog.getByRole('textbox', { name: 'Lý do lưu bản sao' }).fill('Lưu vào máy tính của văn phòng');
+  const download = page.waitForEvent('download');
+  await saveDialog.getByRole('button', { name: 'Xác nhận và lưu' }).click();
+  const saved = join(files, 'ban-sao.pdf');
+  await (await download).saveAs(saved);
+  expect(pageText(saved, 1)).toContain('Tình hình an ninh trật tự');
+
+  const db = new Database(join(lab.dataDir, 'nghisu.db'), { readonly: true });
+  const rows = db
+    .prepare("SELECT json_extract(detail, '$.channel') AS channel, json_extract(detail, '$.reason') AS reason FROM audit_log WHERE action = 'classified.release' AND json_extract(detail, '$.channel') LIKE 'file.%' ORDER BY rowid")
+    .all();
+  db.close();
+  expect(rows).toEqual([
+    { channel: 'file.open', reason: 'In để trình lãnh đạo ký' },
+    { channel: 'file.save', reason: 'Lưu vào máy tính của văn phòng' },
+  ]);
+});

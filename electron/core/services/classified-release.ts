@@ -17,20 +17,25 @@ export interface ReleasedItem {
 export function createClassifiedRelease(ctx: ServiceContext) {
   const profile = ctx.db.prepare('SELECT id, full_name FROM profile LIMIT 1');
 
+  /** Throws CLASSIFIED when classified content has no release; records nothing. */
+  function check(item: ReleasedItem, channel: string, release: ReleaseClassified | undefined): void {
+    if (!isClassified(item.classification) || release) return;
+    const label = classificationLabels[item.classification];
+    throw new CoreError(
+      'CLASSIFIED',
+      {
+        vi: `"${item.fileName}" là tài liệu ${label.vi}. Muốn đưa nội dung của nó ra khỏi máy, hãy xác nhận và ghi rõ lý do (dòng lệnh: --release-classified "lý do"); quyết định được ghi vào nhật ký.`,
+        en: `"${item.fileName}" is a ${label.en.toLowerCase()} document. To take its content off this computer, confirm and give a reason (command line: --release-classified "reason"); the decision is recorded in the audit log.`,
+      },
+      { documentId: item.id, classification: item.classification, channel },
+    );
+  }
+
   return {
+    check,
     authorize(item: ReleasedItem, channel: string, release: ReleaseClassified | undefined): void {
-      if (!isClassified(item.classification)) return;
-      const label = classificationLabels[item.classification];
-      if (!release) {
-        throw new CoreError(
-          'CLASSIFIED',
-          {
-            vi: `"${item.fileName}" là tài liệu ${label.vi}. Muốn đưa nội dung của nó ra khỏi máy, hãy xác nhận và ghi rõ lý do (dòng lệnh: --release-classified "lý do"); quyết định được ghi vào nhật ký.`,
-            en: `"${item.fileName}" is a ${label.en.toLowerCase()} document. To take its content off this computer, confirm and give a reason (command line: --release-classified "reason"); the decision is recorded in the audit log.`,
-          },
-          { documentId: item.id, classification: item.classification, channel },
-        );
-      }
+      check(item, channel, release);
+      if (!isClassified(item.classification) || !release) return;
       const who = profile.get() as { id: string; full_name: string } | undefined;
       ctx.db.transaction(() =>
         ctx.audit.record(

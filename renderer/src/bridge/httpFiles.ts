@@ -5,11 +5,19 @@ import { transportMessages } from './transportMessages.ts';
 
 /**
  * Where the browser host serves a file; the token rides in the URL because links and viewers fetch it.
- * `open` asks for the open rules (inline=1), `confirmed` carries the user's yes, `check` only asks.
+ * `read` is the app's own reader, `open` asks for the open rules (inline=1), neither is a download;
+ * `confirmed` carries the user's yes, `check` only asks; a classified document's release rides along.
  */
-export function fileUrl(origin: string, token: string, target: FileTarget, open: { open: boolean; confirmed?: boolean; check?: boolean } = { open: false }): string {
+export function fileUrl(
+  origin: string,
+  token: string,
+  target: FileTarget,
+  open: { open: boolean; read?: boolean; confirmed?: boolean; check?: boolean } = { open: false },
+): string {
   const key = target.kind === 'export' ? target.exportId : target.sha256;
   const query = new URLSearchParams({ token });
+  if (open.read) query.set('read', '1');
+  if (target.kind === 'blob' && target.releaseClassified) query.set('release', target.releaseClassified.reason);
   if (open.open) query.set('inline', '1');
   if (open.confirmed) query.set('confirmed', '1');
   if (open.check) query.set('check', '1');
@@ -80,8 +88,8 @@ export async function fetchFileBytes(url: string): Promise<ArrayBuffer> {
   throw BridgeError.transport(transportMessages.unreachable, `HTTP ${response.status}`);
 }
 
-/** The host's answer to "may this file be opened?"; a refusal rejects with the host's BridgeError. */
-export async function checkOpen(url: string): Promise<OpenFileResult> {
+/** The host's answer to "may this file be opened (or saved)?"; a refusal rejects with the host's BridgeError. */
+export async function checkOpen(url: string): Promise<OpenFileResult | null> {
   let response: Response;
   try {
     response = await fetch(url, { cache: 'no-store' });
@@ -94,8 +102,8 @@ export async function checkOpen(url: string): Promise<OpenFileResult> {
   } catch {
     body = undefined;
   }
-  const outcome = body as { ok?: boolean; result?: OpenFileResult; error?: unknown } | undefined;
-  if (response.ok && outcome?.ok && outcome.result) return outcome.result;
+  const outcome = body as { ok?: boolean; result?: OpenFileResult | null; error?: unknown } | undefined;
+  if (response.ok && outcome?.ok && outcome.result !== undefined) return outcome.result;
   if (isErrorPayload(outcome?.error)) throw new BridgeError(outcome.error);
   throw BridgeError.transport(transportMessages.unreachable, `HTTP ${response.status}`);
 }

@@ -200,6 +200,8 @@ export function createSocketBridge(options: SocketBridgeOptions): AppBridge {
     },
     async saveFile(target) {
       if (!options.http) throw BridgeError.transport(transportMessages.noToken);
+      // A download cannot report a refusal back to the page: ask first (a classified document needs its release).
+      await checkOpen(fileUrl(options.http.origin, options.http.token, target, { open: false, check: true }));
       downloadInBrowser(fileUrl(options.http.origin, options.http.token, target), target.fileName);
     },
     async openFile(target, openOptions) {
@@ -207,12 +209,13 @@ export function createSocketBridge(options: SocketBridgeOptions): AppBridge {
       const confirmed = openOptions?.confirmed === true;
       // The host applies the desktop app's rules; ask it first so a refusal or a question reaches the page.
       const answer = await checkOpen(fileUrl(options.http.origin, options.http.token, target, { open: true, confirmed, check: true }));
+      if (!answer) throw BridgeError.transport(transportMessages.unreachable, 'no open answer');
       if (answer.status === 'opened') window.open(fileUrl(options.http.origin, options.http.token, target, { open: true, confirmed }), '_blank', 'noopener');
       return answer;
     },
     async readFile(target) {
       if (!options.http) throw BridgeError.transport(transportMessages.noToken);
-      return fetchFileBytes(fileUrl(options.http.origin, options.http.token, target));
+      return fetchFileBytes(fileUrl(options.http.origin, options.http.token, target, { open: false, read: true }));
     },
   };
 }

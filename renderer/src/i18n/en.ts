@@ -100,6 +100,26 @@ export const en: Messages = {
       'The data on this computer is not affected. If this persists, restart the app or contact your IT staff.',
     retry: 'Try again',
   },
+  release: {
+    title: {
+      export: 'Export the content of a {{level}} document',
+      open: 'Open a {{level}} document with another program',
+      save: 'Save a copy of a {{level}} document',
+    },
+    explain: {
+      export:
+        'This document is marked {{level}}. The exported file takes its content off this computer. Go on only if the rules on state secrets allow it.',
+      open: 'This document is marked {{level}}. The other program gets a copy without the watermark, outside the app’s protection. Go on only if the rules on state secrets allow it.',
+      save: 'This document is marked {{level}}. The saved copy is outside the app’s protection and can leave this computer. Go on only if the rules on state secrets allow it.',
+    },
+    confirm: { export: 'Confirm and export', open: 'Confirm and open', save: 'Confirm and save' },
+    reason: { export: 'Reason for the export', open: 'Reason for opening it', save: 'Reason for the copy' },
+    reasonRequired: { export: 'Give the reason for the export.', open: 'Give the reason for opening it.', save: 'Give the reason for the copy.' },
+    audited: 'Who did it, the document, the reason and the time are recorded in the audit log.',
+    reasonPlaceholder: 'E.g. sent to the Provincial Party Office under letter no. …',
+    tooLong: 'At most {{max}} characters.',
+    cancel: 'Cancel',
+  },
   openFile: {
     confirmTitle: 'Open a file that is not a plain document?',
     confirmBody: '"{{fileName}}" is {{what}}. Files of this kind can contain code. Open it only if you know where it came from.',

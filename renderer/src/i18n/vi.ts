@@ -99,6 +99,26 @@ export const vi = {
       'Dữ liệu trên máy không bị ảnh hưởng. Nếu lỗi kéo dài, hãy khởi động lại ứng dụng hoặc báo cho cán bộ công nghệ thông tin.',
     retry: 'Thử lại',
   },
+  release: {
+    title: {
+      export: 'Xuất nội dung tài liệu {{level}}',
+      open: 'Mở tài liệu {{level}} bằng chương trình khác',
+      save: 'Lưu bản sao tài liệu {{level}}',
+    },
+    explain: {
+      export:
+        'Tài liệu này được đóng dấu {{level}}. Tệp xuất ra mang nội dung của tài liệu ra khỏi máy. Chỉ tiếp tục khi việc này được phép theo quy định bảo vệ bí mật nhà nước.',
+      open: 'Tài liệu này được đóng dấu {{level}}. Chương trình khác nhận một bản sao không có dấu chìm, ngoài sự bảo vệ của ứng dụng. Chỉ tiếp tục khi việc này được phép theo quy định bảo vệ bí mật nhà nước.',
+      save: 'Tài liệu này được đóng dấu {{level}}. Bản sao lưu ra nằm ngoài sự bảo vệ của ứng dụng và có thể rời khỏi máy. Chỉ tiếp tục khi việc này được phép theo quy định bảo vệ bí mật nhà nước.',
+    },
+    confirm: { export: 'Xác nhận và xuất', open: 'Xác nhận và mở', save: 'Xác nhận và lưu' },
+    reason: { export: 'Lý do xuất', open: 'Lý do mở', save: 'Lý do lưu bản sao' },
+    reasonRequired: { export: 'Hãy ghi rõ lý do xuất.', open: 'Hãy ghi rõ lý do mở.', save: 'Hãy ghi rõ lý do lưu bản sao.' },
+    audited: 'Người thực hiện, tài liệu, lý do và thời điểm được ghi vào nhật ký.',
+    reasonPlaceholder: 'Ví dụ: gửi Văn phòng Tỉnh ủy theo Công văn số …',
+    tooLong: 'Tối đa {{max}} ký tự.',
+    cancel: 'Hủy',
+  },
   openFile: {
     confirmTitle: 'Mở tệp không phải tài liệu thông thường?',
     confirmBody: 'Tệp "{{fileName}}" là {{what}}. Tệp loại này có thể chứa mã lệnh. Chỉ mở nếu bạn biết rõ nguồn gốc của tệp.',

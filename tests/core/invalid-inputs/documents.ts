@@ -29,6 +29,14 @@ export const documentsInvalidInputs: Record<keyof typeof documentsMethods, unkno
     { meetingId: 'x' },
   ],
   'documents.get': [{}, { id: 'abc' }],
+  'documents.handOver': [
+    {},
+    { sha256: 'ab'.repeat(31), channel: 'open' },
+    { sha256: 'AB'.repeat(32), channel: 'save' },
+    { sha256: 'ab'.repeat(32), channel: 'print' },
+    { sha256: 'ab'.repeat(32), channel: 'open', releaseClassified: { reason: '   ' } },
+    { sha256: 'ab'.repeat(32), channel: 'open', path: '/etc/passwd' },
+  ],
   'documents.update': [
     { number: '1' },
     { id: ID, issueDate: '2026-13-01' },

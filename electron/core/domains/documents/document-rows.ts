@@ -72,6 +72,11 @@ export function createDocumentReader(ctx: ServiceContext) {
   const byId = ctx.db.prepare(`SELECT ${DOCUMENT_COLUMNS} FROM ${DOCUMENT_FROM} WHERE d.id = ?`);
   const byRid = ctx.db.prepare(`SELECT ${DOCUMENT_COLUMNS} FROM ${DOCUMENT_FROM} WHERE d.rid = ?`);
   const bySha = ctx.db.prepare(`SELECT ${DOCUMENT_COLUMNS} FROM ${DOCUMENT_FROM} WHERE d.blob_sha256 = ? ORDER BY d.rid LIMIT 1`);
+  // Two documents may share bytes (a copy kept under another classification): the strictest one rules.
+  const strictestBySha = ctx.db.prepare(
+    `SELECT ${DOCUMENT_COLUMNS} FROM ${DOCUMENT_FROM} WHERE d.blob_sha256 = ?
+     ORDER BY CASE d.classification WHEN 'top_secret' THEN 3 WHEN 'secret' THEN 2 WHEN 'confidential' THEN 1 ELSE 0 END DESC, d.rid LIMIT 1`,
+  );
   return {
     find: (id: string) => byId.get(id) as DocumentRow | undefined,
     get(id: string): DocumentRow {
@@ -82,6 +87,8 @@ export function createDocumentReader(ctx: ServiceContext) {
     byRid: (rid: number) => byRid.get(rid) as DocumentRow | undefined,
     /** The first document stored with these bytes, if any. */
     bySha: (sha256: string) => bySha.get(sha256) as DocumentRow | undefined,
+    /** Of the documents stored with these bytes, the most classified. */
+    strictestBySha: (sha256: string) => strictestBySha.get(sha256) as DocumentRow | undefined,
   };
 }
 

@@ -13,6 +13,7 @@ import { createDocumentReader } from './document-rows.ts';
 import { createDocumentWriter, type NewDocument } from './document-writer.ts';
 import { createExtractionPool, type ExtractionPool, type ExtractedText, type TextLayout } from './extract/extract-pool.ts';
 import { extractError } from './import-errors.ts';
+import { createHandOver } from './hand-over.ts';
 import { createImportService } from './import-service.ts';
 import { createLibraryService } from './library.ts';
 import { createSearchService } from './search.ts';
@@ -60,6 +61,7 @@ export function createDocumentsDomain(ctx: ServiceContext) {
   const imports = createImportService(ctx, { pool: extraction, reader, writer, blobs, attachments });
   const library = createLibraryService(ctx, { reader, writer, index, blobs });
   const search = createSearchService(ctx, reader);
+  const handOver = createHandOver(ctx, reader);
 
   const handlers: DomainHandlers<typeof documentsMethods> = {
     'documents.import': (input) => imports.fromUploads(input),
@@ -67,6 +69,7 @@ export function createDocumentsDomain(ctx: ServiceContext) {
     'documents.cancelImport': (input) => imports.cancel(input),
     'documents.list': (input) => library.list(input),
     'documents.get': (input) => library.get(input),
+    'documents.handOver': (input) => handOver(input),
     'documents.update': (input) => library.update(input),
     'documents.delete': (input) => library.delete(input),
     'documents.search': (input) => search.search(input),

@@ -157,17 +157,6 @@ export const annotations: typeof vi = {
     close: 'Close',
     cancel: 'Cancel',
   },
-  release: {
-    title: 'Export the content of a {{level}} document',
-    explain:
-      'This document is marked {{level}}. The exported file takes its content off this computer. Go on only if the rules on state secrets allow it.',
-    audited: 'Who exported, the document, the reason and the time are recorded in the audit log.',
-    reason: 'Reason for the export',
-    reasonPlaceholder: 'E.g. sent to the Provincial Party Office under letter no. …',
-    reasonRequired: 'Give the reason for the export.',
-    tooLong: 'At most {{max}} characters.',
-    confirm: 'Confirm and export',
-  },
   panel: {
     label: 'Annotations list',
     title: 'Annotations',

@@ -158,17 +158,6 @@ export const annotations = {
     close: 'Đóng',
     cancel: 'Hủy',
   },
-  release: {
-    title: 'Xuất nội dung tài liệu {{level}}',
-    explain:
-      'Tài liệu này được đóng dấu {{level}}. Tệp xuất ra mang nội dung của tài liệu ra khỏi máy. Chỉ tiếp tục khi việc này được phép theo quy định bảo vệ bí mật nhà nước.',
-    audited: 'Người xuất, tài liệu, lý do và thời điểm được ghi vào nhật ký.',
-    reason: 'Lý do xuất',
-    reasonPlaceholder: 'Ví dụ: gửi Văn phòng Tỉnh ủy theo Công văn số …',
-    reasonRequired: 'Hãy ghi rõ lý do xuất.',
-    tooLong: 'Tối đa {{max}} ký tự.',
-    confirm: 'Xác nhận và xuất',
-  },
   panel: {
     label: 'Danh sách ghi chú',
     title: 'Ghi chú',

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { DocumentDetail, FileTarget } from '../../../../../shared/contract/index.ts';
 import { useBridge } from '../../../bridge/BridgeContext.tsx';
-import { useOpenFile } from '../../../bridge/useOpenFile.ts';
+import { useOpenFile, useSaveFile } from '../../../bridge/useOpenFile.ts';
 import { currentLanguage } from '../../../i18n/i18n.ts';
 import { CardTitle } from '../shared/CardTitle.tsx';
 import { errorText } from '../../../common/errors.ts';
@@ -23,6 +23,7 @@ export function FileCard({ doc, onDeleted }: FileCardProps) {
   const navigate = useNavigate();
   const bridge = useBridge();
   const openFile = useOpenFile();
+  const saveFile = useSaveFile();
   const { message } = AntApp.useApp();
   const [deleting, setDeleting] = useState(false);
   const target: FileTarget = { kind: 'blob', sha256: doc.sha256, fileName: doc.fileName };
@@ -84,7 +85,7 @@ export function FileCard({ doc, onDeleted }: FileCardProps) {
         <Button type={doc.kind === 'pdf' ? 'default' : 'primary'} icon={<ExportOutlined />} onClick={() => hand(openFile)}>
           {t('file.open')}
         </Button>
-        <Button icon={<DownloadOutlined />} onClick={() => hand((file) => bridge.saveFile(file))}>
+        <Button icon={<DownloadOutlined />} onClick={() => hand(saveFile)}>
           {t('file.download')}
         </Button>
         <Popconfirm

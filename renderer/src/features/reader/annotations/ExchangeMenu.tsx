@@ -17,7 +17,7 @@ import { useBridge } from '../../../bridge/BridgeContext.tsx';
 import { errorText } from '../../../common/errors.ts';
 import { useSaveExport } from '../../../common/useSaveExport.ts';
 import { ImportSharedDialog } from './ImportSharedDialog.tsx';
-import { ReleaseClassifiedDialog } from './ReleaseClassifiedDialog.tsx';
+import { ReleaseClassifiedDialog } from '../../../common/release/ReleaseClassifiedDialog.tsx';
 
 type ExportKey = 'pdf' | 'pdfFlat' | 'xfdf' | 'notesDocx' | 'notesPdf' | 'shared';
 
@@ -141,6 +141,7 @@ export function ExchangeMenu({
       {releasing ? (
         <ReleaseClassifiedDialog
           classification={classification}
+          purpose="export"
           onCancel={() => setReleasing(null)}
           onConfirm={(release) => {
             setReleasing(null);

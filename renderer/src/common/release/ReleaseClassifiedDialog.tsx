@@ -1,24 +1,29 @@
 import { LockOutlined } from '@ant-design/icons';
 import { Alert, Form, Input, Modal, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { classificationLabels, type Classification, type ReleaseClassified } from '../../../../../shared/contract/index.ts';
+import { classificationLabels, type Classification, type ReleaseClassified } from '../../../../shared/contract/index.ts';
 
 const MAX_REASON = 500;
 
+/** What the classified content is about to do: leave as an exported file, a saved copy, or a copy another program opens. */
+export type ReleasePurpose = 'export' | 'open' | 'save';
+
 /**
- * The explicit decision the core requires before a classified document's content leaves as a file:
- * the member confirms and says why; the core records it in the audit log.
+ * The explicit decision the core requires before a classified document's content leaves the app's
+ * protection: the user confirms and says why; the core records it in the audit log.
  */
 export function ReleaseClassifiedDialog({
   classification,
+  purpose,
   onCancel,
   onConfirm,
 }: {
   classification: Classification;
+  purpose: ReleasePurpose;
   onCancel: () => void;
   onConfirm: (release: ReleaseClassified) => void;
 }) {
-  const { t, i18n } = useTranslation('annotations');
+  const { t, i18n } = useTranslation();
   const [form] = Form.useForm<{ reason: string }>();
   const level = classificationLabels[classification][i18n.language === 'en' ? 'en' : 'vi'];
   return (
@@ -26,26 +31,26 @@ export function ReleaseClassifiedDialog({
       open
       title={
         <span>
-          <LockOutlined /> {t('release.title', { level })}
+          <LockOutlined /> {t(`release.title.${purpose}`, { level })}
         </span>
       }
-      okText={t('release.confirm')}
-      cancelText={t('common.cancel')}
+      okText={t(`release.confirm.${purpose}`)}
+      cancelText={t('release.cancel')}
       okButtonProps={{ danger: true }}
       onOk={() => form.submit()}
       onCancel={onCancel}
       destroyOnHidden
     >
-      <Alert type="warning" showIcon message={t('release.explain', { level })} />
+      <Alert type="warning" showIcon message={t(`release.explain.${purpose}`, { level })} />
       <Typography.Paragraph type="secondary" className="ns-release-audited">
         {t('release.audited')}
       </Typography.Paragraph>
       <Form form={form} layout="vertical" onFinish={(v) => onConfirm({ reason: v.reason.trim() })}>
         <Form.Item
           name="reason"
-          label={t('release.reason')}
+          label={t(`release.reason.${purpose}`)}
           rules={[
-            { required: true, whitespace: true, message: t('release.reasonRequired') },
+            { required: true, whitespace: true, message: t(`release.reasonRequired.${purpose}`) },
             { max: MAX_REASON, message: t('release.tooLong', { max: MAX_REASON }) },
           ]}
         >
