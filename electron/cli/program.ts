@@ -1,4 +1,4 @@
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { defaultDataDir } from '../core/index.ts';
 import { registerAnnotationCommands } from './commands/annotations.ts';
 import { registerAuditCommands } from './commands/audit.ts';
@@ -29,6 +29,15 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .addOption(new Option('--data-dir <dir>', 'thư mục dữ liệu / data folder').default(defaultDataDir()))
     .option('--json', 'in kết quả dạng JSON / machine-readable output', false)
     .addOption(new Option('--lang <lang>', 'ngôn ngữ thông báo / message language').choices(['vi', 'en']).default('vi'))
+    .addOption(
+      new Option('--passphrase-fd <n>', 'đọc mật khẩu của khóa ký từ file descriptor n (0 = stdin) / read the signing key passphrase from fd n').argParser(
+        (value) => {
+          const fd = Number(value);
+          if (!Number.isInteger(fd) || fd < 0) throw new InvalidArgumentError('cần số nguyên ≥ 0 / a whole number ≥ 0');
+          return fd;
+        },
+      ),
+    )
     .showHelpAfterError()
     .exitOverride();
 

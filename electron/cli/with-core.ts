@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { ErrorPayload } from '../../shared/contract/index.ts';
 import { createCore, CoreError, type Core } from '../core/index.ts';
 import { printError, type Lang, type Output } from './output.ts';
+import { askPassphrase, readPassphraseFd } from './passphrase.ts';
 
 /** Exit codes: 0 success, 1 the command failed, 2 the command line itself was wrong. */
 export const EXIT_OK = 0;
@@ -18,6 +19,8 @@ export interface GlobalOptions {
   dataDir: string;
   json: boolean;
   lang: Lang;
+  /** Where to read the passphrase that opens a sealed signing key. */
+  passphraseFd?: number;
 }
 
 export function toPayload(e: unknown): ErrorPayload {
@@ -26,7 +29,12 @@ export function toPayload(e: unknown): ErrorPayload {
   return { code: 'INTERNAL', message: { vi: `Lỗi không mong muốn: ${message}`, en: `Unexpected error: ${message}` } };
 }
 
-/** Run `fn` on a core opened for the command, always closing it; returns the exit code. */
+/**
+ * Run `fn` on a core opened for the command, always closing it; returns the exit code. A sealed
+ * signing key is opened with the passphrase from `--passphrase-fd` before the command runs; without
+ * one, a command that needs the key and meets LOCKED asks on the terminal (when there is one) and
+ * runs once more. Signing commands take the key before they write anything, so the rerun is clean.
+ */
 export async function withCore(
   opts: GlobalOptions,
   fn: (core: Core, out: Output) => Promise<void | number>,
@@ -35,8 +43,16 @@ export async function withCore(
   let core: Core | undefined;
   try {
     core = await createCore({ dataDir: opts.dataDir, appVersion: appVersion() });
-    // A command may report partial failure (e.g. some files of a batch) by returning EXIT_FAILED.
-    return (await fn(core, out)) ?? EXIT_OK;
+    if (opts.passphraseFd !== undefined) await core.call('security.unlock', { passphrase: readPassphraseFd(opts.passphraseFd) });
+    try {
+      // A command may report partial failure (e.g. some files of a batch) by returning EXIT_FAILED.
+      return (await fn(core, out)) ?? EXIT_OK;
+    } catch (e) {
+      if (!(e instanceof CoreError) || e.code !== 'LOCKED' || opts.passphraseFd !== undefined || !process.stdin.isTTY) throw e;
+      const passphrase = await askPassphrase(opts.lang === 'en' ? 'Passphrase of the signing key: ' : 'Mật khẩu của khóa ký: ');
+      await core.call('security.unlock', { passphrase });
+      return (await fn(core, out)) ?? EXIT_OK;
+    }
   } catch (e) {
     printError(out, toPayload(e));
     return EXIT_FAILED;

@@ -3,6 +3,7 @@ import type { EventBus } from './events.ts';
 import type { Logger } from './logger.ts';
 import type { SqliteDatabase } from './runtime.ts';
 import type { Settings } from '../../shared/contract/index.ts';
+import type { AppLock } from './security/app-lock.ts';
 import type { AuditLog } from './services/audit.ts';
 
 /** Folders inside the data folder that services write to. */
@@ -49,4 +50,6 @@ export interface ServiceContext {
   now(): Date;
   /** The current value of a setting (e.g. the địa danh printed on documents). */
   setting<K extends keyof Settings>(key: K): Settings[K];
+  /** The app lock and the signing key the passphrase opened (security/app-lock.ts). */
+  lock: AppLock;
 }

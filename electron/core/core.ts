@@ -1,3 +1,5 @@
+import { createAppLock, type AppLock } from './security/app-lock.ts';
+import { createSecurityDomain } from './security/security-domain.ts';
 import { basename, join, resolve } from 'node:path';
 import type {
   Access,
@@ -56,7 +58,7 @@ export interface Core {
 }
 
 /** Services bound to one open database; rebuilt when a restore swaps the file. */
-function bindServices(db: SqliteDatabase, events: EventBus, log: Logger, paths: DataPaths) {
+function bindServices(db: SqliteDatabase, events: EventBus, log: Logger, paths: DataPaths, lock: AppLock) {
   sealUnchainedEntries(db);
   const audit = createAuditLog(db);
   const actor = db.prepare('SELECT id FROM profile LIMIT 1').pluck();
@@ -70,6 +72,7 @@ function bindServices(db: SqliteDatabase, events: EventBus, log: Logger, paths: 
     actorId: () => (actor.get() as string | undefined) ?? null,
     now: () => new Date(),
     setting: (key) => settings.getAll()[key],
+    lock,
   };
   const directory = createDirectoryDomain(ctx);
   const meetings = createMeetingsDomain(ctx);
@@ -78,7 +81,8 @@ function bindServices(db: SqliteDatabase, events: EventBus, log: Logger, paths: 
   const annotations = createAnnotationsDomain(ctx, { documents, directory });
   const auditTrail = createAuditDomain(ctx);
   const minutes = createMinutesDomain(ctx, { meetings, importIntoMeeting: documents.importPaths });
-  const domains: Domain[] = [directory, meetings, documents, packs, annotations, auditTrail, minutes];
+  const security = createSecurityDomain(ctx);
+  const domains: Domain[] = [directory, meetings, documents, packs, annotations, auditTrail, minutes, security];
   return {
     audit,
     settings,
@@ -92,9 +96,11 @@ function bindServices(db: SqliteDatabase, events: EventBus, log: Logger, paths: 
       ...annotations.handlers,
       ...auditTrail.handlers,
       ...minutes.handlers,
+      ...security.handlers,
       // Checked here, not by the cast below: a domain left out of this list fails to compile.
     } satisfies Omit<Handlers, CoreMethod>,
     annotations,
+    security,
   };
 }
 
@@ -136,6 +142,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const logging = options.logToFile === false ? undefined : createLogger({ dir: join(dataDir, 'logs'), name: 'core' });
   const log = logging?.log ?? silentLogger();
   const events = new EventBus((err) => log.error({ err }, 'event listener failed'));
+  const appLock = createAppLock();
 
   let db: SqliteDatabase;
   try {
@@ -145,7 +152,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     await logging?.close();
     throw e;
   }
-  let services = bindServices(db, events, log, paths);
+  let services = bindServices(db, events, log, paths, appLock);
   try {
     await startDomains(services);
   } catch (e) {
@@ -172,7 +179,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         await swap();
       } finally {
         db = openDatabase(databaseFile, migrations).db;
-        services = bindServices(db, events, log, paths);
+        services = bindServices(db, events, log, paths, appLock);
         await startDomains(services);
       }
       return latestSchemaVersion;
@@ -203,12 +210,15 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       // Recorded in the restored database: it is the log that goes on from here.
       services.audit.record({ action: 'backup.restore', entity: 'backup', detail: { file: basename(result.file), previousCopy: basename(result.previousCopy) } });
       log.info({ schemaVersion: result.schemaVersion }, 'database restored from backup');
+      // The restored folder may hold another key or passphrase: what was opened no longer applies.
+      appLock.lock();
+      events.emit('security.changed', services.security.status());
       events.emit('data.restored', { schemaVersion: result.schemaVersion });
       return result;
     },
   };
   const handlers: Handlers = { ...domainHandlers, ...foundationHandlers };
-  const dispatch = createDispatcher({ handlers, log, isClosed: () => closed });
+  const dispatch = createDispatcher({ handlers, log, isClosed: () => closed, isLocked: () => services.security.locked() });
   let nextId = 1;
   log.info({ dataDir, appVersion }, 'core started');
 

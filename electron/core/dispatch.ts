@@ -49,7 +49,7 @@ function toCoreError(err: unknown, method: string, log: Logger): CoreError {
  * The single entry point every host uses. It never throws: every outcome, including a malformed
  * envelope, comes back as a response envelope, so hosts need no error handling of their own.
  */
-export function createDispatcher(deps: { handlers: Handlers; log: Logger; isClosed: () => boolean }) {
+export function createDispatcher(deps: { handlers: Handlers; log: Logger; isClosed: () => boolean; isLocked: () => boolean }) {
   return async function dispatch(request: unknown, access: Access): Promise<ResponseEnvelope> {
     const id = idOf(request);
     const envelope = validate(requestEnvelope, request);
@@ -68,6 +68,16 @@ export function createDispatcher(deps: { handlers: Handlers; log: Logger; isClos
         new CoreError('FORBIDDEN', {
           vi: `Chức năng "${method}" chỉ dùng được từ dòng lệnh trên máy này.`,
           en: `"${method}" can only be used from the command line on this machine.`,
+        }),
+      );
+    }
+    // The app lock guards the window, not the command line: the CLI runs as the laptop's own account.
+    if (access === 'ui' && !('whileLocked' in spec) && deps.isLocked()) {
+      return failure(
+        id,
+        new CoreError('LOCKED', {
+          vi: 'Ứng dụng đang khóa. Hãy nhập mật khẩu để mở khóa.',
+          en: 'The app is locked. Enter the passphrase to unlock it.',
         }),
       );
     }

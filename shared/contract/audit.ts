@@ -117,6 +117,7 @@ const auditAreas: Record<string, Label> = {
   people: { vi: 'Cán bộ', en: 'People' },
   profile: { vi: 'Hồ sơ người dùng', en: 'Profile' },
   rooms: { vi: 'Phòng họp', en: 'Rooms' },
+  security: { vi: 'Khóa ứng dụng', en: 'App lock' },
   settings: { vi: 'Cài đặt', en: 'Settings' },
 };
 
@@ -127,6 +128,7 @@ const auditVerbs: Record<string, Label> = {
   addConclusion: { vi: 'thêm kết luận', en: 'add a conclusion' },
   attach: { vi: 'gắn vào cuộc họp', en: 'attach' },
   carry: { vi: 'chuyển sang phiên bản mới', en: 'carry to a new version' },
+  changePassphrase: { vi: 'đổi mật khẩu', en: 'change the passphrase' },
   clone: { vi: 'nhân bản', en: 'clone' },
   create: { vi: 'tạo mới', en: 'create' },
   delete: { vi: 'xóa', en: 'delete' },
@@ -142,6 +144,7 @@ const auditVerbs: Record<string, Label> = {
   importShared: { vi: 'nhập ghi chú chia sẻ', en: 'import shared notes' },
   importXfdf: { vi: 'nhập XFDF', en: 'import XFDF' },
   issue: { vi: 'ban hành', en: 'issue' },
+  lock: { vi: 'khóa', en: 'lock' },
   move: { vi: 'đổi thứ tự', en: 'reorder' },
   refresh: { vi: 'cập nhật từ cuộc họp', en: 'refresh from the meeting' },
   regenerate: { vi: 'soạn lại từ kết luận', en: 'regenerate from the conclusions' },
@@ -155,9 +158,12 @@ const auditVerbs: Record<string, Label> = {
   save: { vi: 'lưu', en: 'save' },
   set: { vi: 'đặt', en: 'set' },
   setMembers: { vi: 'cập nhật thành viên', en: 'set members' },
+  setPassphrase: { vi: 'đặt mật khẩu', en: 'set the passphrase' },
   setRsvp: { vi: 'ghi phản hồi', en: 'record reply' },
   setStatus: { vi: 'chuyển trạng thái', en: 'change status' },
   trust: { vi: 'tin cậy', en: 'trust' },
+  unlock: { vi: 'mở khóa', en: 'unlock' },
+  unlockFailed: { vi: 'nhập sai mật khẩu', en: 'wrong passphrase' },
   untrust: { vi: 'bỏ tin cậy', en: 'stop trusting' },
   update: { vi: 'sửa', en: 'edit' },
 };

@@ -192,7 +192,7 @@ const trustInput = z.union([
 ]);
 
 export const directoryMethods = {
-  'profile.get': { access: 'ui', input: empty },
+  'profile.get': { access: 'ui', input: empty, whileLocked: true },
   'profile.create': { access: 'ui', input: z.object(profileFields).strict() },
   'profile.update': { access: 'ui', input: z.object(profileFields).strict() },
   'profile.exportPublicKey': { access: 'ui', input: empty },

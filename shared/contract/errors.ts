@@ -39,6 +39,8 @@ export const errorCodes = [
   'CANCELLED',
   /** Classified (Mật and above) content asked to leave the laptop without an explicit, audited release. */
   'CLASSIFIED',
+  /** The app is locked (or the signing key is sealed with the passphrase and not yet opened): unlock first. */
+  'LOCKED',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

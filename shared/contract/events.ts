@@ -1,3 +1,4 @@
+import type { SecurityStatus } from './security.ts';
 import type { SettingKey, Settings } from './settings.ts';
 
 /** Push events from the core to every connected client. */
@@ -7,6 +8,8 @@ export interface CoreEvents {
   'data.restored': { schemaVersion: number };
   /** Rows of an area changed (by this client, another window, the CLI or an import): refresh lists. */
   'data.changed': { area: DataArea; id?: string };
+  /** The app was locked or unlocked, or its passphrase set: every window shows or leaves the lock screen. */
+  'security.changed': SecurityStatus;
   /** Progress of a batch of document imports, one event per file started or finished. */
   'documents.importProgress': {
     batchId: string;

@@ -15,3 +15,4 @@ export * from './annotations.ts';
 export * from './audit.ts';
 export * from './minutes.ts';
 export * from './notices.ts';
+export * from './security.ts';

@@ -7,4 +7,8 @@ import type { z } from 'zod';
  */
 export type Access = 'ui' | 'local';
 
-export type MethodSpecs = Record<string, { access: Access; input: z.ZodType }>;
+/**
+ * `whileLocked`: the method answers the window while the app is locked (what the lock screen needs:
+ * who is signed in, the language, unlocking); every other `ui` method is refused with LOCKED then.
+ */
+export type MethodSpecs = Record<string, { access: Access; input: z.ZodType; whileLocked?: true }>;

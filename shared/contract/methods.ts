@@ -9,6 +9,7 @@ import type { MethodSpecs } from './method-spec.ts';
 import { minutesMethods, type MinutesOutputs } from './minutes.ts';
 import { noticeMethods, type NoticeOutputs } from './notices.ts';
 import { packsMethods, type PacksOutputs } from './packs.ts';
+import { securityMethods, type SecurityOutputs } from './security.ts';
 import { seedMethods, type SeedOutputs } from './seed.ts';
 import { setSettingInput, type Settings } from './settings.ts';
 
@@ -17,8 +18,8 @@ export type { Access, MethodSpecs } from './method-spec.ts';
 const empty = z.object({}).strict();
 
 export const foundationMethods = {
-  'app.info': { access: 'ui', input: empty },
-  'settings.getAll': { access: 'ui', input: empty },
+  'app.info': { access: 'ui', input: empty, whileLocked: true },
+  'settings.getAll': { access: 'ui', input: empty, whileLocked: true },
   'settings.set': { access: 'ui', input: setSettingInput },
   'settings.setAdmin': { access: 'local', input: setSettingInput },
   'backup.create': {
@@ -47,6 +48,7 @@ export const methods = {
   ...auditMethods,
   ...minutesMethods,
   ...noticeMethods,
+  ...securityMethods,
 } as const satisfies MethodSpecs;
 
 export type MethodName = keyof typeof methods;
@@ -108,7 +110,7 @@ export interface RestoreResult {
   signingKey: 'written' | 'present' | 'missing' | 'no-profile';
 }
 
-export interface MethodOutputs extends DirectoryOutputs, MeetingsOutputs, DocumentsOutputs, PacksOutputs, AnnotationsOutputs, SeedOutputs, AuditOutputs, MinutesOutputs, NoticeOutputs {
+export interface MethodOutputs extends DirectoryOutputs, MeetingsOutputs, DocumentsOutputs, PacksOutputs, AnnotationsOutputs, SeedOutputs, AuditOutputs, MinutesOutputs, NoticeOutputs, SecurityOutputs {
   'app.info': AppInfo;
   'settings.getAll': Settings;
   'settings.set': Settings;

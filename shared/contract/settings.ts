@@ -43,6 +43,8 @@ export const settingSchemas = {
   'sync.endpointUrl': optionalUrl,
   /** Địa danh on the organ's documents ("Lào Cai, ngày … tháng … năm …"): giấy mời, thông báo. */
   'documents.issuingPlace': z.string().trim().min(1, 'Cần địa danh / a place name is required').max(60),
+  /** Minutes without a key press or a pointer move before the app locks itself (when a passphrase is set). */
+  'security.idleMinutes': z.number().int().min(1, 'Ít nhất 1 phút / at least 1 minute').max(240, 'Nhiều nhất 240 phút / at most 240 minutes'),
 } as const;
 
 export type SettingKey = keyof typeof settingSchemas;
@@ -67,6 +69,7 @@ export const defaultSettings: Settings = {
   'updates.url': '',
   'sync.endpointUrl': '',
   'documents.issuingPlace': 'Lào Cai',
+  'security.idleMinutes': 15,
 };
 
 export const setSettingInput = z.discriminatedUnion('key', [
@@ -75,5 +78,6 @@ export const setSettingInput = z.discriminatedUnion('key', [
   z.object({ key: z.literal('updates.url'), value: settingSchemas['updates.url'] }).strict(),
   z.object({ key: z.literal('sync.endpointUrl'), value: settingSchemas['sync.endpointUrl'] }).strict(),
   z.object({ key: z.literal('documents.issuingPlace'), value: settingSchemas['documents.issuingPlace'] }).strict(),
+  z.object({ key: z.literal('security.idleMinutes'), value: settingSchemas['security.idleMinutes'] }).strict(),
 ]);
 export type SetSettingInput = z.input<typeof setSettingInput>;

@@ -12,6 +12,7 @@ import { defaultSettings } from '../../shared/contract/index.ts';
 import { createAuditLog } from '../../electron/core/services/audit.ts';
 import { EventBus } from '../../electron/core/events.ts';
 import { silentLogger } from '../../electron/core/logger.ts';
+import { createAppLock } from '../../electron/core/security/app-lock.ts';
 import { Database } from '../support/sqlite.ts';
 import { tempDir } from '../support/temp-dir.ts';
 import { auditActions, count, openCore, refused, secretary, stage } from './directory-support.ts';
@@ -29,6 +30,7 @@ function directoryOver(dir: string) {
     actorId: () => (actor.get() as string | undefined) ?? null,
     now: () => new Date(),
     setting: (key) => defaultSettings[key],
+    lock: createAppLock(),
   });
   return { domain, close: () => db.close() };
 }

@@ -14,6 +14,7 @@ import { annotationsInvalidInputs } from './invalid-inputs/annotations.ts';
 import { auditInvalidInputs } from './invalid-inputs/audit.ts';
 import { minutesInvalidInputs } from './invalid-inputs/minutes.ts';
 import { noticesInvalidInputs } from './invalid-inputs/notices.ts';
+import { securityInvalidInputs } from './invalid-inputs/security.ts';
 
 /** Invalid inputs for every method; a new method must add its own or this suite fails. */
 const invalidInputs: Record<MethodName, unknown[]> = {
@@ -26,6 +27,7 @@ const invalidInputs: Record<MethodName, unknown[]> = {
   ...auditInvalidInputs,
   ...minutesInvalidInputs,
   ...noticesInvalidInputs,
+  ...securityInvalidInputs,
 };
 
 function snapshot(file: string): unknown {

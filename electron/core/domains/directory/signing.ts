@@ -7,7 +7,7 @@ import {
   verify,
   type KeyObject,
 } from 'node:crypto';
-import { chmodSync, closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, fstatSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import type { DataPaths, ServiceContext } from '../../context.ts';
@@ -101,18 +101,22 @@ export function keyFilePath(paths: DataPaths, profileId: string): string {
   return join(paths.keys, `${profileId}.ed25519.pem`);
 }
 
+/** The same key sealed with the user's passphrase (security/sealed-key.ts); it replaces the PEM file. */
+export function sealedKeyFilePath(paths: DataPaths, profileId: string): string {
+  return join(paths.keys, `${profileId}.ed25519.sealed`);
+}
+
 /**
- * Write the private key so that it is on disk for good before the profile row that names it is
- * committed: a power cut between the two leaves at worst an unused key file, never a profile
- * without its key. The file is created 0600 and never exists with wider permissions.
+ * Write a key file so that it is on disk for good before the row (or the removal) that depends on it
+ * is committed: a power cut leaves at worst an unused key file, never a profile without its key. The
+ * file is created 0600 and never exists with wider permissions; an existing one is replaced whole.
  */
-export function writeKeyFile(paths: DataPaths, profileId: string, privateKeyPem: string): string {
+export function writeKeyFile(paths: DataPaths, profileId: string, content: string, dest = keyFilePath(paths, profileId)): string {
   mkdirSync(paths.keys, { recursive: true, mode: 0o700 });
-  const dest = keyFilePath(paths, profileId);
   const tmp = join(paths.keys, `.${uuidv7()}.tmp`);
   const fd = openSync(tmp, 'wx', 0o600);
   try {
-    writeSync(fd, privateKeyPem);
+    writeSync(fd, content);
     fsyncSync(fd);
   } catch (e) {
     closeSync(fd);
@@ -125,6 +129,24 @@ export function writeKeyFile(paths: DataPaths, profileId: string, privateKeyPem:
   renameSync(tmp, dest);
   fsyncDir(paths.keys);
   return dest;
+}
+
+/**
+ * Remove the unsealed PEM once the sealed file is durable: its bytes are overwritten and synced first,
+ * so the key does not linger in the file's old blocks on a filesystem that reuses them in place.
+ */
+export function removePlainKey(paths: DataPaths, profileId: string): void {
+  const file = keyFilePath(paths, profileId);
+  if (!existsSync(file)) return;
+  const fd = openSync(file, 'r+');
+  try {
+    writeSync(fd, Buffer.alloc(fstatSync(fd).size));
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  rmSync(file, { force: true });
+  fsyncDir(paths.keys);
 }
 
 function keyError(vi: string, en: string, cause?: unknown): CoreError {
@@ -140,10 +162,54 @@ interface ProfileKeyRow {
   key_fingerprint: string;
 }
 
+/** Whether a private key is the Ed25519 key whose public half the profile holds. */
+export function keyMatches(key: KeyObject, publicKey: string): boolean {
+  return key.asymmetricKeyType === 'ed25519' && publicKeyOf(createPublicKey(key)) === publicKey;
+}
+
+/** The unsealed key file, checked against the profile's public key; IO_ERROR when missing, damaged or foreign. */
+export function readPlainKey(file: string, publicKey: string): KeyObject {
+  let pem: string;
+  try {
+    pem = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw keyError(
+      `Không đọc được khóa ký của hồ sơ (tệp ${file}). Tệp có thể đã bị xóa hoặc chuyển đi; hãy khôi phục thư mục "keys" từ bản sao lưu.`,
+      `Cannot read the profile's signing key (file ${file}). It may have been deleted or moved; restore the "keys" folder from a backup.`,
+      e,
+    );
+  }
+  let key: KeyObject;
+  try {
+    key = createPrivateKey(pem);
+  } catch (e) {
+    throw keyError(
+      `Tệp khóa ký của hồ sơ bị hỏng (${file}). Hãy khôi phục thư mục "keys" từ bản sao lưu.`,
+      `The profile's signing key file is damaged (${file}). Restore the "keys" folder from a backup.`,
+      e,
+    );
+  }
+  if (!keyMatches(key, publicKey)) {
+    throw keyError(
+      `Tệp khóa ký (${file}) không khớp với khóa công khai của hồ sơ. Hãy khôi phục thư mục "keys" từ bản sao lưu.`,
+      `The signing key file (${file}) does not match the profile's public key. Restore the "keys" folder from a backup.`,
+    );
+  }
+  return key;
+}
+
+/** The refusal while the key is sealed and the passphrase has not opened it in this session. */
+export function keyLocked(): CoreError {
+  return new CoreError('LOCKED', {
+    vi: 'Khóa ký được bảo vệ bằng mật khẩu. Hãy mở khóa ứng dụng (dòng lệnh: nhập mật khẩu khi được hỏi, hoặc --passphrase-fd).',
+    en: 'The signing key is protected by the passphrase. Unlock the app (command line: type it when asked, or use --passphrase-fd).',
+  });
+}
+
 /**
- * The profile's signing service, for meeting packs. The key is read from its file at every use, so
- * a file removed or damaged since start is reported at once rather than after signing with a stale
- * copy.
+ * The profile's signing service, for meeting packs and shared notes. An unsealed key is read from its
+ * file at every use, so a file removed or damaged since start is reported at once rather than after
+ * signing with a stale copy; a sealed one is used as the passphrase opened it (ctx.lock), in memory.
  */
 export function createSigner(ctx: ServiceContext) {
   const select = ctx.db.prepare(
@@ -158,32 +224,13 @@ export function createSigner(ctx: ServiceContext) {
           en: 'There is no user profile on this computer yet, so there is no signing key. Create the profile first.',
         });
       }
-      const file = keyFilePath(ctx.paths, row.id);
-      let pem: string;
-      try {
-        pem = readFileSync(file, 'utf8');
-      } catch (e) {
-        throw keyError(
-          `Không đọc được khóa ký của hồ sơ (tệp ${file}). Tệp có thể đã bị xóa hoặc chuyển đi; hãy khôi phục thư mục "keys" từ bản sao lưu.`,
-          `Cannot read the profile's signing key (file ${file}). It may have been deleted or moved; restore the "keys" folder from a backup.`,
-          e,
-        );
-      }
       let key: KeyObject;
-      try {
-        key = createPrivateKey(pem);
-      } catch (e) {
-        throw keyError(
-          `Tệp khóa ký của hồ sơ bị hỏng (${file}). Hãy khôi phục thư mục "keys" từ bản sao lưu.`,
-          `The profile's signing key file is damaged (${file}). Restore the "keys" folder from a backup.`,
-          e,
-        );
-      }
-      if (key.asymmetricKeyType !== 'ed25519' || publicKeyOf(createPublicKey(key)) !== row.public_key) {
-        throw keyError(
-          `Tệp khóa ký (${file}) không khớp với khóa công khai của hồ sơ. Hãy khôi phục thư mục "keys" từ bản sao lưu.`,
-          `The signing key file (${file}) does not match the profile's public key. Restore the "keys" folder from a backup.`,
-        );
+      if (existsSync(sealedKeyFilePath(ctx.paths, row.id))) {
+        const opened = ctx.lock.key(row.id);
+        if (!opened || !keyMatches(opened, row.public_key)) throw keyLocked();
+        key = opened;
+      } else {
+        key = readPlainKey(keyFilePath(ctx.paths, row.id), row.public_key);
       }
       return {
         profileId: row.id,
