@@ -30,7 +30,7 @@ export function useOpenFile(): (target: FileTarget) => Promise<void> {
         okButtonProps: { danger: true },
         autoFocusButton: 'cancel',
       });
-      if (agreed) await handOverReleased(ask, 'open', target, (t) => bridge.openFile(t, { confirmed: true }));
+      if (agreed) await bridge.openFile(first.target, { confirmed: true });
     },
     [ask, bridge, modal, t],
   );

@@ -1,0 +1,85 @@
+import { createContext, useCallback, useContext, useState, type ReactNode } from 'react';
+import { classification as classificationSchema, type Classification, type FileTarget, type ReleaseClassified } from '../../../../shared/contract/index.ts';
+import { BridgeError } from '../../bridge/BridgeError.ts';
+import { ReleaseClassifiedDialog, type ReleasePurpose } from './ReleaseClassifiedDialog.tsx';
+
+/** Shows the release dialog and resolves with the user's reason, or null when they cancel. */
+export type AskRelease = (classification: Classification, purpose: ReleasePurpose) => Promise<ReleaseClassified | null>;
+
+const ReleaseAskContext = createContext<AskRelease | null>(null);
+
+interface Pending {
+  classification: Classification;
+  purpose: ReleasePurpose;
+  resolve: (release: ReleaseClassified | null) => void;
+}
+
+/**
+ * One release dialog for the whole app, so any screen that hands a stored file over (open with,
+ * save a copy) can ask for the reason without carrying a dialog of its own.
+ */
+export function ReleaseAskProvider({ children }: { children: ReactNode }) {
+  const [pending, setPending] = useState<Pending | null>(null);
+  const ask = useCallback<AskRelease>(
+    (classification, purpose) =>
+      new Promise((resolve) => {
+        setPending({ classification, purpose, resolve });
+      }),
+    [],
+  );
+  const settle = (release: ReleaseClassified | null) => {
+    pending?.resolve(release);
+    setPending(null);
+  };
+  return (
+    <ReleaseAskContext.Provider value={ask}>
+      {children}
+      {pending && (
+        <ReleaseClassifiedDialog
+          classification={pending.classification}
+          purpose={pending.purpose}
+          onCancel={() => settle(null)}
+          onConfirm={(release) => settle(release)}
+        />
+      )}
+    </ReleaseAskContext.Provider>
+  );
+}
+
+export function useAskRelease(): AskRelease {
+  const ask = useContext(ReleaseAskContext);
+  if (!ask) throw new Error('useAskRelease outside ReleaseAskProvider');
+  return ask;
+}
+
+export type HandOverOutcome<T> = { declined: true } | { declined: false; value: T; target: FileTarget };
+
+/** The level the core named when it refused a classified hand-over without a release. */
+function refusedLevel(error: unknown): Classification | null {
+  if (!(error instanceof BridgeError) || error.code !== 'CLASSIFIED') return null;
+  const parsed = classificationSchema.safeParse((error.details as { classification?: unknown } | null | undefined)?.classification);
+  return parsed.success ? parsed.data : null;
+}
+
+/**
+ * Hands a stored file over; when the core answers that it is classified, asks the user for the
+ * reason and tries once more with the release. `target` in the outcome is the one that went through,
+ * so a follow-up call (the "open it anyway" confirmation) does not ask twice.
+ */
+export async function handOverReleased<T>(
+  ask: AskRelease,
+  purpose: ReleasePurpose,
+  target: FileTarget,
+  call: (target: FileTarget) => Promise<T>,
+): Promise<HandOverOutcome<T>> {
+  try {
+    return { declined: false, value: await call(target), target };
+  } catch (error) {
+    const level = target.kind === 'blob' ? refusedLevel(error) : null;
+    if (!level || target.kind !== 'blob') throw error;
+    const release = await ask(level, purpose);
+    if (!release) return { declined: true };
+    const released: FileTarget = { ...target, releaseClassified: release };
+    return { declined: false, value: await call(released), target: released };
+  }
+}
