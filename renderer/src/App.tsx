@@ -7,6 +7,7 @@ import { AppErrorBoundary } from './errors/AppErrorBoundary.tsx';
 import { CoreGate } from './errors/CoreGate.tsx';
 import { ProfileGate } from './features/directory/ProfileGate.tsx';
 import { ProfileProvider } from './features/directory/ProfileContext.tsx';
+import { LockGate } from './features/security/LockContext.tsx';
 import { routes } from './routes.tsx';
 import { SettingsProvider } from './settings/SettingsContext.tsx';
 import { Appearance } from './theme/Appearance.tsx';
@@ -22,9 +23,11 @@ export function App({ bridge }: { bridge: AppBridge }) {
             <CoreGate>
               <ProfileProvider>
                 <ProfileGate>
-                  <ReleaseAskProvider>
-                    <RouterProvider router={router} />
-                  </ReleaseAskProvider>
+                  <LockGate>
+                    <ReleaseAskProvider>
+                      <RouterProvider router={router} />
+                    </ReleaseAskProvider>
+                  </LockGate>
                 </ProfileGate>
               </ProfileProvider>
             </CoreGate>

@@ -15,7 +15,7 @@ export const en: Messages = {
     sync: 'Sync',
     directory: 'Directory',
     settings: 'Settings',
-    shortcutsHint: 'Shortcuts: Ctrl+1 … Ctrl+7 switch areas, Ctrl+, opens Settings, F1 opens the guide',
+    shortcutsHint: 'Shortcuts: Ctrl+1 … Ctrl+7 switch areas, Ctrl+, opens Settings, F1 opens the guide, Ctrl+L locks the app',
   },
   shell: {
     skipToContent: 'Skip to main content',

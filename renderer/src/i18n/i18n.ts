@@ -11,6 +11,7 @@ import { meetings as enMeetings } from './en/meetings.ts';
 import { minutes as enMinutes } from './en/minutes.ts';
 import { packs as enPacks } from './en/packs.ts';
 import { reader as enReader } from './en/reader.ts';
+import { security as enSecurity } from './en/security.ts';
 import { vi } from './vi.ts';
 import { annotations as viAnnotations } from './vi/annotations.ts';
 import { audit as viAudit } from './vi/audit.ts';
@@ -21,11 +22,12 @@ import { meetings as viMeetings } from './vi/meetings.ts';
 import { minutes as viMinutes } from './vi/minutes.ts';
 import { packs as viPacks } from './vi/packs.ts';
 import { reader as viReader } from './vi/reader.ts';
+import { security as viSecurity } from './vi/security.ts';
 
 /** One namespace per feature area, so each area keeps its own texts file. */
 export const resources = {
-  vi: { translation: vi, directory: viDirectory, meetings: viMeetings, minutes: viMinutes, documents: viDocuments, packs: viPacks, reader: viReader, annotations: viAnnotations, audit: viAudit, help: viHelp },
-  en: { translation: en, directory: enDirectory, meetings: enMeetings, minutes: enMinutes, documents: enDocuments, packs: enPacks, reader: enReader, annotations: enAnnotations, audit: enAudit, help: enHelp },
+  vi: { translation: vi, directory: viDirectory, meetings: viMeetings, minutes: viMinutes, documents: viDocuments, packs: viPacks, reader: viReader, annotations: viAnnotations, audit: viAudit, help: viHelp, security: viSecurity },
+  en: { translation: en, directory: enDirectory, meetings: enMeetings, minutes: enMinutes, documents: enDocuments, packs: enPacks, reader: enReader, annotations: enAnnotations, audit: enAudit, help: enHelp, security: enSecurity },
 };
 
 export type UiLanguage = Settings['ui.language'];
@@ -34,7 +36,7 @@ export type UiLanguage = Settings['ui.language'];
 // which may render before any setting is read) already has Vietnamese text.
 void i18next.use(initReactI18next).init({
   resources,
-  ns: ['translation', 'directory', 'meetings', 'minutes', 'documents', 'packs', 'reader', 'annotations', 'audit', 'help'],
+  ns: ['translation', 'directory', 'meetings', 'minutes', 'documents', 'packs', 'reader', 'annotations', 'audit', 'help', 'security'],
   defaultNS: 'translation',
   lng: 'vi',
   fallbackLng: 'vi',

@@ -14,7 +14,7 @@ export const vi = {
     sync: 'Đồng bộ',
     directory: 'Danh mục',
     settings: 'Cài đặt',
-    shortcutsHint: 'Phím tắt: Ctrl+1 … Ctrl+7 chuyển khu vực, Ctrl+, mở Cài đặt, F1 xem hướng dẫn',
+    shortcutsHint: 'Phím tắt: Ctrl+1 … Ctrl+7 chuyển khu vực, Ctrl+, mở Cài đặt, F1 xem hướng dẫn, Ctrl+L khóa ứng dụng',
   },
   shell: {
     skipToContent: 'Bỏ qua, đến nội dung chính',

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { SecurityCard } from '../features/security/SecurityCard.tsx';
 import { Page } from '../shell/Page.tsx';
 import { AboutPanel } from './settings/AboutPanel.tsx';
 import { AuditCard } from './settings/AuditCard.tsx';
@@ -10,6 +11,7 @@ export function SettingsPage() {
   return (
     <Page title={t('nav.settings')} intro={t('settings.intro')}>
       <PreferencesForm />
+      <SecurityCard />
       <AuditCard />
       <AboutPanel />
     </Page>

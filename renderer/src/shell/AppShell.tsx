@@ -5,6 +5,7 @@ import { Outlet, useLocation } from 'react-router';
 import { useSearchShortcut } from '../features/documents/search/useSearchShortcut.ts';
 import { useHelpShortcut } from '../features/help/useHelpShortcut.ts';
 import { prewarmReader } from '../features/reader/prewarm.ts';
+import { LockButton } from '../features/security/LockButton.tsx';
 import { Brand } from './Brand.tsx';
 import { ConnectionBanner } from './ConnectionBanner.tsx';
 import { NavMenu } from './NavMenu.tsx';
@@ -39,6 +40,7 @@ export function AppShell() {
       <Layout.Sider width={232} className="ns-sider">
         <Brand />
         <NavMenu />
+        <LockButton />
         <Typography.Text className="ns-shortcuts-hint">{t('nav.shortcutsHint')}</Typography.Text>
       </Layout.Sider>
       <Layout className="ns-main-column">

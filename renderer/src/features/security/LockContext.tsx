@@ -1,0 +1,87 @@
+import { App as AntApp } from 'antd';
+import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SecurityStatus } from '../../../../shared/contract/index.ts';
+import { useBridge } from '../../bridge/BridgeContext.tsx';
+import { LockScreen } from './LockScreen.tsx';
+import { useIdleLock } from './useIdleLock.ts';
+import { useLockShortcut } from './useLockShortcut.ts';
+
+interface LockContextValue {
+  status: SecurityStatus | null;
+  /** Lock at once (the button, Ctrl+L); without a passphrase, say where to set one. */
+  requestLock(): void;
+  /** After the passphrase was set or changed. */
+  adopt(status: SecurityStatus): void;
+}
+
+const LockContext = createContext<LockContextValue | null>(null);
+
+/**
+ * The app lock in the window. The core decides (it refuses everything but the lock screen's methods
+ * while locked); this follows it: the status at start and on every `security.changed`, and a lock
+ * screen in place of the app while locked. The screens are unmounted then, so nothing of them stays
+ * in the page; they come back where the user was, as the address is kept.
+ */
+export function LockGate({ children }: { children: ReactNode }) {
+  const bridge = useBridge();
+  const { message } = AntApp.useApp();
+  const { t } = useTranslation('security');
+  const [status, setStatus] = useState<SecurityStatus | null>(null);
+
+  const fetchStatus = useCallback(() => {
+    // Unknown until answered: the app is shown only to a known-unlocked status.
+    bridge.invoke('security.status', {}).then(setStatus, () => setStatus((s) => s));
+  }, [bridge]);
+
+  useEffect(() => {
+    fetchStatus();
+    const unsubscribe = bridge.subscribe((event) => {
+      if (event.event === 'security.changed') setStatus(event.payload);
+      else if (event.event === 'settings.changed' && event.payload.key === 'security.idleMinutes') {
+        setStatus((s) => s && { ...s, idleMinutes: event.payload.settings['security.idleMinutes'] });
+      } else if (event.event === 'data.restored') fetchStatus();
+    });
+    // A core that restarted (or a host reconnected) starts locked when a passphrase is set.
+    let wasOpen = bridge.connectionState() === 'open';
+    const unsubscribeConnection = bridge.onConnectionChange(() => {
+      const open = bridge.connectionState() === 'open';
+      if (open && !wasOpen) fetchStatus();
+      wasOpen = open;
+    });
+    return () => {
+      unsubscribe();
+      unsubscribeConnection();
+    };
+  }, [bridge, fetchStatus]);
+
+  const lockNow = useCallback(() => {
+    setStatus((s) => {
+      if (!s?.passphraseSet) return s;
+      // Screens unmount first (an editor flushes its last save while the core still answers), then the core locks.
+      queueMicrotask(() => void bridge.invoke('security.lock', {}).catch(fetchStatus));
+      return { ...s, locked: true };
+    });
+  }, [bridge, fetchStatus]);
+
+  const requestLock = useCallback(() => {
+    if (status?.passphraseSet) lockNow();
+    else void message.info(t('noPassphrase'), 6);
+  }, [lockNow, message, status, t]);
+
+  const unlocked = status !== null && !status.locked;
+  useIdleLock(unlocked && status.passphraseSet ? status.idleMinutes : null, lockNow);
+  useLockShortcut(unlocked, requestLock);
+
+  return (
+    <LockContext value={{ status, requestLock, adopt: setStatus }}>
+      {status === null ? null : status.locked ? <LockScreen onUnlocked={setStatus} /> : children}
+    </LockContext>
+  );
+}
+
+export function useAppLock(): LockContextValue {
+  const value = useContext(LockContext);
+  if (!value) throw new Error('useAppLock must be used inside <LockGate>');
+  return value;
+}

@@ -1,0 +1,80 @@
+import { join } from 'node:path';
+import { Database } from '../support/sqlite.ts';
+import { E2E_PROFILE } from './env.ts';
+import { expect, screenshot, test } from './fixtures.ts';
+import { isolatedHost, type IsolatedHost } from './support/isolated-host.ts';
+
+/** The app lock: set a passphrase, lock with Ctrl+L, a wrong and a right passphrase, the idle lock. */
+let lab: IsolatedHost;
+const PASSPHRASE = 'Bắc Hà chợ phiên chủ nhật';
+
+test.describe.configure({ mode: 'serial', timeout: 120_000 });
+
+test.beforeAll(async () => {
+  lab = await isolatedHost('app-lock', E2E_PROFILE);
+});
+
+test.afterAll(async () => {
+  await lab.close();
+});
+
+test('a passphrase set in Cài đặt locks the app on Ctrl+L; only the right passphrase brings the same screen back', async ({ page }) => {
+  await page.goto(`${lab.host.url}#/settings`);
+  const card = page.locator('.ns-settings-card').filter({ hasText: 'Khóa ứng dụng và mật khẩu' });
+  await expect(card.getByText('Chưa đặt mật khẩu', { exact: true })).toBeVisible();
+  await page.keyboard.press('Control+l');
+  await expect(page.getByText('Chưa đặt mật khẩu nên chưa khóa được ứng dụng.', { exact: false })).toBeVisible();
+
+  await card.getByLabel('Mật khẩu', { exact: true }).fill('ngắn');
+  await card.getByLabel('Nhập lại mật khẩu').fill('khác');
+  await card.getByRole('button', { name: 'Đặt mật khẩu' }).click();
+  await expect(card.getByText('Cần ít nhất 8 ký tự.')).toBeVisible();
+  await expect(card.getByText('Hai lần nhập không giống nhau.')).toBeVisible();
+  await card.getByLabel('Mật khẩu', { exact: true }).fill(PASSPHRASE);
+  await card.getByLabel('Nhập lại mật khẩu').fill(PASSPHRASE);
+  await card.getByRole('button', { name: 'Đặt mật khẩu' }).click();
+  await expect(card.getByText('Đã đặt mật khẩu: khóa ký được bảo vệ', { exact: false })).toBeVisible();
+  await expect(card.getByLabel('Mật khẩu hiện tại')).toBeVisible();
+  await screenshot(page, 'app-lock-settings');
+
+  await page.goto(`${lab.host.url}#/documents`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Tài liệu' })).toBeVisible();
+  await page.keyboard.press('Control+l');
+  const lock = page.getByRole('main').filter({ hasText: 'Ứng dụng đang khóa' });
+  await expect(lock).toBeVisible();
+  await expect(lock.getByText('Nguyễn Thị Hương · Văn phòng UBND tỉnh Lào Cai')).toBeVisible();
+  await expect(page.getByRole('navigation')).toHaveCount(0);
+  await lock.getByLabel('Mật khẩu').fill('Bắc Hà chợ phiên thứ bảy');
+  await lock.getByRole('button', { name: 'Mở khóa' }).click();
+  await expect(lock.getByRole('alert')).toContainText('Mật khẩu không đúng.');
+  await screenshot(page, 'app-lock-wrong');
+  await lock.getByLabel('Mật khẩu').fill(PASSPHRASE);
+  await lock.getByRole('button', { name: 'Mở khóa' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Tài liệu' })).toBeVisible();
+  expect(page.url()).toContain('#/documents');
+
+  const db = new Database(join(lab.dataDir, 'nghisu.db'), { readonly: true });
+  const actions = db.prepare("SELECT action FROM audit_log WHERE action LIKE 'security.%' ORDER BY rowid").pluck().all();
+  db.close();
+  expect(actions).toEqual(['security.setPassphrase', 'security.lock', 'security.unlockFailed', 'security.unlock']);
+});
+
+test('left alone for the chosen idle time, the app locks itself', async ({ page }) => {
+  await page.goto(`${lab.host.url}#/settings`);
+  const card = page.locator('.ns-settings-card').filter({ hasText: 'Khóa ứng dụng và mật khẩu' });
+  await card.getByRole('combobox').click();
+  await page.locator('.ant-select-item-option[title="5 phút"]').click();
+  await expect(page.getByText('Ứng dụng sẽ tự khóa sau 5 phút không dùng.')).toBeVisible();
+  // A controlled clock from a fresh start of the screen, so five minutes pass in an instant.
+  await page.clock.install();
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'Cài đặt' })).toBeVisible();
+  await page.clock.fastForward('04:00');
+  await expect(page.getByText('Ứng dụng đang khóa')).toHaveCount(0);
+  await page.clock.fastForward('01:30');
+  await expect(page.getByText('Ứng dụng đang khóa')).toBeVisible();
+  await screenshot(page, 'app-lock-screen');
+  await page.getByLabel('Mật khẩu').fill(PASSPHRASE);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: 'Cài đặt' })).toBeVisible();
+});
