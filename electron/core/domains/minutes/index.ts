@@ -202,7 +202,7 @@ export function createMinutesDomain(ctx: ServiceContext, deps: { meetings: Pick<
       kind === 'edit' && last?.kind === 'edit' && last.author_id === who.actor_id && ctx.now().getTime() - Date.parse(last.saved_at) < REVISION_SITTING_MS;
     // A new revision first, while the row still holds the content the previous one ends with.
     if (sameSitting) store.extendRevision({ minutes_id: row.id, revision: last.revision, content_sha256: sha256, at });
-    else store.addRevision({ minutes_id: row.id, revision: (last?.revision ?? 0) + 1, kind, content: json, content_sha256: sha256, at, note, ...who });
+    else store.addRevision({ minutes_id: row.id, revision: (last?.revision ?? 0) + 1, kind, content_sha256: sha256, at, note, ...who });
     store.updateContent({ id: row.id, content: json, content_sha256: sha256, at, ...who });
     store.indexConclusions(row.id, row.meeting_id, content);
   }
@@ -255,7 +255,7 @@ export function createMinutesDomain(ctx: ServiceContext, deps: { meetings: Pick<
       const at = ctx.now().toISOString();
       ctx.db.transaction(() => {
         store.create({ id, meeting_id: meetingId, content: json, content_sha256: sha256, at, ...actor() });
-        store.addRevision({ minutes_id: id, revision: 1, kind: 'prefill', content: json, content_sha256: sha256, at, note: null, ...actor() });
+        store.addRevision({ minutes_id: id, revision: 1, kind: 'prefill', content_sha256: sha256, at, note: null, ...actor() });
         ctx.audit.record({ action: 'minutes.draft', entity: 'minutes', entityId: id, detail: { meetingId } });
       })();
       return view(existing(meetingId), m);
@@ -379,7 +379,7 @@ export function createMinutesDomain(ctx: ServiceContext, deps: { meetings: Pick<
         const who = actor();
         store.finalize({ id: row.id, at, ...who });
         const last = store.lastRevision(row.id)!;
-        store.addRevision({ minutes_id: row.id, revision: last.revision + 1, kind: 'finalize', content: row.content, content_sha256: row.content_sha256, at, note: null, ...who });
+        store.addRevision({ minutes_id: row.id, revision: last.revision + 1, kind: 'finalize', content_sha256: row.content_sha256, at, note: null, ...who });
         ctx.audit.record({ action: 'minutes.finalize', entity: 'minutes', entityId: row.id, detail: { meetingId, sha256: row.content_sha256 } });
       })();
       return view(existing(meetingId), m);
@@ -397,7 +397,7 @@ export function createMinutesDomain(ctx: ServiceContext, deps: { meetings: Pick<
         const who = actor();
         store.reopen({ id: row.id, at, ...who });
         const last = store.lastRevision(row.id)!;
-        store.addRevision({ minutes_id: row.id, revision: last.revision + 1, kind: 'reopen', content: row.content, content_sha256: row.content_sha256, at, note: reason, ...who });
+        store.addRevision({ minutes_id: row.id, revision: last.revision + 1, kind: 'reopen', content_sha256: row.content_sha256, at, note: reason, ...who });
         ctx.audit.record({ action: 'minutes.reopen', entity: 'minutes', entityId: row.id, detail: { meetingId, reason, finalSha256: row.final_sha256 } });
       })();
       return view(existing(meetingId), m);

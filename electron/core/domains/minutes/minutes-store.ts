@@ -78,23 +78,26 @@ export function createMinutesStore(db: SqliteDatabase) {
   const lastRevision = db.prepare(
     'SELECT revision, kind, content_sha256, author_id, author_name, started_at, saved_at, note FROM minutes_revisions WHERE minutes_id = ? ORDER BY revision DESC LIMIT 1',
   );
-  // The newest revision's content is the minutes row's (see extendRevision); older ones hold their own.
+  // The newest revision's content is the minutes row's (see extendRevision); sealed ones have theirs in minutes_revision_texts.
   const revisionRow = db.prepare(
-    `SELECT r.revision, r.kind, CASE WHEN r.revision = (SELECT max(revision) FROM minutes_revisions WHERE minutes_id = r.minutes_id) THEN m.content ELSE r.content END AS content,
+    `SELECT r.revision, r.kind, CASE WHEN r.revision = (SELECT max(revision) FROM minutes_revisions WHERE minutes_id = r.minutes_id) THEN m.content ELSE t.content END AS content,
        r.content_sha256, r.author_id, r.author_name, r.started_at, r.saved_at, r.note
-     FROM minutes_revisions r JOIN minutes m ON m.id = r.minutes_id WHERE r.minutes_id = ? AND r.revision = ?`,
+     FROM minutes_revisions r JOIN minutes m ON m.id = r.minutes_id
+     LEFT JOIN minutes_revision_texts t ON t.minutes_id = r.minutes_id AND t.revision = r.revision
+     WHERE r.minutes_id = ? AND r.revision = ?`,
   );
   const revisionRows = db.prepare(
     'SELECT revision, kind, content_sha256, author_id, author_name, started_at, saved_at, note FROM minutes_revisions WHERE minutes_id = ? ORDER BY revision DESC',
   );
   const insertRevision = db.prepare(
-    `INSERT INTO minutes_revisions (minutes_id, revision, kind, content, content_sha256, author_id, author_name, started_at, saved_at, note)
-     VALUES (@minutes_id, @revision, @kind, @content, @content_sha256, @actor_id, @actor_name, @at, @at, @note)`,
+    `INSERT INTO minutes_revisions (minutes_id, revision, kind, content_sha256, author_id, author_name, started_at, saved_at, note)
+     VALUES (@minutes_id, @revision, @kind, @content_sha256, @actor_id, @actor_name, @at, @at, @note)`,
   );
   const extendRevision = db.prepare('UPDATE minutes_revisions SET content_sha256 = @content_sha256, saved_at = @at WHERE minutes_id = @minutes_id AND revision = @revision');
   const sealNewest = db.prepare(
-    `UPDATE minutes_revisions SET content = (SELECT content FROM minutes WHERE id = @minutes_id)
-     WHERE minutes_id = @minutes_id AND revision = (SELECT max(revision) FROM minutes_revisions WHERE minutes_id = @minutes_id)`,
+    `INSERT INTO minutes_revision_texts (minutes_id, revision, content)
+     SELECT @minutes_id, max(revision), (SELECT content FROM minutes WHERE id = @minutes_id) FROM minutes_revisions WHERE minutes_id = @minutes_id HAVING max(revision) IS NOT NULL
+     ON CONFLICT (minutes_id, revision) DO UPDATE SET content = excluded.content`,
   );
   const clearConclusions = db.prepare('DELETE FROM minutes_conclusions WHERE minutes_id = ?');
   const insertConclusion = db.prepare(
@@ -126,7 +129,7 @@ export function createMinutesStore(db: SqliteDatabase) {
      * A new revision. Call it before the minutes row takes the new content: the revision that was
      * newest gets its final content from the row first (extendRevision left it there).
      */
-    addRevision(row: { minutes_id: string; revision: number; kind: MinutesRevisionKind; content: string; content_sha256: string; at: string; note: string | null } & ActorFields): void {
+    addRevision(row: { minutes_id: string; revision: number; kind: MinutesRevisionKind; content_sha256: string; at: string; note: string | null } & ActorFields): void {
       sealNewest.run({ minutes_id: row.minutes_id });
       insertRevision.run(row);
     },
