@@ -82,6 +82,7 @@ export const help: typeof source = {
       title: 'Settings, backup and the audit log',
       lead: 'Language, theme, the provincial system’s address; version details for IT.',
       steps: [
+        'App lock (Settings → “App lock and passphrase”): a passphrase protects your signing key; from then on the app locks at start, on Ctrl+L or the sider’s “Lock the app”, and after the idle minutes you choose. A forgotten passphrase cannot be recovered by anyone: keep a backup.',
         'Audit log (Settings → “Open the audit log”): who changed what and when; “Verify integrity” finds entries edited or removed outside the app; “Export to Excel” for an inspection.',
         'Backup and restore are for the administrator, on the command line: nghisu backup FILE, nghisu restore FILE (close the app first).',
         'The update server address is set by the administrator; an update installs only with a valid signature.',

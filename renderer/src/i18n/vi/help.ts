@@ -83,6 +83,7 @@ export const help = {
       title: 'Cài đặt, sao lưu và nhật ký',
       lead: 'Ngôn ngữ, giao diện, địa chỉ hệ thống điều hành của tỉnh; thông tin phiên bản cho bộ phận CNTT.',
       steps: [
+        'Khóa ứng dụng (Cài đặt → “Khóa ứng dụng và mật khẩu”): đặt mật khẩu để bảo vệ khóa ký; từ đó ứng dụng khóa khi khởi động, khi bấm Ctrl+L hoặc “Khóa ứng dụng” ở thanh bên, và sau số phút không dùng bạn chọn. Quên mật khẩu thì không ai lấy lại được: hãy giữ bản sao lưu.',
         'Nhật ký hoạt động (Cài đặt → “Xem nhật ký hoạt động”): ai đã thay đổi gì, khi nào; “Kiểm tra tính toàn vẹn” phát hiện mục bị sửa hoặc bị xóa ngoài ứng dụng; “Xuất Excel” cho đoàn kiểm tra.',
         'Sao lưu và khôi phục do quản trị viên thực hiện bằng dòng lệnh: nghisu backup TỆP, nghisu restore TỆP (đóng ứng dụng trước khi khôi phục).',
         'Địa chỉ máy chủ cập nhật do quản trị viên đặt; bản cập nhật chỉ được cài khi chữ ký hợp lệ.',
