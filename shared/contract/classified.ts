@@ -12,3 +12,6 @@ export function isClassified(classification: Classification): boolean {
  */
 export const releaseClassified = z.object({ reason: requiredText(500) }).strict();
 export type ReleaseClassified = z.infer<typeof releaseClassified>;
+
+/** Higher is stricter: where several documents go together, the strictest one decides. */
+export const classificationRank: Record<Classification, number> = { normal: 0, confidential: 1, secret: 2, top_secret: 3 };

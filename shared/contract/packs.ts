@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { id, uploadRef, type ExportedFile, filePath } from './common.ts';
+import { releaseClassified } from './classified.ts';
 import type { MethodSpecs } from './method-spec.ts';
 
 /**
@@ -8,12 +9,15 @@ import type { MethodSpecs } from './method-spec.ts';
  * member has accepted (keys.trust), then shows what changed since the pack already imported.
  */
 export const packsMethods = {
-  /** Export a published (or later) meeting as a pack the user saves. */
-  'packs.export': { access: 'ui', input: z.object({ meetingId: id }).strict() },
+  /**
+   * Export a published (or later) meeting as a pack the user saves. A pack carrying Mật (or higher)
+   * documents is refused (CLASSIFIED) unless `releaseClassified` gives the reason the audit log keeps.
+   */
+  'packs.export': { access: 'ui', input: z.object({ meetingId: id, releaseClassified: releaseClassified.optional() }).strict() },
   /** CLI: export straight to a path. */
   'packs.exportFile': {
     access: 'local',
-    input: z.object({ meetingId: id, file: filePath, overwrite: z.boolean().optional() }).strict(),
+    input: z.object({ meetingId: id, file: filePath, overwrite: z.boolean().optional(), releaseClassified: releaseClassified.optional() }).strict(),
   },
   /** Verify a pack and describe it (signer, trust, what changed) without importing anything. */
   'packs.inspect': { access: 'ui', input: z.object({ upload: uploadRef }).strict() },

@@ -236,7 +236,7 @@ describe('meeting packs', () => {
     const [attached] = await s.core.call('documents.listForMeeting', { meetingId: s.meetingId });
     await s.core.call('documents.update', { id: attached!.document.id, classification: 'secret' });
     const file = join(tempDir(), 'goi.nghisu');
-    await s.core.call('packs.exportFile', { meetingId: s.meetingId, file });
+    await s.core.call('packs.exportFile', { meetingId: s.meetingId, file, releaseClassified: { reason: 'Gửi thành viên dự họp' } });
 
     // The member, Lê Thị Đào, shares notes; the secretariat trusts her key for her notes only.
     const memberDir = tempDir();

@@ -22,6 +22,7 @@ const MEETING = 'Phiên họp thường kỳ quý IV năm 2026';
 let secretariat: IsolatedHost;
 let member: IsolatedHost;
 let files: string;
+let meetingId: string;
 const pack = (name: string) => join(files, name);
 
 /** Rewrite the pack's zip with `change` applied to its entries (name → bytes). */
@@ -75,6 +76,7 @@ test.beforeAll(async () => {
     presenter: { organizationId: dir.units.construction.id },
     durationMinutes: 30,
   });
+  meetingId = meeting.id;
   await core.call('participants.addCommittee', { meetingId: meeting.id });
   await writeOfficialPdf(join(files, 'Báo cáo 12-BC-SXD.pdf'), {
     agency: ['UBND TỈNH LÀO CAI', 'SỞ XÂY DỰNG'],
@@ -174,4 +176,32 @@ test('a tampered, truncated, unsigned or foreign file is refused clearly and not
   await expect(tampered.getByText('Không có gì được nhập từ tệp “goi-bi-sua.nghisu”.')).toBeVisible();
   await shot(page, 'packs-import-tampered');
   expect((await core.call('documents.list', {})).total).toBe(documentsBefore);
+});
+
+test('a pack carrying a Mật document asks the secretariat for the reason; Hủy exports nothing', async ({ page }) => {
+  const core = secretariat.host.core;
+  const [attached] = await core.call('documents.listForMeeting', { meetingId });
+  await core.call('documents.update', { id: attached!.document.id, classification: 'confidential' });
+  await page.goto(`${secretariat.host.url}#/meetings/${meetingId}`);
+  await expect(page.getByRole('heading', { level: 1, name: MEETING })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Xuất gói tài liệu' }).click();
+  const ask = page.getByRole('dialog', { name: 'Gửi tài liệu Mật trong gói tài liệu' });
+  await expect(ask).toBeVisible();
+  await expect(ask).toContainText('trong gói, tài liệu chưa được mã hóa');
+  await ask.getByRole('button', { name: 'Hủy' }).click();
+  await expect(ask).toBeHidden();
+
+  await page.getByRole('button', { name: 'Xuất gói tài liệu' }).click();
+  await ask.getByRole('button', { name: 'Xác nhận và xuất gói' }).click();
+  await expect(ask.getByText('Hãy ghi rõ lý do gửi tài liệu mật trong gói.')).toBeVisible();
+  await ask.getByRole('textbox', { name: 'Lý do gửi trong gói' }).fill('Gửi thành viên Ban Chỉ đạo dự họp ngày 14/12');
+  await shot(page, 'packs-classified-release');
+  const download = page.waitForEvent('download');
+  await ask.getByRole('button', { name: 'Xác nhận và xuất gói' }).click();
+  expect((await download).suggestedFilename()).toMatch(/\.nghisu$/);
+  await expect(page.getByText(/^Đã xuất gói tài liệu bản/)).toBeVisible();
+
+  const releases = (await core.call('audit.list', { filter: { action: 'classified.release' }, limit: 10 })).items;
+  expect(releases.map((r) => r.detail)).toEqual([expect.objectContaining({ channel: 'pack', reason: 'Gửi thành viên Ban Chỉ đạo dự họp ngày 14/12' })]);
 });

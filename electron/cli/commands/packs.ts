@@ -37,10 +37,15 @@ export function registerPackCommands(program: Command, { globals, setExit }: Com
     .argument('<meetingId>', 'mã cuộc họp / meeting id')
     .argument('<file>', 'tệp gói (.nghisu) / pack file')
     .option('--force', 'ghi đè nếu tệp đã có / overwrite an existing file', false)
-    .action(async (meetingId: string, file: string, cmd: { force: boolean }) => {
+    .option(
+      '--release-classified <reason>',
+      'cho phép gửi tài liệu Mật trở lên trong gói, với lý do (được ghi vào nhật ký) / allow the pack to carry classified documents, with the reason (recorded in the audit log)',
+    )
+    .action(async (meetingId: string, file: string, cmd: { force: boolean; releaseClassified?: string }) => {
       setExit(
         await withCore(globals(), async (core, out) => {
-          const r = await core.call('packs.exportFile', { meetingId, file, overwrite: cmd.force });
+          const releaseClassified = cmd.releaseClassified === undefined ? undefined : { reason: cmd.releaseClassified };
+          const r = await core.call('packs.exportFile', { meetingId, file, overwrite: cmd.force, releaseClassified });
           printResult(out, r, () =>
             out.lang === 'vi'
               ? `Đã xuất gói ${r.file} (bản ${r.revision}, ${r.documents} tài liệu, ${formatBytes(r.bytes)}).\nKhóa ký: ${r.fingerprint}`

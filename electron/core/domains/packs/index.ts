@@ -9,6 +9,7 @@ import type {
   PackInspection,
   PackSigner,
   packsMethods,
+  ReleaseClassified,
 } from '../../../../shared/contract/index.ts';
 import type { ServiceContext } from '../../context.ts';
 import type { DomainHandlers } from '../../dispatch.ts';
@@ -22,6 +23,7 @@ import type { DocumentsDomain } from '../documents/index.ts';
 import type { Domain } from '../domain.ts';
 import type { MeetingsDomain } from '../meetings/index.ts';
 import { applyPack, type IndexDocument } from './apply.ts';
+import { createPackRelease } from './classified-release.ts';
 import { asPackInvalid, assertUniqueIds, downgrade, untrusted } from './refusals.ts';
 import { collectPackContent } from './collect.ts';
 import { diffPacks } from './diff.ts';
@@ -101,9 +103,11 @@ export function createPacksDomain(ctx: ServiceContext, deps: PacksDeps) {
   }
 
   /** Read what goes into the pack (one snapshot) and the key to sign it with; no file yet. */
-  function preparePack(meetingId: string) {
+  const releaseForPack = createPackRelease(ctx);
+  function preparePack(meetingId: string, release: ReleaseClassified | undefined) {
     const identity = deps.directory.signer.current();
     const { content, pageTexts } = collectPackContent(db, meetingId);
+    releaseForPack(content, release);
     return { identity, content, pageTexts };
   }
 
@@ -201,15 +205,15 @@ export function createPacksDomain(ctx: ServiceContext, deps: PacksDeps) {
   }
 
   const handlers: DomainHandlers<typeof packsMethods> = {
-    'packs.export': async ({ meetingId }: MethodInput<'packs.export'>) => {
-      const prepared = preparePack(meetingId);
+    'packs.export': async ({ meetingId, releaseClassified }: MethodInput<'packs.export'>) => {
+      const prepared = preparePack(meetingId, releaseClassified);
       let built: Awaited<ReturnType<typeof buildPack>> | undefined;
       const file = await writeExport(ctx.paths, packFileName(prepared.content), PACK_MIME, async (target) => {
         built = await buildPack(prepared, target);
       });
       return { ...built!, file };
     },
-    'packs.exportFile': async ({ meetingId, file, overwrite }: MethodInput<'packs.exportFile'>) => {
+    'packs.exportFile': async ({ meetingId, file, overwrite, releaseClassified }: MethodInput<'packs.exportFile'>) => {
       if (existsSync(file) && !overwrite) {
         throw new CoreError('CONFLICT', {
           vi: `Tệp "${file}" đã có. Dùng --force để ghi đè.`,
@@ -218,7 +222,7 @@ export function createPacksDomain(ctx: ServiceContext, deps: PacksDeps) {
       }
       const tmp = join(dirname(file), `.${uuidv7()}.tmp`);
       try {
-        const built = await buildPack(preparePack(meetingId), tmp);
+        const built = await buildPack(preparePack(meetingId, releaseClassified), tmp);
         commitFile(tmp, file, dirname(file));
         return {
           ...built,

@@ -52,9 +52,9 @@ export function useAskRelease(): AskRelease {
   return ask;
 }
 
-export type HandOverOutcome<T> = { declined: true } | { declined: false; value: T; target: FileTarget };
+export type Released<T> = { declined: true } | { declined: false; value: T; release: ReleaseClassified | undefined };
 
-/** The level the core named when it refused a classified hand-over without a release. */
+/** The level the core named when it refused classified content without a release. */
 function refusedLevel(error: unknown): Classification | null {
   if (!(error instanceof BridgeError) || error.code !== 'CLASSIFIED') return null;
   const parsed = classificationSchema.safeParse((error.details as { classification?: unknown } | null | undefined)?.classification);
@@ -62,9 +62,26 @@ function refusedLevel(error: unknown): Classification | null {
 }
 
 /**
- * Hands a stored file over; when the core answers that it is classified, asks the user for the
- * reason and tries once more with the release. `target` in the outcome is the one that went through,
- * so a follow-up call (the "open it anyway" confirmation) does not ask twice.
+ * Runs `call` without a release; when the core answers that classified content needs one, asks the
+ * user for the reason and runs it once more with it. Declining the dialog is not an error.
+ */
+export async function withRelease<T>(ask: AskRelease, purpose: ReleasePurpose, call: (release: ReleaseClassified | undefined) => Promise<T>): Promise<Released<T>> {
+  try {
+    return { declined: false, value: await call(undefined), release: undefined };
+  } catch (error) {
+    const level = refusedLevel(error);
+    if (!level) throw error;
+    const release = await ask(level, purpose);
+    if (!release) return { declined: true };
+    return { declined: false, value: await call(release), release };
+  }
+}
+
+export type HandOverOutcome<T> = { declined: true } | { declined: false; value: T; target: FileTarget };
+
+/**
+ * Hands a stored file over, asking for the release when the core wants one. `target` in the outcome
+ * is the one that went through, so a follow-up call (the "open it anyway" confirmation) does not ask twice.
  */
 export async function handOverReleased<T>(
   ask: AskRelease,
@@ -72,14 +89,8 @@ export async function handOverReleased<T>(
   target: FileTarget,
   call: (target: FileTarget) => Promise<T>,
 ): Promise<HandOverOutcome<T>> {
-  try {
-    return { declined: false, value: await call(target), target };
-  } catch (error) {
-    const level = target.kind === 'blob' ? refusedLevel(error) : null;
-    if (!level || target.kind !== 'blob') throw error;
-    const release = await ask(level, purpose);
-    if (!release) return { declined: true };
-    const released: FileTarget = { ...target, releaseClassified: release };
-    return { declined: false, value: await call(released), target: released };
-  }
+  if (target.kind !== 'blob') return { declined: false, value: await call(target), target };
+  const withTarget = (release: ReleaseClassified | undefined): FileTarget => (release ? { ...target, releaseClassified: release } : target);
+  const outcome = await withRelease(ask, purpose, (release) => call(withTarget(release)));
+  return outcome.declined ? outcome : { declined: false, value: outcome.value, target: withTarget(outcome.release) };
 }

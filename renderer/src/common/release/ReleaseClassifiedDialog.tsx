@@ -5,8 +5,8 @@ import { classificationLabels, type Classification, type ReleaseClassified } fro
 
 const MAX_REASON = 500;
 
-/** What the classified content is about to do: leave as an exported file, a saved copy, or a copy another program opens. */
-export type ReleasePurpose = 'export' | 'open' | 'save';
+/** What the classified content is about to do: leave as an exported file, a saved copy, a copy another program opens, or in a meeting pack. */
+export type ReleasePurpose = 'export' | 'open' | 'save' | 'pack';
 
 /**
  * The explicit decision the core requires before a classified document's content leaves the app's

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MeetingDetail, PackExportResult } from '../../../../shared/contract/index.ts';
 import { useBridge } from '../../bridge/BridgeContext.tsx';
+import { useAskRelease, withRelease } from '../../common/release/ReleaseAsk.tsx';
 import { useSaveExport } from '../../common/useSaveExport.ts';
 import { edition } from '../meetings/shared/edition.ts';
 
@@ -12,6 +13,7 @@ export function ExportPackButton({ meeting }: { meeting: MeetingDetail }) {
   const { t } = useTranslation('packs');
   const bridge = useBridge();
   const saveExport = useSaveExport();
+  const ask = useAskRelease();
   const [busy, setBusy] = useState(false);
 
   async function exportPack(): Promise<void> {
@@ -19,7 +21,10 @@ export function ExportPackButton({ meeting }: { meeting: MeetingDetail }) {
     let result: PackExportResult | undefined;
     await saveExport(
       async () => {
-        result = await bridge.invoke('packs.export', { meetingId: meeting.id });
+        // Mật documents go in a pack only with the reason the core asks for.
+        const made = await withRelease(ask, 'pack', (releaseClassified) => bridge.invoke('packs.export', { meetingId: meeting.id, releaseClassified }));
+        if (made.declined) return null;
+        result = made.value;
         return result.file;
       },
       () => t('export.done', { revision: edition(result?.revision ?? 0), count: result?.documents ?? 0, fingerprint: result?.fingerprint ?? '' }),
