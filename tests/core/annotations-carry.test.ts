@@ -4,24 +4,16 @@ import { createWriteStream } from 'node:fs';
 import { join } from 'node:path';
 import PDFDocument from 'pdfkit';
 import { v7 as uuidv7 } from 'uuid';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Annotation, NewAnnotation, Quad } from '../../shared/contract/index.ts';
 import { findQuote, quadsForRange, searchableText, type PositionedText } from '../../shared/annotations/text-quads.ts';
-import { createCore, type Core } from '../../electron/core/index.ts';
 import { FONT_BOLD, FONT_REGULAR } from '../support/pdf-fixtures.ts';
 import { publishedMeeting } from '../support/published-meeting.ts';
 import { Database } from '../support/sqlite.ts';
 import { tempDir } from '../support/temp-dir.ts';
+import { coresClosedAfterEach } from '../support/open-core.ts';
 
-const opened: Core[] = [];
-async function open(dataDir = tempDir()): Promise<Core> {
-  const core = await createCore({ dataDir, logToFile: false });
-  opened.push(core);
-  return core;
-}
-afterEach(async () => {
-  for (const core of opened.splice(0)) await core.close();
-});
+const open = coresClosedAfterEach();
 
 const A = 'Ban Chỉ đạo đánh giá tiến độ các công trình trọng điểm.';
 const B = 'Đề nghị Sở Tài chính bố trí vốn đối ứng kịp thời.';
@@ -262,7 +254,6 @@ describe('carrying notes to a document’s newer version', () => {
     db.close();
     const dataDir = core.dataDir;
     await core.close();
-    opened.splice(opened.indexOf(core), 1);
     const reopened = await open(dataDir);
     await reopened.idle();
     expect((await reopened.call('annotations.list', { documentId: v2 })).annotations).toHaveLength(7);

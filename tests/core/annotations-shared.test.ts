@@ -2,27 +2,20 @@ import { createHash, createPrivateKey, sign } from 'node:crypto';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import yauzl from 'yauzl';
 import yazl from 'yazl';
 import type { NewAnnotation, UploadRef } from '../../shared/contract/index.ts';
-import { createCore, type Core } from '../../electron/core/index.ts';
+import { type Core } from '../../electron/core/index.ts';
 import { createRandom } from '../../electron/core/seed/random.ts';
 import { writeSamplePdf } from '../../electron/core/seed/sample-pdf.ts';
 import { publishedMeeting } from '../support/published-meeting.ts';
 import { Database } from '../support/sqlite.ts';
 import { tempDir } from '../support/temp-dir.ts';
 import { failure } from '../support/core-failure.ts';
+import { coresClosedAfterEach } from '../support/open-core.ts';
 
-const opened: Core[] = [];
-async function open(dataDir = tempDir()): Promise<Core> {
-  const core = await createCore({ dataDir, logToFile: false });
-  opened.push(core);
-  return core;
-}
-afterEach(async () => {
-  for (const core of opened.splice(0)) await core.close();
-});
+const open = coresClosedAfterEach();
 
 /** What a UI host does with a file the user picked: stage it and pass its reference. */
 function stage(core: Core, file: string, fileName = 'ghi-chu.nsghichu'): UploadRef {

@@ -57,6 +57,16 @@ export async function readyMeeting(w: MeetingsWorld, overrides: Partial<MethodIn
   return { id: meeting.id, firstItem: first.itemId, secondItem: second.itemId };
 }
 
+/** A meeting in progress with its prefilled minutes draft, written by the secretary Đỗ Quang Đạt. */
+export async function meetingWithDraft(w: MeetingsWorld) {
+  await w.core.call('profile.create', { fullName: 'Đỗ Quang Đạt', position: 'Chuyên viên', unitName: 'Văn phòng UBND tỉnh', workRole: 'secretariat' });
+  const m = await readyMeeting(w);
+  await w.core.call('meetings.setStatus', { id: m.id, status: 'published' });
+  await w.core.call('meetings.setStatus', { id: m.id, status: 'in_progress' });
+  const base = (await w.core.call('minutes.draft', { meetingId: m.id })).content;
+  return { ...m, base };
+}
+
 /** Awaits a call expected to fail and returns its CoreError after checking the code. */
 export async function refused(promise: Promise<unknown>, code: ErrorCode): Promise<CoreError> {
   try {

@@ -8,7 +8,7 @@ import { DATABASE_FILE } from '../../electron/core/db/identity.ts';
 import { createCore } from '../../electron/core/index.ts';
 import { minutesAt } from '../support/minutes-content.ts';
 import { Database, integrityCheck } from '../support/sqlite.ts';
-import { meetingsWorld, readyMeeting } from './meetings-fixture.ts';
+import { meetingsWorld, meetingWithDraft } from './meetings-fixture.ts';
 
 const WRITER = join(import.meta.dirname, '../support/minutes-writer.ts');
 const RUNS = 6;
@@ -46,11 +46,8 @@ const sha256 = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex
 describe('minutes autosaved while the process is killed', () => {
   it(`keeps the last save that returned, whole, with its revision and conclusions (${RUNS} kills)`, async () => {
     const w = await meetingsWorld();
-    await w.core.call('profile.create', { fullName: 'Đỗ Quang Đạt', position: 'Chuyên viên', unitName: 'Văn phòng UBND tỉnh', workRole: 'secretariat' });
-    const m = await readyMeeting(w);
-    await w.core.call('meetings.setStatus', { id: m.id, status: 'published' });
-    await w.core.call('meetings.setStatus', { id: m.id, status: 'in_progress' });
-    const base = (await w.core.call('minutes.draft', { meetingId: m.id })).content;
+    const m = await meetingWithDraft(w);
+    const { base } = m;
     await w.core.close();
     const file = join(w.dir, DATABASE_FILE);
 

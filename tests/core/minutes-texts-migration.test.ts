@@ -4,16 +4,13 @@ import { DATABASE_FILE } from '../../electron/core/db/identity.ts';
 import { createCore } from '../../electron/core/index.ts';
 import { minutesAt } from '../support/minutes-content.ts';
 import { Database, integrityCheck } from '../support/sqlite.ts';
-import { meetingsWorld, readyMeeting } from './meetings-fixture.ts';
+import { meetingsWorld, meetingWithDraft } from './meetings-fixture.ts';
 
 describe('minutes written before their texts moved out of the revision rows (migration 8)', () => {
   it('keeps every revision’s text, the current text and the history’s diffs, and saves on from there', async () => {
     const w = await meetingsWorld();
-    await w.core.call('profile.create', { fullName: 'Đỗ Quang Đạt', position: 'Chuyên viên', unitName: 'Văn phòng UBND tỉnh', workRole: 'secretariat' });
-    const m = await readyMeeting(w);
-    await w.core.call('meetings.setStatus', { id: m.id, status: 'published' });
-    await w.core.call('meetings.setStatus', { id: m.id, status: 'in_progress' });
-    const base = (await w.core.call('minutes.draft', { meetingId: m.id })).content;
+    const m = await meetingWithDraft(w);
+    const { base } = m;
     const { version } = await w.core.call('minutes.save', { meetingId: m.id, baseVersion: 1, content: minutesAt(base, 2) });
     await w.core.call('minutes.finalize', { meetingId: m.id, baseVersion: version });
     await w.core.call('minutes.reopen', { meetingId: m.id, reason: 'Bổ sung ý kiến của Sở Tài chính' });

@@ -1,21 +1,13 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { createCore, type Core } from '../../electron/core/index.ts';
+import { describe, expect, it } from 'vitest';
 import { failure } from '../support/core-failure.ts';
 import { publishedMeeting } from '../support/published-meeting.ts';
 import { Database } from '../support/sqlite.ts';
 import { tempDir } from '../support/temp-dir.ts';
+import { coresClosedAfterEach } from '../support/open-core.ts';
 
-const opened: Core[] = [];
-async function open(dataDir = tempDir()): Promise<Core> {
-  const core = await createCore({ dataDir, logToFile: false });
-  opened.push(core);
-  return core;
-}
-afterEach(async () => {
-  for (const core of opened.splice(0)) await core.close();
-});
+const open = coresClosedAfterEach();
 
 function audit(dir: string, action: string) {
   const db = new Database(join(dir, 'nghisu.db'), { readonly: true });

@@ -1,11 +1,11 @@
 import { createHash, createPrivateKey, sign, type KeyObject } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import yazl from 'yazl';
 import yauzl from 'yauzl';
 import { v7 as uuidv7 } from 'uuid';
-import { createCore, type CoreError, type Core } from '../../electron/core/index.ts';
+import { type CoreError, type Core } from '../../electron/core/index.ts';
 import type { PackImportResult } from '../../shared/contract/index.ts';
 import { createRandom } from '../../electron/core/seed/random.ts';
 import { writeSamplePdf } from '../../electron/core/seed/sample-pdf.ts';
@@ -13,16 +13,9 @@ import { publishedMeeting } from '../support/published-meeting.ts';
 import { Database } from '../support/sqlite.ts';
 import { tempDir } from '../support/temp-dir.ts';
 import { failure } from '../support/core-failure.ts';
+import { coresClosedAfterEach } from '../support/open-core.ts';
 
-const opened: Core[] = [];
-async function open(dataDir = tempDir()): Promise<Core> {
-  const core = await createCore({ dataDir, logToFile: false });
-  opened.push(core);
-  return core;
-}
-afterEach(async () => {
-  for (const core of opened.splice(0)) await core.close();
-});
+const open = coresClosedAfterEach();
 
 async function member() {
   const core = await open();

@@ -1,20 +1,13 @@
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { createCore, type Core } from '../../electron/core/index.ts';
+import { describe, expect, it } from 'vitest';
+import { createCore } from '../../electron/core/index.ts';
 import { DATABASE_FILE } from '../../electron/core/db/identity.ts';
 import { publishedMeeting } from '../support/published-meeting.ts';
 import { Database } from '../support/sqlite.ts';
 import { tempDir } from '../support/temp-dir.ts';
+import { coresClosedAfterEach } from '../support/open-core.ts';
 
-const opened: Core[] = [];
-async function open(dataDir = tempDir()): Promise<Core> {
-  const core = await createCore({ dataDir, logToFile: false });
-  opened.push(core);
-  return core;
-}
-afterEach(async () => {
-  for (const core of opened.splice(0)) await core.close();
-});
+const open = coresClosedAfterEach();
 
 describe('trust from before keys had purposes (migration 5)', () => {
   it('keeps pack trust only for the committees already received from a key, and no notes trust', async () => {
@@ -35,7 +28,7 @@ describe('trust from before keys had purposes (migration 5)', () => {
     // As a database before migration 5 had it: one list of keys, trusted for everything, and none
     // of the tables later migrations add (they run again on reopening).
     const db = new Database(join(memberDir, DATABASE_FILE));
-    db.exec('DROP TABLE key_trust; DROP TABLE notices; DROP TABLE minutes_conclusions; DROP TABLE minutes_revisions; DROP TABLE minutes; PRAGMA user_version = 4;');
+    db.exec('DROP TABLE key_trust; DROP TABLE notices; DROP TABLE minutes_conclusions; DROP TABLE minutes_revision_texts; DROP TABLE minutes_revisions; DROP TABLE minutes; PRAGMA user_version = 4;');
     db.close();
 
     const reopened = await open(memberDir);
