@@ -3,6 +3,7 @@ import { Database } from '../support/sqlite.ts';
 import { E2E_PROFILE } from './env.ts';
 import { expect, screenshot, test } from './fixtures.ts';
 import { isolatedHost, type IsolatedHost } from './support/isolated-host.ts';
+import { seedDirectory } from './support/seed.ts';
 
 /** The app lock: set a passphrase, lock with Ctrl+L, a wrong and a right passphrase, the idle lock. */
 let lab: IsolatedHost;
@@ -77,4 +78,39 @@ test('left alone for the chosen idle time, the app locks itself', async ({ page 
   await page.getByLabel('Mật khẩu').fill(PASSPHRASE);
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1, name: 'Cài đặt' })).toBeVisible();
+});
+
+test('locking while the minutes are being typed keeps every letter: the last save reaches the core before the lock', async ({ page }) => {
+  const core = lab.host.core;
+  const dir = await seedDirectory(core);
+  const { meeting } = await core.call('meetings.create', {
+    committeeId: dir.committee.id,
+    kindCode: 'regular',
+    title: 'Phiên họp kiểm tra khóa ứng dụng',
+    startsAt: '2026-12-02T01:00:00.000Z',
+    endsAt: '2026-12-02T03:00:00.000Z',
+    chairPersonId: dir.people.chair.id,
+  });
+  await core.call('agenda.add', { meetingId: meeting.id, title: 'Tiến độ giải phóng mặt bằng', durationMinutes: 30 });
+  await core.call('participants.addCommittee', { meetingId: meeting.id });
+  for (const status of ['published', 'in_progress', 'ended'] as const) await core.call('meetings.setStatus', { id: meeting.id, status });
+  await core.call('minutes.draft', { meetingId: meeting.id });
+
+  await page.goto(`${lab.host.url}#/meetings/${meeting.id}/minutes`);
+  const editor = page.getByRole('textbox', { name: 'Nội dung biên bản' });
+  await expect(editor).toContainText('Thời gian bắt đầu:');
+  await editor.locator('p', { hasText: 'Trình bày:' }).click();
+  await page.keyboard.press('End');
+  await page.keyboard.press('Enter');
+  const typed = 'Đồng chí Trưởng ban yêu cầu hoàn thành trước ngày 31/12';
+  await page.keyboard.type(typed);
+  // At once, before the autosave's pause: the lock takes the screen, the editor's last save goes first.
+  await page.keyboard.press('Control+l');
+  await expect(page.getByText('Ứng dụng đang khóa')).toBeVisible();
+  await expect.poll(async () => JSON.stringify((await core.call('minutes.get', { meetingId: meeting.id }))!.content)).toContain(typed);
+
+  await page.getByLabel('Mật khẩu').fill(PASSPHRASE);
+  await page.keyboard.press('Enter');
+  await expect(editor).toContainText(typed);
+  await expect(page.getByText(/Có nội dung chưa lưu/)).toHaveCount(0);
 });

@@ -1,5 +1,5 @@
 import { App as AntApp } from 'antd';
-import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SecurityStatus } from '../../../../shared/contract/index.ts';
 import { useBridge } from '../../bridge/BridgeContext.tsx';
@@ -55,14 +55,21 @@ export function LockGate({ children }: { children: ReactNode }) {
     };
   }, [bridge, fetchStatus]);
 
+  // The core is told after the lock screen has replaced the screens: their unmount (an editor
+  // flushing its last save) runs in that commit, before this effect, so the save reaches the core first.
+  const coreToLock = useRef(false);
+  const locked = status?.locked ?? false;
+  useEffect(() => {
+    if (!locked || !coreToLock.current) return;
+    coreToLock.current = false;
+    bridge.invoke('security.lock', {}).catch(fetchStatus);
+  }, [bridge, fetchStatus, locked]);
+
   const lockNow = useCallback(() => {
-    setStatus((s) => {
-      if (!s?.passphraseSet) return s;
-      // Screens unmount first (an editor flushes its last save while the core still answers), then the core locks.
-      queueMicrotask(() => void bridge.invoke('security.lock', {}).catch(fetchStatus));
-      return { ...s, locked: true };
-    });
-  }, [bridge, fetchStatus]);
+    if (!status?.passphraseSet || status.locked) return;
+    coreToLock.current = true;
+    setStatus({ ...status, locked: true });
+  }, [status]);
 
   const requestLock = useCallback(() => {
     if (status?.passphraseSet) lockNow();
