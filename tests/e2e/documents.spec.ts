@@ -242,8 +242,11 @@ test('filters narrow the library and stay in the address', async ({ page }) => {
   await page.reload();
   await expect(page.getByRole('table').getByRole('row')).toHaveCount(2);
   await page.getByRole('button', { name: 'Xóa bộ lọc' }).click();
+  await expect(table.getByRole('row')).toHaveCount(4);
 
+  // Each search is waited for in the address: the list then shows it, not the one before.
   await page.getByRole('searchbox', { name: 'Tìm theo số, ký hiệu, trích yếu, cơ quan ban hành' }).fill('45/KH');
+  await expect(page).toHaveURL(/q=45(%2F|\/)KH/);
   await expect(table.getByRole('row')).toHaveCount(2);
   await expect(table).toContainText('Triển khai thực hiện chuyển đổi số năm 2026');
 
