@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { createHashRouter, RouterProvider } from 'react-router';
 import type { AppBridge } from './bridge/AppBridge.ts';
 import { BridgeProvider } from './bridge/BridgeContext.tsx';
-import { ReleaseAskProvider } from './common/release/ReleaseAsk.tsx';
+import { ReleaseAskProvider } from './common/classified-release/ReleaseAsk.tsx';
 import { AppErrorBoundary } from './errors/AppErrorBoundary.tsx';
 import { CoreGate } from './errors/CoreGate.tsx';
 import { ProfileGate } from './features/directory/ProfileGate.tsx';

@@ -2,7 +2,7 @@ import { App as AntApp } from 'antd';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FileTarget } from '../../../shared/contract/index.ts';
-import { handOverReleased, useAskRelease } from '../common/release/ReleaseAsk.tsx';
+import { handOverReleased, useAskRelease } from '../common/classified-release/ReleaseAsk.tsx';
 import { currentLanguage } from '../i18n/i18n.ts';
 import { useBridge } from './BridgeContext.tsx';
 

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MeetingDetail, PackExportResult } from '../../../../shared/contract/index.ts';
 import { useBridge } from '../../bridge/BridgeContext.tsx';
-import { useAskRelease, withRelease } from '../../common/release/ReleaseAsk.tsx';
+import { useAskRelease, withRelease } from '../../common/classified-release/ReleaseAsk.tsx';
 import { useSaveExport } from '../../common/useSaveExport.ts';
 import { edition } from '../meetings/shared/edition.ts';
 

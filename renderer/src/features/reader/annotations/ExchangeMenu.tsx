@@ -17,7 +17,7 @@ import { useBridge } from '../../../bridge/BridgeContext.tsx';
 import { errorText } from '../../../common/errors.ts';
 import { useSaveExport } from '../../../common/useSaveExport.ts';
 import { ImportSharedDialog } from './ImportSharedDialog.tsx';
-import { ReleaseClassifiedDialog } from '../../../common/release/ReleaseClassifiedDialog.tsx';
+import { ReleaseClassifiedDialog } from '../../../common/classified-release/ReleaseClassifiedDialog.tsx';
 
 type ExportKey = 'pdf' | 'pdfFlat' | 'xfdf' | 'notesDocx' | 'notesPdf' | 'shared';
 
