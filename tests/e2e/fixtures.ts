@@ -47,7 +47,8 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.evaluate(() => document.fonts.ready);
   // Park the pointer on the brand block so no hover state leaks into the picture.
   await page.mouse.move(40, 30);
-  await page.screenshot({ path: `${screenshotDir}${name}.png`, fullPage: true, animations: 'disabled' });
+  // A full-page picture of a long screen can take a while on a loaded 2-core machine; it checks nothing, so it may wait.
+  await page.screenshot({ path: `${screenshotDir}${name}.png`, fullPage: true, animations: 'disabled', timeout: 60_000 });
 }
 
 /**
