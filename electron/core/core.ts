@@ -25,6 +25,7 @@ import type { Domain } from './domains/domain.ts';
 import { createMeetingsDomain } from './domains/meetings/index.ts';
 import { createMinutesDomain } from './domains/minutes/index.ts';
 import { createPacksDomain } from './domains/packs/index.ts';
+import { createTasksDomain } from './domains/tasks/index.ts';
 import { createSeedService } from './seed/index.ts';
 import { CoreError } from './errors.ts';
 import { EventBus } from './events.ts';
@@ -82,7 +83,8 @@ function bindServices(db: SqliteDatabase, events: EventBus, log: Logger, paths: 
   const auditTrail = createAuditDomain(ctx);
   const minutes = createMinutesDomain(ctx, { meetings, importIntoMeeting: documents.importPaths });
   const security = createSecurityDomain(ctx);
-  const domains: Domain[] = [directory, meetings, documents, packs, annotations, auditTrail, minutes, security];
+  const tasks = createTasksDomain(ctx, { meetings });
+  const domains: Domain[] = [directory, meetings, documents, packs, annotations, auditTrail, minutes, security, tasks];
   return {
     audit,
     settings,
@@ -97,6 +99,7 @@ function bindServices(db: SqliteDatabase, events: EventBus, log: Logger, paths: 
       ...auditTrail.handlers,
       ...minutes.handlers,
       ...security.handlers,
+      ...tasks.handlers,
       // Checked here, not by the cast below: a domain left out of this list fails to compile.
     } satisfies Omit<Handlers, CoreMethod>,
     annotations,

@@ -16,3 +16,4 @@ export * from './audit.ts';
 export * from './minutes.ts';
 export * from './notices.ts';
 export * from './security.ts';
+export * from './tasks.ts';

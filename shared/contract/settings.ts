@@ -45,6 +45,8 @@ export const settingSchemas = {
   'documents.issuingPlace': z.string().trim().min(1, 'Cần địa danh / a place name is required').max(60),
   /** Minutes without a key press or a pointer move before the app locks itself (when a passphrase is set). */
   'security.idleMinutes': z.number().int().min(1, 'Ít nhất 1 phút / at least 1 minute').max(240, 'Nhiều nhất 240 phút / at most 240 minutes'),
+  /** An open task due within this many working days is "sắp đến hạn". */
+  'tasks.dueSoonWorkingDays': z.number().int().min(1, 'Ít nhất 1 ngày / at least 1 day').max(30, 'Nhiều nhất 30 ngày / at most 30 days'),
 } as const;
 
 export type SettingKey = keyof typeof settingSchemas;
@@ -70,6 +72,7 @@ export const defaultSettings: Settings = {
   'sync.endpointUrl': '',
   'documents.issuingPlace': 'Lào Cai',
   'security.idleMinutes': 15,
+  'tasks.dueSoonWorkingDays': 3,
 };
 
 export const setSettingInput = z.discriminatedUnion('key', [
@@ -79,5 +82,6 @@ export const setSettingInput = z.discriminatedUnion('key', [
   z.object({ key: z.literal('sync.endpointUrl'), value: settingSchemas['sync.endpointUrl'] }).strict(),
   z.object({ key: z.literal('documents.issuingPlace'), value: settingSchemas['documents.issuingPlace'] }).strict(),
   z.object({ key: z.literal('security.idleMinutes'), value: settingSchemas['security.idleMinutes'] }).strict(),
+  z.object({ key: z.literal('tasks.dueSoonWorkingDays'), value: settingSchemas['tasks.dueSoonWorkingDays'] }).strict(),
 ]);
 export type SetSettingInput = z.input<typeof setSettingInput>;

@@ -15,6 +15,7 @@ import { auditInvalidInputs } from './invalid-inputs/audit.ts';
 import { minutesInvalidInputs } from './invalid-inputs/minutes.ts';
 import { noticesInvalidInputs } from './invalid-inputs/notices.ts';
 import { securityInvalidInputs } from './invalid-inputs/security.ts';
+import { tasksInvalidInputs } from './invalid-inputs/tasks.ts';
 
 /** Invalid inputs for every method; a new method must add its own or this suite fails. */
 const invalidInputs: Record<MethodName, unknown[]> = {
@@ -28,6 +29,7 @@ const invalidInputs: Record<MethodName, unknown[]> = {
   ...minutesInvalidInputs,
   ...noticesInvalidInputs,
   ...securityInvalidInputs,
+  ...tasksInvalidInputs,
 };
 
 function snapshot(file: string): unknown {

@@ -7,8 +7,9 @@ import { trustPurpose } from './0005-trust-purpose.ts';
 import { minutes } from './0006-minutes.ts';
 import { notices } from './0007-notices.ts';
 import { minutesTexts } from './0008-minutes-texts.ts';
+import { tasks } from './0009-tasks.ts';
 
 /** Every migration, in order. Append only: a released migration is never edited. */
-export const migrations: readonly Migration[] = [initial, secretariat, annotations, auditChain, trustPurpose, minutes, notices, minutesTexts];
+export const migrations: readonly Migration[] = [initial, secretariat, annotations, auditChain, trustPurpose, minutes, notices, minutesTexts, tasks];
 
 export const latestSchemaVersion = migrations.length;

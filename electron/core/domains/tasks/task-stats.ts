@@ -1,0 +1,76 @@
+import type { BucketCounts, TaskAlerts, TaskBucket, TaskStats } from '../../../../shared/contract/index.ts';
+import type { TasksInput } from './input-types.ts';
+import { addDaysKey } from '../../../../shared/vn-time.ts';
+import type { SqliteDatabase } from '../../runtime.ts';
+import { taskFilter, type TaskReader } from './task-reader.ts';
+import { BUCKET_SQL, DUE_SOON_SQL } from './timeliness.ts';
+import type { UnitRefs } from './unit-refs.ts';
+
+const BUCKETS: readonly TaskBucket[] = ['done_on_time', 'done_late', 'open_on_time', 'open_late'];
+
+function zero(): BucketCounts {
+  return { done_on_time: 0, done_late: 0, open_on_time: 0, open_late: 0, due_soon: 0, total: 0 };
+}
+
+interface CountRow {
+  key: string;
+  bucket: TaskBucket;
+  n: number;
+  soon: number;
+}
+
+/** Adds one grouped row into a counts record (a cancelled task has no bucket and is not counted). */
+function add(into: BucketCounts, row: CountRow): void {
+  into[row.bucket] += row.n;
+  into.due_soon += row.soon;
+  into.total += row.n;
+}
+
+/**
+ * The dashboards' numbers: unit × bucket as of a date in one pass over the tasks, and the weekly
+ * trend by evaluating the same buckets as of each week's end.
+ */
+export function createTaskStats(db: SqliteDatabase, deps: { reader: TaskReader; units: UnitRefs; soonLimit: (asOf: string) => string }) {
+  const pendingExtensions = db.prepare("SELECT count(DISTINCT e.task_id) FROM task_extensions e JOIN tasks t ON t.id = e.task_id WHERE e.status = 'pending' AND t.status NOT IN ('cancelled', 'done')").pluck();
+
+  function grouped(filterInput: { meetingId?: string; tag?: string }, groupBy: 'unit' | 'none', asOf: string): CountRow[] {
+    const filter = taskFilter(filterInput);
+    const key = groupBy === 'unit' ? 't.lead_unit_id' : "''";
+    const sql = `SELECT ${key} AS key, bucket, count(*) AS n, sum(${DUE_SOON_SQL}) AS soon
+      FROM (SELECT t.*, ${BUCKET_SQL} AS bucket FROM tasks t${filter.where.length ? ` WHERE ${filter.where.join(' AND ')}` : ''}) t
+      WHERE bucket IS NOT NULL GROUP BY 1, 2`;
+    return deps.reader.prepared(sql).all({ ...filter.params, asOf, soonLimit: deps.soonLimit(asOf) }) as CountRow[];
+  }
+
+  function stats(input: TasksInput<'tasks.stats'> & { asOf: string; dueSoonDays: number }): TaskStats {
+    const filter = { meetingId: input.meetingId, tag: input.tag };
+    const byUnit = new Map<string, BucketCounts>();
+    const totals = zero();
+    for (const row of grouped(filter, 'unit', input.asOf)) {
+      if (!byUnit.has(row.key)) byUnit.set(row.key, zero());
+      add(byUnit.get(row.key)!, row);
+      add(totals, row);
+    }
+    const unitInfo = new Map(deps.units.many([...byUnit.keys()]).map((u) => [u.id, u]));
+    const units = [...byUnit.entries()]
+      .map(([id, counts]) => ({ unit: unitInfo.get(id) ?? { id, code: null, name: '' }, ...counts }))
+      .sort((a, b) => b.open_late - a.open_late || b.open_on_time + b.open_late - (a.open_on_time + a.open_late) || a.unit.name.localeCompare(b.unit.name, 'vi'));
+    const weeks: TaskStats['weeks'] = [];
+    for (let w = input.weeks - 1; w >= 0; w--) {
+      const day = addDaysKey(input.asOf, -7 * w);
+      const counts = zero();
+      for (const row of grouped(filter, 'none', day)) add(counts, row);
+      weeks.push({ asOf: day, ...counts });
+    }
+    return { asOf: input.asOf, dueSoonDays: input.dueSoonDays, totals, units, weeks };
+  }
+
+  function alerts(asOf: string): TaskAlerts {
+    const counts = zero();
+    for (const row of grouped({}, 'none', asOf)) add(counts, row);
+    const completionsPending = deps.reader.prepared("SELECT count(*) FROM tasks WHERE status = 'done_requested'").pluck().get() as number;
+    return { asOf, overdue: counts.open_late, dueSoon: counts.due_soon, extensionsPending: pendingExtensions.get() as number, completionsPending };
+  }
+
+  return { stats, alerts, buckets: BUCKETS };
+}
