@@ -3,6 +3,7 @@ import { defaultDataDir } from '../core/index.ts';
 import { registerAnnotationCommands } from './commands/annotations.ts';
 import { registerAuditCommands } from './commands/audit.ts';
 import { registerBackupCommands } from './commands/backup.ts';
+import { registerCalendarCommands } from './commands/calendar.ts';
 import { registerDocumentCommands } from './commands/documents.ts';
 import { registerMeetingCommands } from './commands/meetings.ts';
 import { registerMinutesCommands } from './commands/minutes.ts';
@@ -10,6 +11,7 @@ import { registerMinutesExportCommands } from './commands/minutes-export.ts';
 import { registerPackCommands } from './commands/packs.ts';
 import { registerSeedCommand } from './commands/seed.ts';
 import { registerSettingsCommands } from './commands/settings.ts';
+import { registerTaskCommands } from './commands/tasks.ts';
 import { printResult } from './output.ts';
 import {
   appVersion,
@@ -75,6 +77,8 @@ export function buildProgram(setExit: (code: number) => void): Command {
   registerSeedCommand(program, context);
   registerAuditCommands(program, context);
   registerSettingsCommands(program, context);
+  registerTaskCommands(program, context);
+  registerCalendarCommands(program, context);
 
   return program;
 }

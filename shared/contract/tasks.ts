@@ -24,8 +24,8 @@ export type TaskDeadlineInput = z.input<typeof taskDeadline>;
 
 export const taskSource = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('direct') }).strict(),
-  /** A conclusion (kết luận) of a meeting's minutes: meeting, agenda item and notice number follow from it. */
-  z.object({ kind: z.literal('conclusion'), meetingId: id, conclusionId: id }).strict(),
+  /** A conclusion (kết luận) of a meeting's minutes: meeting, agenda item and notice number follow from it (the meeting, when given, must be its own). */
+  z.object({ kind: z.literal('conclusion'), meetingId: id.optional(), conclusionId: id }).strict(),
   /** A văn bản chỉ đạo in the document store. */
   z.object({ kind: z.literal('document'), documentId: id }).strict(),
 ]);

@@ -1,13 +1,9 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { auditActionLabel, type AuditFilter, type AuditVerification } from '../../../shared/contract/index.ts';
 import { timeDateVi } from '../../../shared/vn-time.ts';
+import { dayArg } from '../args.ts';
 import { printResult, type Output } from '../output.ts';
 import { EXIT_FAILED, formatBytes, withCore, type CommandContext } from '../with-core.ts';
-
-function dayArg(value: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new InvalidArgumentError('cần ngày dạng YYYY-MM-DD / expected a date like 2026-01-05');
-  return value;
-}
 
 function intArg(value: string): number {
   if (!/^\d+$/.test(value)) throw new InvalidArgumentError('cần một số nguyên / expected a whole number');

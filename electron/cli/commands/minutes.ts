@@ -1,24 +1,10 @@
-import { InvalidArgumentError, type Command } from 'commander';
+import type { Command } from 'commander';
 import type { MinutesConclusion, MinutesRevisionKind, MinutesRevisionSummary, MinutesView } from '../../../shared/contract/index.ts';
 import { timeDateVi } from '../../../shared/vn-time.ts';
 import { CoreError, type Core } from '../../core/index.ts';
+import { dayArg, listArg, unitResolver } from '../args.ts';
 import { printResult, type Output } from '../output.ts';
 import { withCore, type CommandContext } from '../with-core.ts';
-
-function dayArg(value: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new InvalidArgumentError('cần ngày dạng YYYY-MM-DD / expected a date like 2026-01-15');
-  return value;
-}
-
-/** "a,b, c" → ["a", "b", "c"]. */
-function listArg(value: string): string[] {
-  const ids = value
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
-  if (ids.length === 0) throw new InvalidArgumentError('cần ít nhất một mã đơn vị / expected one or more unit ids, comma-separated');
-  return ids;
-}
 
 const tr = (out: Output, vi: string, en: string) => (out.lang === 'vi' ? vi : en);
 
@@ -74,12 +60,6 @@ function revisionsText(out: Output, revisions: MinutesRevisionSummary[]): string
  * `nghisu minutes …`: the minutes (biên bản) of a meeting. Returns the group so other modules can
  * add their own subcommands to it (e.g. `minutes export`).
  */
-/** Units named on the command line by organ code (mã định danh, as officials know them) or by id. */
-async function unitResolver(core: Core): Promise<(ref: string) => string> {
-  const byCode = new Map((await core.call('organizations.list', {})).flatMap((o) => (o.organCode ? [[o.organCode.toUpperCase(), o.id] as const] : [])));
-  return (ref) => byCode.get(ref.trim().toUpperCase()) ?? ref.trim();
-}
-
 export function registerMinutesCommands(program: Command, { globals, setExit }: CommandContext): Command {
   const minutes = program.command('minutes').description('biên bản cuộc họp / meeting minutes');
 

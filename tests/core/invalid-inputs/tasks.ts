@@ -14,7 +14,7 @@ export const tasksInvalidInputs: Record<keyof typeof tasksMethods, unknown[]> = 
     { task: { ...task, urgency: 'asap' } },
     { task: { ...task, classification: 'internal' } },
     { task: { ...task, tags: Array.from({ length: 21 }, (_, i) => `t${i}`) } },
-    { task, source: { kind: 'conclusion', conclusionId: T } },
+    { task, source: { kind: 'conclusion', conclusionId: 'c1' } },
     { task: { ...task, owner: 'x' } },
   ],
   'tasks.createMany': [{ items: [] }, { items: [{ task }] }],

@@ -62,12 +62,16 @@ export interface TaskFilter {
 export function taskFilter(input: { unitId?: string; status?: TaskStatus; meetingId?: string; tag?: string; query?: string }): TaskFilter {
   const where: string[] = [];
   const params: Record<string, unknown> = {};
-  if (input.unitId) (where.push('t.lead_unit_id = @unitId'), (params.unitId = input.unitId));
-  if (input.status) (where.push('t.status = @status'), (params.status = input.status));
-  if (input.meetingId) (where.push('t.meeting_id = @meetingId'), (params.meetingId = input.meetingId));
-  if (input.tag) (where.push('EXISTS (SELECT 1 FROM json_each(t.tags) WHERE value = @tag)'), (params.tag = input.tag));
+  const add = (sql: string, name: string, value: unknown) => {
+    where.push(sql);
+    params[name] = value;
+  };
+  if (input.unitId) add('t.lead_unit_id = @unitId', 'unitId', input.unitId);
+  if (input.status) add('t.status = @status', 'status', input.status);
+  if (input.meetingId) add('t.meeting_id = @meetingId', 'meetingId', input.meetingId);
+  if (input.tag) add('EXISTS (SELECT 1 FROM json_each(t.tags) WHERE value = @tag)', 'tag', input.tag);
   const folded = input.query ? foldText(input.query) : '';
-  if (folded) (where.push("t.search_key LIKE @query ESCAPE '\\'"), (params.query = `%${folded.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
+  if (folded) add("t.search_key LIKE @query ESCAPE '\\'", 'query', `%${folded.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
   return { where, params };
 }
 
@@ -104,7 +108,10 @@ export function createTaskReader(db: SqliteDatabase, units: UnitRefs) {
     const outer: string[] = [];
     const params = { ...filter.params };
     if (bucket === 'due_soon') outer.push(DUE_SOON_SQL);
-    else if (bucket) (outer.push('bucket = @bucket'), (params.bucket = bucket));
+    else if (bucket) {
+      outer.push('bucket = @bucket');
+      params.bucket = bucket;
+    }
     const sql = `SELECT t.*, ${DUE_SOON_SQL} AS due_soon, m.title AS meeting_title,
         EXISTS (SELECT 1 FROM task_extensions e WHERE e.task_id = t.id AND e.status = 'pending') AS extension_pending
       FROM (${inner}) t LEFT JOIN meetings m ON m.id = t.meeting_id

@@ -45,7 +45,8 @@ export function createTaskService(ctx: ServiceContext, deps: { reader: TaskReade
      VALUES (@id, @task_id, @kind, @at, @actor_id, @actor_name, @percent, @text, @documents)`,
   );
   const conclusion = db.prepare(
-    `SELECT c.agenda_item_id, m.committee_id FROM minutes_conclusions c JOIN meetings m ON m.id = c.meeting_id WHERE c.id = ? AND c.meeting_id = ?`,
+    `SELECT c.meeting_id, c.agenda_item_id, m.committee_id FROM minutes_conclusions c JOIN meetings m ON m.id = c.meeting_id
+      WHERE c.id = @conclusionId AND (@meetingId IS NULL OR c.meeting_id = @meetingId)`,
   );
   const taskOfConclusion = db.prepare('SELECT id FROM tasks WHERE conclusion_id = ?').pluck();
   const documentExists = db.prepare('SELECT count(*) FROM documents WHERE id IN (SELECT value FROM json_each(?))').pluck();
@@ -96,7 +97,9 @@ export function createTaskService(ctx: ServiceContext, deps: { reader: TaskReade
 
   function sourceColumns(source: Source, path: string) {
     if (source.kind === 'conclusion') {
-      const found = conclusion.get(source.conclusionId, source.meetingId) as { agenda_item_id: string | null; committee_id: string } | undefined;
+      const found = conclusion.get({ conclusionId: source.conclusionId, meetingId: source.meetingId ?? null }) as
+        | { meeting_id: string; agenda_item_id: string | null; committee_id: string }
+        | undefined;
       if (!found) {
         throw refuse(`${path}.conclusionId`, 'Không có kết luận này trong biên bản của cuộc họp', 'No such conclusion in the minutes of this meeting');
       }
@@ -108,7 +111,7 @@ export function createTaskService(ctx: ServiceContext, deps: { reader: TaskReade
           { taskId: existing },
         );
       }
-      return { meeting_id: source.meetingId, agenda_item_id: found.agenda_item_id, conclusion_id: source.conclusionId, document_id: null, committee_id: found.committee_id };
+      return { meeting_id: found.meeting_id, agenda_item_id: found.agenda_item_id, conclusion_id: source.conclusionId, document_id: null, committee_id: found.committee_id };
     }
     if (source.kind === 'document') {
       checkDocuments([source.documentId], `${path}.documentId`);
