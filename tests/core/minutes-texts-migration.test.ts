@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DATABASE_FILE } from '../../electron/core/db/identity.ts';
+import { latestSchemaVersion } from '../../electron/core/db/migrations/index.ts';
 import { createCore } from '../../electron/core/index.ts';
 import { minutesAt } from '../support/minutes-content.ts';
 import { Database, integrityCheck } from '../support/sqlite.ts';
@@ -32,13 +33,14 @@ describe('minutes written before their texts moved out of the revision rows (mig
         (SELECT t.content FROM minutes_revision_texts t WHERE t.minutes_id = minutes_revisions.minutes_id AND t.revision = minutes_revisions.revision),
         'văn bản lúc phiên bản bắt đầu');
       DROP TABLE minutes_revision_texts;
+      DROP TABLE task_coordinators; DROP TABLE task_events; DROP TABLE task_extensions; DROP TABLE tasks; DROP TABLE calendar_days;
       PRAGMA user_version = 7;
     `);
     db.close();
 
     const core = await createCore({ dataDir: w.dir, logToFile: false });
     try {
-      expect((await core.call('app.info', {})).schemaVersion).toBe(8);
+      expect((await core.call('app.info', {})).schemaVersion).toBe(latestSchemaVersion);
       expect((await core.call('minutes.get', { meetingId: m.id }))!.content).toEqual(current.content);
       for (const r of revisions) {
         expect((await core.call('minutes.revision', { meetingId: m.id, revision: r.revision })).content).toEqual(texts.get(r.revision));

@@ -28,7 +28,7 @@ describe('trust from before keys had purposes (migration 5)', () => {
     // As a database before migration 5 had it: one list of keys, trusted for everything, and none
     // of the tables later migrations add (they run again on reopening).
     const db = new Database(join(memberDir, DATABASE_FILE));
-    db.exec('DROP TABLE key_trust; DROP TABLE notices; DROP TABLE minutes_conclusions; DROP TABLE minutes_revision_texts; DROP TABLE minutes_revisions; DROP TABLE minutes; PRAGMA user_version = 4;');
+    db.exec('DROP TABLE task_coordinators; DROP TABLE task_events; DROP TABLE task_extensions; DROP TABLE tasks; DROP TABLE calendar_days; DROP TABLE key_trust; DROP TABLE notices; DROP TABLE minutes_conclusions; DROP TABLE minutes_revision_texts; DROP TABLE minutes_revisions; DROP TABLE minutes; PRAGMA user_version = 4;');
     db.close();
 
     const reopened = await open(memberDir);

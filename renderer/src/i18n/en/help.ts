@@ -42,6 +42,17 @@ export const help: typeof source = {
         '“Conclusion notice”: the app drafts it from the conclusions, grouped by agenda item, with lead and coordinating units and deadlines. Edit the wording as in the minutes; enter the number the records office gives; pick recipients from the directory or type one and press Enter; choose the signing form (TM., KT., TL.) and the signer’s name. Once the minutes are finalized and the notice has a number, “Issue” locks it and records its hash; then “Export document” gives DOCX/PDF or adds it to the meeting’s documents. “Print preview (PDF)” shows the document as it will print, drafts included.',
       ],
     },
+    tasks: {
+      title: 'Tasks (follow-up of directives)',
+      lead: 'A meeting’s conclusions become tasks assigned to a lead unit and coordinating units with a deadline. The app works out their timeliness in the Government Office’s four buckets: done on time, done late, in progress on time, in progress overdue.',
+      steps: [
+        'From the minutes: “Assign tasks from conclusions” → pick the conclusions → check each task’s lead unit, coordinating units and deadline → “Assign”. A conclusion becomes one task only.',
+        'A deadline is a date, or N working days from the day assigned (Saturdays, Sundays, public holidays, the lunar New Year and compensatory days off skipped), or “ongoing”. The year’s official days off are edited in “Working calendar”.',
+        'A task’s page: report progress (percent, text, evidence documents), report it done, accept or return it, request and approve an extension, send a reminder, pause, cancel (with a reason). Every step goes to its history and the audit log.',
+        'Click a number at the top of the Tasks page to see the tasks behind it; pick “As of” to see the situation on another day. Every chart comes with its table.',
+        'Before the next meeting, its “Agenda” tab offers to add “Review of the previous meeting’s conclusions”, listing the tasks still open.',
+      ],
+    },
     documents: {
       title: 'Documents',
       lead: 'PDFs and attachments are stored once on this computer, named by their SHA-256, readable with no network.',

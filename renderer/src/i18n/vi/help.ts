@@ -43,6 +43,17 @@ export const help = {
         '“Thông báo kết luận”: ứng dụng soạn sẵn từ các kết luận, nhóm theo nội dung chương trình, kèm đơn vị chủ trì, phối hợp, thời hạn. Sửa lời văn như biên bản; nhập số do Văn thư cấp; chọn Nơi nhận trong danh bạ hoặc gõ thêm rồi nhấn Enter; chọn hình thức ký (TM., KT., TL.) và họ tên người ký. Khi biên bản đã chốt và thông báo có số, “Ban hành” khóa thông báo và ghi mã băm; sau đó “Xuất văn bản” ra DOCX/PDF hoặc đưa vào tài liệu cuộc họp. “Xem trước bản in (PDF)” cho xem văn bản đúng như khi in, cả khi còn là dự thảo.',
       ],
     },
+    tasks: {
+      title: 'Nhiệm vụ (chỉ đạo điều hành)',
+      lead: 'Kết luận của cuộc họp trở thành nhiệm vụ giao cho đơn vị chủ trì, đơn vị phối hợp, có thời hạn. Ứng dụng tự tính tình hình thực hiện theo bốn nhóm của Văn phòng Chính phủ: hoàn thành đúng hạn, hoàn thành quá hạn, đang thực hiện trong hạn, đang thực hiện quá hạn.',
+      steps: [
+        'Từ biên bản: “Giao nhiệm vụ từ kết luận” → chọn các kết luận → kiểm tra đơn vị chủ trì, phối hợp và thời hạn của từng nhiệm vụ → “Giao nhiệm vụ”. Một kết luận chỉ thành một nhiệm vụ.',
+        'Thời hạn là một ngày cụ thể, hoặc N ngày làm việc kể từ ngày giao (bỏ qua thứ Bảy, Chủ nhật, ngày lễ, Tết âm lịch và ngày nghỉ bù), hoặc “thường xuyên”. Ngày nghỉ theo quyết định hằng năm được sửa ở “Lịch làm việc”.',
+        'Trang nhiệm vụ: báo cáo tiến độ (phần trăm, nội dung, tài liệu minh chứng), báo hoàn thành, xác nhận hoặc trả lại, đề nghị gia hạn và duyệt, đôn đốc, tạm dừng, hủy (ghi lý do). Mọi bước được ghi vào diễn biến và nhật ký hoạt động.',
+        'Bấm vào một con số ở đầu trang Nhiệm vụ để xem danh sách nhiệm vụ đứng sau con số đó; chọn “Tính đến ngày” để xem tình hình vào một ngày khác. Biểu đồ nào cũng có bảng số liệu đi kèm.',
+        'Trước cuộc họp kỳ sau, thẻ “Chương trình” có nút thêm mục “Kiểm điểm việc thực hiện kết luận kỳ trước” liệt kê các nhiệm vụ chưa hoàn thành.',
+      ],
+    },
     documents: {
       title: 'Tài liệu',
       lead: 'Tài liệu PDF và tệp đính kèm được lưu một lần trên máy, nhận diện bằng mã băm SHA-256, đọc được cả khi không có mạng.',
