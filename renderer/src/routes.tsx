@@ -8,7 +8,7 @@ import { SearchPage } from './features/documents/SearchPage.tsx';
 import { meetingsRoutes } from './features/meetings/routes.tsx';
 import { minutesRoutes } from './features/minutes/routes.tsx';
 import { readerRoutes } from './features/reader/routes.tsx';
-import { EmptyArea } from './pages/EmptyArea.tsx';
+import { tasksRoutes } from './features/tasks/routes.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { SettingsPage } from './pages/SettingsPage.tsx';
 import { SyncPage } from './pages/SyncPage.tsx';
@@ -31,7 +31,7 @@ export const routes: RouteObject[] = [
           ...documentsRoutes,
           ...readerRoutes,
           ...directoryRoutes,
-          { path: 'tasks', element: <EmptyArea area="tasks" /> },
+          ...tasksRoutes,
           { path: 'search', Component: SearchPage },
           { path: 'sync', Component: SyncPage },
           { path: 'settings', Component: SettingsPage },

@@ -1,6 +1,9 @@
-import { Card, Empty, List, Typography } from 'antd';
+import { ScheduleOutlined } from '@ant-design/icons';
+import { Button, Card, Empty, List, Typography } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MinutesConclusion } from '../../../../shared/contract/index.ts';
+import { ConclusionTasksDialog } from '../tasks/conclusions/ConclusionTasksDialog.tsx';
 import { formatDeadline } from './minutesFormat.ts';
 
 /** Brings a block of the minutes into view and puts the cursor in its first field. */
@@ -14,10 +17,34 @@ export function showBlock(id: string): void {
 }
 
 /** The conclusions as the core reads them from the saved minutes, grouped by their agenda item. */
-export function ConclusionsPanel({ conclusions }: { conclusions: readonly MinutesConclusion[] }) {
+export function ConclusionsPanel({
+  conclusions,
+  meetingId,
+  flush,
+}: {
+  conclusions: readonly MinutesConclusion[];
+  /** With the meeting, the panel offers to assign tasks from the conclusions (after saving what was typed). */
+  meetingId?: string;
+  flush?: () => Promise<unknown>;
+}) {
   const { t } = useTranslation('minutes');
+  const { t: tasksT } = useTranslation('tasks');
+  const [assigning, setAssigning] = useState(false);
   return (
     <Card size="small" title={t('panel.title', { count: conclusions.length })} className="ns-minutes-panel">
+      {meetingId && conclusions.length > 0 ? (
+        <Button
+          block
+          icon={<ScheduleOutlined />}
+          className="ns-minutes-panel-assign"
+          onClick={() => {
+            void (flush ? flush() : Promise.resolve()).finally(() => setAssigning(true));
+          }}
+        >
+          {tasksT('fromConclusions.button')}
+        </Button>
+      ) : null}
+      {assigning && meetingId ? <ConclusionTasksDialog meetingId={meetingId} onClose={() => setAssigning(false)} /> : null}
       {conclusions.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('panel.empty')} />
       ) : (

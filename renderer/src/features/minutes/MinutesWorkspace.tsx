@@ -145,7 +145,7 @@ export function MinutesWorkspace({ meeting, initial }: { meeting: MeetingDetail;
             onSave={() => void flush()}
           />
         </MinutesContextProvider>
-        <ConclusionsPanel conclusions={autosave.conclusions} />
+        <ConclusionsPanel conclusions={autosave.conclusions} {...(meeting.origin === 'local' ? { meetingId: meeting.id } : {})} flush={flush} />
       </div>
 
       {dialog === 'refresh' ? <RefreshDialog meetingId={meeting.id} flush={flush} onClose={() => setDialog(null)} onApplied={load} /> : null}

@@ -1,4 +1,4 @@
-import { PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined, ScheduleOutlined } from '@ant-design/icons';
 import { arrayMove } from '@dnd-kit/sortable';
 import { Alert, App as AntApp, Button, Divider, Empty, Flex, Typography } from 'antd';
 import { useState } from 'react';
@@ -7,6 +7,7 @@ import type { Agenda, AgendaItem, MeetingDetail } from '../../../../../shared/co
 import { useBridge } from '../../../bridge/BridgeContext.tsx';
 import { errorText } from '../../../common/errors.ts';
 import { timeVi } from '../../../../../shared/vn-time.ts';
+import { AddFollowUpButton } from '../../tasks/AddFollowUpButton.tsx';
 import { AgendaItemCard } from './AgendaItemCard.tsx';
 import { AgendaItemDialog, type AgendaDialogTarget } from './AgendaItemDialog.tsx';
 import { durationText } from './agendaText.ts';
@@ -93,6 +94,7 @@ export function AgendaTab({ meeting, onAgenda }: { meeting: MeetingDetail; onAge
             {t('agenda.add')}
           </Button>
         ) : null}
+        {editable ? <AddFollowUpButton meetingId={meeting.id} agenda={agenda} icon={<ScheduleOutlined />} onAdded={(agenda) => onAgenda(agenda)} /> : null}
         {agenda.items.length > 0 ? (
           <Typography.Text type="secondary" aria-live="polite">
             {t('agenda.summary', {

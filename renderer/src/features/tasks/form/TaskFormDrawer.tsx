@@ -1,0 +1,223 @@
+import { Alert, App as AntApp, Button, Col, DatePicker, Drawer, Flex, Form, Input, InputNumber, Radio, Row, Select, Typography, type FormInstance } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TaskDetail } from '../../../../../shared/contract/index.ts';
+import { useBridge } from '../../../bridge/BridgeContext.tsx';
+import { errorText } from '../../../common/errors.ts';
+import { requiredMark } from '../../../common/requiredMark.tsx';
+import { OrganizationSelect, PersonSelect } from '../../meetings/shared/directoryOptions.tsx';
+import { dmy } from '../shared/taskLabels.ts';
+import { CoordinatingUnitsSelect } from '../shared/UnitPickers.tsx';
+import { CLASSIFICATIONS, emptyValues, inputOf, placeTaskIssues, REVIEW_PERIODS, URGENCIES, type TaskFormValues } from './taskFormValues.ts';
+import { useWorkingDaysDate } from './useWorkingDaysDate.ts';
+
+interface Props {
+  open: boolean;
+  onClose: () => void;
+  onSaved: (task: TaskDetail) => void;
+}
+
+/** Giao nhiệm vụ mới: what, who leads and who coordinates, by when, how urgent. */
+export function TaskFormDrawer({ open, onClose, onSaved }: Props) {
+  const { t } = useTranslation('tasks');
+  const bridge = useBridge();
+  const { message } = AntApp.useApp();
+  const [form] = Form.useForm<TaskFormValues>();
+  const [saving, setSaving] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+
+  async function submit(values: TaskFormValues): Promise<void> {
+    if (saving) return;
+    setSaving(true);
+    setFailure(null);
+    try {
+      const task = await bridge.invoke('tasks.create', { source: { kind: 'direct' }, task: inputOf(values) });
+      void message.success(t('form.created'));
+      onSaved(task);
+    } catch (error) {
+      if (!placeTaskIssues(form, error)) setFailure(errorText(error));
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  return (
+    <Drawer
+      open={open}
+      onClose={onClose}
+      afterOpenChange={(visible) => {
+        if (!visible) setFailure(null);
+      }}
+      size={720}
+      destroyOnHidden
+      title={t('form.createTitle')}
+      footer={
+        <Flex gap="small" justify="end">
+          <Button onClick={onClose}>{t('common.cancel')}</Button>
+          <Button type="primary" loading={saving} onClick={() => form.submit()}>
+            {t('form.create')}
+          </Button>
+        </Flex>
+      }
+    >
+      <TaskFormFields form={form} failure={failure} saving={saving} onFinish={(values) => void submit(values)} />
+    </Drawer>
+  );
+}
+
+interface FieldsProps {
+  form: FormInstance<TaskFormValues>;
+  failure: string | null;
+  saving: boolean;
+  onFinish: (values: TaskFormValues) => void;
+}
+
+function TaskFormFields({ form, failure, saving, onFinish }: FieldsProps) {
+  const { t } = useTranslation('tasks');
+  const [initial] = useState(emptyValues);
+
+  const leadUnit = Form.useWatch('leadUnit', form);
+  const deadlineKind = Form.useWatch('deadlineKind', form) ?? initial.deadlineKind;
+  const assignedOn = Form.useWatch('assignedOn', form);
+  const workingDays = Form.useWatch('workingDays', form);
+  const computed = useWorkingDaysDate(assignedOn ? assignedOn.format('YYYY-MM-DD') : null, workingDays ?? null, deadlineKind === 'working_days');
+
+  return (
+    <>
+      {failure ? <Alert type="error" showIcon className="ns-block" title={t('form.saveFailed', { message: failure })} /> : null}
+      <Form<TaskFormValues>
+        form={form}
+        name="task"
+        layout="vertical"
+        requiredMark={requiredMark}
+        initialValues={initial}
+        onFinish={onFinish}
+        scrollToFirstError
+        disabled={saving}
+      >
+        <Form.Item
+          name="content"
+          label={t('form.content')}
+          rules={[
+            { required: true, whitespace: true, message: t('form.contentRequired') },
+            { max: 4000, message: t('form.tooLong', { max: 4000 }) },
+          ]}
+        >
+          <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} placeholder={t('form.contentPlaceholder')} autoFocus />
+        </Form.Item>
+        <Form.Item name="expectedResult" label={t('form.expectedResult')} rules={[{ max: 1000, message: t('form.tooLong', { max: 1000 }) }]}>
+          <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} placeholder={t('form.expectedResultPlaceholder')} />
+        </Form.Item>
+        <Row gutter={12}>
+          <Col span={12}>
+            <Form.Item name="leadUnit" label={t('form.leadUnit')} rules={[{ required: true, message: t('form.leadUnitRequired') }]}>
+              <OrganizationSelect
+                placeholder={t('form.leadUnitPlaceholder')}
+                onChange={(value) => {
+                  // A unit cannot lead and coordinate the same task.
+                  const coordinating = (form.getFieldValue('coordinatingUnits') as string[] | undefined) ?? [];
+                  if (value && coordinating.includes(value)) form.setFieldValue('coordinatingUnits', coordinating.filter((u) => u !== value));
+                }}
+              />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item name="coordinatingUnits" label={t('form.coordinatingUnits')}>
+              <CoordinatingUnitsSelect exclude={leadUnit} maxTagCount="responsive" />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Row gutter={12}>
+          <Col span={12}>
+            <Form.Item name="personInCharge" label={t('form.personInCharge')} rules={[{ max: 200, message: t('form.tooLong', { max: 200 }) }]}>
+              <Input placeholder={t('form.personInChargePlaceholder')} />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item name="supervisorId" label={t('form.supervisor')}>
+              <PersonSelect />
+            </Form.Item>
+          </Col>
+        </Row>
+
+        <fieldset className="ns-fieldset ns-task-deadline">
+          <legend>{t('form.deadline')}</legend>
+          <Row gutter={12}>
+            <Col span={8}>
+              <Form.Item name="assignedOn" label={t('form.assignedOn')} rules={[{ required: true, message: t('form.assignedOnRequired') }]}>
+                <DatePicker format="DD/MM/YYYY" allowClear={false} className="ns-full-width" />
+              </Form.Item>
+            </Col>
+            <Col span={16}>
+              <Form.Item name="deadlineKind" label={t('form.deadlineKind')}>
+                <Radio.Group
+                  optionType="button"
+                  options={[
+                    { value: 'date', label: t('deadline.date') },
+                    { value: 'working_days', label: t('deadline.working_days') },
+                    { value: 'ongoing', label: t('deadline.ongoing') },
+                  ]}
+                />
+              </Form.Item>
+            </Col>
+          </Row>
+          {deadlineKind === 'date' ? (
+            <Form.Item
+              name="deadlineDate"
+              label={t('form.deadlineDate')}
+              dependencies={['assignedOn']}
+              rules={[
+                { required: true, message: t('form.deadlineDateRequired') },
+                ({ getFieldValue }) => ({
+                  validator(_, value: TaskFormValues['deadlineDate']) {
+                    const from = getFieldValue('assignedOn') as TaskFormValues['assignedOn'] | undefined;
+                    if (value && from && value.isBefore(from, 'day')) return Promise.reject(new Error(t('form.deadlineBeforeAssigned')));
+                    return Promise.resolve();
+                  },
+                }),
+              ]}
+            >
+              <DatePicker format="DD/MM/YYYY" className="ns-task-date" placeholder={t('form.datePlaceholder')} />
+            </Form.Item>
+          ) : deadlineKind === 'working_days' ? (
+            <Flex gap="middle" align="center" wrap>
+              <Form.Item
+                name="workingDays"
+                label={t('form.workingDays')}
+                rules={[{ required: true, message: t('form.workingDaysRequired') }]}
+                className="ns-task-days-item"
+              >
+                <InputNumber min={1} max={3650} precision={0} className="ns-task-days" />
+              </Form.Item>
+              <Typography.Text type="secondary" aria-live="polite" className="ns-task-computed">
+                {computed.loading ? t('form.computing') : computed.date ? t('form.computedDate', { date: dmy(computed.date) }) : null}
+              </Typography.Text>
+            </Flex>
+          ) : (
+            <Form.Item name="review" label={t('form.review')} extra={t('form.ongoingHint')}>
+              <Select className="ns-task-review" options={REVIEW_PERIODS.map((r) => ({ value: r, label: t(`review.${r}`) }))} />
+            </Form.Item>
+          )}
+        </fieldset>
+
+        <Row gutter={12}>
+          <Col span={8}>
+            <Form.Item name="urgency" label={t('form.urgency')}>
+              <Select options={URGENCIES.map((u) => ({ value: u, label: t(`urgency.${u}`) }))} />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item name="classification" label={t('form.classification')}>
+              <Select options={CLASSIFICATIONS.map((c) => ({ value: c, label: t(`classification.${c}`) }))} />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item name="tags" label={t('form.tags')} rules={[{ type: 'array', max: 20, message: t('form.tooManyTags') }]}>
+              <Select mode="tags" tokenSeparators={[',']} placeholder={t('form.tagsPlaceholder')} open={false} suffixIcon={null} />
+            </Form.Item>
+          </Col>
+        </Row>
+      </Form>
+    </>
+  );
+}
