@@ -118,6 +118,8 @@ export const tasksMethods = {
     input: z
       .object({
         asOf,
+        /** One lead unit's numbers (the dashboard filtered to a unit). */
+        unitId: id.optional(),
         meetingId: id.optional(),
         tag: tag.optional(),
         /** Weeks of trend to compute (0 for the counts alone). */
@@ -185,6 +187,8 @@ export interface TaskRow {
   /** The deadline in force (after approved extensions); null for an ongoing task. */
   dueDate: string | null;
   percent: number;
+  /** The day the unit reported it done (kept once accepted); null while open or after a return. */
+  completedOn: string | null;
   urgency: Urgency;
   classification: Classification;
   tags: string[];
@@ -242,7 +246,6 @@ export interface TaskDetail extends TaskRow {
   originalDeadline: string | null;
   /** The date timeliness is judged against: the original, or an extension asked in time and approved. */
   judgedBy: string | null;
-  completedOn: string | null;
   statusReason: string | null;
   source: TaskSource;
   events: TaskEvent[];
@@ -303,6 +306,8 @@ export interface CalendarYear {
   holidays: CalendarHoliday[];
   /** Weekend days made working days by the administrator. */
   workingWeekends: Array<{ date: string; note: string }>;
+  /** Every change the administrator made in the year, as entered (a "work" day that cancels a holiday shows only here). */
+  overrides: Array<{ date: string; kind: 'off' | 'work'; note: string }>;
 }
 
 export interface TasksOutputs {

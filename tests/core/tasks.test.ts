@@ -165,6 +165,21 @@ describe('task workflow', () => {
     expect((await w.core.call('tasks.list', { tag: 'Nghị quyết 57' })).total).toBe(1);
     expect((await w.core.call('tasks.list', { unitId: w.d.congAn })).items.map((i) => i.leadUnit.name)).toEqual(['Công an tỉnh Lào Cai']);
     expect((await w.core.call('tasks.list', { query: '100%_' })).total).toBe(0);
+    const unit = await w.core.call('tasks.stats', { unitId: w.d.congAn, asOf: '2026-01-10', weeks: 2 });
+    expect(unit.totals).toMatchObject({ open_on_time: 1, total: 1 });
+    expect(unit.weeks.map((x) => [x.asOf, x.total])).toEqual([['2026-01-03', 0], ['2026-01-10', 1]]);
+  });
+
+  it('lists the administrator’s calendar changes of a year as entered, a holiday cancelled by a worked day included', async () => {
+    await w.core.call('calendar.setDays', { days: [{ date: '2026-09-01', kind: 'work', note: 'Nghỉ lễ đổi sang 03/09' }, { date: '2026-09-03', kind: 'off', note: 'Nghỉ lễ Quốc khánh' }] });
+    const y = await w.core.call('calendar.holidays', { year: 2026 });
+    expect(y.overrides).toEqual([
+      { date: '2026-09-01', kind: 'work', note: 'Nghỉ lễ đổi sang 03/09' },
+      { date: '2026-09-03', kind: 'off', note: 'Nghỉ lễ Quốc khánh' },
+    ]);
+    expect(y.holidays.map((h) => h.date)).not.toContain('2026-09-01');
+    expect((await w.core.call('calendar.removeDay', { date: '2026-09-01' })).removed).toBe(true);
+    expect((await w.core.call('calendar.holidays', { year: 2026 })).holidays.map((h) => h.date)).toContain('2026-09-01');
   });
 });
 

@@ -12,6 +12,7 @@ type WorkingCalendar = ReturnType<typeof createWorkingCalendar>;
  */
 export function createCalendarService(ctx: ServiceContext) {
   const overrides = ctx.db.prepare('SELECT date, kind, note FROM calendar_days ORDER BY date');
+  const yearOverrides = ctx.db.prepare("SELECT date, kind, note FROM calendar_days WHERE date BETWEEN ? || '-01-01' AND ? || '-12-31' ORDER BY date");
   const upsert = ctx.db.prepare(
     `INSERT INTO calendar_days (date, kind, note, created_at, created_by) VALUES (@date, @kind, @note, @now, @by)
      ON CONFLICT (date) DO UPDATE SET kind = excluded.kind, note = excluded.note, created_at = excluded.created_at, created_by = excluded.created_by`,
@@ -30,6 +31,7 @@ export function createCalendarService(ctx: ServiceContext) {
       year,
       holidays: cal.holidays(year),
       workingWeekends: cal.workingWeekends(year).map(({ date, note }) => ({ date, note })),
+      overrides: yearOverrides.all(String(year), String(year)) as CalendarYear['overrides'],
     };
   }
 

@@ -139,6 +139,7 @@ export function createTaskReader(db: SqliteDatabase, units: UnitRefs) {
       deadlineKind: r.deadline_kind,
       dueDate: r.due_date,
       percent: r.percent,
+      completedOn: r.completed_on,
       urgency: r.urgency,
       classification: r.classification,
       tags: JSON.parse(r.tags) as string[],
@@ -199,7 +200,6 @@ export function createTaskReader(db: SqliteDatabase, units: UnitRefs) {
       review: base.review,
       originalDeadline: base.original_deadline,
       judgedBy: base.judged_by,
-      completedOn: base.completed_on,
       statusReason: base.status_reason,
       source: {
         kind: base.source_kind,

@@ -33,7 +33,7 @@ function add(into: BucketCounts, row: CountRow): void {
 export function createTaskStats(db: SqliteDatabase, deps: { reader: TaskReader; units: UnitRefs; soonLimit: (asOf: string) => string }) {
   const pendingExtensions = db.prepare("SELECT count(DISTINCT e.task_id) FROM task_extensions e JOIN tasks t ON t.id = e.task_id WHERE e.status = 'pending' AND t.status NOT IN ('cancelled', 'done')").pluck();
 
-  function grouped(filterInput: { meetingId?: string; tag?: string }, groupBy: 'unit' | 'none', asOf: string): CountRow[] {
+  function grouped(filterInput: { unitId?: string; meetingId?: string; tag?: string }, groupBy: 'unit' | 'none', asOf: string): CountRow[] {
     const filter = taskFilter(filterInput);
     const key = groupBy === 'unit' ? 't.lead_unit_id' : "''";
     const sql = `SELECT ${key} AS key, bucket, count(*) AS n, sum(${DUE_SOON_SQL}) AS soon
@@ -43,7 +43,7 @@ export function createTaskStats(db: SqliteDatabase, deps: { reader: TaskReader; 
   }
 
   function stats(input: TasksInput<'tasks.stats'> & { asOf: string; dueSoonDays: number }): TaskStats {
-    const filter = { meetingId: input.meetingId, tag: input.tag };
+    const filter = { unitId: input.unitId, meetingId: input.meetingId, tag: input.tag };
     const byUnit = new Map<string, BucketCounts>();
     const totals = zero();
     for (const row of grouped(filter, 'unit', input.asOf)) {
