@@ -60,6 +60,20 @@ function editor(page: Page) {
   return page.getByRole('textbox', { name: 'Nội dung biên bản' });
 }
 
+/**
+ * Puts the caret at the end of the editor's paragraph holding `text`. The click is checked to have
+ * landed there (a panel that grows beside the editor can move the paragraph under the pointer).
+ */
+async function caretAtEndOf(page: Page, text: string): Promise<void> {
+  const paragraph = editor(page).locator('p', { hasText: text });
+  await expect(async () => {
+    await paragraph.click();
+    const caretIn = await page.evaluate(() => window.getSelection()?.anchorNode?.parentElement?.closest('p')?.textContent ?? '');
+    expect(caretIn).toContain(text);
+  }).toPass({ timeout: 15_000 });
+  await page.keyboard.press('End');
+}
+
 test('the secretary drafts, edits, autosaves and finalizes the minutes of an ended meeting', async ({ page }) => {
   test.setTimeout(120_000);
   await page.goto(env.host.url);
@@ -103,8 +117,7 @@ test('the secretary drafts, edits, autosaves and finalizes the minutes of an end
   await page.keyboard.press('Backspace');
   await expect(page.getByRole('heading', { level: 3, name: `1. ${ITEM}` })).toBeVisible();
   await expect(presenter).toHaveText('Trình bày: …');
-  await editor(page).locator('p', { hasText: TYPED }).click();
-  await page.keyboard.press('End');
+  await caretAtEndOf(page, TYPED);
 
   // A conclusion under the current agenda item, with its lead unit and deadline.
   await page.getByRole('button', { name: 'Kết luận', exact: true }).click();
@@ -343,8 +356,7 @@ test('reopened with a reason, the minutes take opinions and votes, refresh from 
   const otherContent = JSON.parse(JSON.stringify(other.content)) as typeof other.content;
   otherContent.root.children.push({ type: 'paragraph', children: [{ type: 'text', text: 'Dòng từ cửa sổ khác.', format: 0 }], version: 1 });
   await core.call('minutes.save', { meetingId, baseVersion: other.version, content: otherContent });
-  await editor(page).locator('p', { hasText: TYPED }).click();
-  await page.keyboard.press('End');
+  await caretAtEndOf(page, TYPED);
   await page.keyboard.type(' Bổ sung sau.');
   await expect(page.getByRole('alert').filter({ hasText: 'Biên bản vừa được lưu từ một cửa sổ khác' })).toBeVisible({ timeout: 15_000 });
   await expect(editor(page)).toContainText(`${TYPED} Bổ sung sau.`);
@@ -365,8 +377,7 @@ test('"/" offers the blocks to insert, typed without diacritics; F1 opens the gu
   await expect(editor(page)).toBeVisible();
 
   const votes = await page.locator('.ns-mx-vote').count();
-  await editor(page).locator('p', { hasText: TYPED }).click();
-  await page.keyboard.press('End');
+  await caretAtEndOf(page, TYPED);
   await page.keyboard.press('Enter');
   await page.keyboard.type('/bieu q');
   const menu = page.getByRole('listbox', { name: 'Chèn (gõ / để mở)' });
@@ -412,8 +423,7 @@ test('a paste from Word keeps its structure and drops styles and images; 5 MB is
   await page.goto(minutesUrl);
   await expect(editor(page)).toContainText(TYPED);
 
-  await editor(page).locator('p', { hasText: TYPED }).click();
-  await page.keyboard.press('End');
+  await caretAtEndOf(page, TYPED);
   await page.keyboard.press('Enter');
   await paste(page, WORD_HTML, 'Ý kiến Sở Y tế đề nghị bổ sung trang thiết bị.');
   await expect(editor(page)).toContainText('Ý kiến Sở Y tế đề nghị bổ sung trang thiết bị.');
@@ -439,8 +449,7 @@ test('a paste from Word keeps its structure and drops styles and images; 5 MB is
   // The window dies a moment after typing, before the autosave: reopened, the
   // minutes offer the typed text back from the local copy, and it is saved.
   await expect(page.getByRole('status').filter({ hasText: /Đã lưu lúc/ })).toBeVisible({ timeout: 15_000 });
-  await editor(page).locator('p', { hasText: TYPED }).click();
-  await page.keyboard.press('End');
+  await caretAtEndOf(page, TYPED);
   await page.keyboard.type(' Gõ ngay trước khi cửa sổ tắt.');
   // Closed without its unload handlers, as a crash or a killed app leaves it: the autosave's timer never fires.
   await page.close({ runBeforeUnload: false });
