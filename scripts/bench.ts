@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: builds the ten-year dataset of one province in a temp folder (30 committees,
- * 3,000 meetings, 25,000 agenda items, 40,000 documents, 100,000 pages) and measures the budgets of
+ * 3,000 meetings, 25,000 agenda items, 40,000 documents, 100,000 pages, 30,000 tasks) and measures the budgets of
  * DESIGN.md §6, each beside its anchor from the same run. Writes bench/results.json as
  * [{ name, value, unit, budget }]. A benchmark, not a test: it reports, it does not fail the build.
  *
@@ -18,6 +18,7 @@ import { p95, type Figure } from './bench/stats.ts';
 import { measureAnnotations } from './bench/annotations.ts';
 import { measureMinutes } from './bench/minutes.ts';
 import { measureMinutesOpen } from './bench/minutes-open.ts';
+import { measureTasks } from './bench/tasks.ts';
 import { measureViewer } from './bench/viewer.ts';
 
 const { values } = parseArgs({ options: { years: { type: 'string', default: '10' }, keep: { type: 'string' } } });
@@ -125,6 +126,7 @@ async function main(): Promise<void> {
   add('core.start_ms', performance.now() - t0, 'ms', 150, 'max');
   try {
     await measureQueries(core, until);
+    await measureTasks(core, r, add, log);
   } finally {
     await core.close();
   }

@@ -2,13 +2,16 @@ import { v7 as uuidv7 } from 'uuid';
 import { searchKey } from '../domains/directory/search.ts';
 import { meetingSearchKey } from '../domains/meetings/index.ts';
 import type { SqliteDatabase } from '../runtime.ts';
+import { generateTasks, type SeedDirective, type SeedMeeting, type SeedUnit, type TaskSeedCounts } from './generate-tasks.ts';
 import { createRandom, type Random } from './random.ts';
 import {
   agendaTitle,
   committeeNames,
   documentSummary,
+  extraDepartments,
   familyNames,
   givenNames,
+  localCommittees,
   meetingTitle,
   middleNames,
   organizationNames,
@@ -58,15 +61,24 @@ export interface SeedCounts {
   participants: number;
   documents: number;
   pages: number;
+  /** The tasks (nhiệm vụ) of the same years, their history and extensions. */
+  tasks: TaskSeedCounts;
 }
 
-/** Per year of one province; a ten-year dataset is 3,000 meetings, 25,000 items, 40,000 documents, 100,000 pages. */
+/**
+ * Per year of one province; a ten-year dataset is 3,000 meetings, 25,000 items, 40,000 documents,
+ * 100,000 pages, and 30,000 tasks across about sixty units (generate-tasks.ts).
+ */
 const PER_YEAR = { meetings: 300, agendaItems: 2_500, documents: 4_000, pages: 10_000 };
 const COMMITTEES = 30;
 const DOC_TYPES = ['BC', 'TTr', 'KH', 'NQ', 'QĐ', 'TB', 'KL', 'CV', 'ĐA'];
+/** The documents that give tasks: resolutions, decisions, notices of conclusions, official letters. */
+const DIRECTIVE_TYPES = new Set(['NQ', 'QĐ', 'TB', 'KL', 'CV']);
 
 const HOUR = 3600_000;
 const DAY = 24 * HOUR;
+/** Việt Nam is UTC+7 all year: the day of an instant there, as days since 1970-01-01. */
+const vnDay = (ms: number) => Math.floor((ms + 7 * HOUR) / DAY);
 
 function personName(r: Random): string {
   return `${r.pick(familyNames)} ${r.pick(middleNames)} ${r.pick(givenNames)}`;
@@ -91,7 +103,8 @@ function spread(r: Random, total: number, parts: number): number[] {
 
 /**
  * The benchmark's ten-year dataset of one province, scaled by `years`: directory, committees,
- * meetings with agendas and participants, and documents with page texts in the search index.
+ * meetings with agendas and participants, documents with page texts in the search index, and the
+ * tasks given at those meetings and by those documents.
  * Written straight to the tables in year-sized transactions (the seeder is a tool, not a user).
  */
 export function generateDataset(target: SeedTarget, options: SeedOptions): SeedCounts {
@@ -99,7 +112,7 @@ export function generateDataset(target: SeedTarget, options: SeedOptions): SeedC
   const r = createRandom(options.seed ?? 20260105);
   const years = options.years;
   const now = options.until.toISOString();
-  const counts: SeedCounts = { organizations: 0, people: 0, committees: 0, rooms: 0, meetings: 0, agendaItems: 0, participants: 0, documents: 0, pages: 0 };
+  const counts: Omit<SeedCounts, 'tasks'> = { organizations: 0, people: 0, committees: 0, rooms: 0, meetings: 0, agendaItems: 0, participants: 0, documents: 0, pages: 0 };
 
   const orgIds: string[] = [];
   const peopleIds: string[] = [];
@@ -107,6 +120,9 @@ export function generateDataset(target: SeedTarget, options: SeedOptions): SeedC
   const committeeTitle = new Map<string, string>();
   const roomIds: string[] = [];
   const orgName = new Map<string, string>();
+  const units: SeedUnit[] = [];
+  const heldMeetings: SeedMeeting[] = [];
+  const directives: SeedDirective[] = [];
 
   db.transaction(() => {
     const insertOrg = db.prepare(
@@ -118,20 +134,19 @@ export function generateDataset(target: SeedTarget, options: SeedOptions): SeedC
     orgIds.push(province);
     orgName.set(province, 'Ủy ban nhân dân tỉnh Lào Cai');
     let n = 1;
-    for (const name of organizationNames.slice(1)) {
+    const addUnit = (level: number, fullName: string, shortName: string) => {
       const id = uuidv7();
-      addOrg(id, `000.${String(n).padStart(2, '0')}.31.H41`, `${name} tỉnh Lào Cai`.replace(' tỉnh tỉnh', ' tỉnh'), province);
+      addOrg(id, `000.${String(n).padStart(2, '0')}.${level}.H41`, fullName, province);
       orgIds.push(id);
-      orgName.set(id, name);
+      orgName.set(id, shortName);
+      units.push({ id, name: fullName });
       n += 1;
-    }
-    for (const place of places) {
-      const id = uuidv7();
-      addOrg(id, `000.${String(n).padStart(2, '0')}.32.H41`, `Ủy ban nhân dân huyện ${place}`, province);
-      orgIds.push(id);
-      orgName.set(id, `UBND huyện ${place}`);
-      n += 1;
-    }
+    };
+    // The subjects of the generated prose that are units (not "Ban Chỉ đạo", nor a district left unnamed).
+    const departments = [...organizationNames.slice(1), ...extraDepartments].filter((name) => name !== 'Ban Chỉ đạo' && name !== 'Ủy ban nhân dân huyện');
+    for (const name of departments) addUnit(31, `${name} tỉnh Lào Cai`.replace(' tỉnh tỉnh', ' tỉnh').replace('Lào Cai tỉnh Lào Cai', 'Lào Cai'), name);
+    for (const place of places) addUnit(32, `Ủy ban nhân dân huyện ${place}`, `UBND huyện ${place}`);
+    for (const name of localCommittees) addUnit(33, name, name.replace('Ủy ban nhân dân', 'UBND'));
     counts.organizations = orgIds.length;
 
     const insertPerson = db.prepare(
@@ -222,6 +237,7 @@ export function generateDataset(target: SeedTarget, options: SeedOptions): SeedC
       },
       pages,
     );
+    if (DIRECTIVE_TYPES.has(type)) directives.push({ id, day: vnDay(at) });
     documentIndex += 1;
     counts.documents += 1;
     counts.pages += pages.length;
@@ -270,6 +286,7 @@ export function generateDataset(target: SeedTarget, options: SeedOptions): SeedC
           itemIds.push(itemId);
           counts.agendaItems += 1;
         }
+        if (past) heldMeetings.push({ id, committeeId: committee, day: vnDay(begins), itemIds });
         const people = new Set<string>([chair]);
         while (people.size < 10) people.add(r.pick(peopleIds));
         [...people].forEach((person, k) => insertParticipant.run(uuidv7(), id, person, k === 0 ? 'chair' : k === 9 ? 'secretary' : 'member', k));
@@ -285,5 +302,18 @@ export function generateDataset(target: SeedTarget, options: SeedOptions): SeedC
     })();
     target.onProgress?.(Math.min(totalMeetings, from + batch), totalMeetings);
   }
-  return counts;
+
+  // Tasks come last, on a random stream of their own, in one transaction (30,000 tasks and their
+  // history take seconds).
+  const tasks = generateTasks({
+    db,
+    r: createRandom(((options.seed ?? 20260105) ^ 0x7a5c) >>> 0),
+    years,
+    until: options.until,
+    units,
+    supervisors: peopleIds,
+    meetings: heldMeetings,
+    directives,
+  });
+  return { ...counts, tasks };
 }

@@ -38,7 +38,7 @@ export function createSeedService(ctx: ServiceContext, documents: DocumentsDomai
         rmSync(scratch, { recursive: true, force: true });
       }
       const actor = ctx.actorId();
-      const counts = generateDataset(
+      const { tasks, ...counts } = generateDataset(
         {
           db: ctx.db,
           blobs,
@@ -66,9 +66,11 @@ export function createSeedService(ctx: ServiceContext, documents: DocumentsDomai
         },
         { years: input.years, until: ctx.now(), ...(input.seed === undefined ? {} : { seed: input.seed }) },
       );
+      ctx.log.info(tasks, 'seeded tasks');
       ctx.db.pragma('optimize');
       ctx.events.emit('data.changed', { area: 'meetings' });
       ctx.events.emit('data.changed', { area: 'documents' });
+      ctx.events.emit('data.changed', { area: 'tasks' });
       return { years: input.years, ...counts, ms: Math.round(performance.now() - started) };
     },
   };

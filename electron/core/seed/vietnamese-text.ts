@@ -84,3 +84,54 @@ export const middleNames = ['Văn', 'Thị', 'Đức', 'Minh', 'Thanh', 'Quốc'
 export const givenNames = ['An', 'Bình', 'Cường', 'Dũng', 'Đông', 'Giang', 'Hà', 'Hải', 'Hùng', 'Lan', 'Long', 'Mai', 'Nam', 'Phong', 'Quang', 'Sơn', 'Thảo', 'Trung', 'Tuấn', 'Vân', 'Chứ', 'Páo'];
 export const positions = ['Giám đốc', 'Phó Giám đốc', 'Chánh Văn phòng', 'Trưởng phòng', 'Phó Trưởng phòng', 'Chuyên viên', 'Chủ tịch', 'Phó Chủ tịch'];
 export { subjects as organizationNames, places };
+
+/**
+ * Units beyond the subjects above, so a province's tasks spread over about sixty: the other sở,
+ * ban, ngành of the province and the people's committees of a city, a township and some communes.
+ */
+export const extraDepartments = [
+  'Sở Văn hóa, Thể thao và Du lịch', 'Sở Lao động - Thương binh và Xã hội', 'Sở Khoa học và Công nghệ', 'Sở Ngoại vụ',
+  'Ban Dân tộc tỉnh', 'Ban Quản lý Khu kinh tế tỉnh', 'Bộ Chỉ huy Bộ đội Biên phòng tỉnh', 'Đài Phát thanh và Truyền hình tỉnh',
+  'Bảo hiểm xã hội tỉnh', 'Cục Hải quan tỉnh', 'Cục Thống kê tỉnh', 'Ngân hàng Nhà nước chi nhánh tỉnh',
+  'Trung tâm Phục vụ hành chính công tỉnh', 'Ban Quản lý dự án đầu tư xây dựng công trình giao thông tỉnh',
+  'Ban Quản lý dự án đầu tư xây dựng công trình dân dụng và công nghiệp tỉnh', 'Quỹ Đầu tư phát triển tỉnh',
+  'Trường Cao đẳng Lào Cai', 'Liên minh Hợp tác xã tỉnh', 'Văn phòng Điều phối nông thôn mới tỉnh', 'Cục Quản lý thị trường tỉnh',
+  'Trung tâm Xúc tiến đầu tư, Thương mại và Du lịch tỉnh', 'Hội Nông dân tỉnh', 'Ban Tiếp công dân tỉnh',
+];
+export const localCommittees = [
+  'Ủy ban nhân dân thành phố Lào Cai', 'Ủy ban nhân dân thị trấn Phố Lu', 'Ủy ban nhân dân xã Y Tý', 'Ủy ban nhân dân xã Bản Lầu',
+  'Ủy ban nhân dân xã Lùng Phình', 'Ủy ban nhân dân phường Kim Tân', 'Ủy ban nhân dân phường Duyên Hải',
+];
+
+const taskVerbs = [
+  'khẩn trương hoàn thiện hồ sơ', 'tổ chức triển khai thực hiện', 'rà soát, đánh giá và đề xuất giải pháp về', 'tham mưu Ủy ban nhân dân tỉnh ban hành kế hoạch',
+  'đẩy nhanh tiến độ', 'xây dựng đề án', 'kiểm tra, đôn đốc', 'tập trung giải quyết dứt điểm vướng mắc về', 'hướng dẫn các địa phương thực hiện',
+  'tổng hợp, báo cáo kết quả', 'chủ động bố trí nguồn lực cho', 'hoàn thành thủ tục đầu tư',
+];
+const taskResults = [
+  'Báo cáo kết quả gửi Ủy ban nhân dân tỉnh', 'Kế hoạch được ban hành', 'Tờ trình kèm dự thảo quyết định', 'Hồ sơ trình thẩm định',
+  'Văn bản hướng dẫn gửi các địa phương', 'Đề án trình Ban Chỉ đạo', 'Biên bản kiểm tra và kiến nghị xử lý',
+];
+
+/** A task (nhiệm vụ) as a conclusion or a directive words it: who leads, with whom, what, how. */
+export function taskContent(r: Random, lead: string, coordinating: readonly string[]): string {
+  const withWhom = coordinating.length ? `, phối hợp với ${coordinating.join(', ')}` : ', phối hợp với các đơn vị liên quan';
+  return `Giao ${lead} chủ trì${withWhom} ${r.pick(taskVerbs)} ${r.pick(topics)}, ${r.pick(qualifiers)}.`;
+}
+
+export function taskResult(r: Random): string {
+  return `${r.pick(taskResults)} về ${r.pick(topics)}`;
+}
+
+export function progressText(r: Random, percent: number): string {
+  return `Đã thực hiện được khoảng ${percent}% khối lượng; ${r.pick([
+    'đang hoàn thiện hồ sơ', 'đã lấy ý kiến các sở, ngành', 'đang phối hợp với các huyện rà soát số liệu', 'đã tổ chức họp với các đơn vị phối hợp',
+    'còn vướng mắc về mặt bằng', 'chờ bố trí kinh phí', 'đã trình lãnh đạo Sở cho ý kiến',
+  ])}.`;
+}
+
+export const taskTags = ['dự án trọng điểm', 'chuyển đổi số', 'cải cách hành chính', 'nông thôn mới', 'giải ngân đầu tư công', 'an sinh xã hội'];
+export const extensionReasons = [
+  'Chờ ý kiến thẩm định của các bộ, ngành Trung ương', 'Vướng mắc trong công tác giải phóng mặt bằng', 'Chưa được bố trí kinh phí thực hiện',
+  'Cần thêm thời gian lấy ý kiến các địa phương', 'Thời tiết mưa lũ kéo dài ảnh hưởng tiến độ', 'Phải điều chỉnh hồ sơ theo quy định mới',
+];

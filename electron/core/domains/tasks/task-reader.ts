@@ -103,21 +103,12 @@ export function createTaskReader(db: SqliteDatabase, units: UnitRefs) {
   );
   const supervisor = db.prepare('SELECT id, full_name AS fullName FROM people WHERE id = ?');
 
-  function listedSql(filter: TaskFilter, bucket: string | undefined, tail: string): { sql: string; params: Record<string, unknown> } {
-    const inner = `SELECT t.*, ${BUCKET_SQL} AS bucket FROM tasks t${filter.where.length ? ` WHERE ${filter.where.join(' AND ')}` : ''}`;
-    const outer: string[] = [];
-    const params = { ...filter.params };
-    if (bucket === 'due_soon') outer.push(DUE_SOON_SQL);
-    else if (bucket) {
-      outer.push('bucket = @bucket');
-      params.bucket = bucket;
-    }
-    const sql = `SELECT t.*, ${DUE_SOON_SQL} AS due_soon, m.title AS meeting_title,
+  /** One task as a list row, with its bucket as of the clock's date. */
+  const oneListed = db.prepare(
+    `SELECT t.*, ${DUE_SOON_SQL} AS due_soon, m.title AS meeting_title,
         EXISTS (SELECT 1 FROM task_extensions e WHERE e.task_id = t.id AND e.status = 'pending') AS extension_pending
-      FROM (${inner}) t LEFT JOIN meetings m ON m.id = t.meeting_id
-      ${outer.length ? `WHERE ${outer.join(' AND ')}` : ''} ${tail}`;
-    return { sql, params };
-  }
+       FROM (SELECT t.*, ${BUCKET_SQL} AS bucket FROM tasks t WHERE t.id = @id) t LEFT JOIN meetings m ON m.id = t.meeting_id`,
+  );
 
   function toRows(rows: ListedRow[]): TaskRow[] {
     const coord = new Map<string, string[]>();
@@ -149,13 +140,28 @@ export function createTaskReader(db: SqliteDatabase, units: UnitRefs) {
     }));
   }
 
+  /**
+   * A page of the list: the page's keys come from the narrow timeliness index (filter, bucket,
+   * order), and only those rows are then read whole with their meeting and pending extension.
+   */
   function list(input: TasksInput<'tasks.list'> & { asOf: string; soonLimit: string }): Page<TaskRow> {
     const filter = taskFilter(input);
-    const clock = { asOf: input.asOf, soonLimit: input.soonLimit };
-    const page = listedSql(filter, input.bucket, `ORDER BY ${BUCKET_ORDER_SQL} LIMIT @limit OFFSET @offset`);
-    const count = listedSql(filter, input.bucket, '');
-    const rows = prepared(page.sql).all({ ...page.params, ...clock, limit: input.limit, offset: input.offset }) as ListedRow[];
-    const total = prepared(`SELECT count(*) FROM (${count.sql})`).pluck().get({ ...count.params, ...clock }) as number;
+    const params: Record<string, unknown> = { ...filter.params, asOf: input.asOf, soonLimit: input.soonLimit };
+    const keys = `SELECT t.rowid AS rid, t.status, t.due_date, t.created_at, ${BUCKET_SQL} AS bucket
+      FROM tasks t${filter.where.length ? ` WHERE ${filter.where.join(' AND ')}` : ''}`;
+    let where = '';
+    if (input.bucket === 'due_soon') where = `WHERE ${DUE_SOON_SQL}`;
+    else if (input.bucket) {
+      where = 'WHERE bucket = @bucket';
+      params.bucket = input.bucket;
+    }
+    const page = `WITH k AS (SELECT rid, bucket FROM (${keys}) t ${where} ORDER BY ${BUCKET_ORDER_SQL} LIMIT @limit OFFSET @offset)
+      SELECT t.*, k.bucket, ${DUE_SOON_SQL} AS due_soon, m.title AS meeting_title,
+        EXISTS (SELECT 1 FROM task_extensions e WHERE e.task_id = t.id AND e.status = 'pending') AS extension_pending
+      FROM k CROSS JOIN tasks t ON t.rowid = k.rid LEFT JOIN meetings m ON m.id = t.meeting_id
+      ORDER BY ${BUCKET_ORDER_SQL}`;
+    const rows = prepared(page).all({ ...params, limit: input.limit, offset: input.offset }) as ListedRow[];
+    const total = prepared(`SELECT count(*) FROM (${keys}) t ${where}`).pluck().get(params) as number;
     return { items: toRows(rows), total };
   }
 
@@ -167,8 +173,7 @@ export function createTaskReader(db: SqliteDatabase, units: UnitRefs) {
 
   function detail(id: string, clock: { asOf: string; soonLimit: string }): TaskDetail {
     const base = row(id);
-    const { sql, params } = listedSql({ where: ['t.id = @id'], params: { id } }, undefined, '');
-    const [listed] = toRows([prepared(sql).get({ ...params, ...clock }) as ListedRow]);
+    const [listed] = toRows([oneListed.get({ id, ...clock }) as ListedRow]);
     const facts = sourceFacts.get({ meetingId: base.meeting_id, itemId: base.agenda_item_id, documentId: base.document_id }) as {
       meeting_title: string | null;
       item_title: string | null;
