@@ -7,7 +7,7 @@ export const seedMethods = {
     access: 'local',
     input: z
       .object({
-        /** Years of one province's work; 10 gives 3,000 meetings, 40,000 documents, 100,000 pages. */
+        /** Years of one province's work; 10 gives 3,000 meetings, 40,000 documents, 100,000 pages, 30,000 tasks. */
         years: z.number().int().min(1).max(20),
         /** Same seed, same dataset. */
         seed: z.number().int().min(0).max(2 ** 31).optional(),
@@ -27,6 +27,10 @@ export interface SeedResult {
   participants: number;
   documents: number;
   pages: number;
+  /** Tasks, with their progress reports and extension requests. */
+  tasks: number;
+  taskEvents: number;
+  taskExtensions: number;
   ms: number;
 }
 

@@ -22,8 +22,8 @@ export function registerSeedCommand(program: Command, { globals, setExit }: Comm
           const r = await core.call('seed.generate', { years: cmd.years, ...(cmd.seed === undefined ? {} : { seed: cmd.seed }) });
           printResult(out, r, () =>
             out.lang === 'vi'
-              ? `Đã tạo dữ liệu ${r.years} năm: ${r.committees} Ban Chỉ đạo, ${r.people} cán bộ, ${r.meetings} cuộc họp, ${r.agendaItems} nội dung, ${r.documents} tài liệu, ${r.pages} trang (${(r.ms / 1000).toFixed(1)} giây).`
-              : `Generated ${r.years} years: ${r.committees} committees, ${r.people} people, ${r.meetings} meetings, ${r.agendaItems} agenda items, ${r.documents} documents, ${r.pages} pages (${(r.ms / 1000).toFixed(1)} s).`,
+              ? `Đã tạo dữ liệu ${r.years} năm: ${r.committees} Ban Chỉ đạo, ${r.people} cán bộ, ${r.meetings} cuộc họp, ${r.agendaItems} nội dung, ${r.documents} tài liệu, ${r.pages} trang, ${r.tasks} nhiệm vụ (${(r.ms / 1000).toFixed(1)} giây).`
+              : `Generated ${r.years} years: ${r.committees} committees, ${r.people} people, ${r.meetings} meetings, ${r.agendaItems} agenda items, ${r.documents} documents, ${r.pages} pages, ${r.tasks} tasks (${(r.ms / 1000).toFixed(1)} s).`,
           );
         }),
       );

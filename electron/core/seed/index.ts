@@ -71,7 +71,14 @@ export function createSeedService(ctx: ServiceContext, documents: DocumentsDomai
       ctx.events.emit('data.changed', { area: 'meetings' });
       ctx.events.emit('data.changed', { area: 'documents' });
       ctx.events.emit('data.changed', { area: 'tasks' });
-      return { years: input.years, ...counts, ms: Math.round(performance.now() - started) };
+      return {
+        years: input.years,
+        ...counts,
+        tasks: tasks.tasks,
+        taskEvents: tasks.taskEvents,
+        taskExtensions: tasks.taskExtensions,
+        ms: Math.round(performance.now() - started),
+      };
     },
   };
 }
