@@ -1,8 +1,12 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { addDaysKey, todayKey } from '../../shared/vn-time.ts';
+import { writeOfficialPdf } from '../support/pdf-fixtures.ts';
 import { choose as chooseRadio, expect, mainNav, test } from './fixtures.ts';
 import { E2E_PROFILE } from './env.ts';
-import { pick } from './support/antd.ts';
+import { confirmPopover, pick } from './support/antd.ts';
 import { isolatedHost, type IsolatedHost } from './support/isolated-host.ts';
 import { seedDirectory, type SeededDirectory } from './support/seed.ts';
 import { shot } from './support/shots.ts';
@@ -87,6 +91,12 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await env?.close();
 });
+
+/** The screen in Vietnamese and the light theme: the journey's last test switches this host to English. */
+async function vietnamese(): Promise<void> {
+  await env.host.core.call('settings.set', { key: 'ui.language', value: 'vi' });
+  await env.host.core.call('settings.set', { key: 'ui.theme', value: 'light' });
+}
 
 async function open(page: Page, hash: string): Promise<void> {
   await page.goto(env.host.url);
@@ -202,6 +212,13 @@ test('the dashboard counts, a task gets progress and an extension, and the numbe
   await expect(rows).toHaveCount(2);
   await expectStat(page, 'Đang thực hiện quá hạn', 1);
   await expectStat(page, 'Đang thực hiện trong hạn', 1);
+  // The donut and the twelve weeks are the unit's too, and say so; the bars keep every unit to move to another.
+  const trend = page.locator('.ns-task-chart', { hasText: 'Diễn biến 12 tuần gần nhất' });
+  await expect(trend.locator('.ant-card-head-title')).toHaveText('Diễn biến 12 tuần gần nhất: Sở Xây dựng');
+  await expect(page.locator('.ns-task-chart', { hasText: 'Theo tình trạng' }).locator('.ant-card-head-title')).toHaveText('Theo tình trạng: Sở Xây dựng');
+  await trend.getByRole('button', { name: 'Xem dạng bảng' }).click();
+  await expect(trend.locator('tbody tr.ant-table-row').last().getByRole('cell')).toHaveText([dmy(today), '0', '0', '1', '1', '0', '2']);
+  await expect(unitsCard.getByRole('button', { name: 'Văn phòng UBND tỉnh' })).toBeVisible();
   await shot(page, 'tasks-by-unit');
   await page.getByRole('button', { name: 'Xóa bộ lọc' }).click();
   await expect(rows).toHaveCount(4);
@@ -312,8 +329,13 @@ test('a new task by hand, its deadline in working days; the working calendar; th
   await expect(page.getByRole('group', { name: 'Thao tác với nhiệm vụ' })).toHaveCount(0);
   await expect(mainNav(page).locator('.ns-nav-badge')).toHaveCount(0);
 
-  // The working calendar: holidays of the year, and a day off added by the administrator.
+  // In the list, the day it was done under its deadline.
   await page.getByRole('link', { name: 'Danh sách nhiệm vụ' }).click();
+  const doneRow = page.locator('.ns-task-table tbody tr.ant-table-row', { hasText: OVERDUE });
+  await expect(doneRow.getByRole('cell').nth(2)).toContainText(dmy(day(-5)));
+  await expect(doneRow.locator('.ns-task-completed-on')).toHaveText(`Xong ${dmy(today)}`);
+
+  // The working calendar: holidays of the year, and a day off added by the administrator.
   await page.getByRole('button', { name: 'Lịch làm việc' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Lịch làm việc' })).toBeVisible();
   const year = Number(today.slice(0, 4)) + 1;
@@ -325,7 +347,7 @@ test('a new task by hand, its deadline in working days; the working calendar; th
   await typeDate(change, 'Ngày', extra);
   await change.getByRole('textbox', { name: 'Ghi chú' }).fill('Nghỉ bù theo Thông báo của UBND tỉnh');
   await change.getByRole('button', { name: 'Thêm' }).click();
-  const added = page.getByRole('row', { name: new RegExp(dmy(extra)) });
+  const added = page.locator('.ant-card', { hasText: `Ngày nghỉ lễ, Tết năm ${year}` }).getByRole('row', { name: new RegExp(dmy(extra)) });
   await expect(added).toContainText('Điều chỉnh');
   await shot(page, 'tasks-working-calendar');
   const holidays = await env.host.core.call('calendar.holidays', { year });
@@ -347,4 +369,112 @@ test('a new task by hand, its deadline in working days; the working calendar; th
   await expect(page.getByRole('button', { name: 'Done late: 1 task. Show the list' })).toBeVisible();
   await expect(page.getByRole('heading', { level: 2, name: 'Task list' })).toBeVisible();
   await shot(page, 'tasks-dashboard-en-dark');
+});
+
+test('a task from a directive document of the library: assigned from its page, each linked to the other', async ({ page }) => {
+  test.setTimeout(120_000);
+  await vietnamese();
+  const SUMMARY = 'Kết luận của Chủ tịch UBND tỉnh về đẩy nhanh giải ngân vốn đầu tư công năm 2026';
+  const files = mkdtempSync(join(tmpdir(), 'nghisu-e2e-tasks-files-'));
+  let documentId: string;
+  try {
+    const pdf = join(files, 'Thông báo 215-TB-UBND.pdf');
+    await writeOfficialPdf(pdf, {
+      agency: ['UBND TỈNH LÀO CAI'],
+      number: '215/TB-UBND',
+      placeDate: 'Lào Cai, ngày 10 tháng 03 năm 2026',
+      typeTitle: 'THÔNG BÁO',
+      summary: SUMMARY,
+      bodies: ['Giao Sở Xây dựng chủ trì, phối hợp với các chủ đầu tư rà soát, điều chuyển vốn của các dự án chậm giải ngân.'],
+    });
+    const { results } = await env.host.core.call('documents.importFiles', { paths: [pdf] });
+    const first = results[0]!;
+    if (!first.ok) throw new Error(`import failed: ${first.error.message.en}`);
+    expect(first.document.summary).toBe(SUMMARY);
+    documentId = first.document.id;
+  } finally {
+    rmSync(files, { recursive: true, force: true });
+  }
+
+  // The document's page: the button opens the task form with the document chosen and its trích yếu as the content.
+  await open(page, `/documents/${documentId}`);
+  await expect(page.getByRole('heading', { level: 1, name: /215\/TB-UBND/ })).toBeVisible();
+  await page.getByRole('button', { name: 'Giao nhiệm vụ từ văn bản' }).click();
+  const drawer = page.getByRole('dialog', { name: 'Giao nhiệm vụ từ văn bản' });
+  await expect(drawer.getByRole('textbox', { name: 'Nội dung nhiệm vụ' })).toHaveValue(SUMMARY);
+  const source = drawer.locator('.ant-form-item', { has: page.getByRole('combobox', { name: 'Văn bản chỉ đạo', exact: true }) });
+  await expect(source).toContainText(`Số 215/TB-UBND, 10/03/2026 — ${SUMMARY}`);
+  await pick(drawer, page, 'Đơn vị chủ trì', 'xay dung', 'Sở Xây dựng');
+  await typeDate(drawer, 'Hạn hoàn thành', day(30));
+  await shot(page, 'task-from-document-form');
+  await drawer.getByRole('button', { name: 'Giao nhiệm vụ', exact: true }).click();
+  await expect(drawer).toHaveCount(0);
+
+  // The page says it was assigned, with the way to the task.
+  const notice = page.locator('.ns-task-assigned-notice');
+  await expect(notice).toContainText('Đã giao nhiệm vụ từ văn bản này cho Sở Xây dựng.');
+  await shot(page, 'task-from-document-assigned');
+  const made = (await env.host.core.call('tasks.list', { query: 'giải ngân vốn đầu tư công' })).items;
+  expect(made.map((t) => [t.content, t.leadUnit.name, t.dueDate])).toEqual([[SUMMARY, 'Sở Xây dựng', day(30)]]);
+  const task = await env.host.core.call('tasks.get', { id: made[0]!.id });
+  expect([task.source.kind, task.source.documentId]).toEqual(['document', documentId]);
+
+  // The task names its document, and the link goes back to it.
+  await notice.getByRole('link', { name: 'Xem nhiệm vụ' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: SUMMARY })).toBeVisible();
+  const link = page.locator('.ns-task-facts').getByRole('link', { name: `Văn bản chỉ đạo: ${SUMMARY}` });
+  await expect(link).toBeVisible();
+  await shot(page, 'task-from-document-detail');
+  await link.click();
+  await expect(page).toHaveURL(new RegExp(`#/documents/${documentId}$`));
+  await expect(page.getByRole('button', { name: 'Giao nhiệm vụ từ văn bản' })).toBeVisible();
+
+  // The form of the tasks page takes a document too: chosen by its number, it brings its trích yếu.
+  await open(page, '/tasks');
+  await page.getByRole('button', { name: 'Giao nhiệm vụ mới' }).first().click();
+  const form = page.getByRole('dialog', { name: 'Giao nhiệm vụ mới' });
+  await pick(form, page, 'Văn bản chỉ đạo', '215', /Số 215\/TB-UBND/);
+  await expect(form.getByRole('textbox', { name: 'Nội dung nhiệm vụ' })).toHaveValue(SUMMARY);
+  await form.getByRole('button', { name: 'Hủy' }).click();
+  await expect(form).toHaveCount(0);
+});
+
+test('the administrator’s changes of a year are listed and removable, a holiday made a working day among them', async ({ page }) => {
+  test.setTimeout(90_000);
+  await vietnamese();
+  const year = Number(today.slice(0, 4)) + 1;
+  const before = await env.host.core.call('calendar.holidays', { year });
+  // A public holiday on a weekday: made a working day, it leaves both the holidays and the working weekends.
+  const holiday = before.holidays.find((h) => h.source === 'built-in' && ![0, 6].includes(new Date(`${h.date}T00:00:00Z`).getUTCDay()))!;
+  const note = 'Đi làm theo Quyết định hoán đổi ngày nghỉ của UBND tỉnh';
+
+  await open(page, `/tasks/calendar?year=${year}`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Lịch làm việc' })).toBeVisible();
+  const holidays = page.locator('.ant-card', { hasText: `Ngày nghỉ lễ, Tết năm ${year}` });
+  const changes = page.locator('.ant-card', { hasText: `Điều chỉnh của quản trị viên năm ${year}` });
+  const holidayRow = holidays.getByRole('row', { name: new RegExp(dmy(holiday.date)) });
+  const changeRow = changes.getByRole('row', { name: new RegExp(dmy(holiday.date)) });
+  await expect(holidayRow).toBeVisible();
+  // The day off added in the previous journey is listed already.
+  await expect(changes.getByRole('row', { name: new RegExp(`31/08/${year}`) })).toContainText('Ngày nghỉ');
+
+  const add = page.locator('.ant-card', { hasText: 'Thêm điều chỉnh' });
+  await typeDate(add, 'Ngày', holiday.date);
+  await chooseRadio(page, 'Ngày đi làm (làm bù)');
+  await add.getByRole('textbox', { name: 'Ghi chú' }).fill(note);
+  await add.getByRole('button', { name: 'Thêm' }).click();
+  await expect(changeRow).toContainText('Ngày đi làm (làm bù)');
+  await expect(changeRow).toContainText(note);
+  await expect(holidayRow).toHaveCount(0);
+  await expect(page.locator('.ant-card', { hasText: `Ngày cuối tuần đi làm năm ${year}` }).getByRole('row', { name: new RegExp(dmy(holiday.date)) })).toHaveCount(0);
+  expect((await env.host.core.call('calendar.holidays', { year })).overrides).toContainEqual({ date: holiday.date, kind: 'work', note });
+  await shot(page, 'tasks-working-calendar-changes');
+
+  // Removed, the holiday is back.
+  await changeRow.getByRole('button', { name: `Xóa điều chỉnh ngày ${dmy(holiday.date)}` }).click();
+  await confirmPopover(page, 'Xóa');
+  await expect(changeRow).toHaveCount(0);
+  await expect(holidayRow).toBeVisible();
+  const after = await env.host.core.call('calendar.holidays', { year });
+  expect(after.overrides.some((o) => o.date === holiday.date)).toBe(false);
 });

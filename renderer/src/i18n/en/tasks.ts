@@ -93,6 +93,7 @@ export const tasks: typeof vi = {
     weekEnding: 'Week ending {{date}}',
     weekColumn: 'As of',
     dueSoonColumn: 'Due soon',
+    scoped: '{{title}}: {{unit}}',
   },
   list: {
     create: 'New task',
@@ -111,6 +112,8 @@ export const tasks: typeof vi = {
     status: 'Status',
     bucket: 'Timeliness',
     fromMeeting: 'Conclusion of the meeting: {{title}}',
+    completedOn: 'Done {{date}}',
+    reportedDone: 'Reported done {{date}}',
     noMatch: 'No task matches the filters.',
     total_one: '{{count}} task in all',
     total_other: '{{count}} tasks in all',
@@ -170,6 +173,10 @@ export const tasks: typeof vi = {
     tags: 'Keywords',
     tagsPlaceholder: 'Type, then press Enter',
     tooManyTags: 'At most 20 keywords.',
+    fromDocumentTitle: 'Task from a document',
+    document: 'Directive document',
+    documentHint: 'Optional. Choose the document of the library the task is given by; type its number, notation or summary to search.',
+    documentPlaceholder: 'Given directly, not by a document',
   },
   detail: {
     loading: 'Loading the task…',
@@ -199,6 +206,8 @@ export const tasks: typeof vi = {
     sourceItem: 'Agenda item: {{title}}',
     sourceNotice: 'Conclusion notice no. {{number}}',
     sourceDocument: 'Directive document',
+    sourceDocumentTitle: 'Directive document: {{title}}',
+    sourceDocumentGone: 'A directive document (since deleted from the library)',
     sourceDirect: 'Assigned directly',
     doneRequestedBanner: 'The lead unit reported the task done. Check the result, then accept or return it.',
   },
@@ -381,6 +390,11 @@ export const tasks: typeof vi = {
     doneHint: 'The lead units report progress on each task; the figures are on the Tasks page at once.',
     openList: 'See the meeting’s tasks',
   },
+  fromDocument: {
+    button: 'Assign a task from this document',
+    created: 'Task assigned to {{unit}} from this document.',
+    open: 'Open the task',
+  },
   followUp: {
     button: 'Add the review of the previous conclusions',
     added_one: 'Review item added with {{count}} open task.',
@@ -429,5 +443,9 @@ export const tasks: typeof vi = {
     removeDay: 'Remove the change on {{date}}',
     removeConfirm: 'Remove the change on {{date}}?',
     removed: 'The change on {{date}} was removed.',
+    overrides: 'The administrator’s changes in {{year}}',
+    overridesHint: 'Every day the administrator added, including a holiday made a working day. Remove a change to return to the statutory calendar.',
+    noOverrides: 'No changes this year.',
+    change: 'Change',
   },
 };

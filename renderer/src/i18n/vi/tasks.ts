@@ -95,6 +95,7 @@ export const tasks = {
     weekEnding: 'Tuần kết thúc ngày {{date}}',
     weekColumn: 'Tính đến ngày',
     dueSoonColumn: 'Sắp đến hạn',
+    scoped: '{{title}}: {{unit}}',
   },
   list: {
     create: 'Giao nhiệm vụ mới',
@@ -113,6 +114,8 @@ export const tasks = {
     status: 'Trạng thái',
     bucket: 'Tình trạng',
     fromMeeting: 'Kết luận cuộc họp: {{title}}',
+    completedOn: 'Xong {{date}}',
+    reportedDone: 'Báo xong {{date}}',
     noMatch: 'Không có nhiệm vụ nào khớp bộ lọc.',
     total_one: 'Tổng số {{count}} nhiệm vụ',
     total_other: 'Tổng số {{count}} nhiệm vụ',
@@ -172,6 +175,10 @@ export const tasks = {
     tags: 'Từ khóa',
     tagsPlaceholder: 'Gõ rồi nhấn Enter',
     tooManyTags: 'Tối đa 20 từ khóa.',
+    fromDocumentTitle: 'Giao nhiệm vụ từ văn bản',
+    document: 'Văn bản chỉ đạo',
+    documentHint: 'Không bắt buộc. Chọn văn bản trong kho nếu nhiệm vụ giao theo văn bản; gõ số, ký hiệu hoặc trích yếu để tìm.',
+    documentPlaceholder: 'Giao trực tiếp, không theo văn bản',
   },
   detail: {
     loading: 'Đang tải nhiệm vụ…',
@@ -201,6 +208,8 @@ export const tasks = {
     sourceItem: 'Nội dung: {{title}}',
     sourceNotice: 'Thông báo kết luận số {{number}}',
     sourceDocument: 'Văn bản chỉ đạo',
+    sourceDocumentTitle: 'Văn bản chỉ đạo: {{title}}',
+    sourceDocumentGone: 'Văn bản chỉ đạo (đã bị xóa khỏi kho tài liệu)',
     sourceDirect: 'Giao trực tiếp',
     doneRequestedBanner: 'Đơn vị chủ trì đã báo cáo hoàn thành. Hãy xem kết quả rồi chấp nhận hoặc trả lại.',
   },
@@ -383,6 +392,11 @@ export const tasks = {
     doneHint: 'Các đơn vị chủ trì báo cáo tiến độ trên từng nhiệm vụ; số liệu có ngay trên trang Nhiệm vụ.',
     openList: 'Xem nhiệm vụ của cuộc họp',
   },
+  fromDocument: {
+    button: 'Giao nhiệm vụ từ văn bản',
+    created: 'Đã giao nhiệm vụ từ văn bản này cho {{unit}}.',
+    open: 'Xem nhiệm vụ',
+  },
   followUp: {
     button: 'Thêm mục kiểm điểm kết luận kỳ trước',
     added_one: 'Đã thêm mục kiểm điểm với {{count}} nhiệm vụ chưa hoàn thành.',
@@ -431,5 +445,9 @@ export const tasks = {
     removeDay: 'Xóa điều chỉnh ngày {{date}}',
     removeConfirm: 'Xóa điều chỉnh ngày {{date}}?',
     removed: 'Đã xóa điều chỉnh ngày {{date}}.',
+    overrides: 'Điều chỉnh của quản trị viên năm {{year}}',
+    overridesHint: 'Mọi ngày quản trị viên đã thêm, kể cả ngày lễ chuyển thành ngày đi làm. Xóa một điều chỉnh để trở lại lịch theo luật.',
+    noOverrides: 'Chưa có điều chỉnh nào trong năm.',
+    change: 'Điều chỉnh',
   },
 };

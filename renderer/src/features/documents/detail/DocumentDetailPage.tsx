@@ -11,6 +11,7 @@ import { ClassificationTag, KindIcon, UrgencyTag } from '../shared/DocumentTags.
 import { errorText } from '../../../common/errors.ts';
 import { numberNotation } from '../shared/format.ts';
 import { useCoreData } from '../../../bridge/useCoreData.ts';
+import { useAssignFromDocument } from '../../tasks/fromDocument/useAssignFromDocument.tsx';
 import { FileCard } from './FileCard.tsx';
 import { MetadataForm } from './MetadataForm.tsx';
 import { UsesCard } from './UsesCard.tsx';
@@ -37,6 +38,8 @@ function DocumentDetailScreen({ id }: { id: string }) {
   const load = useCallback(() => bridge.invoke('documents.get', { id }), [bridge, id]);
   // Meetings tell where the document is used, so their changes matter here too.
   const { state, reload, replace } = useCoreData(load, ['documents', 'meetings']);
+  // Giao nhiệm vụ từ văn bản (the tasks area): its button beside the heading, its notice under it.
+  const assign = useAssignFromDocument(state.data);
 
   const heading = (doc: DocumentDetail): string => {
     const number = numberNotation(doc);
@@ -90,7 +93,9 @@ function DocumentDetailScreen({ id }: { id: string }) {
           {doc.summary ? <Typography.Text className="ns-doc-detail-summary">{doc.summary}</Typography.Text> : null}
           <ClassificationTag value={doc.classification} />
           <UrgencyTag value={doc.urgency} />
+          {assign.button}
         </Flex>
+        {assign.notice}
       </Flex>
       {state.status === 'failed' ? (
         <Alert type="warning" showIcon className="ns-doc-alert" title={t('detail.loadFailed', { message: errorText(state.error) })} />
@@ -110,6 +115,7 @@ function DocumentDetailScreen({ id }: { id: string }) {
           </Flex>
         </Col>
       </Row>
+      {assign.drawer}
     </Page>
   );
 }

@@ -16,6 +16,8 @@ import { Page } from '../../../shell/Page.tsx';
 import { dmy } from '../shared/taskLabels.ts';
 import '../tasks.css';
 
+type Override = CalendarYear['overrides'][number];
+
 interface DayForm {
   date: Dayjs | null;
   kind: 'off' | 'work';
@@ -185,7 +187,7 @@ export function WorkingCalendarPage() {
           </Card>
         </Col>
         <Col xs={24} lg={9}>
-          <Card size="small" title={t('calendar.addTitle')}>
+          <Card size="small" title={t('calendar.addTitle')} className="ns-block">
             <Typography.Paragraph type="secondary" className="ns-small">
               {t('calendar.addHint')}
             </Typography.Paragraph>
@@ -222,6 +224,45 @@ export function WorkingCalendarPage() {
                 {t('calendar.add')}
               </Button>
             </Form>
+          </Card>
+          <Card size="small" title={t('calendar.overrides', { year })} className="ns-task-overrides">
+            <Typography.Paragraph type="secondary" className="ns-small">
+              {t('calendar.overridesHint')}
+            </Typography.Paragraph>
+            <Table<Override>
+              size="small"
+              rowKey="date"
+              loading={!data && state.status === 'loading'}
+              dataSource={data?.overrides ?? []}
+              pagination={false}
+              locale={{ emptyText: t('calendar.noOverrides') }}
+              columns={[
+                {
+                  title: t('calendar.date'),
+                  key: 'date',
+                  width: 104,
+                  render: (_, d) => (
+                    <>
+                      <div>{dmy(d.date)}</div>
+                      <Typography.Text type="secondary" className="ns-small">
+                        {weekday(d.date)}
+                      </Typography.Text>
+                    </>
+                  ),
+                },
+                {
+                  title: t('calendar.change'),
+                  key: 'change',
+                  render: (_, d) => (
+                    <>
+                      <Tag color={d.kind === 'off' ? 'volcano' : 'green'}>{d.kind === 'off' ? t('calendar.kindOff') : t('calendar.kindWork')}</Tag>
+                      <div className="ns-small">{d.note}</div>
+                    </>
+                  ),
+                },
+                { title: <span className="ns-sr-only">{t('common.actions')}</span>, key: 'remove', width: 48, render: (_, d) => removeButton(d.date) },
+              ]}
+            />
           </Card>
         </Col>
       </Row>

@@ -27,7 +27,11 @@ function Source({ task }: { task: TaskDetail }) {
       </div>
     );
   }
-  if (s.kind === 'document' && s.documentId) return <Link to={`/documents/${s.documentId}`}>{s.documentTitle ?? t('detail.sourceDocument')}</Link>;
+  if (s.kind === 'document') {
+    // The document may have been deleted from the store since: the task keeps saying where it came from.
+    if (!s.documentId) return <Typography.Text type="secondary">{t('detail.sourceDocumentGone')}</Typography.Text>;
+    return <Link to={`/documents/${s.documentId}`}>{s.documentTitle ? t('detail.sourceDocumentTitle', { title: s.documentTitle }) : t('detail.sourceDocument')}</Link>;
+  }
   return <>{t('detail.sourceDirect')}</>;
 }
 

@@ -1,24 +1,27 @@
 import { Alert, App as AntApp, Button, Col, DatePicker, Drawer, Flex, Form, Input, InputNumber, Radio, Row, Select, Typography, type FormInstance } from 'antd';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TaskDetail } from '../../../../../shared/contract/index.ts';
+import type { DocumentSummary, TaskDetail } from '../../../../../shared/contract/index.ts';
 import { useBridge } from '../../../bridge/BridgeContext.tsx';
 import { errorText } from '../../../common/errors.ts';
 import { requiredMark } from '../../../common/requiredMark.tsx';
 import { OrganizationSelect, PersonSelect } from '../../meetings/shared/directoryOptions.tsx';
+import { DocumentSelect } from '../shared/DocumentsSelect.tsx';
 import { dmy } from '../shared/taskLabels.ts';
 import { CoordinatingUnitsSelect } from '../shared/UnitPickers.tsx';
-import { CLASSIFICATIONS, emptyValues, inputOf, placeTaskIssues, REVIEW_PERIODS, URGENCIES, type TaskFormValues } from './taskFormValues.ts';
+import { CLASSIFICATIONS, emptyValues, inputOf, placeTaskIssues, REVIEW_PERIODS, sourceOf, URGENCIES, type TaskFormValues } from './taskFormValues.ts';
 import { useWorkingDaysDate } from './useWorkingDaysDate.ts';
 
 interface Props {
   open: boolean;
   onClose: () => void;
   onSaved: (task: TaskDetail) => void;
+  /** The văn bản chỉ đạo the task is given from (the document's page): chosen, its trích yếu as the content. */
+  document?: DocumentSummary;
 }
 
-/** Giao nhiệm vụ mới: what, who leads and who coordinates, by when, how urgent. */
-export function TaskFormDrawer({ open, onClose, onSaved }: Props) {
+/** Giao nhiệm vụ mới: from which document if any, what, who leads and who coordinates, by when, how urgent. */
+export function TaskFormDrawer({ open, onClose, onSaved, document }: Props) {
   const { t } = useTranslation('tasks');
   const bridge = useBridge();
   const { message } = AntApp.useApp();
@@ -31,7 +34,7 @@ export function TaskFormDrawer({ open, onClose, onSaved }: Props) {
     setSaving(true);
     setFailure(null);
     try {
-      const task = await bridge.invoke('tasks.create', { source: { kind: 'direct' }, task: inputOf(values) });
+      const task = await bridge.invoke('tasks.create', { source: sourceOf(values), task: inputOf(values) });
       void message.success(t('form.created'));
       onSaved(task);
     } catch (error) {
@@ -50,7 +53,7 @@ export function TaskFormDrawer({ open, onClose, onSaved }: Props) {
       }}
       size={720}
       destroyOnHidden
-      title={t('form.createTitle')}
+      title={document ? t('form.fromDocumentTitle') : t('form.createTitle')}
       footer={
         <Flex gap="small" justify="end">
           <Button onClick={onClose}>{t('common.cancel')}</Button>
@@ -60,21 +63,45 @@ export function TaskFormDrawer({ open, onClose, onSaved }: Props) {
         </Flex>
       }
     >
-      <TaskFormFields form={form} failure={failure} saving={saving} onFinish={(values) => void submit(values)} />
+      <TaskFormFields form={form} document={document} failure={failure} saving={saving} onFinish={(values) => void submit(values)} />
     </Drawer>
   );
 }
 
 interface FieldsProps {
   form: FormInstance<TaskFormValues>;
+  document: DocumentSummary | undefined;
   failure: string | null;
   saving: boolean;
   onFinish: (values: TaskFormValues) => void;
 }
 
-function TaskFormFields({ form, failure, saving, onFinish }: FieldsProps) {
+/** What a document brings to a task: its trích yếu as the content, its độ khẩn and độ mật. */
+function fromDocument(doc: DocumentSummary): Pick<TaskFormValues, 'documentId' | 'content' | 'urgency' | 'classification'> {
+  return { documentId: doc.id, content: doc.summary ?? '', urgency: doc.urgency, classification: doc.classification };
+}
+
+function TaskFormFields({ form, document, failure, saving, onFinish }: FieldsProps) {
   const { t } = useTranslation('tasks');
-  const [initial] = useState(emptyValues);
+  const [initial] = useState<TaskFormValues>(() => ({ ...emptyValues(), ...(document ? fromDocument(document) : {}) }));
+  const [preset] = useState(() => (document ? [document] : []));
+  /** The content last filled from a document: replaced when another document is chosen, unless the user edited it. */
+  const filled = useRef(initial.content);
+
+  /** A document chosen: the content, urgency and classification follow it where the user has not given their own. */
+  function chose(doc: DocumentSummary | null): void {
+    if (!doc) return;
+    const from = fromDocument(doc);
+    const current = form.getFieldsValue(['content', 'urgency', 'classification']) as Pick<TaskFormValues, 'content' | 'urgency' | 'classification'>;
+    const patch: Partial<TaskFormValues> = {};
+    if (from.content && (!current.content?.trim() || current.content === filled.current)) {
+      patch.content = from.content;
+      filled.current = from.content;
+    }
+    if (current.urgency === 'normal') patch.urgency = from.urgency;
+    if (current.classification === 'normal') patch.classification = from.classification;
+    form.setFieldsValue(patch);
+  }
 
   const leadUnit = Form.useWatch('leadUnit', form);
   const deadlineKind = Form.useWatch('deadlineKind', form) ?? initial.deadlineKind;
@@ -95,6 +122,9 @@ function TaskFormFields({ form, failure, saving, onFinish }: FieldsProps) {
         scrollToFirstError
         disabled={saving}
       >
+        <Form.Item name="documentId" label={t('form.document')} extra={t('form.documentHint')}>
+          <DocumentSelect preset={preset} onDocument={chose} />
+        </Form.Item>
         <Form.Item
           name="content"
           label={t('form.content')}

@@ -1,6 +1,6 @@
 import type { FormInstance } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import type { Classification, FieldIssue, TaskFieldsInput, Urgency } from '../../../../../shared/contract/index.ts';
+import type { Classification, FieldIssue, TaskFieldsInput, TaskSourceInput, Urgency } from '../../../../../shared/contract/index.ts';
 import { todayKey } from '../../../../../shared/vn-time.ts';
 import { BridgeError } from '../../../bridge/BridgeError.ts';
 import { currentLanguage } from '../../../i18n/i18n.ts';
@@ -9,6 +9,8 @@ export type DeadlineKind = 'date' | 'working_days' | 'ongoing';
 export type ReviewPeriod = 'week' | 'month' | 'quarter' | 'year';
 
 export interface TaskFormValues {
+  /** The văn bản chỉ đạo of the store the task is given from; null for a task given directly. */
+  documentId: string | null;
   content: string;
   expectedResult: string;
   leadUnit: string | null;
@@ -31,6 +33,7 @@ export const REVIEW_PERIODS: readonly ReviewPeriod[] = ['week', 'month', 'quarte
 
 export function emptyValues(): TaskFormValues {
   return {
+    documentId: null,
     content: '',
     expectedResult: '',
     leadUnit: null,
@@ -70,8 +73,15 @@ export function inputOf(v: TaskFormValues): TaskFieldsInput {
   };
 }
 
+/** Where the task comes from: the chosen document, or given directly. */
+export function sourceOf(v: TaskFormValues): TaskSourceInput {
+  return v.documentId ? { kind: 'document', documentId: v.documentId } : { kind: 'direct' };
+}
+
 /** The core's names of the task's fields (after `task.`) → the form's. */
 const FIELD_OF: Record<string, keyof TaskFormValues> = {
+  'source.documentId': 'documentId',
+  source: 'documentId',
   content: 'content',
   expectedResult: 'expectedResult',
   leadUnit: 'leadUnit',

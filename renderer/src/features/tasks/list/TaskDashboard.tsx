@@ -1,27 +1,27 @@
 import { WarningOutlined } from '@ant-design/icons';
 import { Col, Row } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { BucketCounts, TaskBucketFilter, TaskStats } from '../../../../../shared/contract/index.ts';
+import type { TaskBucketFilter, TaskStats } from '../../../../../shared/contract/index.ts';
 import { BUCKET_FILTERS, bucketChartColor } from '../shared/taskLabels.ts';
 import { BucketDonut } from './charts/BucketDonut.tsx';
 import { UnitBars } from './charts/UnitBars.tsx';
 import { WeeklyTrend } from './charts/WeeklyTrend.tsx';
 
 interface Props {
+  /** Asked for the unit the list is narrowed to, if any (its totals and trend), with every unit's row for the bars. */
   stats: TaskStats;
-  /** The unit the list is narrowed to: the numbers are then that unit's. */
+  /** The unit the list is narrowed to: highlighted among the units. */
   unitId: string | null;
   bucket: TaskBucketFilter | null;
   onBucket: (bucket: TaskBucketFilter) => void;
   onUnit: (unitId: string) => void;
 }
 
-const ZERO: BucketCounts = { done_on_time: 0, done_late: 0, open_on_time: 0, open_late: 0, due_soon: 0, total: 0 };
-
 /** The numbers the Government Office's reports ask for, each one a way into the list of its tasks. */
 export function TaskDashboard({ stats, unitId, bucket, onBucket, onUnit }: Props) {
   const { t } = useTranslation('tasks');
-  const counts = unitId ? (stats.units.find((u) => u.unit.id === unitId) ?? ZERO) : stats.totals;
+  const counts = stats.totals;
+  const scope = unitId ? (stats.units.find((u) => u.unit.id === unitId)?.unit.name ?? null) : null;
 
   return (
     <section aria-label={t('dashboard.label')} className="ns-task-dashboard">
@@ -52,13 +52,13 @@ export function TaskDashboard({ stats, unitId, bucket, onBucket, onUnit }: Props
       </ul>
       <Row gutter={[12, 12]} className="ns-task-charts">
         <Col xs={24} lg={9}>
-          <BucketDonut counts={counts} active={bucket} onBucket={onBucket} />
+          <BucketDonut counts={counts} active={bucket} onBucket={onBucket} scope={scope} />
         </Col>
         <Col xs={24} lg={15}>
           <UnitBars units={stats.units} activeUnitId={unitId} onUnit={onUnit} />
         </Col>
         <Col span={24}>
-          <WeeklyTrend weeks={stats.weeks} />
+          <WeeklyTrend weeks={stats.weeks} scope={scope} />
         </Col>
       </Row>
     </section>

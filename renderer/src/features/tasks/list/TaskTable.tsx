@@ -72,6 +72,13 @@ export function TaskTable({ page, loading, current, onPage }: Props) {
       render: (_, task) => (
         <>
           <div>{task.deadlineKind === 'ongoing' ? t('deadline.ongoingShort') : dmy(task.dueDate)}</div>
+          {task.completedOn && (task.status === 'done' || task.status === 'done_requested') ? (
+            <div>
+              <Typography.Text type="secondary" className="ns-small ns-task-completed-on">
+                {task.status === 'done' ? t('list.completedOn', { date: dmy(task.completedOn) }) : t('list.reportedDone', { date: dmy(task.completedOn) })}
+              </Typography.Text>
+            </div>
+          ) : null}
           {task.extensionPending ? (
             <Tag color="purple" variant="outlined" className="ns-task-tag">
               {t('list.extensionPending')}

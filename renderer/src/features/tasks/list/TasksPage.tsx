@@ -35,10 +35,13 @@ export function TasksPage() {
   );
 
   const { unitId, bucket, status, meetingId, tag, query, asOf, page } = params;
-  const loadStats = useCallback(
-    () => bridge.invoke('tasks.stats', { asOf, ...(meetingId ? { meetingId } : {}), ...(tag ? { tag } : {}) }),
-    [bridge, asOf, meetingId, tag],
-  );
+  const loadStats = useCallback(async () => {
+    const scope = { asOf, ...(meetingId ? { meetingId } : {}), ...(tag ? { tag } : {}) };
+    if (!unitId) return bridge.invoke('tasks.stats', scope);
+    // Narrowed to a lead unit: its numbers and trend, with every unit still in the bars to move to another.
+    const [mine, all] = await Promise.all([bridge.invoke('tasks.stats', { ...scope, unitId }), bridge.invoke('tasks.stats', { ...scope, weeks: 0 })]);
+    return { ...mine, units: all.units };
+  }, [bridge, asOf, unitId, meetingId, tag]);
   const stats = useCoreData(loadStats, TASK_AREAS);
   const listKey = JSON.stringify([asOf, unitId, bucket, status, meetingId, tag, query, page]);
   const loadList = useCallback(

@@ -13,16 +13,17 @@ export function documentLabel(d: DocumentSummary): string {
   return head ? `${head} — ${body}` : body;
 }
 
-/** Documents of the store as evidence (tài liệu kèm theo), searched in the core as the user types. */
-export function DocumentsSelect(props: Omit<SelectProps<string[]>, 'options' | 'mode'>) {
-  const { t } = useTranslation('tasks');
+/**
+ * The documents of the store matching what the user types, searched in the core once they pause,
+ * and every document seen so far (a chosen one keeps its label when a new search no longer lists it).
+ */
+function useDocumentSearch(preset: readonly DocumentSummary[]) {
   const bridge = useBridge();
   const [query, setQuery] = useState('');
   const [found, setFound] = useState<DocumentSummary[]>([]);
   const [loading, setLoading] = useState(true);
   const latest = useRef(0);
-  /** Every document shown once, so a chosen one keeps its label when a new search no longer lists it. */
-  const [known, setKnown] = useState<Map<string, DocumentSummary>>(() => new Map());
+  const [known, setKnown] = useState<Map<string, DocumentSummary>>(() => new Map(preset.map((d) => [d.id, d] as const)));
 
   useEffect(() => {
     const ticket = ++latest.current;
@@ -45,16 +46,28 @@ export function DocumentsSelect(props: Omit<SelectProps<string[]>, 'options' | '
     return () => window.clearTimeout(timer);
   }, [bridge, query]);
 
+  /** The options: what the search found, with the chosen ones it no longer lists on top. */
+  const optionsFor = useMemo(
+    () => (selected: readonly string[]) => {
+      const list = found.map((d) => ({ value: d.id, label: documentLabel(d) }));
+      for (const id of selected) {
+        const doc = known.get(id);
+        if (doc && !list.some((o) => o.value === id)) list.unshift({ value: id, label: documentLabel(doc) });
+      }
+      return list;
+    },
+    [found, known],
+  );
+
+  return { setQuery, loading, known, optionsFor };
+}
+
+/** Documents of the store as evidence (tài liệu kèm theo), searched in the core as the user types. */
+export function DocumentsSelect(props: Omit<SelectProps<string[]>, 'options' | 'mode'>) {
+  const { t } = useTranslation('tasks');
+  const { setQuery, loading, optionsFor } = useDocumentSearch([]);
   const value = props.value;
-  const options = useMemo(() => {
-    const selected = value ?? [];
-    const list = found.map((d) => ({ value: d.id, label: documentLabel(d) }));
-    for (const id of selected) {
-      const doc = known.get(id);
-      if (doc && !list.some((o) => o.value === id)) list.unshift({ value: id, label: documentLabel(doc) });
-    }
-    return list;
-  }, [found, known, value]);
+  const options = useMemo(() => optionsFor(value ?? []), [optionsFor, value]);
 
   return (
     <Select<string[]>
@@ -66,6 +79,40 @@ export function DocumentsSelect(props: Omit<SelectProps<string[]>, 'options' | '
       notFoundContent={loading ? t('common.loading') : t('actions.noDocuments')}
       onBlur={() => setQuery('')}
       {...props}
+      options={options}
+    />
+  );
+}
+
+interface DocumentSelectProps extends Omit<SelectProps<string | null>, 'options' | 'mode' | 'onChange'> {
+  /** Documents the caller has already (the one a task is given from): labelled before any search. */
+  preset?: readonly DocumentSummary[];
+  onChange?: (value: string | null) => void;
+  /** The document chosen, or null when cleared. */
+  onDocument?: (doc: DocumentSummary | null) => void;
+}
+
+/** One document of the store (the văn bản chỉ đạo a task is given from), searched in the core as the user types. */
+export function DocumentSelect({ preset = [], onChange, onDocument, ...props }: DocumentSelectProps) {
+  const { t } = useTranslation('tasks');
+  const { setQuery, loading, known, optionsFor } = useDocumentSearch(preset);
+  const value = props.value;
+  const options = useMemo(() => optionsFor(value ? [value] : []), [optionsFor, value]);
+
+  return (
+    <Select<string | null>
+      showSearch={{ filterOption: false, onSearch: (value) => setQuery(value.trim()) }}
+      allowClear
+      placeholder={t('form.documentPlaceholder')}
+      loading={loading}
+      notFoundContent={loading ? t('common.loading') : t('actions.noDocuments')}
+      onBlur={() => setQuery('')}
+      {...props}
+      onChange={(id) => {
+        const chosen = id ?? null;
+        onChange?.(chosen);
+        onDocument?.(chosen ? (known.get(chosen) ?? null) : null);
+      }}
       options={options}
     />
   );

@@ -10,6 +10,8 @@ interface Props {
   counts: BucketCounts;
   active: TaskBucketFilter | null;
   onBucket: (bucket: TaskBucket) => void;
+  /** The lead unit the numbers are narrowed to, named in the title. */
+  scope?: string | null;
 }
 
 function percent(part: number, whole: number): string {
@@ -17,7 +19,7 @@ function percent(part: number, whole: number): string {
 }
 
 /** Tasks by timeliness bucket: a donut with the total in its middle, and its table. */
-export function BucketDonut({ counts, active, onBucket }: Props) {
+export function BucketDonut({ counts, active, onBucket, scope }: Props) {
   const { t } = useTranslation('tasks');
   const chart = useChartTheme();
   const judged = BUCKETS.reduce((n, b) => n + counts[b], 0);
@@ -29,7 +31,7 @@ export function BucketDonut({ counts, active, onBucket }: Props) {
 
   return (
     <ChartCard
-      title={t('charts.buckets')}
+      title={scope ? t('charts.scoped', { title: t('charts.buckets'), unit: scope }) : t('charts.buckets')}
       summary={summary}
       chart={
         judged === 0 ? (

@@ -6,8 +6,11 @@ import { BUCKETS, bucketChartColor, dm, dmy } from '../../shared/taskLabels.ts';
 import { ChartCard } from './ChartCard.tsx';
 import { useChartTheme } from './chartTheme.ts';
 
-/** The buckets at the end of each of the last twelve weeks: is the backlog of overdue tasks shrinking? */
-export function WeeklyTrend({ weeks }: { weeks: TaskStats['weeks'] }) {
+/**
+ * The buckets at the end of each of the last twelve weeks: is the backlog of overdue tasks shrinking?
+ * `scope` names the lead unit they are narrowed to.
+ */
+export function WeeklyTrend({ weeks, scope }: { weeks: TaskStats['weeks']; scope?: string | null }) {
   const { t } = useTranslation('tasks');
   const chart = useChartTheme();
   const first = weeks[0];
@@ -19,7 +22,7 @@ export function WeeklyTrend({ weeks }: { weeks: TaskStats['weeks'] }) {
 
   return (
     <ChartCard
-      title={t('charts.trend')}
+      title={scope ? t('charts.scoped', { title: t('charts.trend'), unit: scope }) : t('charts.trend')}
       summary={summary}
       chart={
         weeks.length === 0 ? (
