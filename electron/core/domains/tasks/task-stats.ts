@@ -3,7 +3,7 @@ import type { TasksInput } from './input-types.ts';
 import { addDaysKey } from '../../../../shared/vn-time.ts';
 import type { SqliteDatabase } from '../../runtime.ts';
 import { taskFilter, type TaskReader } from './task-reader.ts';
-import { BUCKET_SQL, DUE_SOON_SQL } from './timeliness.ts';
+import { BUCKET_SQL, DONE_BUCKET_SQL, DONE_BY_AS_OF_SQL, DUE_SOON_SQL } from './timeliness.ts';
 import type { UnitRefs } from './unit-refs.ts';
 
 const BUCKETS: readonly TaskBucket[] = ['done_on_time', 'done_late', 'open_on_time', 'open_late'];
@@ -33,13 +33,23 @@ function add(into: BucketCounts, row: CountRow): void {
 export function createTaskStats(db: SqliteDatabase, deps: { reader: TaskReader; units: UnitRefs; soonLimit: (asOf: string) => string }) {
   const pendingExtensions = db.prepare("SELECT count(DISTINCT e.task_id) FROM task_extensions e JOIN tasks t ON t.id = e.task_id WHERE e.status = 'pending' AND t.status NOT IN ('cancelled', 'done')").pluck();
 
+  /**
+   * Counts by bucket (and unit) in two passes: the tasks done by the date, whose bucket needs one
+   * comparison, straight from the covering index; then the rest through the full bucket expression,
+   * computed once per row (the subquery is kept from being flattened, which would repeat it).
+   */
   function grouped(filterInput: { unitId?: string; meetingId?: string; tag?: string }, groupBy: 'unit' | 'none', asOf: string): CountRow[] {
     const filter = taskFilter(filterInput);
     const key = groupBy === 'unit' ? 't.lead_unit_id' : "''";
-    const sql = `SELECT ${key} AS key, bucket, count(*) AS n, sum(${DUE_SOON_SQL}) AS soon
-      FROM (SELECT t.*, ${BUCKET_SQL} AS bucket FROM tasks t${filter.where.length ? ` WHERE ${filter.where.join(' AND ')}` : ''}) t
+    const and = filter.where.map((w) => ` AND ${w}`).join('');
+    const done = `SELECT ${key} AS key, ${DONE_BUCKET_SQL} AS bucket, count(*) AS n, 0 AS soon
+      FROM tasks t WHERE ${DONE_BY_AS_OF_SQL} AND t.assigned_on <= @asOf${and} GROUP BY 1, 2`;
+    const rest = `SELECT key, bucket, count(*) AS n, sum(${DUE_SOON_SQL}) AS soon
+      FROM (SELECT ${key} AS key, t.status AS status, t.due_date AS due_date, ${BUCKET_SQL} AS bucket
+              FROM tasks t WHERE NOT ${DONE_BY_AS_OF_SQL} AND t.status <> 'cancelled'${and} LIMIT -1) t
       WHERE bucket IS NOT NULL GROUP BY 1, 2`;
-    return deps.reader.prepared(sql).all({ ...filter.params, asOf, soonLimit: deps.soonLimit(asOf) }) as CountRow[];
+    const params = { ...filter.params, asOf, soonLimit: deps.soonLimit(asOf) };
+    return [...(deps.reader.prepared(done).all(params) as CountRow[]), ...(deps.reader.prepared(rest).all(params) as CountRow[])];
   }
 
   function stats(input: TasksInput<'tasks.stats'> & { asOf: string; dueSoonDays: number }): TaskStats {

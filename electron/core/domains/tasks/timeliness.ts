@@ -13,11 +13,16 @@
  * machine's clock zone. The judgement uses the task's current state: a task accepted later than the
  * as-of date counts as open on it, but a status change (cancel, pause) is not replayed backwards.
  */
+/** Accepted as done by the as-of date: most of a province's tasks, counted apart by the dashboard. */
+export const DONE_BY_AS_OF_SQL = `(t.status = 'done' AND t.completed_on <= @asOf)`;
+
+/** Of those, the bucket. */
+export const DONE_BUCKET_SQL = `CASE WHEN t.judged_by IS NULL OR t.completed_on <= t.judged_by THEN 'done_on_time' ELSE 'done_late' END`;
+
 export const BUCKET_SQL = `
   CASE
     WHEN t.status = 'cancelled' OR t.assigned_on > @asOf THEN NULL
-    WHEN t.status = 'done' AND t.completed_on <= @asOf THEN
-      CASE WHEN t.judged_by IS NULL OR t.completed_on <= t.judged_by THEN 'done_on_time' ELSE 'done_late' END
+    WHEN ${DONE_BY_AS_OF_SQL} THEN ${DONE_BUCKET_SQL}
     WHEN t.judged_by IS NULL OR t.judged_by >= @asOf THEN 'open_on_time'
     WHEN t.status = 'done_requested' AND t.completed_on <= t.judged_by THEN 'open_on_time'
     ELSE 'open_late'
