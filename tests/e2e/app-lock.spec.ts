@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { Database } from '../support/sqlite.ts';
 import { E2E_PROFILE } from './env.ts';
 import { expect, screenshot, test } from './fixtures.ts';
+import { choose } from './support/antd.ts';
 import { isolatedHost, type IsolatedHost } from './support/isolated-host.ts';
 import { seedDirectory } from './support/seed.ts';
 
@@ -63,8 +64,7 @@ test('a passphrase set in Cài đặt locks the app on Ctrl+L; only the right pa
 test('left alone for the chosen idle time, the app locks itself', async ({ page }) => {
   await page.goto(`${lab.host.url}#/settings`);
   const card = page.locator('.ns-settings-card').filter({ hasText: 'Khóa ứng dụng và mật khẩu' });
-  await card.getByRole('combobox').click();
-  await page.locator('.ant-select-item-option[title="5 phút"]').click();
+  await choose(page, card.getByRole('combobox'), /^5 phút$/);
   await expect(page.getByText('Ứng dụng sẽ tự khóa sau 5 phút không dùng.')).toBeVisible();
   // A controlled clock from a fresh start of the screen, so five minutes pass in an instant.
   await page.clock.install();

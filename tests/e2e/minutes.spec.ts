@@ -61,17 +61,24 @@ function editor(page: Page) {
 }
 
 /**
- * Puts the caret at the end of the editor's paragraph holding `text`. The click is checked to have
- * landed there (a panel that grows beside the editor can move the paragraph under the pointer).
+ * Puts the caret at the end of the editor's paragraph holding `text`, by clicking right of its last
+ * line ("End" would stop at the end of the first line when the paragraph wraps), and checks it landed
+ * there (a panel that grows beside the editor can move the paragraph under the pointer).
  */
 async function caretAtEndOf(page: Page, text: string): Promise<void> {
   const paragraph = editor(page).locator('p', { hasText: text });
   await expect(async () => {
-    await paragraph.click();
-    const caretIn = await page.evaluate(() => window.getSelection()?.anchorNode?.parentElement?.closest('p')?.textContent ?? '');
-    expect(caretIn).toContain(text);
+    const box = (await paragraph.boundingBox())!;
+    await paragraph.click({ position: { x: box.width - 3, y: box.height - 4 } });
+    const caret = await page.evaluate(() => {
+      const s = window.getSelection();
+      const node = s?.anchorNode;
+      const p = node?.parentElement?.closest('p');
+      return { paragraph: p?.textContent ?? '', atEnd: !!node && s!.anchorOffset === (node.textContent ?? '').length && p?.lastChild?.contains(node) === true };
+    });
+    expect(caret.paragraph).toContain(text);
+    expect(caret.atEnd).toBe(true);
   }).toPass({ timeout: 15_000 });
-  await page.keyboard.press('End');
 }
 
 test('the secretary drafts, edits, autosaves and finalizes the minutes of an ended meeting', async ({ page }) => {
