@@ -53,6 +53,29 @@ export const taskFields = z
   .strict();
 export type TaskFieldsInput = z.input<typeof taskFields>;
 
+/**
+ * What the standing office may correct after assigning: the words, the units, the people, the
+ * marks. Only the fields given change. The date assigned stays; the deadline changes here only
+ * while no extension was approved (after that, extensions carry it).
+ */
+export const taskChanges = z
+  .object({
+    content: requiredText(4000),
+    expectedResult: optionalText(1000),
+    leadUnit: unitRef,
+    coordinatingUnits: z.array(unitRef).max(60),
+    personInCharge: optionalText(200),
+    supervisorId: id.nullish().transform((v) => v ?? null),
+    deadline: taskDeadline,
+    urgency,
+    classification,
+    tags: z.array(tag).max(20),
+  })
+  .partial()
+  .strict()
+  .refine((c) => Object.keys(c).length > 0, { message: 'Không có gì để sửa / nothing to change' });
+export type TaskChangesInput = z.input<typeof taskChanges>;
+
 export const taskStatus = z.enum(['assigned', 'in_progress', 'done_requested', 'done', 'returned', 'paused', 'cancelled']);
 export type TaskStatus = z.infer<typeof taskStatus>;
 
@@ -110,6 +133,8 @@ export const tasksMethods = {
   /** Đề nghị gia hạn: a later date and why. */
   'tasks.requestExtension': { access: 'ui', input: z.object({ id, to: calendarDate, reason }).strict() },
   'tasks.decideExtension': { access: 'ui', input: z.object({ extensionId: id, approve: z.boolean(), note: optionalText(1000) }).strict() },
+  /** Corrections by the standing office; refused when the task changed since `baseVersion` (another window saved first). */
+  'tasks.update': { access: 'ui', input: z.object({ id, baseVersion: z.number().int().min(1), changes: taskChanges }).strict() },
   /** Đôn đốc: a reminder to the lead unit, recorded. */
   'tasks.remind': { access: 'ui', input: z.object({ id, note: optionalText(1000) }).strict() },
   /** Counts per unit × bucket as of a date, the weekly trend and the buckets' totals. */
@@ -199,6 +224,7 @@ export interface TaskRow {
 
 export type TaskEventKind =
   | 'created'
+  | 'edited'
   | 'progress'
   | 'completed'
   | 'accepted'
@@ -325,6 +351,7 @@ export interface TasksOutputs {
   'tasks.cancel': TaskDetail;
   'tasks.requestExtension': TaskDetail;
   'tasks.decideExtension': TaskDetail;
+  'tasks.update': TaskDetail;
   'tasks.remind': TaskDetail;
   'tasks.stats': TaskStats;
   'tasks.alerts': TaskAlerts;

@@ -84,8 +84,10 @@ describe('nghisu tasks and calendar', () => {
     const extended = json<TaskDetail>(cli('tasks', 'extend', second.id, '--to', '2027-01-29', '--reason', 'Chờ Trung ương hướng dẫn'));
     expect(extended).toMatchObject({ dueDate: '2027-01-29', originalDeadline: '2026-12-31', judgedBy: '2027-01-29' });
     expect(extended.extensions).toMatchObject([{ status: 'approved', inTime: true }]);
+    const corrected = json<TaskDetail>(cli('tasks', 'update', second.id, '--content', 'Rà soát danh mục dự án đầu tư công', '--coord-unit', '000.00.31.H41'));
+    expect(corrected).toMatchObject({ content: 'Rà soát danh mục dự án đầu tư công', coordinatingUnits: [{ code: '000.00.31.H41' }], dueDate: '2027-01-29' });
     const shown = json<TaskDetail>(cli('tasks', 'show', second.id));
-    expect(shown.events.map((e) => e.kind)).toEqual(['created', 'extension_requested', 'extension_approved']);
+    expect(shown.events.map((e) => e.kind)).toEqual(['created', 'extension_requested', 'extension_approved', 'edited']);
 
     // Bad input: a clear message, and not a row written.
     const before = counts(dir);

@@ -158,6 +158,37 @@ describe('task workflow', () => {
     expect(e.text.vi).toBe('Nhiệm vụ đã hủy: không thể báo hoàn thành.');
   });
 
+  it('corrects a task: only what changed is written, audited before → after, with the version checked', async () => {
+    const t = await w.core.call('tasks.create', { task: basic({ coordinatingUnits: [w.d.congAn] }) });
+    const fixed = await w.core.call('tasks.update', {
+      id: t.id,
+      baseVersion: t.version,
+      changes: { content: 'Sửa đổi quy chế phối hợp liên ngành', leadUnit: w.d.soTaiChinh, coordinatingUnits: [w.d.congAn, w.d.vanPhong], deadline: { kind: 'working_days', days: 10 } },
+    });
+    expect(fixed).toMatchObject({ content: 'Sửa đổi quy chế phối hợp liên ngành', leadUnit: { name: 'Sở Tài chính' }, dueDate: '2026-01-20', originalDeadline: '2026-01-20', version: t.version + 1 });
+    expect(fixed.coordinatingUnits.map((u) => u.name)).toEqual(['Công an tỉnh Lào Cai', 'Văn phòng UBND tỉnh']);
+    expect(fixed.events.at(-1)).toMatchObject({ kind: 'edited' });
+    expect((await w.core.call('tasks.list', { query: 'lien nganh' })).total).toBe(1);
+    const entry = (await w.core.call('audit.list', { filter: { action: 'tasks.update' } })).items[0]!;
+    expect(entry.detail).toMatchObject({
+      before: { content: 'Rà soát, sửa đổi quy chế phối hợp', due_date: '2026-02-27', coordinating_units: [w.d.congAn] },
+      after: { content: 'Sửa đổi quy chế phối hợp liên ngành', due_date: '2026-01-20' },
+    });
+
+    const before = counts();
+    await refused(w.core.call('tasks.update', { id: t.id, baseVersion: t.version, changes: { content: 'Cửa sổ cũ' } }), 'CONFLICT');
+    await refused(w.core.call('tasks.update', { id: t.id, baseVersion: fixed.version, changes: { coordinatingUnits: [w.d.soTaiChinh] } }), 'INVALID_INPUT');
+    await refused(w.core.call('tasks.update', { id: t.id, baseVersion: fixed.version, changes: { leadUnit: w.d.congAn } }), 'INVALID_INPUT');
+    expect(counts()).toEqual(before);
+
+    // Once extended, the deadline moves only by extension.
+    const ext = await w.core.call('tasks.requestExtension', { id: t.id, to: '2026-02-27', reason: 'Chờ ý kiến Bộ' });
+    const approved = await w.core.call('tasks.decideExtension', { extensionId: ext.extensions[0]!.id, approve: true });
+    await refused(w.core.call('tasks.update', { id: t.id, baseVersion: approved.version, changes: { deadline: { kind: 'date', date: '2026-03-31' } } }), 'INVALID_STATE');
+    const same = await w.core.call('tasks.update', { id: t.id, baseVersion: approved.version, changes: { content: 'Sửa đổi quy chế phối hợp liên ngành' } });
+    expect(same.version).toBe(approved.version);
+  });
+
   it('finds tasks by words without diacritics, by tag and by lead unit', async () => {
     await w.core.call('tasks.create', { task: basic({ content: 'Đẩy nhanh giải ngân vốn đầu tư công', tags: ['Nghị quyết 57'] }) });
     await w.core.call('tasks.create', { task: basic({ content: 'Tổng kết công tác phòng, chống tham nhũng', leadUnit: w.d.congAn }) });

@@ -134,6 +134,40 @@ export function registerTaskCommands(program: Command, { globals, setExit }: Com
     });
 
   tasks
+    .command('update')
+    .description('sửa nội dung, đơn vị, thời hạn, độ khẩn, độ mật, nhãn của một nhiệm vụ / correct a task')
+    .argument('<id>', 'mã nhiệm vụ / task id')
+    .option('--content <text>', 'nội dung nhiệm vụ / what is to be done')
+    .option('--lead-unit <code>', 'đơn vị chủ trì / lead unit')
+    .option('--coord-unit <code>', 'đơn vị phối hợp, thay cả danh sách (lặp lại được) / coordinating units, replacing the list (repeatable)', collect)
+    .option('--deadline <day>', 'hạn xử lý YYYY-MM-DD / due date', dayArg)
+    .option('--working-days <n>', 'hạn là N ngày làm việc kể từ ngày giao / due N working days after assignment', intArg(1, 3650))
+    .option('--expected-result <text>', 'sản phẩm / expected result')
+    .addOption(new Option('--urgency <u>', 'độ khẩn / urgency').choices(urgencySchema.options))
+    .addOption(new Option('--classification <c>', 'độ mật / classification').choices(classificationSchema.options))
+    .option('--tag <tag>', 'nhãn, thay cả danh sách (lặp lại được) / tags, replacing the list (repeatable)', collect)
+    .action(async (id: string, o: { content?: string; leadUnit?: string; coordUnit?: string[]; deadline?: string; workingDays?: number; expectedResult?: string; urgency?: TaskRow['urgency']; classification?: TaskRow['classification']; tag?: string[] }) => {
+      await run(async (core, out) => {
+        const current = await core.call('tasks.get', { id });
+        const t = await core.call('tasks.update', {
+          id,
+          baseVersion: current.version,
+          changes: {
+            content: o.content,
+            leadUnit: o.leadUnit,
+            coordinatingUnits: o.coordUnit,
+            deadline: o.deadline ? { kind: 'date', date: o.deadline } : o.workingDays !== undefined ? { kind: 'working_days', days: o.workingDays } : undefined,
+            expectedResult: o.expectedResult,
+            urgency: o.urgency,
+            classification: o.classification,
+            tags: o.tag,
+          },
+        });
+        show(out, t, tr(out, 'Đã sửa nhiệm vụ.', 'Task corrected.'));
+      });
+    });
+
+  tasks
     .command('list')
     .description('danh sách nhiệm vụ, quá hạn trước / tasks, overdue first')
     .option('--unit <code>', 'đơn vị chủ trì / lead unit')

@@ -36,6 +36,13 @@ export const tasksInvalidInputs: Record<keyof typeof tasksMethods, unknown[]> = 
   'tasks.cancel': [{ id: T }, { id: T, reason: '  ' }],
   'tasks.requestExtension': [{ id: T, reason: 'x' }, { id: T, to: '2026-12-32', reason: 'x' }, { id: T, to: '2026-12-31' }],
   'tasks.decideExtension': [{ extensionId: T }, { extensionId: T, approve: 'yes' }],
+  'tasks.update': [
+    { id: T, changes: { content: 'x' } },
+    { id: T, baseVersion: 1, changes: {} },
+    { id: T, baseVersion: 1, changes: { content: ' ' } },
+    { id: T, baseVersion: 1, changes: { assignedOn: '2026-01-01' } },
+    { id: T, baseVersion: 1, changes: { status: 'done' } },
+  ],
   'tasks.remind': [{}, { id: T, note: 'x'.repeat(1001) }],
   'tasks.stats': [{ asOf: 'today' }, { weeks: 53 }],
   'tasks.alerts': [{ asOf: '2026-02-29' }],

@@ -48,6 +48,7 @@ export function createTasksDomain(ctx: ServiceContext, deps: { meetings: Pick<Me
     'tasks.cancel': (input) => service.cancel(input),
     'tasks.requestExtension': (input) => service.requestExtension(input),
     'tasks.decideExtension': (input) => service.decideExtension(input),
+    'tasks.update': (input) => service.update(input),
     'tasks.remind': (input) => service.remind(input),
     'tasks.stats': (input: TasksInput<'tasks.stats'>) => stats.stats({ ...input, asOf: clock(input.asOf).asOf, dueSoonDays: ctx.setting('tasks.dueSoonWorkingDays') }),
     'tasks.alerts': ({ asOf }) => stats.alerts(clock(asOf).asOf),

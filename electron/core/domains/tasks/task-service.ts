@@ -1,6 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { z } from 'zod';
-import type { TaskDetail, TaskEventKind, taskFields, taskSource } from '../../../../shared/contract/index.ts';
+import type { TaskDetail, TaskEventKind, taskChanges, taskFields, taskSource } from '../../../../shared/contract/index.ts';
 import type { TasksInput } from './input-types.ts';
 import { dayKey } from '../../../../shared/vn-time.ts';
 import type { ServiceContext } from '../../context.ts';
@@ -11,6 +11,7 @@ import { assertAllowed, type TaskAction } from './task-workflow.ts';
 import type { UnitRefs } from './unit-refs.ts';
 
 type Fields = z.output<typeof taskFields>;
+type Changes = z.output<typeof taskChanges>;
 type Source = z.output<typeof taskSource>;
 
 interface Clock {
@@ -57,6 +58,9 @@ export function createTaskService(ctx: ServiceContext, deps: { reader: TaskReade
     `INSERT INTO task_extensions (id, task_id, requested_at, requested_on, from_date, to_date, reason, status)
      VALUES (@id, @task_id, @at, @on, @from_date, @to_date, @reason, 'pending')`,
   );
+  const approvedExtensions = db.prepare("SELECT count(*) FROM task_extensions WHERE task_id = ? AND status = 'approved'").pluck();
+  const coordinatorIds = db.prepare('SELECT unit_id FROM task_coordinators WHERE task_id = ? ORDER BY unit_id').pluck();
+  const clearCoordinators = db.prepare('DELETE FROM task_coordinators WHERE task_id = ?');
   const decideExtension = db.prepare('UPDATE task_extensions SET status = @status, decided_at = @at, decided_by = @by, note = @note WHERE id = @id');
 
   const today = () => dayKey(ctx.now());
@@ -87,7 +91,7 @@ export function createTaskService(ctx: ServiceContext, deps: { reader: TaskReade
   }
 
   /** The deadline in force at assignment: a date, N working days on, or none for an ongoing task. */
-  function dueOf(fields: Fields, assignedOn: string, path: string): string | null {
+  function dueOf(fields: Pick<Fields, 'deadline'>, assignedOn: string, path: string): string | null {
     const d = fields.deadline;
     if (d.kind === 'ongoing') return null;
     if (d.kind === 'working_days') return calendar.calendar().addWorkingDays(assignedOn, d.days);
@@ -183,6 +187,52 @@ export function createTaskService(ctx: ServiceContext, deps: { reader: TaskReade
       }
     }).immediate();
     return reader.detail(id, deps.clock());
+  }
+
+  /** The columns a correction sets, checked like a new task's fields; coordinators when given. */
+  function corrections(row: TaskDbRow, c: Changes): { columns: Record<string, unknown>; coordinators: string[] | null } {
+    const columns: Record<string, unknown> = {};
+    if (c.content !== undefined) columns.content = c.content;
+    if (c.expectedResult !== undefined) columns.expected_result = c.expectedResult;
+    if (c.personInCharge !== undefined) columns.person_in_charge = c.personInCharge;
+    if (c.urgency !== undefined) columns.urgency = c.urgency;
+    if (c.classification !== undefined) columns.classification = c.classification;
+    if (c.supervisorId !== undefined) {
+      if (c.supervisorId && !personExists.get(c.supervisorId)) {
+        throw refuse('changes.supervisorId', 'Lãnh đạo phụ trách không có trong danh bạ', 'The supervising leader is not in the directory');
+      }
+      columns.supervisor_id = c.supervisorId;
+    }
+    const tags = c.tags ? [...new Set(c.tags)] : (JSON.parse(row.tags) as string[]);
+    if (c.tags) columns.tags = JSON.stringify(tags);
+    if (c.content !== undefined || c.expectedResult !== undefined || c.tags) {
+      columns.search_key = taskSearchKey({ content: c.content ?? row.content, expected_result: c.expectedResult !== undefined ? c.expectedResult : row.expected_result, tags });
+    }
+    const lead = c.leadUnit !== undefined ? units.resolve(c.leadUnit, 'changes.leadUnit').id : row.lead_unit_id;
+    columns.lead_unit_id = lead;
+    let coordinators: string[] | null = null;
+    if (c.coordinatingUnits) coordinators = [...new Set(c.coordinatingUnits.map((ref, i) => units.resolve(ref, `changes.coordinatingUnits.${i}`).id))].sort();
+    if ((coordinators ?? (coordinatorIds.all(row.id) as string[])).includes(lead)) {
+      throw refuse('changes.coordinatingUnits', 'Đơn vị phối hợp trùng với đơn vị chủ trì', 'A coordinating unit is the lead unit');
+    }
+    if (c.deadline) {
+      if ((approvedExtensions.get(row.id) as number) > 0) {
+        throw new CoreError('INVALID_STATE', {
+          vi: 'Nhiệm vụ đã được gia hạn: thời hạn chỉ thay đổi bằng gia hạn.',
+          en: 'The task has been extended: its deadline now changes only by extension.',
+        });
+      }
+      const due = dueOf({ deadline: c.deadline }, row.assigned_on, 'changes');
+      Object.assign(columns, {
+        deadline_kind: c.deadline.kind,
+        working_days: c.deadline.kind === 'working_days' ? c.deadline.days : null,
+        review: c.deadline.kind === 'ongoing' ? c.deadline.review : null,
+        original_deadline: due,
+        due_date: due,
+        judged_by: due,
+      });
+    }
+    return { columns, coordinators };
   }
 
   return {
@@ -286,6 +336,41 @@ export function createTaskService(ctx: ServiceContext, deps: { reader: TaskReade
         const inTime = ext.from_date === null || ext.requested_on <= ext.from_date;
         return inTime ? { due_date: ext.to_date, judged_by: ext.to_date } : { due_date: ext.to_date };
       });
+    },
+
+    update({ id, baseVersion, changes }: TasksInput<'tasks.update'>): TaskDetail {
+      db.transaction(() => {
+        const row = reader.row(id);
+        assertAllowed('update', row.status);
+        if (row.version !== baseVersion) {
+          throw new CoreError(
+            'CONFLICT',
+            { vi: 'Nhiệm vụ vừa được thay đổi ở nơi khác. Hãy tải lại rồi sửa.', en: 'The task was just changed elsewhere. Reload, then edit.' },
+            { version: row.version },
+          );
+        }
+        const now = ctx.now().toISOString();
+        const { columns, coordinators } = corrections(row, changes);
+        const coordBefore = coordinatorIds.all(id) as string[];
+        const coordChanged = coordinators !== null && JSON.stringify(coordinators) !== JSON.stringify(coordBefore);
+        const changed = Object.keys(columns).filter((k) => columns[k] !== row[k as keyof TaskDbRow]);
+        if (changed.length === 0 && !coordChanged) return;
+        const after = Object.fromEntries(changed.map((k) => [k, columns[k]]));
+        const sets = [...changed.map((k) => `${k} = @${k}`), 'version = version + 1', 'updated_at = @now'];
+        reader.prepared(`UPDATE tasks SET ${sets.join(', ')} WHERE id = @id`).run({ ...after, now, id });
+        if (coordChanged) {
+          clearCoordinators.run(id);
+          for (const u of coordinators!) insertCoordinator.run(id, u);
+        }
+        const before = Object.fromEntries(changed.map((k) => [k, row[k as keyof TaskDbRow]]));
+        if (coordChanged) {
+          Object.assign(before, { coordinating_units: coordBefore });
+          Object.assign(after, { coordinating_units: coordinators });
+        }
+        event(id, 'edited', now, { text: Object.keys(after).join(', ') });
+        ctx.audit.record({ action: 'tasks.update', entity: 'task', entityId: id, detail: { before, after } });
+      }).immediate();
+      return reader.detail(id, deps.clock());
     },
 
     remind({ id, note }: TasksInput<'tasks.remind'>): TaskDetail {

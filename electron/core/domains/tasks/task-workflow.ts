@@ -2,7 +2,7 @@ import type { LocalizedText, TaskStatus } from '../../../../shared/contract/inde
 import { CoreError } from '../../errors.ts';
 
 /** What can be done to a task, and from which statuses (Quy chế theo dõi, đôn đốc nhiệm vụ). */
-export type TaskAction = 'report' | 'complete' | 'accept' | 'return' | 'pause' | 'resume' | 'cancel' | 'extend' | 'remind';
+export type TaskAction = 'report' | 'complete' | 'accept' | 'return' | 'pause' | 'resume' | 'cancel' | 'extend' | 'remind' | 'update';
 
 const OPEN: readonly TaskStatus[] = ['assigned', 'in_progress', 'returned'];
 
@@ -16,6 +16,7 @@ const allowed: Record<TaskAction, readonly TaskStatus[]> = {
   cancel: [...OPEN, 'paused', 'done_requested'],
   extend: [...OPEN, 'paused'],
   remind: [...OPEN, 'paused'],
+  update: [...OPEN, 'paused', 'done_requested'],
 };
 
 const statusWords: Record<TaskStatus, LocalizedText> = {
@@ -38,6 +39,7 @@ const actionWords: Record<TaskAction, LocalizedText> = {
   cancel: { vi: 'hủy', en: 'cancel it' },
   extend: { vi: 'gia hạn', en: 'extend it' },
   remind: { vi: 'đôn đốc', en: 'send a reminder' },
+  update: { vi: 'sửa', en: 'edit it' },
 };
 
 /** Refuses an action the task's status does not allow, saying both what it is and what was tried. */
