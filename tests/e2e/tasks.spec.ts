@@ -478,3 +478,67 @@ test('the administrator’s changes of a year are listed and removable, a holida
   const after = await env.host.core.call('calendar.holidays', { year });
   expect(after.overrides.some((o) => o.date === holiday.date)).toBe(false);
 });
+
+test('the standing office corrects a task: a change made elsewhere first is not overwritten, then the content and the lead unit are saved', async ({ page }) => {
+  test.setTimeout(120_000);
+  await vietnamese();
+  const find = async (query: string) => (await env.host.core.call('tasks.list', { meetingId, query })).items[0]!;
+  const extended = await find('bàn giao mặt bằng');
+  const target = await find('hệ thống giám sát');
+  const EDITED = 'Văn phòng UBND tỉnh đưa hệ thống giám sát công trình vào vận hành, báo cáo kết quả trong quý IV.';
+
+  // The extended task: its deadline is shown but not editable, with the reason; the source and the date assigned stay as they are.
+  await open(page, `/tasks/${extended.id}`);
+  await expect(page.getByRole('heading', { level: 1, name: C1 })).toBeVisible();
+  const actions = page.getByRole('group', { name: 'Thao tác với nhiệm vụ' });
+  await actions.getByRole('button', { name: 'Sửa' }).click();
+  const drawer = page.getByRole('dialog', { name: 'Sửa nhiệm vụ' });
+  await expect(drawer.getByRole('textbox', { name: 'Nội dung nhiệm vụ' })).toHaveValue(C1);
+  await expect(drawer.getByText('Nhiệm vụ đã được gia hạn nên không sửa thời hạn tại đây')).toBeVisible();
+  await expect(drawer.getByRole('radio', { name: 'Hạn cụ thể' })).toBeDisabled();
+  await expect(drawer.getByRole('textbox', { name: 'Hạn hoàn thành', exact: true })).toBeDisabled();
+  await expect(drawer.getByRole('textbox', { name: 'Ngày giao', exact: true })).toBeDisabled();
+  await expect(drawer.getByRole('combobox', { name: 'Văn bản chỉ đạo' })).toHaveCount(0);
+  await drawer.getByRole('button', { name: 'Hủy' }).click();
+  await expect(drawer).toHaveCount(0);
+
+  // Another task, prefilled; while the form is open another window records a reminder on it.
+  await open(page, `/tasks/${target.id}`);
+  await expect(page.getByRole('heading', { level: 1, name: C2 })).toBeVisible();
+  await actions.getByRole('button', { name: 'Sửa' }).click();
+  const content = drawer.getByRole('textbox', { name: 'Nội dung nhiệm vụ' });
+  await expect(content).toHaveValue(C2);
+  await expect(drawer.locator('.ant-form-item', { has: page.getByRole('combobox', { name: 'Đơn vị chủ trì', exact: true }) })).toContainText('Sở Khoa học và Công nghệ');
+  await expect(drawer.getByRole('radio', { name: 'Hạn cụ thể' })).toBeEnabled();
+  await content.fill(EDITED);
+  await pick(drawer, page, 'Đơn vị chủ trì', 'van phong', 'Văn phòng UBND tỉnh');
+  await env.host.core.call('tasks.remind', { id: target.id, note: 'Đôn đốc qua điện thoại.' });
+  const timeline = page.locator('.ns-task-timeline');
+  await expect(timeline).toContainText('Đôn đốc qua điện thoại.');
+  await drawer.getByRole('button', { name: 'Lưu thay đổi' }).click();
+
+  // Refused: nothing is overwritten; "Tải lại" brings the latest version into the form.
+  const conflict = drawer.locator('.ns-task-conflict');
+  await expect(conflict).toContainText('Nhiệm vụ vừa được thay đổi ở nơi khác');
+  await expect(drawer.getByRole('button', { name: 'Lưu thay đổi' })).toBeDisabled();
+  expect((await env.host.core.call('tasks.get', { id: target.id })).content).toBe(C2);
+  await shot(page, 'task-edit-conflict');
+  await conflict.getByRole('button', { name: 'Tải lại' }).click();
+  await expect(conflict).toHaveCount(0);
+  await expect(content).toHaveValue(C2);
+
+  // Changed again on the latest version and saved: the page shows the new content and unit, and the history says what changed.
+  await content.fill(EDITED);
+  await pick(drawer, page, 'Đơn vị chủ trì', 'van phong', 'Văn phòng UBND tỉnh');
+  await drawer.getByRole('button', { name: 'Lưu thay đổi' }).click();
+  await expect(drawer).toHaveCount(0);
+  await expect(page.getByRole('heading', { level: 1, name: EDITED })).toBeVisible();
+  await expect(page.locator('.ns-task-facts')).toContainText('Văn phòng UBND tỉnh');
+  await expect(page.locator('.ns-task-facts')).not.toContainText('Sở Khoa học và Công nghệ');
+  await expect(timeline).toContainText('Sửa thông tin');
+  await expect(timeline).toContainText('Đã sửa: nội dung, đơn vị chủ trì');
+  await expect(timeline).not.toContainText('search_key');
+  await shot(page, 'task-edit');
+  const saved = await env.host.core.call('tasks.get', { id: target.id });
+  expect([saved.content, saved.leadUnit.name, saved.dueDate, saved.events.filter((e) => e.kind === 'edited').length]).toEqual([EDITED, 'Văn phòng UBND tỉnh', day(25), 1]);
+});

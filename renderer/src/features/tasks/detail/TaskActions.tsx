@@ -1,6 +1,7 @@
 import {
   CheckOutlined,
   ClockCircleOutlined,
+  EditOutlined,
   NotificationOutlined,
   PauseCircleOutlined,
   PlayCircleOutlined,
@@ -12,7 +13,7 @@ import {
 import { Button, Flex } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TaskDetail } from '../../../../../shared/contract/index.ts';
+import type { TaskDetail, TaskStatus } from '../../../../../shared/contract/index.ts';
 import type { TaskAction } from './ActionDialog.tsx';
 
 const icons: Partial<Record<TaskAction, ReactNode>> = {
@@ -45,25 +46,40 @@ export function availableActions(task: TaskDetail): TaskAction[] {
   return [];
 }
 
-/** The main action first (primary), the rest as plain buttons, Hủy last and in red. */
-export function TaskActions({ task, onAction }: { task: TaskDetail; onAction: (action: TaskAction) => void }) {
+const EDITABLE: readonly TaskStatus[] = ['assigned', 'in_progress', 'returned', 'paused', 'done_requested'];
+
+/** Whether the standing office may still correct the task (tasks.update): not once it is done or cancelled. */
+export function canEdit(task: TaskDetail): boolean {
+  return EDITABLE.includes(task.status);
+}
+
+/** The main action first (primary), the rest as plain buttons, then Sửa; Hủy last and in red. */
+export function TaskActions({ task, onAction, onEdit }: { task: TaskDetail; onAction: (action: TaskAction) => void; onEdit: () => void }) {
   const { t } = useTranslation('tasks');
   const actions = availableActions(task);
-  if (actions.length === 0) return null;
+  const editable = canEdit(task);
+  if (actions.length === 0 && !editable) return null;
+  const button = (action: TaskAction, index: number) => (
+    <Button
+      key={action}
+      type={index === 0 ? 'primary' : 'default'}
+      danger={action === 'cancel'}
+      icon={icons[action]}
+      onClick={() => onAction(action)}
+      className={action === 'cancel' ? 'ns-push-right' : undefined}
+    >
+      {t(`actions.${action}.button`)}
+    </Button>
+  );
   return (
     <Flex gap="small" wrap className="ns-task-actions" role="group" aria-label={t('actions.label')}>
-      {actions.map((action, index) => (
-        <Button
-          key={action}
-          type={index === 0 ? 'primary' : 'default'}
-          danger={action === 'cancel'}
-          icon={icons[action]}
-          onClick={() => onAction(action)}
-          className={action === 'cancel' ? 'ns-push-right' : undefined}
-        >
-          {t(`actions.${action}.button`)}
+      {actions.map((action, index) => (action === 'cancel' ? null : button(action, index)))}
+      {editable ? (
+        <Button key="edit" icon={<EditOutlined />} onClick={onEdit}>
+          {t('actions.edit')}
         </Button>
-      ))}
+      ) : null}
+      {actions.map((action, index) => (action === 'cancel' ? button(action, index) : null))}
     </Flex>
   );
 }

@@ -11,6 +11,7 @@ import { errorText } from '../../../common/errors.ts';
 import { LoadingPage } from '../../../common/PageStates.tsx';
 import { Page } from '../../../shell/Page.tsx';
 import { ClassificationTag } from '../../meetings/shared/tags.tsx';
+import { TaskFormDrawer } from '../form/TaskFormDrawer.tsx';
 import { dmy, TASK_AREAS } from '../shared/taskLabels.ts';
 import { TaskProgress } from '../shared/TaskProgress.tsx';
 import { BucketTag, TaskStatusTag, UrgencyTag } from '../shared/TaskTags.tsx';
@@ -59,6 +60,9 @@ type Open = { action: TaskAction; extension?: TaskExtension } | null;
 function TaskView({ task, replace }: { task: TaskDetail; replace: (task: TaskDetail) => void }) {
   const { t } = useTranslation('tasks');
   const [open, setOpen] = useState<Open>(null);
+  /** Sửa: the task as it was when the form opened (its version is what the change is based on), kept while the drawer closes. */
+  const [editBase, setEditBase] = useState<TaskDetail | null>(null);
+  const [editing, setEditing] = useState(false);
   const long = task.content.length > TITLE_MAX;
   const title = long ? `${task.content.slice(0, TITLE_MAX - 1).trimEnd()}…` : task.content;
   const pending = task.extensions.find((x) => x.status === 'pending');
@@ -110,7 +114,14 @@ function TaskView({ task, replace }: { task: TaskDetail; replace: (task: TaskDet
           <TaskProgress percent={task.percent} status={task.status} bucket={task.bucket} aria-labelledby="ns-task-progress-label" />
         </div>
         <TaskFacts task={task} fullContent={long} />
-        <TaskActions task={task} onAction={(action) => setOpen({ action })} />
+        <TaskActions
+          task={task}
+          onAction={(action) => setOpen({ action })}
+          onEdit={() => {
+            setEditBase(task);
+            setEditing(true);
+          }}
+        />
       </Card>
 
       <Row gutter={[12, 12]}>
@@ -134,6 +145,23 @@ function TaskView({ task, replace }: { task: TaskDetail; replace: (task: TaskDet
           onClose={() => setOpen(null)}
           onDone={(next) => {
             setOpen(null);
+            replace(next);
+          }}
+        />
+      ) : null}
+      {editBase ? (
+        <TaskFormDrawer
+          open={editing}
+          edit={{
+            task: editBase,
+            onReloaded: (fresh) => {
+              setEditBase(fresh);
+              replace(fresh);
+            },
+          }}
+          onClose={() => setEditing(false)}
+          onSaved={(next) => {
+            setEditing(false);
             replace(next);
           }}
         />

@@ -1,6 +1,6 @@
 import type { FormInstance } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import type { Classification, FieldIssue, TaskFieldsInput, TaskSourceInput, Urgency } from '../../../../../shared/contract/index.ts';
+import type { Classification, FieldIssue, TaskChangesInput, TaskDetail, TaskFieldsInput, TaskSourceInput, Urgency } from '../../../../../shared/contract/index.ts';
 import { todayKey } from '../../../../../shared/vn-time.ts';
 import { BridgeError } from '../../../bridge/BridgeError.ts';
 import { currentLanguage } from '../../../i18n/i18n.ts';
@@ -73,6 +73,64 @@ export function inputOf(v: TaskFormValues): TaskFieldsInput {
   };
 }
 
+/** An approved extension carries the deadline from then on: the core refuses to change it by an edit. */
+export function deadlineLocked(task: TaskDetail): boolean {
+  return task.extensions.some((x) => x.status === 'approved');
+}
+
+/** The form prefilled from a task, to edit it. The due date in force stands in for a date to switch to. */
+export function valuesOf(task: TaskDetail): TaskFormValues {
+  return {
+    documentId: task.source.documentId,
+    content: task.content,
+    expectedResult: task.expectedResult ?? '',
+    leadUnit: task.leadUnit.id,
+    coordinatingUnits: task.coordinatingUnits.map((u) => u.id),
+    personInCharge: task.personInCharge ?? '',
+    supervisorId: task.supervisor?.id ?? null,
+    assignedOn: dayjs(task.assignedOn),
+    deadlineKind: task.deadlineKind,
+    deadlineDate: task.dueDate ? dayjs(task.dueDate) : null,
+    workingDays: task.workingDays ?? 10,
+    review: task.review ?? 'month',
+    urgency: task.urgency,
+    classification: task.classification,
+    tags: [...task.tags],
+  };
+}
+
+const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && [...a].sort().join('\n') === [...b].sort().join('\n');
+
+/** Whether the deadline the form gives is the task's own (the kind and what defines it). */
+function sameDeadline(task: TaskDetail, d: TaskFieldsInput['deadline']): boolean {
+  if (d.kind !== task.deadlineKind) return false;
+  if (d.kind === 'date') return d.date === task.dueDate;
+  if (d.kind === 'working_days') return d.days === task.workingDays;
+  return (d.review ?? 'month') === (task.review ?? 'month');
+}
+
+/**
+ * What the form changes of the task, and only that (tasks.update): empty when nothing differs. The
+ * date assigned and the source never change here; the deadline only while no extension was approved.
+ */
+export function changesOf(task: TaskDetail, v: TaskFormValues): TaskChangesInput {
+  const next = inputOf(v);
+  const changes: TaskChangesInput = {};
+  if (next.content !== task.content) changes.content = next.content;
+  if ((next.expectedResult ?? null) !== task.expectedResult) changes.expectedResult = next.expectedResult ?? null;
+  if (next.leadUnit !== task.leadUnit.id) changes.leadUnit = next.leadUnit;
+  const coordinating = [...new Set(next.coordinatingUnits ?? [])];
+  if (!sameSet(coordinating, task.coordinatingUnits.map((u) => u.id))) changes.coordinatingUnits = coordinating;
+  if ((next.personInCharge ?? null) !== task.personInCharge) changes.personInCharge = next.personInCharge ?? null;
+  if ((next.supervisorId ?? null) !== (task.supervisor?.id ?? null)) changes.supervisorId = next.supervisorId ?? null;
+  if (!deadlineLocked(task) && !sameDeadline(task, next.deadline)) changes.deadline = next.deadline;
+  if (next.urgency !== undefined && next.urgency !== task.urgency) changes.urgency = next.urgency;
+  if (next.classification !== undefined && next.classification !== task.classification) changes.classification = next.classification;
+  const tags = next.tags ?? [];
+  if (tags.join('\n') !== task.tags.join('\n')) changes.tags = tags;
+  return changes;
+}
+
 /** Where the task comes from: the chosen document, or given directly. */
 export function sourceOf(v: TaskFormValues): TaskSourceInput {
   return v.documentId ? { kind: 'document', documentId: v.documentId } : { kind: 'direct' };
@@ -107,7 +165,7 @@ export function placeTaskIssues(form: FormInstance<TaskFormValues>, error: unkno
   const language = currentLanguage();
   const placed: Array<{ name: keyof TaskFormValues; errors: string[] }> = [];
   for (const issue of error.details as FieldIssue[]) {
-    const path = issue.path.replace(/^task\./, '');
+    const path = issue.path.replace(/^(task|changes)\./, '');
     const key = Object.keys(FIELD_OF).find((k) => path === k || path.startsWith(`${k}.`));
     const name = key ? FIELD_OF[key] : undefined;
     if (name && !placed.some((p) => p.name === name)) placed.push({ name, errors: [language === 'vi' ? issue.message : issue.messageEn] });

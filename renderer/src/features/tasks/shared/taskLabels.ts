@@ -62,3 +62,59 @@ export function dm(date: string): string {
 export function unitName(unit: { name: string } | null | undefined): string {
   return unit?.name ?? '—';
 }
+
+/** The fields of a task as an "edited" event names them, in the order of the form. */
+export const EDITED_FIELDS = [
+  'content',
+  'expectedResult',
+  'leadUnit',
+  'coordinatingUnits',
+  'personInCharge',
+  'supervisor',
+  'deadline',
+  'urgency',
+  'classification',
+  'tags',
+] as const;
+export type EditedField = (typeof EDITED_FIELDS)[number];
+
+/** The core's column names → the field the user knows; null for what is never shown (the search key). */
+const FIELD_OF_COLUMN = new Map<string, EditedField | null>(
+  Object.entries({
+    content: 'content',
+    expected_result: 'expectedResult',
+    lead_unit_id: 'leadUnit',
+    coordinating_units: 'coordinatingUnits',
+    person_in_charge: 'personInCharge',
+    supervisor_id: 'supervisor',
+    deadline_kind: 'deadline',
+    working_days: 'deadline',
+    review: 'deadline',
+    original_deadline: 'deadline',
+    due_date: 'deadline',
+    judged_by: 'deadline',
+    urgency: 'urgency',
+    classification: 'classification',
+    tags: 'tags',
+    search_key: null,
+  } satisfies Record<string, EditedField | null>),
+);
+
+/**
+ * What an "edited" event's text ("content, search_key, lead_unit_id") says was changed: the known
+ * fields once each and in the form's order, then any column this screen does not know, as written.
+ */
+export function editedFields(text: string): Array<{ field: EditedField } | { column: string }> {
+  const columns = text
+    .split(',')
+    .map((c) => c.trim())
+    .filter(Boolean);
+  const known = new Set<EditedField>();
+  const unknown: string[] = [];
+  for (const column of columns) {
+    const field = FIELD_OF_COLUMN.get(column);
+    if (field) known.add(field);
+    else if (field === undefined && !unknown.includes(column)) unknown.push(column);
+  }
+  return [...EDITED_FIELDS.filter((f) => known.has(f)).map((field) => ({ field })), ...unknown.map((column) => ({ column }))];
+}
