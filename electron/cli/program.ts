@@ -5,12 +5,14 @@ import { registerAuditCommands } from './commands/audit.ts';
 import { registerBackupCommands } from './commands/backup.ts';
 import { registerCalendarCommands } from './commands/calendar.ts';
 import { registerDocumentCommands } from './commands/documents.ts';
+import { registerHubCommands } from './commands/hub.ts';
 import { registerMeetingCommands } from './commands/meetings.ts';
 import { registerMinutesCommands } from './commands/minutes.ts';
 import { registerMinutesExportCommands } from './commands/minutes-export.ts';
 import { registerPackCommands } from './commands/packs.ts';
 import { registerSeedCommand } from './commands/seed.ts';
 import { registerSettingsCommands } from './commands/settings.ts';
+import { registerSyncCommands } from './commands/sync.ts';
 import { registerTaskCommands } from './commands/tasks.ts';
 import { printResult } from './output.ts';
 import {
@@ -78,6 +80,8 @@ export function buildProgram(setExit: (code: number) => void): Command {
   registerAuditCommands(program, context);
   registerSettingsCommands(program, context);
   registerTaskCommands(program, context);
+  registerHubCommands(program, context);
+  registerSyncCommands(program, context);
   registerCalendarCommands(program, context);
 
   return program;

@@ -26,6 +26,8 @@ import { createMeetingsDomain } from './domains/meetings/index.ts';
 import { createMinutesDomain } from './domains/minutes/index.ts';
 import { createPacksDomain } from './domains/packs/index.ts';
 import { createTasksDomain } from './domains/tasks/index.ts';
+import { createSyncDomain, type SyncHostOptions } from './domains/sync/index.ts';
+import { createOutbox } from './domains/sync/outbox.ts';
 import { createSeedService } from './seed/index.ts';
 import { CoreError } from './errors.ts';
 import { EventBus } from './events.ts';
@@ -41,6 +43,8 @@ export interface CoreOptions {
   appVersion?: string;
   /** Write logs to `<dataDir>/logs/core.log` (default true). */
   logToFile?: boolean;
+  /** Liên thông: background passes and the OS keychain, from hosts that have them. */
+  sync?: SyncHostOptions;
 }
 
 export interface Core {
@@ -59,7 +63,7 @@ export interface Core {
 }
 
 /** Services bound to one open database; rebuilt when a restore swaps the file. */
-function bindServices(db: SqliteDatabase, events: EventBus, log: Logger, paths: DataPaths, lock: AppLock) {
+function bindServices(db: SqliteDatabase, events: EventBus, log: Logger, paths: DataPaths, lock: AppLock, syncHost: SyncHostOptions) {
   sealUnchainedEntries(db);
   const audit = createAuditLog(db);
   const actor = db.prepare('SELECT id FROM profile LIMIT 1').pluck();
@@ -83,8 +87,10 @@ function bindServices(db: SqliteDatabase, events: EventBus, log: Logger, paths: 
   const auditTrail = createAuditDomain(ctx);
   const minutes = createMinutesDomain(ctx, { meetings, importIntoMeeting: documents.importPaths });
   const security = createSecurityDomain(ctx);
-  const tasks = createTasksDomain(ctx, { meetings });
-  const domains: Domain[] = [directory, meetings, documents, packs, annotations, auditTrail, minutes, security, tasks];
+  const outbox = createOutbox(ctx);
+  const tasks = createTasksDomain(ctx, { meetings, outbox });
+  const sync = createSyncDomain(ctx, { outbox, documents, host: syncHost });
+  const domains: Domain[] = [directory, meetings, documents, packs, annotations, auditTrail, minutes, security, tasks, sync];
   return {
     audit,
     settings,
@@ -100,6 +106,7 @@ function bindServices(db: SqliteDatabase, events: EventBus, log: Logger, paths: 
       ...minutes.handlers,
       ...security.handlers,
       ...tasks.handlers,
+      ...sync.handlers,
       // Checked here, not by the cast below: a domain left out of this list fails to compile.
     } satisfies Omit<Handlers, CoreMethod>,
     annotations,
@@ -155,7 +162,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     await logging?.close();
     throw e;
   }
-  let services = bindServices(db, events, log, paths, appLock);
+  let services = bindServices(db, events, log, paths, appLock, options.sync ?? {});
   try {
     await startDomains(services);
   } catch (e) {
@@ -182,7 +189,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         await swap();
       } finally {
         db = openDatabase(databaseFile, migrations).db;
-        services = bindServices(db, events, log, paths, appLock);
+        services = bindServices(db, events, log, paths, appLock, options.sync ?? {});
         await startDomains(services);
       }
       return latestSchemaVersion;

@@ -17,3 +17,4 @@ export * from './minutes.ts';
 export * from './notices.ts';
 export * from './security.ts';
 export * from './tasks.ts';
+export * from './sync.ts';

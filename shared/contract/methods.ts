@@ -12,6 +12,7 @@ import { packsMethods, type PacksOutputs } from './packs.ts';
 import { securityMethods, type SecurityOutputs } from './security.ts';
 import { seedMethods, type SeedOutputs } from './seed.ts';
 import { setSettingInput, type Settings } from './settings.ts';
+import { syncMethods, type SyncOutputs } from './sync.ts';
 import { tasksMethods, type TasksOutputs } from './tasks.ts';
 
 export type { Access, MethodSpecs } from './method-spec.ts';
@@ -51,6 +52,7 @@ export const methods = {
   ...noticeMethods,
   ...securityMethods,
   ...tasksMethods,
+  ...syncMethods,
 } as const satisfies MethodSpecs;
 
 export type MethodName = keyof typeof methods;
@@ -112,7 +114,7 @@ export interface RestoreResult {
   signingKey: 'written' | 'present' | 'missing' | 'no-profile';
 }
 
-export interface MethodOutputs extends DirectoryOutputs, MeetingsOutputs, DocumentsOutputs, PacksOutputs, AnnotationsOutputs, SeedOutputs, AuditOutputs, MinutesOutputs, NoticeOutputs, SecurityOutputs, TasksOutputs {
+export interface MethodOutputs extends DirectoryOutputs, MeetingsOutputs, DocumentsOutputs, PacksOutputs, AnnotationsOutputs, SeedOutputs, AuditOutputs, MinutesOutputs, NoticeOutputs, SecurityOutputs, TasksOutputs, SyncOutputs {
   'app.info': AppInfo;
   'settings.getAll': Settings;
   'settings.set': Settings;

@@ -8,8 +8,9 @@ import { minutes } from './0006-minutes.ts';
 import { notices } from './0007-notices.ts';
 import { minutesTexts } from './0008-minutes-texts.ts';
 import { tasks } from './0009-tasks.ts';
+import { sync } from './0010-sync.ts';
 
 /** Every migration, in order. Append only: a released migration is never edited. */
-export const migrations: readonly Migration[] = [initial, secretariat, annotations, auditChain, trustPurpose, minutes, notices, minutesTexts, tasks];
+export const migrations: readonly Migration[] = [initial, secretariat, annotations, auditChain, trustPurpose, minutes, notices, minutesTexts, tasks, sync];
 
 export const latestSchemaVersion = migrations.length;

@@ -5,6 +5,7 @@ import type { ServiceContext } from '../../context.ts';
 import type { DomainHandlers } from '../../dispatch.ts';
 import type { Domain } from '../domain.ts';
 import type { MeetingsDomain } from '../meetings/index.ts';
+import type { Outbox } from '../sync/outbox.ts';
 import { createCalendarService } from './calendar-service.ts';
 import { createMeetingLinks } from './meeting-links.ts';
 import { createTaskReader } from './task-reader.ts';
@@ -16,7 +17,7 @@ import { createUnitRefs } from './unit-refs.ts';
  * Chỉ đạo điều hành: tasks from conclusions, documents or given directly, their workflow and
  * history, the timeliness buckets as of any date, and the working calendar deadlines are counted in.
  */
-export function createTasksDomain(ctx: ServiceContext, deps: { meetings: Pick<MeetingsDomain, 'handlers'> }) {
+export function createTasksDomain(ctx: ServiceContext, deps: { meetings: Pick<MeetingsDomain, 'handlers'>; outbox: Outbox }) {
   const units = createUnitRefs(ctx.db);
   const calendar = createCalendarService(ctx);
   const reader = createTaskReader(ctx.db, units);
@@ -26,7 +27,7 @@ export function createTasksDomain(ctx: ServiceContext, deps: { meetings: Pick<Me
     const day = asOf ?? dayKey(ctx.now());
     return { asOf: day, soonLimit: soonLimit(day) };
   };
-  const service = createTaskService(ctx, { reader, units, calendar, clock });
+  const service = createTaskService(ctx, { reader, units, calendar, clock, outbox: deps.outbox });
   const stats = createTaskStats(ctx.db, { reader, units, soonLimit });
   const links = createMeetingLinks(ctx, { meetings: deps.meetings, reader, units, clock });
 

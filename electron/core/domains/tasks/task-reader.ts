@@ -44,6 +44,9 @@ export interface TaskDbRow {
   tags: string;
   version: number;
   created_at: string;
+  /** Mã định danh of the unit that gave a task received from the hub; null when given here. */
+  assigner_unit: string | null;
+  source_label: string | null;
 }
 
 interface ListedRow extends TaskDbRow {

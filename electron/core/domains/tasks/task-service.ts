@@ -9,6 +9,7 @@ import type { CalendarService } from './calendar-service.ts';
 import { taskSearchKey, type TaskDbRow, type TaskReader } from './task-reader.ts';
 import { assertAllowed, type TaskAction } from './task-workflow.ts';
 import type { UnitRefs } from './unit-refs.ts';
+import type { Outbox } from '../sync/outbox.ts';
 
 type Fields = z.output<typeof taskFields>;
 type Changes = z.output<typeof taskChanges>;
@@ -28,9 +29,14 @@ function refuse(path: string, vi: string, en: string): CoreError {
  * against the directory and the workflow, lands in one transaction with its history event and its
  * audit entry (before → after), and bumps the task's version.
  */
-export function createTaskService(ctx: ServiceContext, deps: { reader: TaskReader; units: UnitRefs; calendar: CalendarService; clock: (asOf?: string) => Clock }) {
+export function createTaskService(
+  ctx: ServiceContext,
+  deps: { reader: TaskReader; units: UnitRefs; calendar: CalendarService; clock: (asOf?: string) => Clock; outbox: Outbox },
+) {
   const { db } = ctx;
-  const { reader, units, calendar } = deps;
+  const { reader, units, calendar, outbox } = deps;
+  /** Events recorded in the transaction under way, handed to the outbox once the task's row holds their result. */
+  const recorded: Array<{ id: string; kind: TaskEventKind }> = [];
   const profile = db.prepare(`SELECT id, full_name || CASE WHEN position <> '' THEN ', ' || position ELSE '' END AS name FROM profile LIMIT 1`);
   const insertTask = db.prepare(
     `INSERT INTO tasks (id, content, expected_result, source_kind, meeting_id, agenda_item_id, conclusion_id, document_id, committee_id,
@@ -65,14 +71,28 @@ export function createTaskService(ctx: ServiceContext, deps: { reader: TaskReade
 
   const today = () => dayKey(ctx.now());
 
+  /**
+   * A task received from the provincial system belongs to the unit that gave it: this laptop does
+   * the lead unit's part (progress, completion, extension requests), never the assigner's.
+   */
+  function assertOwnSide(action: TaskAction, row: TaskDbRow): void {
+    if (!row.assigner_unit || action === 'report' || action === 'complete' || action === 'extend') return;
+    throw new CoreError('INVALID_STATE', {
+      vi: `Nhiệm vụ do đơn vị ${row.assigner_unit} giao qua Hệ thống điều hành: chỉ đơn vị giao được sửa, xác nhận, trả lại, tạm dừng, hủy hoặc đôn đốc.`,
+      en: `This task was given by unit ${row.assigner_unit} through the operations system: only that unit may edit, accept, return, pause, cancel or remind.`,
+    });
+  }
+
   function actor(): { actor_id: string | null; actor_name: string | null } {
     const p = profile.get() as { id: string; name: string } | undefined;
     return { actor_id: p?.id ?? ctx.actorId(), actor_name: p?.name ?? null };
   }
 
   function event(taskId: string, kind: TaskEventKind, at: string, extra: { percent?: number | null; text?: string | null; documents?: readonly string[] } = {}): void {
+    const id = uuidv7();
+    recorded.push({ id, kind });
     insertEvent.run({
-      id: uuidv7(),
+      id,
       task_id: taskId,
       kind,
       at,
@@ -160,6 +180,8 @@ export function createTaskService(ctx: ServiceContext, deps: { reader: TaskReade
     });
     for (const u of coordinating) insertCoordinator.run(id, u.id);
     event(id, 'created', now, { text: null });
+    recorded.length = 0;
+    outbox.assignmentChanged(id);
     ctx.audit.record({
       action: 'tasks.create',
       entity: 'task',
@@ -172,8 +194,10 @@ export function createTaskService(ctx: ServiceContext, deps: { reader: TaskReade
   /** One change of an existing task: checks, writes, history and audit in one transaction. */
   function change(id: string, action: TaskAction, apply: (row: TaskDbRow, now: string) => Record<string, unknown> | void): TaskDetail {
     db.transaction(() => {
+      recorded.length = 0;
       const row = reader.row(id);
       assertAllowed(action, row.status);
+      assertOwnSide(action, row);
       const now = ctx.now().toISOString();
       const after = apply(row, now);
       if (after && Object.keys(after).length) {
@@ -185,6 +209,7 @@ export function createTaskService(ctx: ServiceContext, deps: { reader: TaskReade
         reader.prepared('UPDATE tasks SET version = version + 1, updated_at = @now WHERE id = @id').run({ now, id });
         ctx.audit.record({ action: `tasks.${action}`, entity: 'task', entityId: id });
       }
+      outbox.eventsRecorded(id, recorded.splice(0));
     }).immediate();
     return reader.detail(id, deps.clock());
   }
@@ -326,6 +351,8 @@ export function createTaskService(ctx: ServiceContext, deps: { reader: TaskReade
       const ext = extensionById.get(extensionId) as { task_id: string; status: string; requested_on: string; from_date: string | null; to_date: string } | undefined;
       if (!ext) throw new CoreError('NOT_FOUND', { vi: 'Không tìm thấy đề nghị gia hạn.', en: 'Extension request not found.' });
       return change(ext.task_id, 'extend', (row, now) => {
+        // Deciding is the assigner's part, though asking shares the workflow's 'extend' step.
+        if (row.assigner_unit) assertOwnSide('accept', row);
         if (ext.status !== 'pending') {
           throw new CoreError('INVALID_STATE', { vi: 'Đề nghị gia hạn này đã được xử lý.', en: 'This extension request was already decided.' });
         }
@@ -342,6 +369,7 @@ export function createTaskService(ctx: ServiceContext, deps: { reader: TaskReade
       db.transaction(() => {
         const row = reader.row(id);
         assertAllowed('update', row.status);
+        assertOwnSide('update', row);
         if (row.version !== baseVersion) {
           throw new CoreError(
             'CONFLICT',
@@ -368,7 +396,9 @@ export function createTaskService(ctx: ServiceContext, deps: { reader: TaskReade
           Object.assign(after, { coordinating_units: coordinators });
         }
         event(id, 'edited', now, { text: Object.keys(after).join(', ') });
+        recorded.length = 0;
         ctx.audit.record({ action: 'tasks.update', entity: 'task', entityId: id, detail: { before, after } });
+        outbox.assignmentChanged(id);
       }).immediate();
       return reader.detail(id, deps.clock());
     },

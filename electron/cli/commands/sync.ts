@@ -1,0 +1,113 @@
+import type { Command } from 'commander';
+import type { SyncStatus } from '../../../shared/contract/index.ts';
+import { printResult, type Output } from '../output.ts';
+import { EXIT_FAILED, EXIT_OK, withCore, type CommandContext } from '../with-core.ts';
+
+const tr = (out: Output, vi: string, en: string) => (out.lang === 'vi' ? vi : en);
+
+function statusText(out: Output, s: SyncStatus): string {
+  if (!s.configured) return tr(out, 'Chưa kết nối Hệ thống điều hành (nghisu sync configure …).', 'Not connected to the operations system (nghisu sync configure …).');
+  return [
+    `${tr(out, 'Hệ thống điều hành', 'Operations system')}: ${s.url}${s.unitCode ? ` (${tr(out, 'đơn vị', 'unit')} ${s.unitCode})` : ''}`,
+    `${tr(out, 'Chờ gửi', 'Waiting to send')}: ${s.pending}   ${tr(out, 'Xung đột', 'Conflicts')}: ${s.conflicts}   ${tr(out, 'Bị từ chối', 'Refused')}: ${s.rejected}`,
+    `${tr(out, 'Lần thành công gần nhất', 'Last success')}: ${s.lastSuccessAt ?? tr(out, 'chưa có', 'never')}`,
+    ...(s.lastError ? [`${tr(out, 'Lỗi gần nhất', 'Last error')}: ${s.lastError[out.lang]}`] : []),
+    ...(s.nextAttemptAt ? [`${tr(out, 'Thử lại lúc', 'Next attempt')}: ${s.nextAttemptAt}`] : []),
+  ].join('\n');
+}
+
+/** `nghisu sync …`: the laptop's side of liên thông with the provincial operations system. */
+export function registerSyncCommands(program: Command, { globals, setExit }: CommandContext): void {
+  const sync = program.command('sync').description('liên thông nhiệm vụ với Hệ thống điều hành / sync tasks with the operations system');
+
+  sync
+    .command('configure')
+    .description('kết nối máy này với Hệ thống điều hành / connect this laptop to the operations system')
+    .requiredOption('--url <url>', 'địa chỉ Hệ thống điều hành (https://) / the hub’s address')
+    .option('--token-url <url>', 'địa chỉ cấp mã truy cập (mặc định <url>/oauth/token) / token endpoint')
+    .requiredOption('--client-id <id>', 'mã ứng dụng / client id')
+    .requiredOption('--secret-file <file>', 'tệp chứa khóa bí mật, chỉ chủ sở hữu đọc được (chmod 600) / file holding the secret, mode 600')
+    .action(async (o: { url: string; tokenUrl?: string; clientId: string; secretFile: string }) => {
+      setExit(
+        await withCore(globals(), async (core, out) => {
+          const status = await core.call('sync.configureWithSecretFile', { url: o.url, tokenUrl: o.tokenUrl, clientId: o.clientId, secretFile: o.secretFile });
+          printResult(out, status, () => `${tr(out, 'Đã lưu kết nối.', 'Connection saved.')}\n${statusText(out, status)}`);
+        }),
+      );
+    });
+
+  sync
+    .command('run')
+    .description('gửi và nhận thay đổi một lượt; thoát 0 khi không còn gì chờ gửi / one push and pull pass; exit 0 when nothing waits')
+    .action(async () => {
+      setExit(
+        await withCore(globals(), async (core, out) => {
+          const r = await core.call('sync.run', {});
+          printResult(out, r, () =>
+            [
+              `${tr(out, 'Đã gửi', 'Sent')}: ${r.pushed}   ${tr(out, 'Đã nhận', 'Received')}: ${r.pulled}   ${tr(out, 'Còn chờ', 'Waiting')}: ${r.pending}`,
+              ...(r.conflicts ? [`${tr(out, 'Xung đột mới', 'New conflicts')}: ${r.conflicts}`] : []),
+              ...(r.rejected ? [`${tr(out, 'Bị từ chối', 'Refused')}: ${r.rejected}`] : []),
+              ...(r.error ? [`${tr(out, 'Lỗi', 'Error')}: ${r.error[out.lang]}`] : []),
+            ].join('\n'),
+          );
+          return r.error === null && r.pending === 0 ? EXIT_OK : EXIT_FAILED;
+        }),
+      );
+    });
+
+  sync
+    .command('status')
+    .description('tình trạng liên thông / sync status')
+    .action(async () => {
+      setExit(
+        await withCore(globals(), async (core, out) => {
+          const s = await core.call('sync.status', {});
+          printResult(out, { pending: s.pending, lastSuccessAt: s.lastSuccessAt, lastError: s.lastError, cursor: s.cursor, conflicts: s.conflicts, rejected: s.rejected, unitCode: s.unitCode, url: s.url }, () => statusText(out, s));
+        }),
+      );
+    });
+
+  sync
+    .command('test')
+    .description('hỏi Hệ thống điều hành máy này là đơn vị nào / ask the hub who this laptop is')
+    .action(async () => {
+      setExit(
+        await withCore(globals(), async (core, out) => {
+          const me = await core.call('sync.test', {});
+          printResult(out, me, () => `${tr(out, 'Kết nối được. Đơn vị', 'Connected. Unit')}: ${me.unitCode}${me.localUnitName ? ` — ${me.localUnitName}` : ''}`);
+        }),
+      );
+    });
+
+  sync
+    .command('conflicts')
+    .description('xung đột và thay đổi bị từ chối / conflicts and refused changes')
+    .action(async () => {
+      setExit(
+        await withCore(globals(), async (core, out) => {
+          const c = await core.call('sync.conflicts', {});
+          printResult(out, c, () =>
+            [
+              ...c.conflicts.map((x) => `${x.id}  ${x.message} — ${x.taskContent.slice(0, 60)}\n    ${x.diffs.map((d) => `${d.field}: ${JSON.stringify(d.mine)} ≠ ${JSON.stringify(d.theirs)}`).join('; ')}`),
+              ...c.rejected.map((r) => `#${r.seq}  ${r.error} — ${(r.taskContent ?? '').slice(0, 60)}`),
+            ].join('\n') || tr(out, 'Không có xung đột.', 'No conflicts.'),
+          );
+        }),
+      );
+    });
+
+  sync
+    .command('resolve')
+    .description('xử lý một xung đột: giữ bản của mình hoặc nhận bản của Hệ thống / resolve a conflict')
+    .argument('<id>', 'mã xung đột / conflict id')
+    .requiredOption('--keep <side>', 'mine | theirs')
+    .action(async (id: string, o: { keep: string }) => {
+      setExit(
+        await withCore(globals(), async (core, out) => {
+          const s = await core.call('sync.resolveConflict', { id, keep: o.keep as 'mine' | 'theirs' });
+          printResult(out, s, () => tr(out, 'Đã xử lý xung đột.', 'Conflict resolved.'));
+        }),
+      );
+    });
+}

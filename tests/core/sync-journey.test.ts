@@ -1,0 +1,110 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { Database } from '../support/sqlite.ts';
+import { writeTextPdf } from '../support/pdf-fixtures.ts';
+import { syncWorld, UNITS, type Laptop } from './sync-world.ts';
+
+const world = syncWorld();
+
+async function evidencePdf(l: Laptop): Promise<{ id: string; sha256: string }> {
+  const file = join(l.dir, 'bao-cao-tien-do.pdf');
+  await writeTextPdf(file, ['Báo cáo tiến độ triển khai nền tảng số tỉnh: đã hoàn thành 60% khối lượng.']);
+  const imported = await l.core.call('documents.importFiles', { paths: [file] });
+  const r = imported.results[0]!;
+  if (!r.ok) throw new Error(r.error.message.en);
+  return { id: r.document.id, sha256: createHash('sha256').update(readFileSync(file)).digest('hex') };
+}
+
+function rows<T>(l: Laptop, sql: string, ...params: unknown[]): T[] {
+  const db = new Database(l.core.databaseFile, { readonly: true });
+  try {
+    return db.prepare(sql).all(...params) as T[];
+  } finally {
+    db.close();
+  }
+}
+
+describe('liên thông: the secretariat assigns, the lead unit reports and asks, the secretariat decides', () => {
+  it('carries the task, the progress with its evidence PDF, the extension request and its approval between two laptops through the hub', async () => {
+    const hub = await world.hub();
+    const office = await world.laptop(hub, 'office');
+    const khcn = await world.laptop(hub, 'khcn');
+
+    const task = await office.core.call('tasks.create', {
+      task: {
+        content: 'Xây dựng nền tảng số dùng chung của tỉnh',
+        leadUnit: UNITS.khcn.code,
+        coordinatingUnits: [UNITS.finance.code],
+        assignedOn: '2026-11-02',
+        deadline: { kind: 'date', date: '2026-12-31' },
+        urgency: 'urgent',
+      },
+    });
+    // A classified task is given the same way and never leaves the laptop.
+    await office.core.call('tasks.create', {
+      task: { content: 'Rà soát phương án bảo vệ bí mật nhà nước', leadUnit: UNITS.khcn.code, deadline: { kind: 'date', date: '2026-12-31' }, classification: 'secret' },
+    });
+    expect((await office.core.call('sync.status', {})).pending).toBe(1);
+
+    const first = await office.core.call('sync.run', {});
+    expect(first).toMatchObject({ pushed: 1, pending: 0, error: null });
+    const held = await hub.query<{ id: string; lead_unit: string; assigner_unit: string }>('SELECT id, lead_unit, assigner_unit FROM assignments');
+    expect(held).toEqual([{ id: task.id, lead_unit: UNITS.khcn.code, assigner_unit: UNITS.office.code }]);
+
+    // The Sở's laptop sees the task after a pull, as the lead unit's.
+    const pulled = await khcn.core.call('sync.run', {});
+    expect(pulled).toMatchObject({ pulled: 1, error: null });
+    const received = await khcn.core.call('tasks.get', { id: task.id });
+    expect(received).toMatchObject({
+      content: 'Xây dựng nền tảng số dùng chung của tỉnh',
+      leadUnit: { id: khcn.units.khcn, code: UNITS.khcn.code },
+      coordinatingUnits: [{ id: khcn.units.finance }],
+      dueDate: '2026-12-31',
+      urgency: 'urgent',
+      status: 'assigned',
+    });
+    expect((await khcn.core.call('tasks.list', {})).items.map((t) => t.id)).toEqual([task.id]);
+    // The assigner's part stays the assigner's.
+    await expect(khcn.core.call('tasks.pause', { id: task.id, reason: 'Tạm dừng' })).rejects.toMatchObject({ code: 'INVALID_STATE' });
+
+    // 60% with an evidence PDF, then an extension request.
+    const pdf = await evidencePdf(khcn);
+    await khcn.core.call('tasks.report', { id: task.id, percent: 60, text: 'Đã hoàn thành khảo sát và thiết kế hệ thống.', documentIds: [pdf.id] });
+    await khcn.core.call('tasks.requestExtension', { id: task.id, to: '2027-02-26', reason: 'Chờ bố trí kinh phí năm 2027.' });
+    expect(await khcn.core.call('sync.run', {})).toMatchObject({ pushed: 2, pending: 0, error: null });
+    expect((await hub.query<{ n: string }>('SELECT count(*) AS n FROM files WHERE sha256 = $1', [pdf.sha256]))[0]!.n).toBe('1');
+
+    // The secretariat sees the progress, the evidence and the request.
+    await office.core.call('sync.run', {});
+    const seen = await office.core.call('tasks.get', { id: task.id });
+    expect(seen).toMatchObject({ status: 'in_progress', percent: 60, extensionPending: true });
+    const progress = seen.events.find((e) => e.kind === 'progress')!;
+    expect(progress).toMatchObject({ percent: 60, text: 'Đã hoàn thành khảo sát và thiết kế hệ thống.' });
+    expect(progress.documents).toHaveLength(1);
+    expect(rows<{ blob_sha256: string }>(office, 'SELECT blob_sha256 FROM documents WHERE id = ?', progress.documents[0]!.id)).toEqual([{ blob_sha256: pdf.sha256 }]);
+    const request = seen.extensions.find((x) => x.status === 'pending')!;
+    expect(request).toMatchObject({ toDate: '2027-02-26', reason: 'Chờ bố trí kinh phí năm 2027.' });
+
+    // Approved at the office → the Sở's laptop sees the new deadline.
+    await office.core.call('tasks.decideExtension', { extensionId: request.id, approve: true, note: 'Đồng ý gia hạn.' });
+    expect(await office.core.call('sync.run', {})).toMatchObject({ pushed: 1, pending: 0, error: null });
+    await khcn.core.call('sync.run', {});
+    const after = await khcn.core.call('tasks.get', { id: task.id });
+    expect(after).toMatchObject({ dueDate: '2027-02-26', judgedBy: '2027-02-26', originalDeadline: '2026-12-31', extensionPending: false, percent: 60 });
+    expect(after.extensions).toMatchObject([{ id: request.id, status: 'approved', note: 'Đồng ý gia hạn.' }]);
+
+    // Nothing lost, nothing doubled: the hub's rows and both laptops' rows agree.
+    const hubEvents = await hub.query<{ id: string }>('SELECT id FROM assignment_events ORDER BY id');
+    const travelling = "('progress','completed','accepted','returned','paused','resumed','cancelled','reminded','extension_requested','extension_approved','extension_refused')";
+    for (const l of [office, khcn]) {
+      expect(rows<{ id: string }>(l, `SELECT id FROM task_events WHERE task_id = ? AND kind IN ${travelling} ORDER BY id`, task.id)).toEqual(hubEvents);
+      expect(rows(l, 'SELECT count(*) AS n FROM sync_outbox')).toEqual([{ n: 0 }]);
+    }
+    expect(await hub.query('SELECT count(*)::int AS n FROM assignments')).toEqual([{ n: 1 }]);
+    const status = await office.core.call('sync.status', {});
+    expect(status).toMatchObject({ pending: 0, conflicts: 0, rejected: 0, lastError: null, unitCode: UNITS.office.code });
+    expect(status.lastSuccessAt).not.toBeNull();
+  });
+});
