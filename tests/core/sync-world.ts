@@ -55,10 +55,13 @@ export function syncWorld() {
     const databaseUrl = opts.databaseUrl ?? (await cluster!.createDatabase(`sync_${process.pid}_${(databases += 1)}`));
     const started = await startHub({ databaseUrl, port: opts.port ?? 0, tokenTtlSeconds: opts.tokenTtlSeconds });
     const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
+    let closed = false;
     const h: Hub = {
       url: started.url,
       databaseUrl,
       async close() {
+        if (closed) return;
+        closed = true;
         await started.close();
         await pool.end();
       },

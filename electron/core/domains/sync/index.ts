@@ -134,9 +134,10 @@ export function createSyncDomain(ctx: ServiceContext, deps: { outbox: Outbox; do
     const result: SyncRunResult = { pushed: 0, pulled: 0, conflicts: 0, rejected: 0, pending: 0, error: null };
     try {
       if (!store.get('unitCode')) await whoAmIOf(c);
-      const pushed = await sender.push(c, deps.host.maxBatch ?? MAX_BATCH);
+      // Counted as soon as known: a pull that fails afterwards does not unsay what was sent.
+      Object.assign(result, await sender.push(c, deps.host.maxBatch ?? MAX_BATCH));
       const pulled = await puller.pull(c);
-      Object.assign(result, pushed, { pulled: pulled.pulled });
+      result.pulled = pulled.pulled;
       db.transaction(() => {
         store.set('lastSuccessAt', ctx.now().toISOString());
         for (const k of ['lastError', 'nextAttemptAt', 'failures'] as const) store.set(k, null);
