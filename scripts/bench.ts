@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: builds the ten-year dataset of one province in a temp folder (30 committees,
- * 3,000 meetings, 25,000 agenda items, 40,000 documents, 100,000 pages, 30,000 tasks) and measures the budgets of
+ * 3,000 meetings, 25,000 agenda items, 40,000 documents, 100,000 pages, 30,000 tasks) and measures
+ * (with a reference hub on a throwaway PostgreSQL cluster for liên thông) the budgets of
  * DESIGN.md §6, each beside its anchor from the same run. Writes bench/results.json as
  * [{ name, value, unit, budget }]. A benchmark, not a test: it reports, it does not fail the build.
  *
@@ -18,6 +19,7 @@ import { p95, type Figure } from './bench/stats.ts';
 import { measureAnnotations } from './bench/annotations.ts';
 import { measureMinutes } from './bench/minutes.ts';
 import { measureMinutesOpen } from './bench/minutes-open.ts';
+import { measureSync } from './bench/sync.ts';
 import { measureTasks } from './bench/tasks.ts';
 import { measureViewer } from './bench/viewer.ts';
 
@@ -135,6 +137,7 @@ async function main(): Promise<void> {
   const minutesMeeting = await measureMinutes(dataDir, add, log);
   await measureMinutesOpen({ root, dataDir, meetingId: minutesMeeting, add, log });
   await measureViewer({ root, work, add, log });
+  await measureSync(root, add, log);
 
   log('');
   log(`${'chỉ số / figure'.padEnd(34)} ${'giá trị'.padStart(10)} ${'ngân sách'.padStart(10)}  tỉ lệ`);
