@@ -278,6 +278,8 @@ export interface TaskDetail extends TaskRow {
   extensions: TaskExtension[];
   createdAt: string;
   version: number;
+  /** A task received from the provincial operations system: who gave it and where it came from. */
+  received: { assignerCode: string; assignerName: string | null; sourceLabel: string | null } | null;
 }
 
 export interface ConclusionDraft {

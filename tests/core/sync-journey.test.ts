@@ -64,7 +64,9 @@ describe('liên thông: the secretariat assigns, the lead unit reports and asks,
       dueDate: '2026-12-31',
       urgency: 'urgent',
       status: 'assigned',
+      received: { assignerCode: UNITS.office.code, assignerName: UNITS.office.name },
     });
+    expect((await office.core.call('tasks.get', { id: task.id })).received).toBeNull();
     expect((await khcn.core.call('tasks.list', {})).items.map((t) => t.id)).toEqual([task.id]);
     // The assigner's part stays the assigner's.
     await expect(khcn.core.call('tasks.pause', { id: task.id, reason: 'Tạm dừng' })).rejects.toMatchObject({ code: 'INVALID_STATE' });

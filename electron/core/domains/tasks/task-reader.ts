@@ -179,6 +179,8 @@ export function createTaskReader(db: SqliteDatabase, units: UnitRefs) {
     return found;
   }
 
+  const unitByCode = prepared('SELECT name FROM organizations WHERE organ_code = ?').pluck();
+
   function detail(id: string, clock: { asOf: string; soonLimit: string }): TaskDetail {
     const base = row(id);
     const [listed] = toRows([oneListed.get({ id, ...clock }) as ListedRow]);
@@ -248,6 +250,7 @@ export function createTaskReader(db: SqliteDatabase, units: UnitRefs) {
       })),
       createdAt: base.created_at,
       version: base.version,
+      received: base.assigner_unit ? { assignerCode: base.assigner_unit, assignerName: (unitByCode.get(base.assigner_unit) as string | undefined) ?? null, sourceLabel: base.source_label } : null,
     };
   }
 

@@ -218,6 +218,7 @@ export const tasks: typeof vi = {
     sourceDocument: 'Directive document',
     sourceDocumentTitle: 'Directive document: {{title}}',
     sourceDocumentGone: 'A directive document (since deleted from the library)',
+    sourceReceived: 'Assigned by {{unit}} through the operations system',
     sourceDirect: 'Assigned directly',
     doneRequestedBanner: 'The lead unit reported the task done. Check the result, then accept or return it.',
   },

@@ -28,8 +28,16 @@ const icons: Partial<Record<TaskAction, ReactNode>> = {
   cancel: <StopOutlined />,
 };
 
-/** What can be done now, by the task's status; the core has the last word on each. */
+/** The lead unit's part of a task received from the provincial operations system; the rest is the assigner's. */
+const LEAD_ACTIONS: readonly TaskAction[] = ['report', 'complete', 'requestExtension'];
+
+/** What can be done now, by the task's status and whose it is; the core has the last word on each. */
 export function availableActions(task: TaskDetail): TaskAction[] {
+  const actions = byStatus(task);
+  return task.received ? actions.filter((a) => LEAD_ACTIONS.includes(a)) : actions;
+}
+
+function byStatus(task: TaskDetail): TaskAction[] {
   const open = task.status === 'assigned' || task.status === 'in_progress' || task.status === 'returned';
   if (open) {
     return [
@@ -50,7 +58,7 @@ const EDITABLE: readonly TaskStatus[] = ['assigned', 'in_progress', 'returned', 
 
 /** Whether the standing office may still correct the task (tasks.update): not once it is done or cancelled. */
 export function canEdit(task: TaskDetail): boolean {
-  return EDITABLE.includes(task.status);
+  return !task.received && EDITABLE.includes(task.status);
 }
 
 /** The main action first (primary), the rest as plain buttons, then Sửa; Hủy last and in red. */

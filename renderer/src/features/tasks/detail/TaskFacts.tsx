@@ -10,6 +10,19 @@ const none = <Typography.Text type="secondary">—</Typography.Text>;
 function Source({ task }: { task: TaskDetail }) {
   const { t } = useTranslation('tasks');
   const s = task.source;
+  if (task.received) {
+    const r = task.received;
+    return (
+      <div>
+        {t('detail.sourceReceived', { unit: r.assignerName ? `${r.assignerName} (${r.assignerCode})` : r.assignerCode })}
+        {r.sourceLabel ? (
+          <div>
+            <Typography.Text type="secondary">{r.sourceLabel}</Typography.Text>
+          </div>
+        ) : null}
+      </div>
+    );
+  }
   if (s.kind === 'conclusion' && s.meetingId) {
     return (
       <div>
