@@ -23,6 +23,8 @@ export interface CoreProcessOptions {
   restartWindowMs?: number;
   shutdownTimeoutMs?: number;
   now?: () => number;
+  /** The OS keychain (Electron's safeStorage), which only main may use; base64 of sealed bytes. */
+  vault?: { seal(text: string): string; open(sealedBase64: string): string };
 }
 
 /** Thrown by start() when the core refuses to open (database too new, corrupt, unsupported runtime…). */
@@ -61,7 +63,7 @@ const crashedPayload = (code: number): ErrorPayload =>
  * TRANSPORT, because main cannot know whether they were applied.
  */
 export class CoreProcess {
-  readonly #opts: Required<Omit<CoreProcessOptions, 'now'>> & { now: () => number };
+  readonly #opts: Required<Omit<CoreProcessOptions, 'now' | 'vault'>> & Pick<CoreProcessOptions, 'vault'> & { now: () => number };
   #state: State = 'idle';
   #child: ChildProcessLike | undefined;
   #nextId = 1;
@@ -193,6 +195,18 @@ export class CoreProcess {
       case 'event': {
         const { type: _type, ...event } = message;
         this.#opts.onEvent(event as CoreEvent);
+        return;
+      }
+      case 'vault': {
+        let answer: MainToHost;
+        try {
+          const vault = this.#opts.vault;
+          if (!vault) throw new Error('the OS keychain is not available');
+          answer = { type: 'vault-result', id: message.id, ok: true, data: message.op === 'seal' ? vault.seal(message.data) : vault.open(message.data) };
+        } catch (err) {
+          answer = { type: 'vault-result', id: message.id, ok: false, data: (err as Error).message };
+        }
+        this.#child?.postMessage(answer);
         return;
       }
     }

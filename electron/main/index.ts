@@ -3,7 +3,7 @@
  * runs in the core's utility process; this process only hosts the window and checks what crosses IPC.
  */
 import { join } from 'node:path';
-import { app, Menu, session, utilityProcess, type BrowserWindow } from 'electron';
+import { app, Menu, safeStorage, session, utilityProcess, type BrowserWindow } from 'electron';
 import { APP_ID } from '../../shared/app.ts';
 import { RENDERER_JS_FLAGS } from '../../shared/renderer-flags.ts';
 import type { Settings } from '../../shared/contract/index.ts';
@@ -86,6 +86,16 @@ async function main(): Promise<void> {
     onFatal(error) {
       showFatal(error);
       app.quit();
+    },
+    // The sync client secret is sealed by the OS keychain; only main may use safeStorage.
+    vault: {
+      seal(text) {
+        if (!safeStorage.isEncryptionAvailable()) throw new Error('the OS keychain is not available');
+        return safeStorage.encryptString(text).toString('base64');
+      },
+      open(sealed) {
+        return safeStorage.decryptString(Buffer.from(sealed, 'base64'));
+      },
     },
   });
 

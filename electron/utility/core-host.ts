@@ -6,6 +6,7 @@
 import { parseArgs } from 'node:util';
 import type { ErrorPayload, ResponseEnvelope } from '../../shared/contract/index.ts';
 import { CoreError, createCore, type Core } from '../core/index.ts';
+import type { SecretVault } from '../core/domains/sync/credentials.ts';
 import {
   HOST_OPTION_APP_VERSION,
   HOST_OPTION_DATA_DIR,
@@ -22,6 +23,21 @@ if (!port) {
 function send(message: HostToMain): void {
   port.postMessage(message);
 }
+
+/** The OS keychain, through main: each request waits for its answer by id. */
+const vaultWaiting = new Map<number, { resolve: (data: string) => void; reject: (err: Error) => void }>();
+let vaultIds = 0;
+function askVault(op: 'seal' | 'open', data: string): Promise<string> {
+  const id = (vaultIds += 1);
+  return new Promise((resolve, reject) => {
+    vaultWaiting.set(id, { resolve, reject });
+    send({ type: 'vault', id, op, data });
+  });
+}
+const vault: SecretVault = {
+  seal: async (text) => Buffer.from(await askVault('seal', text), 'base64'),
+  open: (sealed) => askVault('open', sealed.toString('base64')),
+};
 
 function toPayload(err: unknown): ErrorPayload {
   if (err instanceof CoreError) return err.payload;
@@ -50,7 +66,7 @@ const appVersion = values[HOST_OPTION_APP_VERSION];
 async function open(): Promise<Core | undefined> {
   try {
     if (typeof dataDir !== 'string' || dataDir === '') throw new Error(`--${HOST_OPTION_DATA_DIR} is required`);
-    const core = await createCore({ dataDir, appVersion: typeof appVersion === 'string' ? appVersion : undefined });
+    const core = await createCore({ dataDir, appVersion: typeof appVersion === 'string' ? appVersion : undefined, sync: { auto: true, vault } });
     core.subscribe((event) => send({ type: 'event', ...event }));
     send({ type: 'ready' });
     return core;
@@ -64,6 +80,13 @@ async function open(): Promise<Core | undefined> {
 const opened = open();
 
 async function handle(message: MainToHost): Promise<void> {
+  if (message.type === 'vault-result') {
+    const waiting = vaultWaiting.get(message.id);
+    vaultWaiting.delete(message.id);
+    if (message.ok) waiting?.resolve(message.data);
+    else waiting?.reject(new Error(message.data));
+    return;
+  }
   const core = await opened;
   if (message.type === 'shutdown') {
     await core?.close();

@@ -10,11 +10,19 @@ import type {
  * Messages between Electron main and the core's utility process. Main attaches the access level;
  * the request itself is the same envelope every other host sends, validated by the core.
  */
-export type MainToHost = { type: 'request'; access: Access; request: RequestEnvelope } | { type: 'shutdown' };
+export type MainToHost =
+  | { type: 'request'; access: Access; request: RequestEnvelope }
+  | { type: 'shutdown' }
+  /** The keychain's answer: base64 of the sealed bytes (seal) or the secret (open). */
+  | { type: 'vault-result'; id: number; ok: boolean; data: string };
+
+/** The core asks main to seal or open a secret with the OS keychain (safeStorage lives in main only). */
+export type VaultRequest = { type: 'vault'; id: number; op: 'seal' | 'open'; data: string };
 
 export type HostToMain =
   | { type: 'ready' }
   | { type: 'startup-failed'; error: ErrorPayload }
+  | VaultRequest
   | ResponseEnvelope
   | EventEnvelope;
 
@@ -26,6 +34,7 @@ export function isMainToHost(value: unknown): value is MainToHost {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Record<string, unknown>;
   if (v['type'] === 'shutdown') return true;
+  if (v['type'] === 'vault-result') return typeof v['id'] === 'number' && typeof v['ok'] === 'boolean' && typeof v['data'] === 'string';
   return (
     v['type'] === 'request' &&
     (v['access'] === 'ui' || v['access'] === 'local') &&
@@ -40,6 +49,8 @@ export function isHostToMain(value: unknown): value is HostToMain {
   switch (v['type']) {
     case 'ready':
       return true;
+    case 'vault':
+      return typeof v['id'] === 'number' && (v['op'] === 'seal' || v['op'] === 'open') && typeof v['data'] === 'string';
     case 'startup-failed':
       return typeof v['error'] === 'object' && v['error'] !== null;
     case 'response':

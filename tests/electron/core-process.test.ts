@@ -222,4 +222,22 @@ describe('CoreProcess', () => {
     latest().reply(null);
     expect(core.state).toBe('ready');
   });
+
+  it("seals and opens the sync secret with main's keychain for the core, and says so when there is none", async () => {
+    const vault = { seal: (text: string) => Buffer.from(`sealed:${text}`).toString('base64'), open: (b64: string) => Buffer.from(b64, 'base64').toString().replace(/^sealed:/, '') };
+    const core = makeCore({ vault });
+    const ready = core.start();
+    latest().reply({ type: 'ready' });
+    await ready;
+    latest().reply({ type: 'vault', id: 1, op: 'seal', data: 'bí mật' });
+    const sealed = latest().sent.find((m) => m.type === 'vault-result');
+    expect(sealed).toEqual({ type: 'vault-result', id: 1, ok: true, data: Buffer.from('sealed:bí mật').toString('base64') });
+    latest().reply({ type: 'vault', id: 2, op: 'open', data: Buffer.from('sealed:bí mật').toString('base64') });
+    expect(latest().sent.at(-1)).toEqual({ type: 'vault-result', id: 2, ok: true, data: 'bí mật' });
+
+    const bare = await started();
+    latest().reply({ type: 'vault', id: 7, op: 'seal', data: 'x' });
+    expect(latest().sent.at(-1)).toMatchObject({ type: 'vault-result', id: 7, ok: false });
+    expect(bare.state).toBe('ready');
+  });
 });

@@ -6,13 +6,13 @@ import { fsyncDir, fsyncFile } from '../../fs/durable.ts';
 import { PRIVATE_FILE_MODE } from '../../fs/private-modes.ts';
 
 /**
- * The OS keychain as the Electron main process offers it (safeStorage): a host that has one passes
- * it to the core. Without one (the browser host, tests) the secret is kept like the signing key:
- * a file only the owner can read, in the data folder's private keys/ folder.
+ * The OS keychain as the Electron main process offers it (safeStorage, asked over the utility
+ * process's port): a host that has one passes it to the core. Without one (the browser host, tests)
+ * the secret is kept like the signing key: a file only the owner can read, in the private keys/ folder.
  */
 export interface SecretVault {
-  seal(text: string): Buffer;
-  open(sealed: Buffer): string;
+  seal(text: string): Promise<Buffer>;
+  open(sealed: Buffer): Promise<string>;
 }
 
 const SEALED = 'sync-client-secret.sealed';
@@ -53,21 +53,21 @@ export function createCredentials(paths: DataPaths, vault: SecretVault | undefin
 
   return {
     /** Keep a secret typed in the settings page; returns the reference sync_state records. */
-    save(secret: string): string {
+    async save(secret: string): Promise<string> {
       if (vault) {
-        writePrivate(SEALED, vault.seal(secret));
+        writePrivate(SEALED, await vault.seal(secret));
         rmSync(join(paths.keys, PLAIN), { force: true });
         return 'keychain';
       }
       writePrivate(PLAIN, secret);
       return 'keyfile';
     },
-    read(ref: string): string {
+    async read(ref: string): Promise<string> {
       if (ref.startsWith('file:')) return readSecretFile(ref.slice(5));
       try {
         if (ref === 'keychain') {
           if (!vault) throw new Error('no keychain in this host');
-          return vault.open(readFileSync(join(paths.keys, SEALED)));
+          return await vault.open(readFileSync(join(paths.keys, SEALED)));
         }
         return readFileSync(join(paths.keys, PLAIN), 'utf8');
       } catch {

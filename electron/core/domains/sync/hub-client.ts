@@ -17,7 +17,7 @@ export interface HubConnection {
   clientId: string;
   installationId: string;
   /** Read when a token is needed, never kept beyond the request. */
-  secret(): string;
+  secret(): Promise<string>;
 }
 
 export interface HubAnswer<T> {
@@ -72,12 +72,13 @@ export function createHubClient(conn: HubConnection, now: () => Date = () => new
   let token: { value: string; expiresAt: number } | null = null;
 
   async function fetchToken(): Promise<string> {
+    const secret = await conn.secret();
     let res: Response;
     try {
       res = await fetch(conn.tokenUrl, {
         method: 'POST',
         headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
-        body: new URLSearchParams({ grant_type: 'client_credentials', client_id: conn.clientId, client_secret: conn.secret() }).toString(),
+        body: new URLSearchParams({ grant_type: 'client_credentials', client_id: conn.clientId, client_secret: secret }).toString(),
         signal: AbortSignal.timeout(TIMEOUT_MS),
       });
     } catch (e) {

@@ -174,10 +174,7 @@ export function createSyncDomain(ctx: ServiceContext, deps: { outbox: Outbox; do
 
   const handlers: DomainHandlers<typeof syncMethods> = {
     'sync.status': () => status(),
-    'sync.configure': ({ secret, ...input }: In<'sync.configure'>) => {
-      const ref = credentials.save(secret);
-      return configure(input, ref);
-    },
+    'sync.configure': async ({ secret, ...input }: In<'sync.configure'>) => configure(input, await credentials.save(secret)),
     'sync.configureWithSecretFile': ({ secretFile, ...input }: In<'sync.configureWithSecretFile'>) => {
       const file = resolvePath(secretFile);
       readSecretFile(file);
