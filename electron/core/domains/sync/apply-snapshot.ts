@@ -95,8 +95,13 @@ export function createSnapshotApplier(db: SqliteDatabase) {
   }
 
   return {
-    /** Returns 'new' for a task this laptop did not have. `documents` maps evidence hashes to local document ids. */
-    apply(s: AssignmentSnapshot, ownUnit: string | null, documents: ReadonlyMap<string, string>, now: string): 'new' | 'updated' {
+    /**
+     * Returns 'new' for a task this laptop did not have. `documents` maps evidence hashes to local
+     * document ids. The state is taken only with events this laptop did not have (state moves by
+     * events), so the echo of its own change never undoes what it recorded locally; `takeState`
+     * forces it (the user chose the hub's copy).
+     */
+    apply(s: AssignmentSnapshot, ownUnit: string | null, documents: ReadonlyMap<string, string>, now: string, takeState = false): 'new' | 'updated' {
       const found = local.get(s.id) as { id: string; assigner_unit: string | null } | undefined;
       const mine = s.assignerUnit === ownUnit;
       let fieldsVersion = s.fieldsVersion;
@@ -104,7 +109,21 @@ export function createSnapshotApplier(db: SqliteDatabase) {
         const fields = fieldColumns(s);
         insertTask.run({ ...fields, ...stateColumns(s), source_kind: s.fields.source.kind, now, assigner_unit: mine ? null : s.assignerUnit });
         setCoordinators(s);
-      } else {
+      }
+      let newEvents = 0;
+      for (const e of s.events) {
+        newEvents += insertEvent.run({
+          id: e.id,
+          task_id: s.id,
+          kind: e.kind,
+          at: e.at,
+          actor_name: e.actorName,
+          percent: e.percent,
+          text: e.text,
+          documents: JSON.stringify(e.documents.flatMap((d) => documents.get(d.sha256) ?? [])),
+        }).changes;
+      }
+      if (found) {
         const known = remote.get(s.id) as { fields_version: number; position: number } | undefined;
         const waiting = pending.get(s.id) as { assignments: number | null; events: number | null };
         const ownFields = found.assigner_unit === null;
@@ -115,20 +134,8 @@ export function createSnapshotApplier(db: SqliteDatabase) {
           // Keep what this laptop last saw, so its queued change still meets If-Match honestly.
           fieldsVersion = known?.fields_version ?? 0;
         }
-        if (!waiting.events) updateState.run(stateColumns(s));
+        if (takeState || (newEvents > 0 && !waiting.events)) updateState.run(stateColumns(s));
         touch.run(now, s.id);
-      }
-      for (const e of s.events) {
-        insertEvent.run({
-          id: e.id,
-          task_id: s.id,
-          kind: e.kind,
-          at: e.at,
-          actor_name: e.actorName,
-          percent: e.percent,
-          text: e.text,
-          documents: JSON.stringify(e.documents.flatMap((d) => documents.get(d.sha256) ?? [])),
-        });
       }
       for (const x of s.extensions) {
         upsertExtension.run({

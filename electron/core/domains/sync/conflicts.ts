@@ -90,7 +90,7 @@ export function createConflicts(ctx: ServiceContext, store: SyncStore) {
           if (remote && row.kind === 'fields') rebase.run({ task: row.task_id, unit: remote.assignerUnit, version: remote.version, fv: remote.fieldsVersion, position: remote.position });
         } else {
           dropOp.run(row.op_seq);
-          if (remote) applier.apply(remote, store.get('unitCode'), new Map(), now);
+          if (remote) applier.apply(remote, store.get('unitCode'), new Map(), now, true);
         }
         ctx.audit.record({ action: 'sync.resolve', entity: 'task', entityId: row.task_id, detail: { keep, kind: row.kind, message: row.message } });
       }).immediate();
