@@ -44,6 +44,10 @@ export default tseslint.config(
     ),
   },
   {
+    files: ['hub/**/*.ts'],
+    rules: forbid(['electron', 'electron/*', '**/electron/**', '**/renderer/**'], 'The hub is a plain Node server: shared/ and server libraries only, never the app.'),
+  },
+  {
     files: ['electron/main/**/*.ts'],
     rules: forbid(['**/renderer/**', '**/preload/**'], 'The main process never imports the renderer or the preload.'),
   },

@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['tests/core/**/*.test.ts', 'tests/contract/**/*.test.ts', 'tests/cli/**/*.test.ts', 'tests/electron/**/*.test.ts', 'tests/renderer/**/*.test.ts'],
+    include: ['tests/core/**/*.test.ts', 'tests/contract/**/*.test.ts', 'tests/cli/**/*.test.ts', 'tests/electron/**/*.test.ts', 'tests/renderer/**/*.test.ts', 'tests/hub/**/*.test.ts'],
     // Native SQLite and child processes: separate processes isolate them best.
     pool: 'forks',
     // Budgets for correctness, not speed (speed is `npm run bench`): CLI tests start several Node
