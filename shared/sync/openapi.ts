@@ -32,7 +32,13 @@ const busy = {
   '429': { ...problemResponse('Too many requests: wait Retry-After seconds'), headers: { 'Retry-After': retryAfter } },
   '503': { ...problemResponse('The hub is not available: wait Retry-After seconds'), headers: { 'Retry-After': retryAfter } },
 };
+/** What any JSON route may answer about the request itself. */
+const requestErrors = {
+  '400': problemResponse('The body is not JSON'),
+  '413': problemResponse('The body is larger than the hub accepts'),
+};
 const authErrors = {
+  ...requestErrors,
   '401': problemResponse('No token, or the token expired: get a new one from the token endpoint, then retry once'),
   '403': problemResponse('This client or installation may not do this: stop and tell the administrator'),
 };
@@ -95,7 +101,12 @@ export function buildOpenApi(): Record<string, unknown> {
               },
             },
           },
-          responses: { '200': { description: 'A bearer token', content: json('TokenResponse') }, '401': problemResponse('Unknown client or wrong secret'), ...busy },
+          responses: {
+            '200': { description: 'A bearer token', content: json('TokenResponse') },
+            '400': problemResponse('Not a client-credentials request (with the OAuth `error` field)'),
+            '401': problemResponse('Unknown client or wrong secret'),
+            ...busy,
+          },
         },
       },
       '/health': { get: { summary: 'Is the hub and its database up', security: [], responses: { '200': { description: 'Up', content: json('Health') }, '503': { description: 'Database unreachable', content: json('Health') } } } },
@@ -122,6 +133,8 @@ export function buildOpenApi(): Record<string, unknown> {
             '200': { description: 'Changed (or a repeat of an operation already applied)', content: json('BatchResult') },
             '201': { description: 'Created', content: json('BatchResult') },
             ...authErrors,
+            '404': problemResponse('If-Match on an assignment the hub does not have'),
+            '409': problemResponse('The operation id was already used by another installation'),
             '412': problemResponse('The assignment changed since If-Match (or exists, with If-None-Match): the body carries the hub’s copy'),
             '422': problemResponse('The body breaks the contract'),
             ...busy,
@@ -173,7 +186,15 @@ export function buildOpenApi(): Record<string, unknown> {
           summary: 'Upload a result or evidence file once, named by its SHA-256',
           parameters: [{ name: 'sha256', in: 'path', required: true, schema: { type: 'string', pattern: '^[0-9a-f]{64}$' } }, installation],
           requestBody: { required: true, content: { 'application/octet-stream': { schema: { type: 'string', contentMediaType: 'application/octet-stream' } } } },
-          responses: { '200': { description: 'Already held' }, '201': { description: 'Stored' }, ...authErrors, '413': problemResponse('Too large'), '422': problemResponse('The bytes do not hash to the name'), ...busy },
+          responses: {
+            '200': { description: 'Already held' },
+            '201': { description: 'Stored' },
+            ...authErrors,
+            '413': problemResponse('Too large'),
+            '415': problemResponse('Not sent as application/octet-stream'),
+            '422': problemResponse('The bytes do not hash to the name'),
+            ...busy,
+          },
         },
         get: {
           summary: 'Download a file an assignment visible to the caller refers to',
