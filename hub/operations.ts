@@ -158,58 +158,51 @@ async function putEvent(db: Db, caller: Caller, op: EventOp): Promise<Outcome> {
   return { status: 200, ...updated.rows[0]! };
 }
 
+interface Stored {
+  installation_id: string;
+  response: OperationResult;
+}
+
 /** The first answer to an operation, repeated; an id another laptop already used is refused. */
-async function replay(db: Db, caller: Caller, op: Operation): Promise<OperationResult> {
-  const stored = (await db.query<{ installation_id: string; response: OperationResult }>('SELECT installation_id, response FROM operations WHERE op_id = $1', [op.opId])).rows[0]!;
+function replay(stored: Stored, caller: Caller, op: Operation): OperationResult {
   if (stored.installation_id !== caller.installationId) {
     return { opId: op.opId, status: 409, replay: false, problem: problem(409, 'operation_taken', 'Mã thao tác đã được máy khác dùng / another installation used this operation id') };
   }
   return { ...stored.response, replay: true };
 }
 
-/** One operation inside its own savepoint: applied whole, or refused with nothing of it left but its answer. */
-async function applyOne(db: Db, caller: Caller, op: Operation): Promise<OperationResult> {
-  await db.query('SAVEPOINT op');
-  const claimed = await db.query(
-    `INSERT INTO operations (op_id, installation_id, seq, assignment_id, status, response) VALUES ($1, $2, $3, $4, 0, 'null')
-     ON CONFLICT (op_id) DO NOTHING`,
-    [op.opId, caller.installationId, op.seq, op.assignmentId],
-  );
-  if (!claimed.rowCount) {
-    await db.query('RELEASE SAVEPOINT op');
-    return replay(db, caller, op);
-  }
-  const outcome = op.type === 'assignment' ? await putAssignment(db, caller, op) : await putEvent(db, caller, op);
-  let result: OperationResult;
-  if ('problem' in outcome) {
-    result = { opId: op.opId, status: outcome.problem.status, replay: false, problem: outcome.problem };
-    await db.query('ROLLBACK TO SAVEPOINT op');
-    // Plain INSERT: FEED_LOCK keeps every other writer out, so the id the rollback freed is still ours.
-    await db.query('INSERT INTO operations (op_id, installation_id, seq, assignment_id, status, response) VALUES ($1, $2, $3, $4, $5, $6)', [
-      op.opId,
-      caller.installationId,
-      op.seq,
-      op.assignmentId,
-      result.status,
-      JSON.stringify(result),
-    ]);
+/**
+ * One new operation: applied whole, or refused leaving nothing. An assignment's only write is its
+ * last statement, so it needs no savepoint; an event writes several rows and gets one.
+ */
+async function applyFresh(db: Db, caller: Caller, op: Operation): Promise<OperationResult> {
+  let outcome: Outcome;
+  if (op.type === 'assignment') {
+    outcome = await putAssignment(db, caller, op);
   } else {
-    result = { opId: op.opId, status: outcome.status, replay: false, version: outcome.version, fieldsVersion: outcome.fieldsVersion, position: outcome.position };
-    await db.query('UPDATE operations SET status = $2, response = $3 WHERE op_id = $1', [op.opId, result.status, JSON.stringify(result)]);
+    await db.query('SAVEPOINT op');
+    outcome = await putEvent(db, caller, op);
+    await db.query('problem' in outcome ? 'ROLLBACK TO SAVEPOINT op' : 'RELEASE SAVEPOINT op');
   }
-  await db.query('RELEASE SAVEPOINT op');
-  return result;
+  if ('problem' in outcome) return { opId: op.opId, status: outcome.problem.status, replay: false, problem: outcome.problem };
+  return { opId: op.opId, status: outcome.status, replay: false, version: outcome.version, fieldsVersion: outcome.fieldsVersion, position: outcome.position };
 }
 
 /**
- * Apply operations in order inside the caller's transaction. Once an operation on an assignment is
- * refused, the later ones on it are not tried (424) and not stored, so the laptop can send them again
- * after the user settles the refusal.
+ * Apply operations in order inside the caller's transaction. Each new operation's answer is stored
+ * under its id (the primary key that makes a repeat impossible) in the same transaction; a repeat
+ * gets the stored answer. Once an operation on an assignment is refused, the later ones on it are
+ * not tried (424) and not stored, so the laptop can send them again after the user settles it.
  */
 export async function applyOperations(db: Db, caller: Caller, ops: Operation[]): Promise<OperationResult[]> {
   await db.query('SELECT pg_advisory_xact_lock($1)', [FEED_LOCK]);
+  // FEED_LOCK keeps every other writer out until commit, so what is not stored now is new.
+  const stored = new Map<string, Stored>(
+    (await db.query<Stored & { op_id: string }>('SELECT op_id, installation_id, response FROM operations WHERE op_id = ANY($1::uuid[])', [ops.map((o) => o.opId)])).rows.map((r) => [r.op_id, r]),
+  );
   const refused = new Set<string>();
   const results: OperationResult[] = [];
+  const fresh: Array<{ op: Operation; result: OperationResult }> = [];
   for (const op of ops) {
     if (refused.has(op.assignmentId)) {
       results.push({
@@ -220,9 +213,32 @@ export async function applyOperations(db: Db, caller: Caller, ops: Operation[]):
       });
       continue;
     }
-    const result = await applyOne(db, caller, op);
+    const earlier = stored.get(op.opId);
+    let result: OperationResult;
+    if (earlier) {
+      result = replay(earlier, caller, op);
+    } else {
+      result = await applyFresh(db, caller, op);
+      fresh.push({ op, result });
+      // The same id twice in one batch: the second is a repeat of the first.
+      stored.set(op.opId, { installation_id: caller.installationId, response: result });
+    }
     if (result.status >= 400) refused.add(op.assignmentId);
     results.push(result);
+  }
+  if (fresh.length) {
+    await db.query(
+      `INSERT INTO operations (op_id, installation_id, seq, assignment_id, status, response)
+       SELECT o, $2, s, a, st, r FROM unnest($1::uuid[], $3::bigint[], $4::uuid[], $5::int[], $6::jsonb[]) AS t (o, s, a, st, r)`,
+      [
+        fresh.map((f) => f.op.opId),
+        caller.installationId,
+        fresh.map((f) => f.op.seq),
+        fresh.map((f) => f.op.assignmentId),
+        fresh.map((f) => f.result.status),
+        fresh.map((f) => JSON.stringify(f.result)),
+      ],
+    );
   }
   await db.query('UPDATE installations SET last_seq = GREATEST(last_seq, $2), last_seen = now() WHERE id = $1', [caller.installationId, Math.max(...ops.map((o) => o.seq))]);
   return results;
