@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { callerOf } from './auth.ts';
 import { visibleTo } from './changes.ts';
+import { publicationVisibleTo } from './publications.ts';
 import type { Pool } from './db/pool.ts';
 import { HubProblem, problem } from './problem.ts';
 
@@ -11,8 +12,9 @@ const SHA256 = /^[0-9a-f]{64}$/;
 const notHeld = () => new HubProblem(problem(404, 'not_found', 'Không có tệp này hoặc đơn vị không được xem / no such file visible to this unit'));
 
 /**
- * `PUT` and `GET /v1/files/{sha256}`: result and evidence documents, stored once by content. A unit
- * reads a file it uploaded, or one an event of an assignment it can see refers to.
+ * `PUT` and `GET /v1/files/{sha256}`: result and evidence documents, packs and notices, stored once
+ * by content. A unit reads a file it uploaded, or one that an event of an assignment it can see, or a
+ * publication addressed to it, refers to.
  */
 export function fileRoutes(pool: Pool) {
   return async (app: FastifyInstance) => {
@@ -48,7 +50,8 @@ export function fileRoutes(pool: Pool) {
           `SELECT f.content FROM files f WHERE f.sha256 = $1 AND (
              f.uploaded_by = $2 OR EXISTS (
                SELECT 1 FROM assignment_events e JOIN assignments a ON a.id = e.assignment_id
-               WHERE e.body -> 'documents' @> jsonb_build_array(jsonb_build_object('sha256', $1::text)) AND ${visibleTo('$2')}))`,
+               WHERE e.body -> 'documents' @> jsonb_build_array(jsonb_build_object('sha256', $1::text)) AND ${visibleTo('$2')})
+             OR EXISTS (SELECT 1 FROM publications p WHERE p.sha256 = $1 AND ${publicationVisibleTo('$2')}))`,
           [sha256, callerOf(request).unitCode],
         )
       ).rows[0];

@@ -17,7 +17,7 @@ import { problem } from './problem.ts';
  * are therefore taken and committed in one order, and a reader can never see position N+1 while N is
  * still in flight and skip it for good. Taken first, before any row lock, so writers cannot deadlock.
  */
-const FEED_LOCK = 4_815_002;
+export const FEED_LOCK = 4_815_002;
 
 type AssignmentOp = Extract<Operation, { type: 'assignment' }>;
 type EventOp = Extract<Operation, { type: 'event' }>;

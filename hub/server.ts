@@ -3,6 +3,7 @@ import { CONTRACT_VERSION } from '../shared/sync/openapi.ts';
 import { authenticate, callerOf, tokenRoutes } from './auth.ts';
 import { changesRoutes } from './changes.ts';
 import type { Pool } from './db/pool.ts';
+import { publicationRoutes } from './publications.ts';
 import { fileRoutes } from './files.ts';
 import { HubProblem, problem, sendProblem } from './problem.ts';
 import { writeRoutes } from './write-routes.ts';
@@ -128,6 +129,7 @@ export function buildHubApp(o: HubAppOptions): FastifyInstance {
       await v1.register(writeRoutes(o.pool));
       await v1.register(changesRoutes(o.pool));
       await v1.register(fileRoutes(o.pool));
+      await v1.register(publicationRoutes(o.pool));
     },
     { prefix: '/v1' },
   );

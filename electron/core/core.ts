@@ -89,7 +89,7 @@ function bindServices(db: SqliteDatabase, events: EventBus, log: Logger, paths: 
   const security = createSecurityDomain(ctx);
   const outbox = createOutbox(ctx);
   const tasks = createTasksDomain(ctx, { meetings, outbox });
-  const sync = createSyncDomain(ctx, { outbox, documents, host: syncHost });
+  const sync = createSyncDomain(ctx, { outbox, documents, packs, host: syncHost });
   const domains: Domain[] = [directory, meetings, documents, packs, annotations, auditTrail, minutes, security, tasks, sync];
   return {
     audit,

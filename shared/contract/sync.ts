@@ -42,6 +42,12 @@ export const syncMethods = {
   'sync.resolveConflict': { access: 'ui', input: z.object({ id, keep: z.enum(['mine', 'theirs']) }).strict() },
   /** Drop a change the hub refused (it stays on this laptop, it no longer waits to be sent). */
   'sync.dismissRejected': { access: 'ui', input: z.object({ seq: z.number().int().min(1) }).strict() },
+  /** Publish a published meeting's signed pack through the hub for the committee's units (sent with the next pass). */
+  'sync.publishPack': { access: 'ui', input: z.object({ meetingId: id }).strict() },
+  /** Packs and notices published from here or received from the hub, newest first. */
+  'sync.publications': { access: 'ui', input: z.object({}).strict() },
+  /** Import a received pack that waited (its signer not yet trusted): `trustSigner` after checking the fingerprint shown. */
+  'sync.importPublication': { access: 'ui', input: z.object({ id, trustSigner: z.boolean().optional() }).strict() },
   /** Stop syncing: forget the connection and the credentials; the outbox is kept. */
   'sync.disconnect': { access: 'ui', input: z.object({}).strict() },
 } as const satisfies MethodSpecs;
@@ -110,7 +116,23 @@ export interface SyncRejected {
   createdAt: string;
 }
 
+export interface SyncPublication {
+  id: string;
+  direction: 'out' | 'in';
+  kind: 'meeting_pack' | 'conclusion_notice';
+  meetingId: string;
+  title: string;
+  fileName: string;
+  /** out: pending → sent | rejected; in: imported | waiting (the signer is not trusted yet) | refused. */
+  state: 'pending' | 'sent' | 'rejected' | 'imported' | 'waiting' | 'refused';
+  message: string | null;
+  createdAt: string;
+}
+
 export interface SyncOutputs {
+  'sync.publishPack': SyncPublication;
+  'sync.publications': SyncPublication[];
+  'sync.importPublication': SyncPublication;
   'sync.status': SyncStatus;
   'sync.configure': SyncStatus;
   'sync.configureWithSecretFile': SyncStatus;

@@ -9,6 +9,8 @@ import {
   MAX_PAGE,
   operationBatch,
   problem,
+  publication,
+  publicationsPage,
   tokenResponse,
   whoAmI,
 } from './wire.ts';
@@ -78,6 +80,8 @@ export function buildOpenApi(): Record<string, unknown> {
         OperationBatch: schema(operationBatch),
         BatchResult: schema(batchResult),
         ChangesPage: schema(changesPage),
+        Publication: schema(publication),
+        PublicationsPage: schema(publicationsPage),
         Problem: schema(problem),
         TokenResponse: schema(tokenResponse),
         WhoAmI: schema(whoAmI),
@@ -181,6 +185,33 @@ export function buildOpenApi(): Record<string, unknown> {
           responses: { '200': { description: 'A page of changes and the cursor after it', content: json('ChangesPage') }, ...authErrors, '422': problemResponse('A cursor this hub did not give'), ...busy },
         },
       },
+      '/v1/publications/{id}': {
+        put: {
+          summary: 'Publish a signed meeting pack or an issued Thông báo kết luận (its file uploaded first) for a committee’s units',
+          description: 'Idempotent on the client-made id: the same body again answers 200; another body for the same id is refused (409). Only the publishing unit may publish under an id.',
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }, installation],
+          requestBody: { required: true, content: json('Publication') },
+          responses: {
+            '200': { description: 'Already published with this body' },
+            '201': { description: 'Published' },
+            ...authErrors,
+            '409': problemResponse('This id was published with another body, or by another unit'),
+            '422': problemResponse('The body breaks the contract, or its file was never uploaded'),
+            ...busy,
+          },
+        },
+      },
+      '/v1/publications': {
+        get: {
+          summary: 'Publications for the caller’s unit (it published them or is a recipient) after the cursor',
+          parameters: [
+            installation,
+            { name: 'cursor', in: 'query', required: false, schema: { type: 'string' } },
+            { name: 'limit', in: 'query', required: false, schema: { type: 'integer', minimum: 1, maximum: MAX_PAGE } },
+          ],
+          responses: { '200': { description: 'A page of publications and the cursor after it', content: json('PublicationsPage') }, ...authErrors, '422': problemResponse('A cursor this hub did not give'), ...busy },
+        },
+      },
       '/v1/files/{sha256}': {
         put: {
           summary: 'Upload a result or evidence file once, named by its SHA-256',
@@ -197,7 +228,7 @@ export function buildOpenApi(): Record<string, unknown> {
           },
         },
         get: {
-          summary: 'Download a file an assignment visible to the caller refers to',
+          summary: 'Download a file the caller uploaded, or that an assignment or a publication visible to it refers to',
           parameters: [{ name: 'sha256', in: 'path', required: true, schema: { type: 'string', pattern: '^[0-9a-f]{64}$' } }, installation],
           responses: { '200': { description: 'The bytes', content: { 'application/octet-stream': { schema: { type: 'string', contentMediaType: 'application/octet-stream' } } } }, ...authErrors, '404': problemResponse('Not held, or not visible to this unit'), ...busy },
         },

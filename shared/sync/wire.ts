@@ -204,6 +204,31 @@ export const changesPage = z
   .strict();
 export type ChangesPage = z.infer<typeof changesPage>;
 
+/**
+ * A file a standing office publishes for the units of a committee: the signed meeting pack of a
+ * published meeting (members' laptops verify it exactly as a pack from a file), or an issued Thông
+ * báo kết luận. Idempotent by id; a new edition of the same meeting's pack is a new publication.
+ */
+export const publication = z
+  .object({
+    kind: z.enum(['meeting_pack', 'conclusion_notice']),
+    meetingId: uuid,
+    title: text(500).min(1),
+    file: fileRef,
+    publishedAt: instant,
+    /** The units whose laptops may fetch it (the committee's member units); the publisher always may. */
+    recipients: z.array(organCode).max(500),
+  })
+  .strict();
+export type Publication = z.infer<typeof publication>;
+
+export const publicationRecord = publication.extend({ id: uuid, position: z.number().int().min(1), publisherUnit: organCode }).strict();
+export type PublicationRecord = z.infer<typeof publicationRecord>;
+
+export const publicationsPage = z
+  .object({ publications: z.array(publicationRecord).max(MAX_PAGE), cursor: z.string().min(1).max(200), more: z.boolean() })
+  .strict();
+
 export const tokenResponse = z
   .object({ access_token: z.string().min(16).max(4096), token_type: z.string(), expires_in: z.number().int().min(1) })
   .passthrough();

@@ -110,3 +110,55 @@ describe('liên thông: the secretariat assigns, the lead unit reports and asks,
     expect(status.lastSuccessAt).not.toBeNull();
   });
 });
+
+describe('liên thông: meeting packs through the hub', () => {
+  it('the secretariat publishes a published meeting’s signed pack; a member unit’s laptop fetches it and imports it only once its signer is trusted', async () => {
+    const hub = await world.hub();
+    const office = await world.laptop(hub, 'office');
+    const finance = await world.laptop(hub, 'finance');
+    const police = await world.laptop(hub, 'police');
+    const core = office.core;
+    const chair = await core.call('people.create', { fullName: 'Nguyễn Văn Chủ', position: 'Phó Chủ tịch UBND tỉnh', organizationId: office.units.office });
+    const member = await core.call('people.create', { fullName: 'Lê Thị Đào', position: 'Giám đốc Sở Tài chính', organizationId: office.units.finance });
+    const committee = await core.call('committees.create', { name: 'Ban Chỉ đạo chuyển đổi số tỉnh' });
+    await core.call('committees.setMembers', {
+      committeeId: committee.id,
+      members: [
+        { role: 'head', personId: chair.id },
+        { role: 'member', personId: member.id },
+      ],
+    });
+    const { meeting } = await core.call('meetings.create', {
+      committeeId: committee.id,
+      kindCode: 'regular',
+      title: 'Phiên họp Ban Chỉ đạo chuyển đổi số tháng 12',
+      startsAt: '2026-12-14T01:00:00.000Z',
+      endsAt: '2026-12-14T04:00:00.000Z',
+      chairPersonId: chair.id,
+    });
+    await core.call('agenda.add', { meetingId: meeting.id, title: 'Kết quả chuyển đổi số năm 2026', presenter: { personId: member.id }, durationMinutes: 30 });
+    await core.call('participants.add', { meetingId: meeting.id, personId: chair.id, role: 'chair' });
+    await core.call('participants.add', { meetingId: meeting.id, personId: member.id, role: 'member' });
+    await core.call('meetings.setStatus', { id: meeting.id, status: 'published' });
+
+    const published = await core.call('sync.publishPack', { meetingId: meeting.id });
+    expect(published).toMatchObject({ direction: 'out', kind: 'meeting_pack', state: 'pending', meetingId: meeting.id });
+    expect(await core.call('sync.run', {})).toMatchObject({ error: null });
+    expect((await core.call('sync.publications', {}))[0]).toMatchObject({ id: published.id, state: 'sent' });
+    expect(await hub.query('SELECT recipients FROM publications')).toEqual([{ recipients: [UNITS.office.code, UNITS.finance.code] }]);
+
+    // A member unit's laptop fetches it; the signer is not trusted yet, so it waits, nothing imported.
+    expect(await finance.core.call('sync.run', {})).toMatchObject({ pulled: 1, error: null });
+    const [waiting] = await finance.core.call('sync.publications', {});
+    expect(waiting).toMatchObject({ direction: 'in', state: 'waiting', title: 'Phiên họp Ban Chỉ đạo chuyển đổi số tháng 12' });
+    expect(waiting!.message).toContain('dấu vân tay');
+    await expect(finance.core.call('meetings.get', { id: meeting.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    // Trusted after checking the fingerprint: verified and imported as from a file.
+    expect(await finance.core.call('sync.importPublication', { id: waiting!.id, trustSigner: true })).toMatchObject({ state: 'imported' });
+    expect((await finance.core.call('meetings.get', { id: meeting.id })).title).toBe('Phiên họp Ban Chỉ đạo chuyển đổi số tháng 12');
+
+    // A unit that is not in the committee never sees it, nor its file.
+    expect(await police.core.call('sync.run', {})).toMatchObject({ pulled: 0, error: null });
+    expect(await police.core.call('sync.publications', {})).toEqual([]);
+  });
+});

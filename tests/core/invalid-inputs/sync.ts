@@ -23,4 +23,7 @@ export const syncInvalidInputs: Record<keyof typeof syncMethods, unknown[]> = {
   'sync.resolveConflict': [{}, { id: 'nope', keep: 'mine' }, { id: '0190a0a0-0000-7000-8000-000000000000', keep: 'both' }],
   'sync.dismissRejected': [{}, { seq: 0 }, { seq: 1.5 }, { seq: '3' }],
   'sync.disconnect': [{ all: true }],
+  'sync.publishPack': [{}, { meetingId: 'x' }],
+  'sync.publications': [{ direction: 'in' }],
+  'sync.importPublication': [{}, { id: '0190a0a0-0000-7000-8000-000000000000', trustSigner: 'yes' }],
 };

@@ -63,6 +63,24 @@ export const sync: Migration = {
       uploaded_at TEXT NOT NULL
     ) STRICT, WITHOUT ROWID;
 
+    -- Meeting packs and notices published through the hub ('out', from the secretariat) or
+    -- received from it ('in'); the files themselves are in <data>/sync-files/<sha256>.
+    CREATE TABLE sync_publications (
+      id          TEXT PRIMARY KEY,
+      direction   TEXT NOT NULL CHECK (direction IN ('out', 'in')),
+      kind        TEXT NOT NULL CHECK (kind IN ('meeting_pack', 'conclusion_notice')),
+      meeting_id  TEXT NOT NULL,
+      title       TEXT NOT NULL,
+      sha256      TEXT NOT NULL,
+      file_name   TEXT NOT NULL,
+      payload     TEXT NOT NULL,
+      state       TEXT NOT NULL CHECK (state IN ('pending', 'sent', 'rejected', 'imported', 'waiting', 'refused')),
+      message     TEXT,
+      created_at  TEXT NOT NULL,
+      updated_at  TEXT NOT NULL
+    ) STRICT;
+    CREATE INDEX sync_publications_state ON sync_publications (direction, state);
+
     CREATE TABLE sync_state (
       key   TEXT PRIMARY KEY,
       value TEXT NOT NULL

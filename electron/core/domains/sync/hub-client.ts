@@ -154,6 +154,14 @@ export function createHubClient(conn: HubConnection, now: () => Date = () => new
       return parsed.data;
     },
 
+    /** A JSON `PUT` whose answer has no body the caller needs (200/201). */
+    async put(path: string, body: unknown): Promise<number> {
+      const res = await send('PUT', path, { body: JSON.stringify(body), contentType: 'application/json' });
+      if (res.status !== 200 && res.status !== 201) throw await failure(res);
+      await res.body?.cancel();
+      return res.status;
+    },
+
     /** Upload a file by its hash (the hub keeps one copy whoever sends it). */
     async putFile(sha256: string, bytes: Buffer): Promise<void> {
       const res = await send('PUT', `/v1/files/${sha256}`, { body: bytes, contentType: 'application/octet-stream' });

@@ -13,6 +13,9 @@ import { createCredentials, readSecretFile, type SecretVault } from './credentia
 import { createHubClient, type HubClient } from './hub-client.ts';
 import { HubError } from './hub-error.ts';
 import type { Outbox } from './outbox.ts';
+import type { PacksDomain } from '../packs/index.ts';
+import type { DocumentsDomain } from '../documents/index.ts';
+import { createPublications } from './publications.ts';
 import { createPuller, type PullDocuments } from './puller.ts';
 import { createSender } from './sender.ts';
 import { createSyncStore } from './sync-store.ts';
@@ -35,13 +38,17 @@ export interface SyncHostOptions {
  * Liên thông: the outbox delivered to the provincial hub and the hub's changes feed applied here,
  * with the status the shell shows, the settings page's connection, and the conflicts a person decides.
  */
-export function createSyncDomain(ctx: ServiceContext, deps: { outbox: Outbox; documents: PullDocuments; host: SyncHostOptions }) {
+export function createSyncDomain(
+  ctx: ServiceContext,
+  deps: { outbox: Outbox; documents: PullDocuments & Pick<DocumentsDomain, 'handlers'>; packs: Pick<PacksDomain, 'handlers'>; host: SyncHostOptions },
+) {
   const { db } = ctx;
   const store = createSyncStore(db);
   const credentials = createCredentials(ctx.paths, deps.host.vault);
   const sender = createSender(ctx, store);
   const puller = createPuller(ctx, store, deps.documents);
   const conflicts = createConflicts(ctx, store);
+  const publications = createPublications(ctx, store, { packs: deps.packs, documents: deps.documents });
   const counts = db.prepare(
     "SELECT sum(state = 'pending') AS pending, sum(state = 'rejected') AS rejected FROM sync_outbox",
   );
@@ -136,8 +143,9 @@ export function createSyncDomain(ctx: ServiceContext, deps: { outbox: Outbox; do
       if (!store.get('unitCode')) await whoAmIOf(c);
       // Counted as soon as known: a pull that fails afterwards does not unsay what was sent.
       Object.assign(result, await sender.push(c, deps.host.maxBatch ?? MAX_BATCH));
+      result.pushed += await publications.push(c);
       const pulled = await puller.pull(c);
-      result.pulled = pulled.pulled;
+      result.pulled = pulled.pulled + (await publications.pull(c));
       db.transaction(() => {
         store.set('lastSuccessAt', ctx.now().toISOString());
         for (const k of ['lastError', 'nextAttemptAt', 'failures'] as const) store.set(k, null);
@@ -198,6 +206,17 @@ export function createSyncDomain(ctx: ServiceContext, deps: { outbox: Outbox; do
     'sync.dismissRejected': ({ seq }: In<'sync.dismissRejected'>) => {
       conflicts.dismiss(seq);
       return status();
+    },
+    'sync.publishPack': async ({ meetingId }: In<'sync.publishPack'>) => {
+      const published = await publications.publishPack(meetingId);
+      ctx.events.emit('data.changed', { area: 'sync' });
+      return published;
+    },
+    'sync.publications': () => publications.list(),
+    'sync.importPublication': async ({ id, trustSigner }: In<'sync.importPublication'>) => {
+      const done = await publications.importWaiting(id, trustSigner ?? false);
+      ctx.events.emit('data.changed', { area: 'meetings' });
+      return done;
     },
     'sync.disconnect': () => {
       db.transaction(() => {

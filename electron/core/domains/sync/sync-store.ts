@@ -10,6 +10,8 @@ export interface SyncStateValues {
   installationId: string;
   unitCode: string;
   cursor: string;
+  /** The publications feed's cursor (meeting packs, notices). */
+  pubCursor: string;
   /** The last feed position applied: a hub answering with older positions is refused. */
   position: string;
   lastSuccessAt: string;
