@@ -8,10 +8,10 @@ import { SearchPage } from './features/documents/SearchPage.tsx';
 import { meetingsRoutes } from './features/meetings/routes.tsx';
 import { minutesRoutes } from './features/minutes/routes.tsx';
 import { readerRoutes } from './features/reader/routes.tsx';
+import { syncRoutes } from './features/sync/routes.tsx';
 import { tasksRoutes } from './features/tasks/routes.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { SettingsPage } from './pages/SettingsPage.tsx';
-import { SyncPage } from './pages/SyncPage.tsx';
 import { HOME_PATH } from './shell/areas.ts';
 import { AppShell } from './shell/AppShell.tsx';
 
@@ -33,7 +33,7 @@ export const routes: RouteObject[] = [
           ...directoryRoutes,
           ...tasksRoutes,
           { path: 'search', Component: SearchPage },
-          { path: 'sync', Component: SyncPage },
+          ...syncRoutes,
           { path: 'settings', Component: SettingsPage },
           { path: 'settings/audit', Component: AuditPage },
           { path: 'help', Component: HelpPage },

@@ -15,7 +15,7 @@ export const en: Messages = {
     sync: 'Sync',
     directory: 'Directory',
     settings: 'Settings',
-    shortcutsHint: 'Shortcuts: Ctrl+1 … Ctrl+7 switch areas, Ctrl+, opens Settings, F1 opens the guide, Ctrl+L locks the app',
+    shortcutsHint: 'Shortcuts: Ctrl+1 … Ctrl+7 switch areas, Ctrl+, opens Settings, F1 opens the guide, Ctrl+L locks the app, Ctrl+Shift+D syncs now',
   },
   shell: {
     skipToContent: 'Skip to main content',
@@ -42,14 +42,6 @@ export const en: Messages = {
       intro: 'Search the full text of documents, minutes and tasks; typing without diacritics still finds them.',
       empty: 'Nothing to search yet.',
       next: 'Full-text search comes in the next release, together with document import.',
-    },
-    sync: {
-      intro: "Send tasks to the province's operations system and receive their status back.",
-      emptyNoEndpoint: "The province's operations system address is not configured.",
-      nextNoEndpoint: 'Enter it in Settings. Sending and receiving tasks comes in the next release.',
-      emptyWithEndpoint: "The province's operations system address is configured: {{url}}",
-      nextWithEndpoint: 'Nothing to sync yet. Sending and receiving tasks comes in the next release.',
-      openSettings: 'Open Settings',
     },
   },
   settings: {

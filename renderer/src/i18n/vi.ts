@@ -11,10 +11,10 @@ export const vi = {
     documents: 'Tài liệu',
     tasks: 'Nhiệm vụ',
     search: 'Tìm kiếm',
-    sync: 'Đồng bộ',
+    sync: 'Liên thông',
     directory: 'Danh mục',
     settings: 'Cài đặt',
-    shortcutsHint: 'Phím tắt: Ctrl+1 … Ctrl+7 chuyển khu vực, Ctrl+, mở Cài đặt, F1 xem hướng dẫn, Ctrl+L khóa ứng dụng',
+    shortcutsHint: 'Phím tắt: Ctrl+1 … Ctrl+7 chuyển khu vực, Ctrl+, mở Cài đặt, F1 xem hướng dẫn, Ctrl+L khóa ứng dụng, Ctrl+Shift+D đồng bộ ngay',
   },
   shell: {
     skipToContent: 'Bỏ qua, đến nội dung chính',
@@ -41,14 +41,6 @@ export const vi = {
       intro: 'Tìm trong toàn văn tài liệu, biên bản và nhiệm vụ; gõ không dấu vẫn tìm được.',
       empty: 'Chưa có dữ liệu để tìm kiếm.',
       next: 'Tìm kiếm toàn văn sẽ có ở bản tiếp theo, cùng với chức năng nhập tài liệu.',
-    },
-    sync: {
-      intro: 'Gửi nhiệm vụ lên hệ thống điều hành của tỉnh và nhận lại trạng thái xử lý.',
-      emptyNoEndpoint: 'Chưa khai báo địa chỉ hệ thống điều hành của tỉnh.',
-      nextNoEndpoint: 'Hãy nhập địa chỉ trong Cài đặt. Việc gửi và nhận nhiệm vụ sẽ có ở bản tiếp theo.',
-      emptyWithEndpoint: 'Đã khai báo địa chỉ hệ thống điều hành của tỉnh: {{url}}',
-      nextWithEndpoint: 'Chưa có gì để đồng bộ. Việc gửi và nhận nhiệm vụ sẽ có ở bản tiếp theo.',
-      openSettings: 'Mở Cài đặt',
     },
   },
   settings: {

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { SecurityCard } from '../features/security/SecurityCard.tsx';
+import { SyncSettingsCard } from '../features/sync/settings/SyncSettingsCard.tsx';
 import { Page } from '../shell/Page.tsx';
 import { AboutPanel } from './settings/AboutPanel.tsx';
 import { AuditCard } from './settings/AuditCard.tsx';
@@ -11,6 +12,7 @@ export function SettingsPage() {
   return (
     <Page title={t('nav.settings')} intro={t('settings.intro')}>
       <PreferencesForm />
+      <SyncSettingsCard />
       <SecurityCard />
       <AuditCard />
       <AboutPanel />

@@ -6,6 +6,8 @@ import { useSearchShortcut } from '../features/documents/search/useSearchShortcu
 import { useHelpShortcut } from '../features/help/useHelpShortcut.ts';
 import { prewarmReader } from '../features/reader/prewarm.ts';
 import { LockButton } from '../features/security/LockButton.tsx';
+import { SyncIndicator } from '../features/sync/indicator/SyncIndicator.tsx';
+import { SyncStatusProvider } from '../features/sync/SyncStatusContext.tsx';
 import { Brand } from './Brand.tsx';
 import { ConnectionBanner } from './ConnectionBanner.tsx';
 import { NavMenu } from './NavMenu.tsx';
@@ -35,20 +37,23 @@ export function AppShell() {
   }, [pathname]);
 
   return (
-    <Layout className="ns-shell" hasSider>
-      <SkipLink />
-      <Layout.Sider width={232} className="ns-sider">
-        <Brand />
-        <NavMenu />
-        <LockButton />
-        <Typography.Text className="ns-shortcuts-hint">{t('nav.shortcutsHint')}</Typography.Text>
-      </Layout.Sider>
-      <Layout className="ns-main-column">
-        <ConnectionBanner />
-        <Layout.Content id={MAIN_CONTENT_ID} tabIndex={-1} className="ns-content">
-          <Outlet />
-        </Layout.Content>
+    <SyncStatusProvider>
+      <Layout className="ns-shell" hasSider>
+        <SkipLink />
+        <Layout.Sider width={232} className="ns-sider">
+          <Brand />
+          <NavMenu />
+          <SyncIndicator />
+          <LockButton />
+          <Typography.Text className="ns-shortcuts-hint">{t('nav.shortcutsHint')}</Typography.Text>
+        </Layout.Sider>
+        <Layout className="ns-main-column">
+          <ConnectionBanner />
+          <Layout.Content id={MAIN_CONTENT_ID} tabIndex={-1} className="ns-content">
+            <Outlet />
+          </Layout.Content>
+        </Layout>
       </Layout>
-    </Layout>
+    </SyncStatusProvider>
   );
 }

@@ -14,6 +14,7 @@ export const help: typeof source = {
       steps: [
         'Use the left bar or Ctrl+1 … Ctrl+7 to move between Meetings, Documents, Tasks, Search, Sync, Directory and Settings.',
         'Ctrl+K opens search; typing without accents still finds (“duong sat” finds “Đường sắt”).',
+        'Ctrl+Shift+D syncs now with the province’s operations system (once this computer is connected).',
         'Everything is saved as you work; there is no global “Save”. A sudden power loss does not lose what was saved.',
       ],
     },
@@ -51,6 +52,19 @@ export const help: typeof source = {
         'A task’s page: report progress (percent, text, evidence documents), report it done, accept or return it, request and approve an extension, send a reminder, pause, cancel (with a reason). Every step goes to its history and the audit log.',
         'Click a number at the top of the Tasks page to see the tasks behind it; pick “As of” to see the situation on another day. Every chart comes with its table.',
         'Before the next meeting, its “Agenda” tab offers to add “Review of the previous meeting’s conclusions”, listing the tasks still open.',
+      ],
+    },
+    sync: {
+      title: 'Sync with the operations system',
+      lead: 'Sync sends the tasks assigned on this computer to the province’s operations system and brings back the units’ progress, completion reports and extension requests. Without a network the app works as usual.',
+      steps: [
+        'Connect: open “Sync” in the left bar (Ctrl+5), enter the operations system’s address, the client id and the secret the province’s administrator gave you (the administrator creates them with nghisu hub create-client), then click “Save and test connection”. The secret is stored apart and never shown again.',
+        'Every change of a task (assigned, edited, progress reported, extension…) is queued on this computer at once, even offline, and sent when syncing; new changes from the operations system come back at the same time. The left bar shows the last sync and how many changes wait to be sent.',
+        'Ctrl+Shift+D or the “Sync now” button in the left bar syncs now and says how many changes were sent and received.',
+        'Classified tasks (Confidential, Secret, Top secret) never leave this computer.',
+        'Conflicts: when a task was edited both here and on the operations system, neither copy is overwritten. The “Sync conflicts” page compares each differing field; you choose “Keep mine” or “Take the operations system’s version”.',
+        'Refused changes (e.g. a unit without an organ code in the Directory) are listed with the reason; fix the cause and edit the task again, or click “Dismiss”.',
+        'When syncing fails, the left bar says why and when it tries again. A wrong client id or secret needs the administrator to check.',
       ],
     },
     documents: {

@@ -13,8 +13,9 @@ export const help = {
       title: 'Bắt đầu',
       lead: 'Lần đầu mở ứng dụng, hãy khai báo bạn là ai: họ tên, chức vụ, đơn vị và vai trò (Văn phòng/thư ký hoặc thành viên Ban Chỉ đạo). Ứng dụng tạo cho bạn một khóa ký riêng để ký gói tài liệu và ghi chú chia sẻ.',
       steps: [
-        'Dùng thanh bên trái hoặc Ctrl+1 … Ctrl+7 để chuyển giữa các khu vực: Cuộc họp, Tài liệu, Nhiệm vụ, Tìm kiếm, Đồng bộ, Danh mục, Cài đặt.',
+        'Dùng thanh bên trái hoặc Ctrl+1 … Ctrl+7 để chuyển giữa các khu vực: Cuộc họp, Tài liệu, Nhiệm vụ, Tìm kiếm, Liên thông, Danh mục, Cài đặt.',
         'Ctrl+K mở ô tìm kiếm; gõ không dấu vẫn tìm được (“duong sat” tìm thấy “Đường sắt”).',
+        'Ctrl+Shift+D đồng bộ ngay với Hệ thống điều hành của tỉnh (khi máy đã kết nối liên thông).',
         'Dữ liệu được lưu ngay khi bạn thao tác; không cần nút “Lưu” chung. Máy tắt đột ngột cũng không mất những gì đã lưu.',
       ],
     },
@@ -52,6 +53,19 @@ export const help = {
         'Trang nhiệm vụ: báo cáo tiến độ (phần trăm, nội dung, tài liệu minh chứng), báo hoàn thành, xác nhận hoặc trả lại, đề nghị gia hạn và duyệt, đôn đốc, tạm dừng, hủy (ghi lý do). Mọi bước được ghi vào diễn biến và nhật ký hoạt động.',
         'Bấm vào một con số ở đầu trang Nhiệm vụ để xem danh sách nhiệm vụ đứng sau con số đó; chọn “Tính đến ngày” để xem tình hình vào một ngày khác. Biểu đồ nào cũng có bảng số liệu đi kèm.',
         'Trước cuộc họp kỳ sau, thẻ “Chương trình” có nút thêm mục “Kiểm điểm việc thực hiện kết luận kỳ trước” liệt kê các nhiệm vụ chưa hoàn thành.',
+      ],
+    },
+    sync: {
+      title: 'Liên thông với Hệ thống điều hành',
+      lead: 'Liên thông gửi nhiệm vụ giao trên máy này lên Hệ thống điều hành của tỉnh và nhận về tiến độ, báo cáo hoàn thành, đề nghị gia hạn của các đơn vị. Không có mạng, ứng dụng vẫn làm việc bình thường.',
+      steps: [
+        'Kết nối: mở “Liên thông” ở thanh bên trái (Ctrl+5), nhập địa chỉ Hệ thống điều hành, mã ứng dụng và khóa bí mật do quản trị viên của tỉnh cấp (quản trị viên tạo bằng lệnh nghisu hub create-client), rồi bấm “Lưu và kiểm tra kết nối”. Khóa bí mật được cất riêng và không hiển thị lại.',
+        'Mỗi thay đổi của nhiệm vụ (giao, sửa, báo cáo tiến độ, gia hạn…) được xếp hàng ngay trên máy, cả khi mất mạng, và được gửi đi khi đồng bộ; thay đổi mới từ Hệ thống điều hành được nhận về cùng lúc. Cột bên trái cho biết lần đồng bộ gần nhất và số thay đổi chờ gửi.',
+        'Ctrl+Shift+D hoặc nút “Đồng bộ ngay” ở cột bên trái đồng bộ ngay và báo số thay đổi đã gửi, đã nhận.',
+        'Nhiệm vụ mật (Mật, Tối mật, Tuyệt mật) không bao giờ rời khỏi máy này.',
+        'Xung đột: khi một nhiệm vụ được sửa cả trên máy này và trên Hệ thống điều hành, không bản nào bị ghi đè. Trang “Xung đột liên thông” so sánh từng thông tin khác nhau; bạn chọn “Giữ bản của tôi” hoặc “Nhận bản của Hệ thống điều hành”.',
+        'Thay đổi bị từ chối (ví dụ đơn vị chưa có mã định danh trong Danh mục) được liệt kê kèm lý do; sửa nguyên nhân rồi sửa lại nhiệm vụ, hoặc bấm “Bỏ qua”.',
+        'Khi đồng bộ lỗi, cột bên trái nói rõ lý do và giờ thử lại. Sai mã ứng dụng hoặc khóa bí mật thì cần quản trị viên kiểm tra lại.',
       ],
     },
     documents: {
