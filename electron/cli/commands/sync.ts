@@ -98,6 +98,49 @@ export function registerSyncCommands(program: Command, { globals, setExit }: Com
     });
 
   sync
+    .command('publish-pack')
+    .description('gửi gói tài liệu đã ký của một cuộc họp đã phát hành cho các đơn vị của Ban Chỉ đạo qua Hệ thống điều hành / publish a meeting’s signed pack through the hub')
+    .argument('<meetingId>', 'mã cuộc họp / meeting id')
+    .action(async (meetingId: string) => {
+      setExit(
+        await withCore(globals(), async (core, out) => {
+          const p = await core.call('sync.publishPack', { meetingId });
+          printResult(out, p, () => tr(out, `Đã xếp hàng gửi “${p.fileName}”; chạy nghisu sync run để gửi ngay.`, `Queued “${p.fileName}”; run nghisu sync run to send it now.`));
+        }),
+      );
+    });
+
+  sync
+    .command('publications')
+    .description('gói tài liệu đã gửi và đã nhận qua Hệ thống điều hành / packs published and received through the hub')
+    .action(async () => {
+      setExit(
+        await withCore(globals(), async (core, out) => {
+          const list = await core.call('sync.publications', {});
+          printResult(out, list, () =>
+            list.map((p) => `${p.id}  ${p.direction === 'out' ? tr(out, 'gửi', 'out') : tr(out, 'nhận', 'in ')}  ${p.state.padEnd(8)}  ${p.title}${p.message ? `\n    ${p.message}` : ''}`).join('\n') ||
+            tr(out, 'Chưa có gói tài liệu nào qua Hệ thống điều hành.', 'No packs through the hub yet.'),
+          );
+        }),
+      );
+    });
+
+  sync
+    .command('import-publication')
+    .description('nhập một gói tài liệu nhận về đang chờ; --trust-signer sau khi đã đối chiếu dấu vân tay / import a received pack that waits')
+    .argument('<id>', 'mã gói nhận về / publication id')
+    .option('--trust-signer', 'tin cậy khóa ký của gói cho Ban Chỉ đạo của nó / trust the pack’s signer for its committee', false)
+    .action(async (id: string, o: { trustSigner: boolean }) => {
+      setExit(
+        await withCore(globals(), async (core, out) => {
+          const p = await core.call('sync.importPublication', { id, trustSigner: o.trustSigner });
+          printResult(out, p, () => (p.state === 'imported' ? tr(out, 'Đã nhập gói tài liệu.', 'Pack imported.') : `${p.state}: ${p.message ?? ''}`));
+          return p.state === 'imported' ? EXIT_OK : EXIT_FAILED;
+        }),
+      );
+    });
+
+  sync
     .command('resolve')
     .description('xử lý một xung đột: giữ bản của mình hoặc nhận bản của Hệ thống / resolve a conflict')
     .argument('<id>', 'mã xung đột / conflict id')
