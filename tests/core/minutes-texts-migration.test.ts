@@ -4,6 +4,7 @@ import { DATABASE_FILE } from '../../electron/core/db/identity.ts';
 import { latestSchemaVersion } from '../../electron/core/db/migrations/index.ts';
 import { createCore } from '../../electron/core/index.ts';
 import { minutesAt } from '../support/minutes-content.ts';
+import { dropTablesAfter } from '../support/schema-rollback.ts';
 import { Database, integrityCheck } from '../support/sqlite.ts';
 import { meetingsWorld, meetingWithDraft } from './meetings-fixture.ts';
 
@@ -32,10 +33,8 @@ describe('minutes written before their texts moved out of the revision rows (mig
       UPDATE minutes_revisions SET content = coalesce(
         (SELECT t.content FROM minutes_revision_texts t WHERE t.minutes_id = minutes_revisions.minutes_id AND t.revision = minutes_revisions.revision),
         'văn bản lúc phiên bản bắt đầu');
-      DROP TABLE minutes_revision_texts;
-      DROP TABLE task_coordinators; DROP TABLE task_events; DROP TABLE task_extensions; DROP TABLE tasks; DROP TABLE calendar_days;
-      PRAGMA user_version = 7;
     `);
+    dropTablesAfter(db, 7);
     db.close();
 
     const core = await createCore({ dataDir: w.dir, logToFile: false });

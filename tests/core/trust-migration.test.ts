@@ -4,6 +4,7 @@ import { createCore } from '../../electron/core/index.ts';
 import { DATABASE_FILE } from '../../electron/core/db/identity.ts';
 import { publishedMeeting } from '../support/published-meeting.ts';
 import { Database } from '../support/sqlite.ts';
+import { dropTablesAfter } from '../support/schema-rollback.ts';
 import { tempDir } from '../support/temp-dir.ts';
 import { coresClosedAfterEach } from '../support/open-core.ts';
 
@@ -28,7 +29,7 @@ describe('trust from before keys had purposes (migration 5)', () => {
     // As a database before migration 5 had it: one list of keys, trusted for everything, and none
     // of the tables later migrations add (they run again on reopening).
     const db = new Database(join(memberDir, DATABASE_FILE));
-    db.exec('DROP TABLE task_coordinators; DROP TABLE task_events; DROP TABLE task_extensions; DROP TABLE tasks; DROP TABLE calendar_days; DROP TABLE key_trust; DROP TABLE notices; DROP TABLE minutes_conclusions; DROP TABLE minutes_revision_texts; DROP TABLE minutes_revisions; DROP TABLE minutes; PRAGMA user_version = 4;');
+    dropTablesAfter(db, 4);
     db.close();
 
     const reopened = await open(memberDir);
