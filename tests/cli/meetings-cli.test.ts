@@ -68,7 +68,7 @@ describe('nghisu meetings', () => {
     for (const s of [
       'Họp Ban Chỉ đạo quý I',
       'Ban Chỉ đạo:     Ban Chỉ đạo phòng, chống tham nhũng, tiêu cực tỉnh',
-      'Trạng thái:      Đã phát hành (phiên bản 1)',
+      'Trạng thái:      Đã phát hành (phiên bản 2)',
       'Địa điểm:        Phòng họp số 1',
       'Chủ trì:         Nguyễn Văn Hùng, Chủ tịch UBND tỉnh',
       '  1. 08:30 (30 phút) Báo cáo tình hình — trình bày: Công an tỉnh Lào Cai',

@@ -13,6 +13,7 @@ import {
 } from '../../../shared/contract/index.ts';
 import { meetingPlace } from '../../core/domains/meetings/meeting-place.ts';
 import { dateVi, timeDateVi, timeVi } from '../../../shared/vn-time.ts';
+import { edition } from '../../../shared/edition.ts';
 import { printResult } from '../output.ts';
 import { withCore, type CommandContext } from '../with-core.ts';
 
@@ -68,7 +69,7 @@ function detailText(m: MeetingDetail): string {
     `Ban Chỉ đạo:     ${m.committee.name}`,
     `Loại:            ${m.kind.label}`,
     `Thời gian:       ${when(m)}`,
-    `Trạng thái:      ${meetingStatusLabels[m.status].vi} (phiên bản ${m.revision})`,
+    `Trạng thái:      ${meetingStatusLabels[m.status].vi} (phiên bản ${edition(m.revision)})`,
     `Địa điểm:        ${meetingPlace(m) || '—'}`,
     `Chủ trì:         ${person(m.chair)}`,
     `Đơn vị chủ trì:  ${m.chairingOrg?.name ?? '—'}`,

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { PackImportResult, PackInspection } from '../../../shared/contract/index.ts';
+import { edition } from '../../../shared/edition.ts';
 import { printResult, type Output } from '../output.ts';
 import { formatBytes, withCore, type CommandContext } from '../with-core.ts';
 
@@ -8,7 +9,7 @@ function describe(out: Output, r: PackInspection | PackImportResult, imported: b
   const lines = [
     imported ? (vi ? 'Đã nhập gói tài liệu cuộc họp.' : 'Meeting pack imported.') : vi ? 'Gói tài liệu hợp lệ (chưa nhập).' : 'The pack is valid (not imported).',
     `${vi ? 'Cuộc họp' : 'Meeting'}:   ${r.meeting.title} (${r.meeting.committeeName})`,
-    `${vi ? 'Phiên bản' : 'Revision'}:  ${r.revision}`,
+    `${vi ? 'Phiên bản' : 'Revision'}:  ${edition(r.revision)}`,
     `${vi ? 'Người ký' : 'Signed by'}:   ${r.signer.label}`,
     `${vi ? 'Dấu vân tay' : 'Fingerprint'}: ${r.signer.fingerprint} ${r.signer.trusted ? (vi ? '(tin cậy)' : '(trusted)') : vi ? '(CHƯA tin cậy)' : '(NOT trusted)'}`,
     `${vi ? 'Tài liệu' : 'Documents'}:   ${r.documents} (${formatBytes(r.totalBytes)})`,
@@ -16,12 +17,12 @@ function describe(out: Output, r: PackInspection | PackImportResult, imported: b
   if (r.downgrade && r.previous) {
     lines.push(
       vi
-        ? `CẢNH BÁO: gói này là bản ${r.revision}, CŨ HƠN bản ${r.previous.revision} đã nhập; nhập sẽ đưa cuộc họp về nội dung cũ (cần --allow-downgrade).`
-        : `WARNING: this pack is revision ${r.revision}, OLDER than revision ${r.previous.revision} already imported; importing rolls the meeting back (needs --allow-downgrade).`,
+        ? `CẢNH BÁO: gói này là bản ${edition(r.revision)}, CŨ HƠN bản ${edition(r.previous.revision)} đã nhập; nhập sẽ đưa cuộc họp về nội dung cũ (cần --allow-downgrade).`
+        : `WARNING: this pack is revision ${edition(r.revision)}, OLDER than revision ${edition(r.previous.revision)} already imported; importing rolls the meeting back (needs --allow-downgrade).`,
     );
   }
   if (r.previous) {
-    lines.push(vi ? `Thay đổi so với bản ${r.previous.revision} đã nhập:` : `Changes since revision ${r.previous.revision}:`);
+    lines.push(vi ? `Thay đổi so với bản ${edition(r.previous.revision)} đã nhập:` : `Changes since revision ${edition(r.previous.revision)}:`);
     if (r.changes.length === 0) lines.push(vi ? '  (không có)' : '  (none)');
     for (const c of r.changes) lines.push(`  - ${c.text[out.lang]}`);
   }
@@ -48,8 +49,8 @@ export function registerPackCommands(program: Command, { globals, setExit }: Com
           const r = await core.call('packs.exportFile', { meetingId, file, overwrite: cmd.force, releaseClassified });
           printResult(out, r, () =>
             out.lang === 'vi'
-              ? `Đã xuất gói ${r.file} (bản ${r.revision}, ${r.documents} tài liệu, ${formatBytes(r.bytes)}).\nKhóa ký: ${r.fingerprint}`
-              : `Exported ${r.file} (revision ${r.revision}, ${r.documents} documents, ${formatBytes(r.bytes)}).\nSigning key: ${r.fingerprint}`,
+              ? `Đã xuất gói ${r.file} (bản ${edition(r.revision)}, ${r.documents} tài liệu, ${formatBytes(r.bytes)}).\nKhóa ký: ${r.fingerprint}`
+              : `Exported ${r.file} (revision ${edition(r.revision)}, ${r.documents} documents, ${formatBytes(r.bytes)}).\nSigning key: ${r.fingerprint}`,
           );
         }),
       );

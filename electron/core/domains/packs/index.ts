@@ -208,7 +208,7 @@ export function createPacksDomain(ctx: ServiceContext, deps: PacksDeps) {
     'packs.export': async ({ meetingId, releaseClassified }: MethodInput<'packs.export'>) => {
       const prepared = preparePack(meetingId, releaseClassified);
       let built: Awaited<ReturnType<typeof buildPack>> | undefined;
-      const file = await writeExport(ctx.paths, packFileName(prepared.content), PACK_MIME, async (target) => {
+      const file = await writeExport(ctx.paths, packFileName(prepared.content.meeting), PACK_MIME, async (target) => {
         built = await buildPack(prepared, target);
       });
       return { ...built!, file };

@@ -6,7 +6,7 @@ import type { MeetingDetail, PackExportResult } from '../../../../shared/contrac
 import { useBridge } from '../../bridge/BridgeContext.tsx';
 import { useAskRelease, withRelease } from '../../common/classified-release/ReleaseAsk.tsx';
 import { useSaveExport } from '../../common/useSaveExport.ts';
-import { edition } from '../meetings/shared/edition.ts';
+import { edition } from '../../../../shared/edition.ts';
 
 /** "Xuất gói tài liệu": the published meeting, its agenda, participants and documents in one signed file. */
 export function ExportPackButton({ meeting }: { meeting: MeetingDetail }) {

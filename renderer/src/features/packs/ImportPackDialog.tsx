@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { PackInspection, UploadRef } from '../../../../shared/contract/index.ts';
 import { useBridge } from '../../bridge/BridgeContext.tsx';
-import { edition } from '../meetings/shared/edition.ts';
+import { edition } from '../../../../shared/edition.ts';
 import { useLang } from '../../common/useLang.ts';
 import { formatDateTime, formatRange } from '../../../../shared/vn-time.ts';
 import { SignedFileImportModal, SignerLine, type SignedFileTexts } from '../signed-files/SignedFileImportModal.tsx';

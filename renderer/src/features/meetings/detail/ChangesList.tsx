@@ -1,7 +1,7 @@
 import { Empty, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { MeetingRevision } from '../../../../../shared/contract/index.ts';
-import { edition } from '../shared/edition.ts';
+import { edition } from '../../../../../shared/edition.ts';
 import { useLang } from '../../../common/useLang.ts';
 import { formatDateTime } from '../../../../../shared/vn-time.ts';
 

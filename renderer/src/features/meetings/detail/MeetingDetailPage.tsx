@@ -23,7 +23,7 @@ import { MeetingActions } from './MeetingActions.tsx';
 import { MeetingFacts } from './MeetingFacts.tsx';
 import { PackOriginBanner } from './PackOriginBanner.tsx';
 import '../meetings.css';
-import { edition } from '../shared/edition.ts';
+import { edition } from '../../../../../shared/edition.ts';
 
 type TabKey = 'agenda' | 'participants' | 'attendance' | 'changes';
 

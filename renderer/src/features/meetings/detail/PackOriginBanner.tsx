@@ -6,7 +6,7 @@ import { useBridge } from '../../../bridge/BridgeContext.tsx';
 import { useCoreData } from '../../../bridge/useCoreData.ts';
 import { useLang } from '../../../common/useLang.ts';
 import { formatDateTime } from '../../../../../shared/vn-time.ts';
-import { edition } from '../shared/edition.ts';
+import { edition } from '../../../../../shared/edition.ts';
 
 /**
  * A meeting received in a pack is the secretariat's: read-only here, with what the last pack

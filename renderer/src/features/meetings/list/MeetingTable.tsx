@@ -7,7 +7,7 @@ import { ClassificationTag, StatusTag } from '../shared/tags.tsx';
 import { useLang } from '../../../common/useLang.ts';
 import { formatDay, timeVi } from '../../../../../shared/vn-time.ts';
 import { MeetingPlace } from './MeetingPlace.tsx';
-import { edition } from '../shared/edition.ts';
+import { edition } from '../../../../../shared/edition.ts';
 
 export const PAGE_SIZE = 20;
 
