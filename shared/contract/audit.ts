@@ -157,6 +157,7 @@ const auditVerbs: Record<string, Label> = {
   lock: { vi: 'khóa', en: 'lock' },
   move: { vi: 'đổi thứ tự', en: 'reorder' },
   pause: { vi: 'tạm dừng', en: 'pause' },
+  publish: { vi: 'gửi gói qua Hệ thống điều hành', en: 'send a pack through the operations system' },
   pull: { vi: 'nhận thay đổi', en: 'receive changes' },
   refresh: { vi: 'cập nhật từ cuộc họp', en: 'refresh from the meeting' },
   regenerate: { vi: 'soạn lại từ kết luận', en: 'regenerate from the conclusions' },

@@ -7,9 +7,6 @@ const httpUrl = z
   // The message comes from zod's locale (vi or en) chosen at validation time.
   .pipe(z.url({ protocol: /^https?$/ }));
 
-/** An optional URL: empty string means "not configured". */
-const optionalUrl = z.union([z.literal(''), httpUrl]);
-
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
 /**
@@ -35,12 +32,15 @@ const updatesUrl = z.union([
   }),
 ]);
 
-/** Every setting the app knows, with its schema. Unknown keys are refused. */
+/**
+ * Every setting the app knows, with its schema. Unknown keys are refused on write; a stored row of a
+ * key dropped since (sync.endpointUrl, superseded by the Liên thông page) is skipped on read, so a
+ * database written by an older build opens as it is.
+ */
 export const settingSchemas = {
   'ui.language': z.enum(['vi', 'en']),
   'ui.theme': z.enum(['light', 'dark', 'system']),
   'updates.url': updatesUrl,
-  'sync.endpointUrl': optionalUrl,
   /** Địa danh on the organ's documents ("Lào Cai, ngày … tháng … năm …"): giấy mời, thông báo. */
   'documents.issuingPlace': z.string().trim().min(1, 'Cần địa danh / a place name is required').max(60),
   /** Minutes without a key press or a pointer move before the app locks itself (when a passphrase is set). */
@@ -69,7 +69,6 @@ export const defaultSettings: Settings = {
   'ui.language': 'vi',
   'ui.theme': 'light',
   'updates.url': '',
-  'sync.endpointUrl': '',
   'documents.issuingPlace': 'Lào Cai',
   'security.idleMinutes': 15,
   'tasks.dueSoonWorkingDays': 3,
@@ -79,7 +78,6 @@ export const setSettingInput = z.discriminatedUnion('key', [
   z.object({ key: z.literal('ui.language'), value: settingSchemas['ui.language'] }).strict(),
   z.object({ key: z.literal('ui.theme'), value: settingSchemas['ui.theme'] }).strict(),
   z.object({ key: z.literal('updates.url'), value: settingSchemas['updates.url'] }).strict(),
-  z.object({ key: z.literal('sync.endpointUrl'), value: settingSchemas['sync.endpointUrl'] }).strict(),
   z.object({ key: z.literal('documents.issuingPlace'), value: settingSchemas['documents.issuingPlace'] }).strict(),
   z.object({ key: z.literal('security.idleMinutes'), value: settingSchemas['security.idleMinutes'] }).strict(),
   z.object({ key: z.literal('tasks.dueSoonWorkingDays'), value: settingSchemas['tasks.dueSoonWorkingDays'] }).strict(),

@@ -25,7 +25,7 @@ describe('backup and restore', () => {
     const out = tempDir();
     const core = await createCore({ dataDir: dir });
     await core.call('settings.set', { key: 'ui.theme', value: 'dark' });
-    await core.call('settings.set', { key: 'sync.endpointUrl', value: 'https://dieuhanh.laocai.gov.vn' });
+    await core.call('settings.set', { key: 'documents.issuingPlace', value: 'Sa Pa' });
 
     const backup = await core.call('backup.create', { file: join(out, 'sao-luu.db') });
     expect(backup.schemaVersion).toBe(latestSchemaVersion);
@@ -33,7 +33,7 @@ describe('backup and restore', () => {
     expect(integrityCheck(await extractDatabase(backup.file, out))).toBe('ok');
 
     await core.call('settings.set', { key: 'ui.theme', value: 'light' });
-    await core.call('settings.set', { key: 'sync.endpointUrl', value: '' });
+    await core.call('settings.set', { key: 'documents.issuingPlace', value: 'Bát Xát' });
 
     const events: CoreEvent[] = [];
     core.subscribe((e) => events.push(e));
@@ -41,7 +41,7 @@ describe('backup and restore', () => {
     expect(events).toContainEqual({ event: 'data.restored', payload: { schemaVersion: latestSchemaVersion } });
     const settings = await core.call('settings.getAll', {});
     expect(settings['ui.theme']).toBe('dark');
-    expect(settings['sync.endpointUrl']).toBe('https://dieuhanh.laocai.gov.vn');
+    expect(settings['documents.issuingPlace']).toBe('Sa Pa');
 
     // The replaced database is kept and holds the values from before the restore.
     const previous = new Database(restored.previousCopy, { readonly: true });

@@ -70,7 +70,7 @@ describe('a process killed at any instant', () => {
         continue;
       }
       const saves = db.prepare("SELECT count(*) FROM audit_log WHERE action = 'settings.set'").pluck().get() as number;
-      const value = db.prepare("SELECT value FROM settings WHERE key = 'sync.endpointUrl'").pluck().get() as string | undefined;
+      const value = db.prepare("SELECT value FROM settings WHERE key = 'documents.issuingPlace'").pluck().get() as string | undefined;
       db.close();
       // Each reported save is one audit row; a save in flight at the kill may or may not be there.
       expect(saves).toBeGreaterThanOrEqual(totalReported);

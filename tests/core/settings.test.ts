@@ -20,19 +20,34 @@ describe('settings', () => {
     const core = await createCore({ dataDir: dir });
     const events: CoreEvent[] = [];
     core.subscribe((e) => events.push(e));
-    const after = await core.call('settings.set', { key: 'sync.endpointUrl', value: 'https://lgsp.laocai.gov.vn/dieuhanh' });
-    expect(after['sync.endpointUrl']).toBe('https://lgsp.laocai.gov.vn/dieuhanh');
-    expect(events).toEqual([{ event: 'settings.changed', payload: { key: 'sync.endpointUrl', settings: after } }]);
+    const after = await core.call('settings.set', { key: 'documents.issuingPlace', value: 'Sa Pa' });
+    expect(after['documents.issuingPlace']).toBe('Sa Pa');
+    expect(events).toEqual([{ event: 'settings.changed', payload: { key: 'documents.issuingPlace', settings: after } }]);
     await core.close();
 
     const reopened = await createCore({ dataDir: dir });
-    expect((await reopened.call('settings.getAll', {}))['sync.endpointUrl']).toBe('https://lgsp.laocai.gov.vn/dieuhanh');
+    expect((await reopened.call('settings.getAll', {}))['documents.issuingPlace']).toBe('Sa Pa');
     await reopened.close();
 
     const db = new Database(join(dir, DATABASE_FILE), { readonly: true });
     const audit = db.prepare('SELECT action, entity, entity_id FROM audit_log').all();
     db.close();
-    expect(audit).toEqual([{ action: 'settings.set', entity: 'setting', entity_id: 'sync.endpointUrl' }]);
+    expect(audit).toEqual([{ action: 'settings.set', entity: 'setting', entity_id: 'documents.issuingPlace' }]);
+  });
+
+  it('opens a database that still holds a setting this build no longer knows, and leaves it out', async () => {
+    const dir = tempDir();
+    await (await createCore({ dataDir: dir })).close();
+    const db = new Database(join(dir, DATABASE_FILE));
+    // What the Cài đặt page stored before the hub's address moved to the Liên thông page.
+    db.prepare("INSERT INTO settings (key, value, updated_at) VALUES ('sync.endpointUrl', '\"https://dieuhanh.laocai.gov.vn\"', '2026-01-01T00:00:00Z')").run();
+    db.close();
+    const core = await createCore({ dataDir: dir });
+    const settings = await core.call('settings.getAll', {});
+    expect(settings).toEqual(defaultSettings);
+    expect(Object.keys(settings)).not.toContain('sync.endpointUrl');
+    await expect(core.call('settings.set', { key: 'sync.endpointUrl', value: 'https://dieuhanh.laocai.gov.vn' } as never)).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await core.close();
   });
 
   it('falls back to the default when a stored value no longer fits its schema', async () => {

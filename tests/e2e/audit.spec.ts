@@ -4,7 +4,7 @@ import { expect, mainNav, openShell, screenshot, test } from './fixtures.ts';
 import { pick } from './support/antd.ts';
 
 test('the secretariat reads who changed what, filters by area, verifies the chain and exports it', async ({ page }) => {
-  await callCore('settings.set', { key: 'sync.endpointUrl', value: 'https://dieuhanh.laocai.gov.vn/api' });
+  await callCore('settings.set', { key: 'documents.issuingPlace', value: 'Sa Pa' });
   const head = (await callCore('audit.list', { limit: 1 })).items[0]!;
 
   await openShell(page);
@@ -17,7 +17,7 @@ test('the secretariat reads who changed what, filters by area, verifies the chai
   const newest = rows.first();
   await expect(newest).toContainText(String(head.seq));
   await expect(newest).toContainText('Cài đặt: đặt');
-  await expect(newest).toContainText('sync.endpointUrl · value: https://dieuhanh.laocai.gov.vn/api');
+  await expect(newest).toContainText('documents.issuingPlace · value: Sa Pa');
 
   await pick(page, page, 'Nhóm thao tác', 'cai dat', 'Cài đặt');
   await expect(rows.first()).toContainText('Cài đặt: đặt');

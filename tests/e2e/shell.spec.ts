@@ -86,15 +86,16 @@ test('keyboard users can skip straight to the page content', async ({ page }) =>
   await expect(page).toHaveURL(/#\/meetings$/);
 });
 
-test('the dark theme and the provincial endpoint survive a reload', async ({ page }) => {
+test('the dark theme and the place name on documents survive a reload', async ({ page }) => {
   await openShell(page);
   await mainNav(page).getByRole('link', { name: 'Cài đặt', exact: true }).click();
   await expect(page.getByRole('radio', { name: 'Sáng' })).toBeChecked();
+  // The hub's address is set on the Liên thông page, with its credentials, not here.
+  await expect(page.getByRole('textbox', { name: /hệ thống điều hành/i })).toHaveCount(0);
   await screenshot(page, 'settings-light');
 
-  const endpoint = 'https://dieuhanh.laocai.gov.vn/api/v1';
   await choose(page, 'Tối');
-  await page.getByRole('textbox', { name: 'Địa chỉ hệ thống điều hành của tỉnh' }).fill(endpoint);
+  await page.getByRole('textbox', { name: 'Địa danh trên văn bản' }).fill('Sa Pa');
   await page.getByRole('button', { name: 'Lưu cài đặt' }).click();
   await expect(page.getByText('Đã lưu cài đặt.')).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
@@ -104,12 +105,12 @@ test('the dark theme and the provincial endpoint survive a reload', async ({ pag
 
   const stored = await callCore('settings.getAll', {});
   expect(stored['ui.theme']).toBe('dark');
-  expect(stored['sync.endpointUrl']).toBe(endpoint);
+  expect(stored['documents.issuingPlace']).toBe('Sa Pa');
 
   await page.reload();
   await expect(page.getByRole('heading', { level: 1, name: 'Cài đặt' })).toBeVisible();
   await expect(page.getByRole('radio', { name: 'Tối' })).toBeChecked();
-  await expect(page.getByRole('textbox', { name: 'Địa chỉ hệ thống điều hành của tỉnh' })).toHaveValue(endpoint);
+  await expect(page.getByRole('textbox', { name: 'Địa danh trên văn bản' })).toHaveValue('Sa Pa');
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
 
   // The liên thông area in the dark theme (its connection is its own, set on that page).
@@ -118,65 +119,64 @@ test('the dark theme and the provincial endpoint survive a reload', async ({ pag
   await screenshot(page, 'area-sync-dark');
 });
 
-test('an invalid address gets a Vietnamese error on its field and is not saved', async ({ page }) => {
+test('an empty place name gets a Vietnamese error on its field and is not saved', async ({ page }) => {
   await openShell(page);
   await page.keyboard.press('Control+Comma');
   // The update server is the administrator's (nghisu settings set): shown, never editable here.
   await expect(page.getByRole('textbox', { name: 'Máy chủ cập nhật' })).toHaveAttribute('readonly', '');
-  const field = page.getByRole('textbox', { name: 'Địa chỉ hệ thống điều hành của tỉnh' });
-  const error = page.getByText(
-    'Địa chỉ không hợp lệ. Hãy nhập địa chỉ đầy đủ bắt đầu bằng http:// hoặc https://, hoặc để trống.',
-  );
+  const field = page.getByRole('textbox', { name: 'Địa danh trên văn bản' });
+  const error = page.getByText('Cần nhập địa danh (tối đa 60 ký tự).');
 
-  for (const bad of ['ftp://capnhat.laocai.gov.vn', 'capnhat.laocai.gov.vn', 'https://']) {
+  for (const bad of ['', '   ']) {
     await field.fill(bad);
     await page.getByRole('button', { name: 'Lưu cài đặt' }).click();
     await expect(error).toBeVisible();
     await expect(field).toHaveAttribute('aria-invalid', 'true');
     await expect(page.getByText('Đã lưu cài đặt.')).toHaveCount(0);
-    expect((await callCore('settings.getAll', {}))['sync.endpointUrl']).toBe('');
+    expect((await callCore('settings.getAll', {}))['documents.issuingPlace']).toBe('Lào Cai');
   }
-  await screenshot(page, 'settings-invalid-url');
+  await screenshot(page, 'settings-invalid-place');
 
   await page.reload();
-  await expect(page.getByRole('textbox', { name: 'Địa chỉ hệ thống điều hành của tỉnh' })).toHaveValue('');
+  await expect(page.getByRole('textbox', { name: 'Địa danh trên văn bản' })).toHaveValue('Lào Cai');
 
-  // Fixing the value clears the error and saves.
-  await page.getByRole('textbox', { name: 'Địa chỉ hệ thống điều hành của tỉnh' }).fill('  https://dieuhanh.laocai.gov.vn/nghisu  ');
+  // Fixing the value clears the error and saves it trimmed.
+  await page.getByRole('textbox', { name: 'Địa danh trên văn bản' }).fill('  Sa Pa  ');
   await page.getByRole('button', { name: 'Lưu cài đặt' }).click();
   await expect(page.getByText('Đã lưu cài đặt.')).toBeVisible();
   await expect(error).toHaveCount(0);
-  expect((await callCore('settings.getAll', {}))['sync.endpointUrl']).toBe('https://dieuhanh.laocai.gov.vn/nghisu');
+  expect((await callCore('settings.getAll', {}))['documents.issuingPlace']).toBe('Sa Pa');
 });
 
-test('an address the core refuses is reported on its field in the current language', async ({ page }) => {
-  // Stand in for a core whose rules are stricter than the screen's: the page sends a valid address,
-  // the core receives one it must refuse, and its real INVALID_INPUT answer reaches the page.
+test('a value the core refuses is reported on its field in the current language', async ({ page }) => {
+  // Stand in for a core whose rules are stricter than the screen's: the page sends a valid place
+  // name, the core receives one it must refuse, and its real INVALID_INPUT answer reaches the page.
   await page.routeWebSocket(/\/bridge/, (ws) => {
     const server = ws.connectToServer();
     ws.onMessage((message) => {
       const request = JSON.parse(String(message)) as { method: string; input: { key?: string; value?: unknown } };
-      if (request.method === 'settings.set' && request.input.key === 'sync.endpointUrl') {
-        request.input.value = 'ftp://dieuhanh.laocai.gov.vn';
+      if (request.method === 'settings.set' && request.input.key === 'documents.issuingPlace') {
+        request.input.value = '   ';
       }
       server.send(JSON.stringify(request));
     });
   });
   await openShell(page);
   await page.keyboard.press('Control+Comma');
-  const field = page.getByRole('textbox', { name: 'Địa chỉ hệ thống điều hành của tỉnh' });
-  await field.fill('https://dieuhanh.laocai.gov.vn');
+  const field = page.getByRole('textbox', { name: 'Địa danh trên văn bản' });
+  await field.fill('Sa Pa');
   await page.getByRole('button', { name: 'Lưu cài đặt' }).click();
-  await expect(page.getByText('URL không hợp lệ', { exact: true })).toBeVisible();
+  // The contract's message holds both languages; the field shows the user's half only.
+  await expect(page.getByText('Cần địa danh', { exact: true })).toBeVisible();
   await expect(field).toHaveAttribute('aria-invalid', 'true');
   await expect(page.getByText('Đã lưu cài đặt.')).toHaveCount(0);
 
   await callCore('settings.set', { key: 'ui.language', value: 'en' });
-  const fieldEn = page.getByRole('textbox', { name: "Province's operations system address" });
-  await fieldEn.fill('https://dieuhanh.laocai.gov.vn/v2');
+  const fieldEn = page.getByRole('textbox', { name: 'Place name on documents' });
+  await fieldEn.fill('Bát Xát');
   await page.getByRole('button', { name: 'Save settings' }).click();
-  await expect(page.getByText('Invalid URL', { exact: true })).toBeVisible();
-  expect((await callCore('settings.getAll', {}))['sync.endpointUrl']).toBe('');
+  await expect(page.getByText('a place name is required', { exact: true })).toBeVisible();
+  expect((await callCore('settings.getAll', {}))['documents.issuingPlace']).toBe('Lào Cai');
 });
 
 test('switching to English switches the whole UI, and back', async ({ page }) => {

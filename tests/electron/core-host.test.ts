@@ -77,12 +77,12 @@ describe('core-host', () => {
     port.send(request(2, 'backup.create', { file: join(dataDir, 'b.db') }, 'ui'));
     expect(await port.next((m) => m['id'] === 2)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
 
-    port.send(request(3, 'settings.set', { key: 'sync.endpointUrl', value: 'https://lgsp.example.vn/nghisu' }));
+    port.send(request(3, 'settings.set', { key: 'documents.issuingPlace', value: 'Sa Pa' }));
     expect(await port.next((m) => m['id'] === 3)).toMatchObject({ ok: true });
     expect(await port.next((m) => m['type'] === 'event')).toMatchObject({
       type: 'event',
       event: 'settings.changed',
-      payload: { key: 'sync.endpointUrl', settings: { 'sync.endpointUrl': 'https://lgsp.example.vn/nghisu' } },
+      payload: { key: 'documents.issuingPlace', settings: { 'documents.issuingPlace': 'Sa Pa' } },
     });
 
     port.send(request(4, 'no.such.method', {}));

@@ -10,6 +10,6 @@ if (!dataDir) throw new Error('usage: settings-writer.ts DATA_DIR');
 const core = await createCore({ dataDir, logToFile: false });
 process.stdout.write('ready\n');
 for (let n = 1; ; n++) {
-  await core.call('settings.set', { key: 'sync.endpointUrl', value: `https://dieuhanh.example.vn/lan-${n}` });
+  await core.call('settings.set', { key: 'documents.issuingPlace', value: `Lào Cai lan-${n}` });
   process.stdout.write(`saved ${n}\n`);
 }

@@ -22,28 +22,6 @@ export const en: Messages = {
     reconnecting: 'Lost the connection to the application core. Reconnecting…',
     reconnectingHint: 'Unsaved changes stay on screen; save them again once the connection is back.',
   },
-  areas: {
-    meetings: {
-      intro: "Prepare, run and archive the Steering Committee's meetings.",
-      empty: 'No meetings yet.',
-      next: 'Meeting preparation (agenda, participants, documents per agenda item) comes in the next release.',
-    },
-    documents: {
-      intro: 'Meeting documents, kept on this computer and readable without a network.',
-      empty: 'No documents yet.',
-      next: 'Importing PDF documents, reading and annotating them comes in the next release.',
-    },
-    tasks: {
-      intro: 'Tasks assigned from meeting conclusions: lead unit, coordinating units, due dates and progress.',
-      empty: 'No tasks yet.',
-      next: 'Assigning tasks from meeting conclusions and tracking progress and deadlines comes in the next release.',
-    },
-    search: {
-      intro: 'Search the full text of documents, minutes and tasks; typing without diacritics still finds them.',
-      empty: 'Nothing to search yet.',
-      next: 'Full-text search comes in the next release, together with document import.',
-    },
-  },
   settings: {
     intro: 'Settings of the app on this computer.',
     displaySection: 'Display',
@@ -62,10 +40,6 @@ export const en: Messages = {
     updatesUrl: 'Update server',
     updatesUrlHelp: 'Set by the administrator on this machine: nghisu settings set updates.url <https address>. Shown here read-only.',
     updatesUrlNone: 'Not set',
-    endpointUrl: "Province's operations system address",
-    endpointUrlHelp: "Address of the province's task exchange service. Leave empty if not used.",
-    urlPlaceholder: 'https://…',
-    invalidUrl: 'Invalid address. Enter a full address starting with http:// or https://, or leave it empty.',
     save: 'Save settings',
     revert: 'Undo changes',
     saved: 'Settings saved.',

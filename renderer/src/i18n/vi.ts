@@ -21,28 +21,6 @@ export const vi = {
     reconnecting: 'Mất kết nối với lõi ứng dụng. Đang kết nối lại…',
     reconnectingHint: 'Các thay đổi chưa lưu vẫn còn trên màn hình; hãy lưu lại khi kết nối được khôi phục.',
   },
-  areas: {
-    meetings: {
-      intro: 'Chuẩn bị, tổ chức và lưu trữ các phiên họp của Ban Chỉ đạo.',
-      empty: 'Chưa có cuộc họp nào.',
-      next: 'Chức năng chuẩn bị cuộc họp (chương trình, thành phần tham dự, tài liệu theo từng nội dung) sẽ có ở bản tiếp theo.',
-    },
-    documents: {
-      intro: 'Tài liệu, văn bản của các cuộc họp, lưu ngay trên máy này và đọc được cả khi không có mạng.',
-      empty: 'Chưa có tài liệu nào.',
-      next: 'Chức năng nhập tài liệu PDF, đọc và ghi chú trên tài liệu sẽ có ở bản tiếp theo.',
-    },
-    tasks: {
-      intro: 'Nhiệm vụ giao từ kết luận cuộc họp: đơn vị chủ trì, đơn vị phối hợp, thời hạn và tiến độ.',
-      empty: 'Chưa có nhiệm vụ nào.',
-      next: 'Chức năng giao nhiệm vụ từ kết luận cuộc họp và theo dõi tiến độ, thời hạn sẽ có ở bản tiếp theo.',
-    },
-    search: {
-      intro: 'Tìm trong toàn văn tài liệu, biên bản và nhiệm vụ; gõ không dấu vẫn tìm được.',
-      empty: 'Chưa có dữ liệu để tìm kiếm.',
-      next: 'Tìm kiếm toàn văn sẽ có ở bản tiếp theo, cùng với chức năng nhập tài liệu.',
-    },
-  },
   settings: {
     intro: 'Thiết lập của ứng dụng trên máy này.',
     displaySection: 'Hiển thị',
@@ -61,10 +39,6 @@ export const vi = {
     updatesUrl: 'Máy chủ cập nhật',
     updatesUrlHelp: 'Do quản trị viên đặt trên máy này bằng lệnh: nghisu settings set updates.url <địa chỉ https>. Màn hình này chỉ hiển thị.',
     updatesUrlNone: 'Chưa đặt',
-    endpointUrl: 'Địa chỉ hệ thống điều hành của tỉnh',
-    endpointUrlHelp: 'Địa chỉ dịch vụ nhận và trả nhiệm vụ của tỉnh. Để trống nếu chưa dùng.',
-    urlPlaceholder: 'https://…',
-    invalidUrl: 'Địa chỉ không hợp lệ. Hãy nhập địa chỉ đầy đủ bắt đầu bằng http:// hoặc https://, hoặc để trống.',
     save: 'Lưu cài đặt',
     revert: 'Hoàn tác',
     saved: 'Đã lưu cài đặt.',

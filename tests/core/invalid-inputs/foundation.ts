@@ -11,8 +11,8 @@ export const foundationInvalidInputs: Record<keyof typeof foundationMethods | ke
     { key: 'ui.language', value: 'fr' },
     { key: 'updates.url', value: 'ftp://example.vn/updates' },
     { key: 'updates.url', value: 'javascript:alert(1)' },
-    { key: 'sync.endpointUrl', value: 'not a url' },
-    { key: 'sync.endpointUrl', value: 42 },
+    // Retired: the hub's address is set on the Liên thông page (sync.configure).
+    { key: 'sync.endpointUrl', value: 'https://dieuhanh.laocai.gov.vn' },
     { key: 'documents.issuingPlace', value: '   ' },
     { key: 'documents.issuingPlace', value: 'x'.repeat(61) },
     { key: 'security.idleMinutes', value: 0 },

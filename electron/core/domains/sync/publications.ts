@@ -9,6 +9,7 @@ import { CoreError } from '../../errors.ts';
 import { fsyncDir, fsyncFile } from '../../fs/durable.ts';
 import type { DocumentsDomain } from '../documents/index.ts';
 import type { PacksDomain } from '../packs/index.ts';
+import { packFileName } from '../packs/file-name.ts';
 import type { HubClient } from './hub-client.ts';
 import { HubError } from './hub-error.ts';
 import type { SyncStore } from './sync-store.ts';
@@ -58,7 +59,7 @@ export function createPublications(
 ) {
   const { db } = ctx;
   const dir = join(ctx.paths.dataDir, 'sync-files');
-  const meeting = db.prepare('SELECT id, title, committee_id, classification, status FROM meetings WHERE id = ?');
+  const meeting = db.prepare('SELECT id, title, starts_at, committee_id, classification, status FROM meetings WHERE id = ?');
   const recipients = db
     .prepare(
       `SELECT DISTINCT o.organ_code FROM committee_members cm LEFT JOIN people p ON p.id = cm.person_id
@@ -109,7 +110,7 @@ export function createPublications(
       if (!store.configured()) {
         throw new CoreError('INVALID_STATE', { vi: 'Chưa kết nối Hệ thống điều hành: hãy kết nối trong Cài đặt → Liên thông.', en: 'Not connected to the operations system: connect in Settings → Sync.' });
       }
-      const m = meeting.get(meetingId) as { id: string; title: string; committee_id: string; classification: string; status: string } | undefined;
+      const m = meeting.get(meetingId) as { id: string; title: string; starts_at: string; committee_id: string; classification: string; status: string } | undefined;
       if (!m) throw new CoreError('NOT_FOUND', { vi: 'Không tìm thấy cuộc họp.', en: 'Meeting not found.' });
       if (m.classification !== 'normal') {
         throw new CoreError('INVALID_STATE', { vi: 'Cuộc họp mật: gói tài liệu không được gửi qua Hệ thống điều hành.', en: 'A classified meeting: its pack never goes through the operations system.' });
@@ -118,7 +119,7 @@ export function createPublications(
       try {
         const built = await method(deps.packs.handlers, 'packs.exportFile')({ meetingId, file: tmp, overwrite: true });
         const { sha256, size } = keep(tmp);
-        const fileName = `Gói họp ${m.title.slice(0, 80)} (bản ${built.revision}).nghisu`;
+        const fileName = packFileName({ ...m, revision: built.revision });
         const body: Publication = {
           kind: 'meeting_pack',
           meetingId,

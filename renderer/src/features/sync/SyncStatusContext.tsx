@@ -9,6 +9,12 @@ import { useCoreData, type CoreData } from '../../bridge/useCoreData.ts';
  */
 export const SYNC_AREAS: readonly DataArea[] = ['sync', 'tasks'];
 
+/**
+ * What the list of packs through the hub follows: a pass that fetched or sent some ('sync'), and a
+ * pack imported from the list, which the core announces as a change of meetings.
+ */
+export const PUBLICATION_AREAS: readonly DataArea[] = ['sync', 'meetings'];
+
 /** Background passes and their retries happen in the core whatever the screen shows: look again this often. */
 const EVERY_MS = 30_000;
 
@@ -17,6 +23,8 @@ interface SyncStatusValue {
   reload: () => void;
   /** Show the status a write returned (configure, resolve, dismiss…) everywhere at once. */
   adopt: (status: SyncStatus) => void;
+  /** Received packs waiting for the user to trust their signer (0 while unknown). */
+  waitingPacks: number;
 }
 
 const SyncStatusContext = createContext<SyncStatusValue | null>(null);
@@ -30,13 +38,17 @@ export function SyncStatusProvider({ children }: { children: ReactNode }) {
   const bridge = useBridge();
   const load = useCallback(() => bridge.invoke('sync.status', {}), [bridge]);
   const { state, reload, replace } = useCoreData(load, SYNC_AREAS);
+  // sync.status does not count them; a received pack only arrives with a pass, which is announced.
+  const loadPublications = useCallback(() => bridge.invoke('sync.publications', {}), [bridge]);
+  const publications = useCoreData(loadPublications, PUBLICATION_AREAS).state.data;
+  const waitingPacks = useMemo(() => publications?.filter((p) => p.state === 'waiting').length ?? 0, [publications]);
 
   useEffect(() => {
     const timer = window.setInterval(reload, EVERY_MS);
     return () => window.clearInterval(timer);
   }, [reload]);
 
-  const value = useMemo(() => ({ state, reload, adopt: replace }), [state, reload, replace]);
+  const value = useMemo(() => ({ state, reload, adopt: replace, waitingPacks }), [state, reload, replace, waitingPacks]);
   return <SyncStatusContext value={value}>{children}</SyncStatusContext>;
 }
 

@@ -64,6 +64,7 @@ export const help: typeof source = {
         'Classified tasks (Confidential, Secret, Top secret) never leave this computer.',
         'Conflicts: when a task was edited both here and on the operations system, neither copy is overwritten. The “Sync conflicts” page compares each differing field; you choose “Keep mine” or “Take the operations system’s version”.',
         'Refused changes (e.g. a unit without an organ code in the Directory) are listed with the reason; fix the cause and edit the task again, or click “Dismiss”.',
+        'Meeting packs: on a published meeting’s screen, “Send through the operations system” sends the signed pack to the committee’s member units at the next sync (classified meetings are never sent). A unit’s computer receives the pack when syncing and imports it by itself if it trusts the signing key; otherwise the pack waits on the “Packs through the operations system” page: check the fingerprint with the committee’s secretariat, then click “Trust the signing key and import”.',
         'When syncing fails, the left bar says why and when it tries again. A wrong client id or secret needs the administrator to check.',
       ],
     },

@@ -65,6 +65,7 @@ export const help = {
         'Nhiệm vụ mật (Mật, Tối mật, Tuyệt mật) không bao giờ rời khỏi máy này.',
         'Xung đột: khi một nhiệm vụ được sửa cả trên máy này và trên Hệ thống điều hành, không bản nào bị ghi đè. Trang “Xung đột liên thông” so sánh từng thông tin khác nhau; bạn chọn “Giữ bản của tôi” hoặc “Nhận bản của Hệ thống điều hành”.',
         'Thay đổi bị từ chối (ví dụ đơn vị chưa có mã định danh trong Danh mục) được liệt kê kèm lý do; sửa nguyên nhân rồi sửa lại nhiệm vụ, hoặc bấm “Bỏ qua”.',
+        'Gói tài liệu cuộc họp: trên màn hình cuộc họp đã phát hành, nút “Gửi qua Hệ thống điều hành” gửi gói tài liệu đã ký cho các đơn vị thành viên của Ban Chỉ đạo ở lần đồng bộ tới (cuộc họp mật không được gửi). Máy của đơn vị nhận gói khi đồng bộ và tự nhập nếu đã tin cậy khóa ký; nếu chưa, gói chờ ở trang “Gói tài liệu qua Hệ thống điều hành”: đối chiếu dấu vân tay với Văn phòng Ban Chỉ đạo rồi bấm “Tin cậy khóa ký và nhập”.',
         'Khi đồng bộ lỗi, cột bên trái nói rõ lý do và giờ thử lại. Sai mã ứng dụng hoặc khóa bí mật thì cần quản trị viên kiểm tra lại.',
       ],
     },

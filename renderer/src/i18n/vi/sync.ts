@@ -1,6 +1,6 @@
 /**
  * Vietnamese texts of liên thông (namespace 'sync'): the status in the navigation column, the
- * connection page and the conflicts page. en/sync.ts must have the same keys. Vietnamese has no
+ * connection page, the conflicts page, and meeting packs sent and received through the hub. en/sync.ts must have the same keys. Vietnamese has no
  * plural forms: keys that English needs in _one/_other pairs carry the same text twice.
  */
 export const sync = {
@@ -28,6 +28,8 @@ export const sync = {
     conflicts_other: '{{count}} xung đột cần xử lý',
     rejected_one: '{{count}} thay đổi bị từ chối',
     rejected_other: '{{count}} thay đổi bị từ chối',
+    waitingPacks_one: '{{count}} gói tài liệu chờ xác nhận khóa ký',
+    waitingPacks_other: '{{count}} gói tài liệu chờ xác nhận khóa ký',
     syncNow: 'Đồng bộ ngay',
     syncNowHint: 'Gửi các thay đổi chờ gửi và nhận thay đổi mới từ Hệ thống điều hành (Ctrl+Shift+D)',
     done: 'Đã đồng bộ: gửi {{pushed}}, nhận {{pulled}} thay đổi.',
@@ -97,6 +99,10 @@ export const sync = {
     waiting: 'Chờ xử lý',
     waitingValue: '{{conflicts}} xung đột, {{rejected}} thay đổi bị từ chối',
     openConflicts: 'Xem và xử lý',
+    packs: 'Gói tài liệu qua Hệ thống điều hành',
+    packsWaiting_one: '{{count}} gói chờ xác nhận khóa ký',
+    packsWaiting_other: '{{count}} gói chờ xác nhận khóa ký',
+    openPacks: 'Xem các gói đã gửi và nhận',
     lastSuccess: 'Lần đồng bộ thành công gần nhất',
     lastError: 'Lỗi gần nhất',
     lastErrorAt: '(lúc {{time}})',
@@ -143,6 +149,58 @@ export const sync = {
     dismissConfirm: 'Bỏ qua thay đổi này?',
     dismissDetail: 'Thay đổi vẫn còn trên máy này nhưng không được gửi lên Hệ thống điều hành nữa.',
     dismissed: 'Đã bỏ qua thay đổi bị từ chối.',
+  },
+  /** The meeting screen's button: the secretariat sends the signed pack to the committee's units. */
+  publish: {
+    button: 'Gửi qua Hệ thống điều hành',
+    confirmTitle: 'Gửi gói tài liệu qua Hệ thống điều hành?',
+    confirmDetail:
+      'Gói tài liệu đã ký của cuộc họp (chương trình, thành phần, tài liệu) được gửi cho các đơn vị thành viên của Ban Chỉ đạo ở lần đồng bộ tới. Đơn vị chưa tin cậy khóa ký của máy này sẽ được hỏi đối chiếu dấu vân tay trước khi nhập.',
+    confirmOk: 'Gửi',
+    queued: 'Đã xếp hàng gửi gói tài liệu; sẽ gửi ở lần đồng bộ tới.',
+    notConnected: 'Máy này chưa kết nối Hệ thống điều hành của tỉnh.',
+    openSync: 'Kết nối ở trang Liên thông',
+    classified: 'Cuộc họp mật: gói tài liệu không được gửi qua Hệ thống điều hành.',
+  },
+  /** #/sync/publications: packs sent from here and received through the hub. */
+  publications: {
+    title: 'Gói tài liệu qua Hệ thống điều hành',
+    intro: 'Gói tài liệu cuộc họp gửi từ máy này cho các đơn vị thành viên, và gói nhận về từ Văn phòng Ban Chỉ đạo. Gói nhận về được kiểm tra chữ ký như khi nhập từ tệp.',
+    back: 'Về trang Liên thông',
+    loadFailed: 'Không đọc được danh sách gói tài liệu: {{message}}',
+    empty: 'Chưa có gói tài liệu nào',
+    emptyHint: 'Gói tài liệu gửi từ màn hình cuộc họp (nút “Gửi qua Hệ thống điều hành”) và gói nhận về khi đồng bộ sẽ hiện ở đây.',
+    direction: 'Chiều',
+    directionName: {
+      out: 'Gửi đi',
+      in: 'Nhận về',
+    },
+    meeting: 'Cuộc họp',
+    kind: {
+      meeting_pack: 'Gói tài liệu cuộc họp',
+      conclusion_notice: 'Thông báo kết luận',
+    },
+    file: 'Tệp',
+    state: 'Trạng thái',
+    stateName: {
+      pending: 'Chờ gửi',
+      sent: 'Đã gửi',
+      rejected: 'Bị từ chối',
+      imported: 'Đã nhập',
+      waiting: 'Chờ xác nhận khóa ký',
+      refused: 'Không nhập được',
+    },
+    message: 'Ghi chú',
+    at: 'Thời gian',
+    trust: 'Tin cậy khóa ký và nhập',
+    trustTitle: 'Tin cậy khóa ký và nhập gói tài liệu?',
+    trustWhy: 'Gói “{{title}}” nhận qua Hệ thống điều hành chưa được nhập vì:',
+    trustHow:
+      'Hãy đối chiếu dấu vân tay trên với Văn phòng Ban Chỉ đạo (qua điện thoại hoặc văn bản) trước khi tin cậy. Chỉ tin cậy khi dấu vân tay trùng khớp hoàn toàn: từ đó máy này nhận gói tài liệu của Ban Chỉ đạo này được ký bằng khóa đó.',
+    trustOk: 'Tin cậy và nhập',
+    retry: 'Thử nhập lại',
+    imported: 'Đã nhập gói tài liệu “{{title}}”.',
+    notImported: 'Chưa nhập được gói tài liệu: {{message}}',
   },
   /** The assignment's fields as the wire names them, in the words of the task form. */
   field: {

@@ -1,24 +1,24 @@
 import { SaveOutlined, UndoOutlined } from '@ant-design/icons';
-import { App as AntApp, Button, Card, Flex, Form, Input, Radio, type FormRule } from 'antd';
+import { App as AntApp, Button, Card, Flex, Form, Input, Radio } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { settingSchemas, type SettingKey, type Settings } from '../../../../shared/contract/index.ts';
 import { BridgeError } from '../../bridge/BridgeError.ts';
+import { languageHalf } from '../../features/sync/syncFormat.ts';
 import { currentLanguage, i18next } from '../../i18n/i18n.ts';
 import { useSettings, useSettingsContext } from '../../settings/SettingsContext.tsx';
 import { SectionTitle } from './SectionTitle.tsx';
 
-type UrlKey = 'sync.endpointUrl';
-
 /**
- * URLs first so a rejected address stops the save before anything visible changes; language last
- * so the confirmation appears in the language just chosen. The update server is not here: it is an
- * administrator setting (nghisu settings set), shown read-only.
+ * The place name first so a refused value stops the save before anything visible changes; language
+ * last so the confirmation appears in the language just chosen. The update server is not here: it
+ * is an administrator setting (nghisu settings set), shown read-only; the hub's address lives on
+ * the Liên thông page with its credentials.
  */
-const SAVE_ORDER: readonly SettingKey[] = ['sync.endpointUrl', 'documents.issuingPlace', 'ui.theme', 'ui.language'];
+const SAVE_ORDER: readonly SettingKey[] = ['documents.issuingPlace', 'ui.theme', 'ui.language'];
 
 function normalise(values: Settings): Settings {
-  return { ...values, 'sync.endpointUrl': values['sync.endpointUrl'].trim(), 'documents.issuingPlace': values['documents.issuingPlace'].trim() };
+  return { ...values, 'documents.issuingPlace': values['documents.issuingPlace'].trim() };
 }
 
 export function PreferencesForm() {
@@ -39,20 +39,6 @@ export function PreferencesForm() {
     }
   }, [form, settings]);
 
-  // The same schema the core applies, so what passes here is what the core accepts.
-  const urlRule = (key: UrlKey): FormRule => ({
-    validator: (_rule, value: unknown) =>
-      settingSchemas[key].safeParse(typeof value === 'string' ? value : '').success
-        ? Promise.resolve()
-        : Promise.reject(new Error(t('settings.invalidUrl'))),
-  });
-
-  const urlField = (key: UrlKey, label: string, help: string) => (
-    <Form.Item label={label} name={key} extra={help} rules={[urlRule(key)]} validateTrigger="onBlur">
-      <Input placeholder={t('settings.urlPlaceholder')} inputMode="url" spellCheck={false} autoComplete="off" />
-    </Form.Item>
-  );
-
   async function submit(raw: Settings): Promise<void> {
     const values = normalise(raw);
     const changed = SAVE_ORDER.filter((key) => values[key] !== settings[key]);
@@ -67,9 +53,11 @@ export function PreferencesForm() {
         try {
           saved = await save(key, values[key]);
         } catch (error) {
-          const text = error instanceof BridgeError ? error.messageIn(currentLanguage()) : String(error);
+          const lang = currentLanguage();
+          const text = error instanceof BridgeError ? error.messageIn(lang) : String(error);
           if (error instanceof BridgeError && error.code === 'INVALID_INPUT') {
-            form.setFields([{ name: key, errors: [error.fieldMessage(currentLanguage())] }]);
+            // The contract's own rules carry "tiếng Việt / English" in one message: show the user's half.
+            form.setFields([{ name: key, errors: [languageHalf(error.fieldMessage(lang), lang)] }]);
             form.scrollToField(key);
           } else {
             void message.error(t('settings.saveFailed', { message: text }));
@@ -129,7 +117,6 @@ export function PreferencesForm() {
         <Form.Item label={t('settings.updatesUrl')} htmlFor="settings-updates-url" extra={t('settings.updatesUrlHelp')}>
           <Input id="settings-updates-url" value={settings['updates.url']} placeholder={t('settings.updatesUrlNone')} readOnly variant="filled" />
         </Form.Item>
-        {urlField('sync.endpointUrl', t('settings.endpointUrl'), t('settings.endpointUrlHelp'))}
       </Card>
       <Card title={<SectionTitle>{t('settings.documentsSection')}</SectionTitle>} className="ns-settings-card">
         <Form.Item

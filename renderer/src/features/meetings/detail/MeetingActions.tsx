@@ -19,6 +19,7 @@ import { useNavigate } from 'react-router';
 import type { MeetingDetail, MeetingStatus } from '../../../../../shared/contract/index.ts';
 import { useBridge } from '../../../bridge/BridgeContext.tsx';
 import { ExportPackButton } from '../../packs/ExportPackButton.tsx';
+import { PublishPackButton } from '../../sync/publications/PublishPackButton.tsx';
 import { useLang } from '../../../common/useLang.ts';
 import { useRun } from '../../../common/useRun.ts';
 import { useSaveExport } from '../../../common/useSaveExport.ts';
@@ -120,6 +121,7 @@ export function MeetingActions({ meeting, onEdit, onClone, onChanged }: MeetingA
         </Button>
       ) : null}
       {local && meeting.status !== 'draft' ? <ExportPackButton meeting={meeting} /> : null}
+      {local && meeting.status !== 'draft' ? <PublishPackButton meeting={meeting} /> : null}
       <Dropdown
         trigger={['click']}
         menu={{

@@ -1,4 +1,4 @@
-import { CheckCircleOutlined, CloudUploadOutlined, DisconnectOutlined, ExclamationCircleOutlined, SyncOutlined, WarningOutlined } from '@ant-design/icons';
+import { CheckCircleOutlined, CloudUploadOutlined, DisconnectOutlined, ExclamationCircleOutlined, InboxOutlined, SyncOutlined, WarningOutlined } from '@ant-design/icons';
 import { App as AntApp, Button, Tooltip } from 'antd';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -22,7 +22,7 @@ export function SyncIndicator() {
   const lang = useLang();
   const bridge = useBridge();
   const { message } = AntApp.useApp();
-  const { state } = useSyncStatus();
+  const { state, waitingPacks } = useSyncStatus();
   const [busy, setBusy] = useState(false);
 
   const report = useCallback(
@@ -59,6 +59,12 @@ export function SyncIndicator() {
   return (
     <div className="ns-sync-indicator" role="group" aria-label={t('indicator.label')}>
       {status.configured ? <Connected status={status} busy={busy} /> : <NotConnected />}
+      {waitingPacks > 0 ? (
+        <div className="ns-sync-line ns-sync-warn">
+          <InboxOutlined aria-hidden />
+          <Link to="/sync/publications">{t('indicator.waitingPacks', { count: waitingPacks })}</Link>
+        </div>
+      ) : null}
       {status.configured ? (
         <Tooltip title={t('indicator.syncNowHint')} placement="right">
           <Button

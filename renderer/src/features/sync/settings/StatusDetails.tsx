@@ -6,6 +6,7 @@ import type { SyncStatus } from '../../../../../shared/contract/index.ts';
 import { useLang } from '../../../common/useLang.ts';
 import { SectionTitle } from '../../../pages/settings/SectionTitle.tsx';
 import { dateTime } from '../syncFormat.ts';
+import { useSyncStatus } from '../SyncStatusContext.tsx';
 import { unitLabel, useUnitNames } from '../useUnitNames.ts';
 
 /** Where sync stands, in full: for the user, and for the IT officer on the phone with the province. */
@@ -13,6 +14,7 @@ export function StatusDetails({ status }: { status: SyncStatus }) {
   const { t } = useTranslation('sync');
   const lang = useLang();
   const units = useUnitNames();
+  const { waitingPacks } = useSyncStatus();
   const none = <Typography.Text type="secondary">{t('status.none')}</Typography.Text>;
   const mono = (value: string | null): ReactNode =>
     value ? (
@@ -52,6 +54,21 @@ export function StatusDetails({ status }: { status: SyncStatus }) {
                     <Link to="/sync/conflicts">{t('status.openConflicts')}</Link>
                   </>
                 ) : null}
+              </>
+            ),
+          },
+          {
+            key: 'packs',
+            label: t('status.packs'),
+            children: (
+              <>
+                {waitingPacks > 0 ? (
+                  <>
+                    <Typography.Text type="warning">{t('status.packsWaiting', { count: waitingPacks })}</Typography.Text>
+                    {' — '}
+                  </>
+                ) : null}
+                <Link to="/sync/publications">{t('status.openPacks')}</Link>
               </>
             ),
           },

@@ -1,0 +1,73 @@
+import { CloudUploadOutlined } from '@ant-design/icons';
+import { App as AntApp, Button, Popconfirm, Tooltip } from 'antd';
+import { useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { MeetingDetail } from '../../../../../shared/contract/index.ts';
+import { useBridge } from '../../../bridge/BridgeContext.tsx';
+import { errorText } from '../../../common/errors.ts';
+import { useSyncStatus } from '../SyncStatusContext.tsx';
+import '../sync.css';
+
+/**
+ * "Gửi qua Hệ thống điều hành" beside "Xuất gói tài liệu": the same signed pack, queued for the
+ * committee's member units instead of saved to a file. Shown disabled, with the reason, where the
+ * core would refuse it anyway (not connected, a classified meeting), so the secretariat learns where
+ * to connect rather than meeting an error after the click.
+ */
+export function PublishPackButton({ meeting }: { meeting: MeetingDetail }) {
+  const { t } = useTranslation('sync');
+  const bridge = useBridge();
+  const { message } = AntApp.useApp();
+  const configured = useSyncStatus().state.data?.configured ?? false;
+  const [busy, setBusy] = useState(false);
+
+  async function publish(): Promise<void> {
+    setBusy(true);
+    try {
+      await bridge.invoke('sync.publishPack', { meetingId: meeting.id });
+      void message.success(t('publish.queued'));
+      // Usually online when publishing: send it now rather than at the next background pass. A
+      // failure here is the pass's, and the navigation column already reports it.
+      bridge.invoke('sync.run', {}).catch(() => undefined);
+    } catch (error) {
+      void message.error(t('common.failed', { message: errorText(error) }), 8);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const button = (disabled: boolean) => (
+    <Button icon={<CloudUploadOutlined />} loading={busy} disabled={disabled}>
+      {t('publish.button')}
+    </Button>
+  );
+  const blocked = (reason: ReactNode) => (
+    // A disabled button takes no pointer or focus events: the wrapper carries the tooltip.
+    <Tooltip title={reason} trigger={['hover', 'focus']} rootClassName="ns-sync-tooltip">
+      <span tabIndex={0} className="ns-sync-publish-blocked">
+        {button(true)}
+      </span>
+    </Tooltip>
+  );
+
+  if (meeting.classification !== 'normal') return blocked(t('publish.classified'));
+  if (!configured) {
+    return blocked(
+      <>
+        {t('publish.notConnected')} <Link to="/sync">{t('publish.openSync')}</Link>
+      </>,
+    );
+  }
+  return (
+    <Popconfirm
+      title={t('publish.confirmTitle')}
+      description={<div className="ns-sync-confirm">{t('publish.confirmDetail')}</div>}
+      okText={t('publish.confirmOk')}
+      cancelText={t('common.cancel')}
+      onConfirm={() => publish()}
+    >
+      {button(false)}
+    </Popconfirm>
+  );
+}

@@ -1,0 +1,185 @@
+import { ArrowLeftOutlined, CloudDownloadOutlined, CloudUploadOutlined, InboxOutlined, ReloadOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import { Alert, App as AntApp, Button, Card, Empty, Flex, Skeleton, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { useCallback, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { SyncPublication } from '../../../../../shared/contract/index.ts';
+import { useBridge } from '../../../bridge/BridgeContext.tsx';
+import { useCoreData } from '../../../bridge/useCoreData.ts';
+import { errorText } from '../../../common/errors.ts';
+import { Page } from '../../../shell/Page.tsx';
+import { dateTime } from '../syncFormat.ts';
+import { PUBLICATION_AREAS } from '../SyncStatusContext.tsx';
+import '../sync.css';
+
+const STATE_COLOR: Record<SyncPublication['state'], string> = {
+  pending: 'processing',
+  sent: 'success',
+  rejected: 'error',
+  imported: 'success',
+  waiting: 'warning',
+  refused: 'error',
+};
+
+/** A received pack names a meeting this laptop has only once it is imported. */
+const meetingHere = (p: SyncPublication) => p.direction === 'out' || (p.kind === 'meeting_pack' && p.state === 'imported');
+
+/**
+ * #/sync/publications — meeting packs sent from here and received through the hub. A received pack
+ * whose signer is not trusted yet waits here: the user checks the fingerprint with the secretariat,
+ * then trusts the key and imports it, as from a file.
+ */
+export function SyncPublicationsPage() {
+  const { t } = useTranslation('sync');
+  const bridge = useBridge();
+  const { message, modal } = AntApp.useApp();
+  const load = useCallback(() => bridge.invoke('sync.publications', {}), [bridge]);
+  const { state, reload } = useCoreData(load, PUBLICATION_AREAS);
+  const [busy, setBusy] = useState<string | null>(null);
+  const data = state.data;
+
+  async function importPack(p: SyncPublication, trustSigner: boolean): Promise<void> {
+    setBusy(p.id);
+    try {
+      const done = await bridge.invoke('sync.importPublication', trustSigner ? { id: p.id, trustSigner } : { id: p.id });
+      if (done.state === 'imported') void message.success(t('publications.imported', { title: done.title }));
+      else void message.warning(t('publications.notImported', { message: done.message ?? t(`publications.stateName.${done.state}`) }), 8);
+      reload();
+    } catch (error) {
+      void message.error(t('common.failed', { message: errorText(error) }), 8);
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  async function trust(p: SyncPublication): Promise<void> {
+    const agreed = await modal.confirm({
+      title: t('publications.trustTitle'),
+      icon: <SafetyCertificateOutlined />,
+      width: 560,
+      content: (
+        <div className="ns-sync-trust">
+          <Typography.Paragraph>{t('publications.trustWhy', { title: p.title })}</Typography.Paragraph>
+          <blockquote className="ns-sync-quote">{p.message}</blockquote>
+          <Typography.Paragraph strong>{t('publications.trustHow')}</Typography.Paragraph>
+        </div>
+      ),
+      okText: t('publications.trustOk'),
+      cancelText: t('common.cancel'),
+      // Trusting a key is the step to think about: Enter alone must not take it.
+      autoFocusButton: 'cancel',
+    });
+    if (agreed) await importPack(p, true);
+  }
+
+  const columns: TableColumnsType<SyncPublication> = [
+    {
+      key: 'direction',
+      title: t('publications.direction'),
+      width: 104,
+      render: (_, p) => (
+        <Tag icon={p.direction === 'out' ? <CloudUploadOutlined /> : <CloudDownloadOutlined />} color={p.direction === 'out' ? 'blue' : 'cyan'}>
+          {t(`publications.directionName.${p.direction}`)}
+        </Tag>
+      ),
+    },
+    {
+      key: 'title',
+      title: t('publications.meeting'),
+      width: 210,
+      render: (_, p) => (
+        <Flex vertical gap={2}>
+          {meetingHere(p) ? <Link to={`/meetings/${p.meetingId}`}>{p.title}</Link> : <Typography.Text>{p.title}</Typography.Text>}
+          <Typography.Text type="secondary" className="ns-sync-small">
+            {t(`publications.kind.${p.kind}`)}
+          </Typography.Text>
+        </Flex>
+      ),
+    },
+    {
+      key: 'file',
+      title: t('publications.file'),
+      width: 190,
+      render: (_, p) => <span className="ns-sync-file">{p.fileName}</span>,
+    },
+    {
+      key: 'state',
+      title: t('publications.state'),
+      width: 190,
+      render: (_, p) => (
+        <Flex vertical gap={8} align="flex-start">
+          <Tag color={STATE_COLOR[p.state]}>{t(`publications.stateName.${p.state}`)}</Tag>
+          {p.state === 'waiting' ? (
+            <Button size="small" type="primary" icon={<SafetyCertificateOutlined />} loading={busy === p.id} onClick={() => void trust(p)}>
+              {t('publications.trust')}
+            </Button>
+          ) : p.state === 'refused' ? (
+            <Button size="small" icon={<ReloadOutlined />} loading={busy === p.id} onClick={() => void importPack(p, false)}>
+              {t('publications.retry')}
+            </Button>
+          ) : null}
+        </Flex>
+      ),
+    },
+    {
+      key: 'message',
+      title: t('publications.message'),
+      render: (_, p) => (p.message ? <span className="ns-sync-message">{p.message}</span> : <Typography.Text type="secondary">{t('status.none')}</Typography.Text>),
+    },
+    {
+      key: 'at',
+      title: t('publications.at'),
+      width: 132,
+      render: (_, p) => <span className="ns-sync-nowrap">{dateTime(p.createdAt)}</span>,
+    },
+  ];
+
+  return (
+    <Page title={t('publications.title')} intro={t('publications.intro')}>
+      <Link to="/sync" className="ns-sync-back">
+        <ArrowLeftOutlined aria-hidden /> {t('publications.back')}
+      </Link>
+      {state.status === 'failed' ? (
+        <Alert
+          type="error"
+          showIcon
+          className="ns-sync-card"
+          title={t('publications.loadFailed', { message: errorText(state.error) })}
+          action={<Button onClick={reload}>{t('common.retry')}</Button>}
+        />
+      ) : null}
+      {!data ? (
+        state.status === 'loading' ? (
+          <Card>
+            <Skeleton active paragraph={{ rows: 6 }} />
+          </Card>
+        ) : null
+      ) : data.length === 0 ? (
+        <Card>
+          <Empty
+            className="ns-empty"
+            image={<InboxOutlined className="ns-sync-empty-icon ns-sync-empty-neutral" aria-hidden />}
+            description={
+              <>
+                <Typography.Text strong>{t('publications.empty')}</Typography.Text>
+                <br />
+                <Typography.Text type="secondary">{t('publications.emptyHint')}</Typography.Text>
+              </>
+            }
+          />
+        </Card>
+      ) : (
+        <Card className="ns-sync-card ns-sync-publications">
+          <Table<SyncPublication>
+            rowKey="id"
+            size="middle"
+            columns={columns}
+            dataSource={data}
+            aria-label={t('publications.title')}
+            pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
+          />
+        </Card>
+      )}
+    </Page>
+  );
+}
