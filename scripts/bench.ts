@@ -20,6 +20,7 @@ import { measureAnnotations } from './bench/annotations.ts';
 import { measureMinutes } from './bench/minutes.ts';
 import { measureMinutesOpen } from './bench/minutes-open.ts';
 import { measureSync } from './bench/sync.ts';
+import { measureReports } from './bench/reports.ts';
 import { measureTasks } from './bench/tasks.ts';
 import { measureViewer } from './bench/viewer.ts';
 
@@ -129,6 +130,7 @@ async function main(): Promise<void> {
   try {
     await measureQueries(core, until);
     await measureTasks(core, r, add, log);
+    await measureReports(core, add, log);
   } finally {
     await core.close();
   }

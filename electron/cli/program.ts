@@ -10,6 +10,7 @@ import { registerMeetingCommands } from './commands/meetings.ts';
 import { registerMinutesCommands } from './commands/minutes.ts';
 import { registerMinutesExportCommands } from './commands/minutes-export.ts';
 import { registerPackCommands } from './commands/packs.ts';
+import { registerReportCommands } from './commands/reports.ts';
 import { registerSeedCommand } from './commands/seed.ts';
 import { registerSettingsCommands } from './commands/settings.ts';
 import { registerSyncCommands } from './commands/sync.ts';
@@ -83,6 +84,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
   registerHubCommands(program, context);
   registerSyncCommands(program, context);
   registerCalendarCommands(program, context);
+  registerReportCommands(program, context);
 
   return program;
 }

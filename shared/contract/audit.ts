@@ -117,6 +117,7 @@ const auditAreas: Record<string, Label> = {
   participants: { vi: 'Thành phần tham dự', en: 'Participants' },
   people: { vi: 'Cán bộ', en: 'People' },
   profile: { vi: 'Hồ sơ người dùng', en: 'Profile' },
+  reports: { vi: 'Báo cáo', en: 'Reports' },
   rooms: { vi: 'Phòng họp', en: 'Rooms' },
   security: { vi: 'Khóa ứng dụng', en: 'App lock' },
   settings: { vi: 'Cài đặt', en: 'Settings' },

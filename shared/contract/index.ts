@@ -17,4 +17,5 @@ export * from './minutes.ts';
 export * from './notices.ts';
 export * from './security.ts';
 export * from './tasks.ts';
+export * from './reports.ts';
 export * from './sync.ts';

@@ -9,6 +9,7 @@ import type { MethodSpecs } from './method-spec.ts';
 import { minutesMethods, type MinutesOutputs } from './minutes.ts';
 import { noticeMethods, type NoticeOutputs } from './notices.ts';
 import { packsMethods, type PacksOutputs } from './packs.ts';
+import { reportsMethods, type ReportsOutputs } from './reports.ts';
 import { securityMethods, type SecurityOutputs } from './security.ts';
 import { seedMethods, type SeedOutputs } from './seed.ts';
 import { setSettingInput, type Settings } from './settings.ts';
@@ -53,6 +54,7 @@ export const methods = {
   ...securityMethods,
   ...tasksMethods,
   ...syncMethods,
+  ...reportsMethods,
 } as const satisfies MethodSpecs;
 
 export type MethodName = keyof typeof methods;
@@ -114,7 +116,7 @@ export interface RestoreResult {
   signingKey: 'written' | 'present' | 'missing' | 'no-profile';
 }
 
-export interface MethodOutputs extends DirectoryOutputs, MeetingsOutputs, DocumentsOutputs, PacksOutputs, AnnotationsOutputs, SeedOutputs, AuditOutputs, MinutesOutputs, NoticeOutputs, SecurityOutputs, TasksOutputs, SyncOutputs {
+export interface MethodOutputs extends DirectoryOutputs, MeetingsOutputs, DocumentsOutputs, PacksOutputs, AnnotationsOutputs, SeedOutputs, AuditOutputs, MinutesOutputs, NoticeOutputs, SecurityOutputs, TasksOutputs, SyncOutputs, ReportsOutputs {
   'app.info': AppInfo;
   'settings.getAll': Settings;
   'settings.set': Settings;

@@ -47,6 +47,8 @@ export const settingSchemas = {
   'security.idleMinutes': z.number().int().min(1, 'Ít nhất 1 phút / at least 1 minute').max(240, 'Nhiều nhất 240 phút / at most 240 minutes'),
   /** An open task due within this many working days is "sắp đến hạn". */
   'tasks.dueSoonWorkingDays': z.number().int().min(1, 'Ít nhất 1 ngày / at least 1 day').max(30, 'Nhiều nhất 30 ngày / at most 30 days'),
+  /** Ngày chốt số liệu: a period's data window ends on this day of its last month (31: calendar months). */
+  'reports.cutoffDay': z.number().int().min(1, 'Từ ngày 1 / from day 1').max(31, 'Đến ngày 31 / up to day 31'),
 } as const;
 
 export type SettingKey = keyof typeof settingSchemas;
@@ -72,6 +74,7 @@ export const defaultSettings: Settings = {
   'documents.issuingPlace': 'Lào Cai',
   'security.idleMinutes': 15,
   'tasks.dueSoonWorkingDays': 3,
+  'reports.cutoffDay': 14,
 };
 
 export const setSettingInput = z.discriminatedUnion('key', [
@@ -81,5 +84,6 @@ export const setSettingInput = z.discriminatedUnion('key', [
   z.object({ key: z.literal('documents.issuingPlace'), value: settingSchemas['documents.issuingPlace'] }).strict(),
   z.object({ key: z.literal('security.idleMinutes'), value: settingSchemas['security.idleMinutes'] }).strict(),
   z.object({ key: z.literal('tasks.dueSoonWorkingDays'), value: settingSchemas['tasks.dueSoonWorkingDays'] }).strict(),
+  z.object({ key: z.literal('reports.cutoffDay'), value: settingSchemas['reports.cutoffDay'] }).strict(),
 ]);
 export type SetSettingInput = z.input<typeof setSettingInput>;

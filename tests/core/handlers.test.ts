@@ -16,6 +16,7 @@ import { minutesInvalidInputs } from './invalid-inputs/minutes.ts';
 import { noticesInvalidInputs } from './invalid-inputs/notices.ts';
 import { securityInvalidInputs } from './invalid-inputs/security.ts';
 import { tasksInvalidInputs } from './invalid-inputs/tasks.ts';
+import { reportsInvalidInputs } from './invalid-inputs/reports.ts';
 import { syncInvalidInputs } from './invalid-inputs/sync.ts';
 
 /** Invalid inputs for every method; a new method must add its own or this suite fails. */
@@ -32,6 +33,7 @@ const invalidInputs: Record<MethodName, unknown[]> = {
   ...securityInvalidInputs,
   ...tasksInvalidInputs,
   ...syncInvalidInputs,
+  ...reportsInvalidInputs,
 };
 
 function snapshot(file: string): unknown {

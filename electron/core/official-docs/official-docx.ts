@@ -18,7 +18,7 @@ import {
 } from 'docx';
 import { DOCX_FONT } from './fonts.ts';
 import { MOTTO, NATIONAL_NAME } from './official-header.ts';
-import { DRAFT_MARK, INDENT_MM, LEVEL_MM, SIZES, type OfficialDocument, type OfficialBlock, type TextRun as Run } from './official-text.ts';
+import { columnShares, DRAFT_MARK, INDENT_MM, LEVEL_MM, SIZES, type OfficialDocument, type OfficialBlock, type TextRun as Run } from './official-text.ts';
 import type { SignatureBlock } from './signature-block.ts';
 import { nfc } from './nfc.ts';
 
@@ -117,11 +117,12 @@ function bodyBlock(block: OfficialBlock): Paragraph | Table {
     });
   }
   const columns = Math.max(1, ...block.rows.map((r) => r.length));
-  const widthMm = TEXT_WIDTH_MM / columns;
+  const widthsMm = columnShares(block, columns).map((share) => TEXT_WIDTH_MM * share);
   const ruled = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
+  const bodyAlign = (c: number) => ({ center: AlignmentType.CENTER, right: AlignmentType.RIGHT, left: AlignmentType.LEFT })[block.columnAlign?.[c] ?? 'left'];
   return new Table({
     width: { size: twip(TEXT_WIDTH_MM), type: WidthType.DXA },
-    columnWidths: Array.from({ length: columns }, () => twip(widthMm)),
+    columnWidths: widthsMm.map((mm) => twip(mm)),
     borders: { top: ruled, bottom: ruled, left: ruled, right: ruled, insideHorizontal: ruled, insideVertical: ruled },
     rows: block.rows.map((row, r) => {
       const header = r < block.headerRows;
@@ -130,12 +131,12 @@ function bodyBlock(block: OfficialBlock): Paragraph | Table {
         tableHeader: header,
         cantSplit: true,
         children: cells.map(
-          (content) =>
+          (content, c) =>
             new TableCell({
-              width: { size: twip(widthMm), type: WidthType.DXA },
+              width: { size: twip(widthsMm[c]!), type: WidthType.DXA },
               children: [
                 new Paragraph({
-                  alignment: header ? AlignmentType.CENTER : AlignmentType.LEFT,
+                  alignment: header ? AlignmentType.CENTER : bodyAlign(c),
                   spacing: { before: 40, after: 40 },
                   children: runs(content, SIZES.body - 1, header ? { bold: true } : {}),
                 }),

@@ -2,7 +2,7 @@ import { centeredRule } from './centered-rule.ts';
 import type { FontName } from './fonts.ts';
 import { nfc } from './nfc.ts';
 import { drawOfficialHeader } from './official-header.ts';
-import { DRAFT_MARK, INDENT_MM, LEVEL_MM, SIZES, type OfficialDocument, type ParagraphBlock, type TableBlock, type TextRun } from './official-text.ts';
+import { columnShares, DRAFT_MARK, INDENT_MM, LEVEL_MM, SIZES, type OfficialDocument, type ParagraphBlock, type TableBlock, type TextRun } from './official-text.ts';
 import { MM } from './page-setup.ts';
 import { officialPdf, pdfBytes, type Pdf } from './pdf-document.ts';
 import { drawRecipients } from './recipients.ts';
@@ -72,24 +72,26 @@ function cellText(cell: readonly TextRun[]): string {
 function drawTable(doc: Pdf, block: TableBlock): void {
   const frame = frameOf(doc);
   const columns = Math.max(1, ...block.rows.map((r) => r.length));
-  const colWidth = frame.width / columns;
+  const widths = columnShares(block, columns).map((share) => frame.width * share);
+  const lefts = widths.map((_, c) => frame.left + widths.slice(0, c).reduce((a, b) => a + b, 0));
   const size = SIZES.body - 1;
   doc.y += 2;
   block.rows.forEach((row, r) => {
     const header = r < block.headerRows;
-    const heights = row.map((cell) =>
-      doc.font(header ? 'bold' : fontOf(cell[0] ?? {})).fontSize(size).heightOfString(cellText(cell), { width: colWidth - 2 * CELL_PAD }),
+    const heights = row.map((cell, c) =>
+      doc.font(header ? 'bold' : fontOf(cell[0] ?? {})).fontSize(size).heightOfString(cellText(cell), { width: widths[c]! - 2 * CELL_PAD }),
     );
     const height = Math.max(size, ...heights) + 2 * CELL_PAD;
     if (doc.y + height > frame.bottom) doc.addPage();
     const y = doc.y;
     for (let c = 0; c < columns; c++) {
-      const x = frame.left + c * colWidth;
+      const x = lefts[c]!;
+      const colWidth = widths[c]!;
       doc.save().lineWidth(0.5).rect(x, y, colWidth, height).stroke().restore();
       const cell = row[c];
       if (!cell) continue;
       const runs = header ? cell.map((run) => ({ ...run, bold: true })) : cell;
-      drawRuns(doc, runs, { x: x + CELL_PAD, y: y + CELL_PAD }, { width: colWidth - 2 * CELL_PAD, align: header ? 'center' : 'left' }, size);
+      drawRuns(doc, runs, { x: x + CELL_PAD, y: y + CELL_PAD }, { width: colWidth - 2 * CELL_PAD, align: header ? 'center' : (block.columnAlign?.[c] ?? 'left') }, size);
     }
     doc.y = y + height;
   });

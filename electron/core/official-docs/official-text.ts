@@ -28,6 +28,17 @@ export interface TableBlock {
   rows: TextRun[][][];
   /** How many first rows are headings (bold, repeated on a new page). */
   headerRows: number;
+  /** Relative widths of the columns (a number column narrow, a name wide); equal when left out. */
+  columnWidths?: number[];
+  /** How the body cells of each column align (figures centred); left when left out. */
+  columnAlign?: Array<'left' | 'center' | 'right'>;
+}
+
+/** Each column's share of a table's width: its weight, or an equal part when none are given. */
+export function columnShares(block: TableBlock, columns: number): number[] {
+  const weights = Array.from({ length: columns }, (_, c) => Math.max(0, block.columnWidths?.[c] ?? 1));
+  const sum = weights.reduce((a, b) => a + b, 0);
+  return weights.map((w) => (sum > 0 ? w / sum : 1 / columns));
 }
 
 export type OfficialBlock = ParagraphBlock | TableBlock;

@@ -72,7 +72,8 @@ export function createTasksDomain(ctx: ServiceContext, deps: { meetings: Pick<Me
     };
   }
 
-  const domain = { handlers, calendar };
+  // The reports domain counts with the same reader and buckets as the dashboard.
+  const domain = { handlers, calendar, reader, stats, units };
   return domain satisfies Domain;
 }
 

@@ -62,7 +62,7 @@ export interface TaskFilter {
   params: Record<string, unknown>;
 }
 
-export function taskFilter(input: { unitId?: string; status?: TaskStatus; meetingId?: string; tag?: string; query?: string }): TaskFilter {
+export function taskFilter(input: { unitId?: string; status?: TaskStatus; meetingId?: string; committeeId?: string; tag?: string; query?: string }): TaskFilter {
   const where: string[] = [];
   const params: Record<string, unknown> = {};
   const add = (sql: string, name: string, value: unknown) => {
@@ -72,6 +72,8 @@ export function taskFilter(input: { unitId?: string; status?: TaskStatus; meetin
   if (input.unitId) add('t.lead_unit_id = @unitId', 'unitId', input.unitId);
   if (input.status) add('t.status = @status', 'status', input.status);
   if (input.meetingId) add('t.meeting_id = @meetingId', 'meetingId', input.meetingId);
+  // A committee's tasks: those of its meetings' conclusions (the column is set when they are made).
+  if (input.committeeId) add('t.committee_id = @committeeId', 'committeeId', input.committeeId);
   if (input.tag) add('EXISTS (SELECT 1 FROM json_each(t.tags) WHERE value = @tag)', 'tag', input.tag);
   const folded = input.query ? foldText(input.query) : '';
   if (folded) add("t.search_key LIKE @query ESCAPE '\\'", 'query', `%${folded.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);

@@ -19,6 +19,14 @@ interface CountRow {
   soon: number;
 }
 
+/** What the counts may be narrowed to (see taskFilter). */
+export interface CountFilter {
+  unitId?: string;
+  meetingId?: string;
+  committeeId?: string;
+  tag?: string;
+}
+
 /** Adds one grouped row into a counts record (a cancelled task has no bucket and is not counted). */
 function add(into: BucketCounts, row: CountRow): void {
   into[row.bucket] += row.n;
@@ -38,7 +46,7 @@ export function createTaskStats(db: SqliteDatabase, deps: { reader: TaskReader; 
    * comparison, straight from the covering index; then the rest through the full bucket expression,
    * computed once per row (the subquery is kept from being flattened, which would repeat it).
    */
-  function grouped(filterInput: { unitId?: string; meetingId?: string; tag?: string }, groupBy: 'unit' | 'none', asOf: string): CountRow[] {
+  function grouped(filterInput: CountFilter, groupBy: 'unit' | 'none', asOf: string): CountRow[] {
     const filter = taskFilter(filterInput);
     const key = groupBy === 'unit' ? 't.lead_unit_id' : "''";
     const and = filter.where.map((w) => ` AND ${w}`).join('');
@@ -52,19 +60,28 @@ export function createTaskStats(db: SqliteDatabase, deps: { reader: TaskReader; 
     return [...(deps.reader.prepared(done).all(params) as CountRow[]), ...(deps.reader.prepared(rest).all(params) as CountRow[])];
   }
 
-  function stats(input: TasksInput<'tasks.stats'> & { asOf: string; dueSoonDays: number }): TaskStats {
-    const filter = { unitId: input.unitId, meetingId: input.meetingId, tag: input.tag };
-    const byUnit = new Map<string, BucketCounts>();
+  /**
+   * Totals and one row per lead unit as of a date, the units with the most overdue work first: the
+   * dashboard's table, and the periodic report's (a committee's tasks alone when it names one).
+   */
+  function byUnit(filter: CountFilter, asOf: string): Pick<TaskStats, 'totals' | 'units'> {
+    const counts = new Map<string, BucketCounts>();
     const totals = zero();
-    for (const row of grouped(filter, 'unit', input.asOf)) {
-      if (!byUnit.has(row.key)) byUnit.set(row.key, zero());
-      add(byUnit.get(row.key)!, row);
+    for (const row of grouped(filter, 'unit', asOf)) {
+      if (!counts.has(row.key)) counts.set(row.key, zero());
+      add(counts.get(row.key)!, row);
       add(totals, row);
     }
-    const unitInfo = new Map(deps.units.many([...byUnit.keys()]).map((u) => [u.id, u]));
-    const units = [...byUnit.entries()]
-      .map(([id, counts]) => ({ unit: unitInfo.get(id) ?? { id, code: null, name: '' }, ...counts }))
+    const unitInfo = new Map(deps.units.many([...counts.keys()]).map((u) => [u.id, u]));
+    const units = [...counts.entries()]
+      .map(([id, c]) => ({ unit: unitInfo.get(id) ?? { id, code: null, name: '' }, ...c }))
       .sort((a, b) => b.open_late - a.open_late || b.open_on_time + b.open_late - (a.open_on_time + a.open_late) || a.unit.name.localeCompare(b.unit.name, 'vi'));
+    return { totals, units };
+  }
+
+  function stats(input: TasksInput<'tasks.stats'> & { asOf: string; dueSoonDays: number }): TaskStats {
+    const filter = { unitId: input.unitId, meetingId: input.meetingId, tag: input.tag };
+    const { totals, units } = byUnit(filter, input.asOf);
     const weeks: TaskStats['weeks'] = [];
     for (let w = input.weeks - 1; w >= 0; w--) {
       const day = addDaysKey(input.asOf, -7 * w);
@@ -82,5 +99,7 @@ export function createTaskStats(db: SqliteDatabase, deps: { reader: TaskReader; 
     return { asOf, overdue: counts.open_late, dueSoon: counts.due_soon, extensionsPending: pendingExtensions.get() as number, completionsPending };
   }
 
-  return { stats, alerts, buckets: BUCKETS };
+  return { stats, alerts, byUnit, buckets: BUCKETS };
 }
+
+export type TaskStatsService = ReturnType<typeof createTaskStats>;

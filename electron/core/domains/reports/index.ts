@@ -1,0 +1,64 @@
+import { createHash } from 'node:crypto';
+import type { MethodInput, reportsMethods, TasksReport, TasksReportIssue } from '../../../../shared/contract/index.ts';
+import type { ServiceContext } from '../../context.ts';
+import type { DomainHandlers } from '../../dispatch.ts';
+import { writeExport } from '../../files/exports.ts';
+import { refuseOverwrite, writeUserFile } from '../../files/user-file.ts';
+import type * as DocxWriter from '../../official-docs/official-docx.ts';
+import type { Domain } from '../domain.ts';
+import { REPORT_MIME, reportFileName, type ReportFormat } from './report-file.ts';
+import { createTasksReport, type TasksReportDeps } from './tasks-report.ts';
+import { tasksReportDocument } from './tasks-report-document.ts';
+import type * as XlsxWriter from './tasks-report-xlsx.ts';
+
+// Loaded on first use and kept: starting the core does not pay for docx and exceljs.
+let docxWriter: Promise<typeof DocxWriter> | undefined;
+let xlsxWriter: Promise<typeof XlsxWriter> | undefined;
+
+/**
+ * Báo cáo định kỳ (issue 16): the periodic report on tasks, as a preview for the screen, a DOCX in
+ * the official layout, or an XLSX of its figures. Every file handed out is audited with the period,
+ * the format and the hash of its bytes, so a printed copy can be matched to what the app produced.
+ */
+export function createReportsDomain(ctx: ServiceContext, deps: { tasks: TasksReportDeps }) {
+  const build = createTasksReport(ctx, deps.tasks);
+
+  async function render(report: TasksReport, format: ReportFormat, issue: TasksReportIssue | undefined): Promise<{ bytes: Buffer; sha256: string }> {
+    const bytes =
+      format === 'docx'
+        ? await (
+            await (docxWriter ??= import('../../official-docs/official-docx.ts'))
+          ).officialDocumentDocx(tasksReportDocument({ report, issue, issuedAt: ctx.now(), place: ctx.setting('documents.issuingPlace') }))
+        : await (await (xlsxWriter ??= import('./tasks-report-xlsx.ts'))).tasksReportXlsx(report);
+    return { bytes, sha256: createHash('sha256').update(bytes).digest('hex') };
+  }
+
+  function audit(report: TasksReport, format: ReportFormat, sha256: string, bytes: number): void {
+    ctx.audit.record({
+      action: 'reports.export',
+      entity: 'report',
+      detail: { report: 'tasks', period: report.period.key, asOf: report.asOf, committeeId: report.committee?.id ?? null, format, bytes, sha256 },
+    });
+  }
+
+  const handlers: DomainHandlers<typeof reportsMethods> = {
+    'reports.tasks': (input: MethodInput<'reports.tasks'>) => build(input),
+    'reports.tasksExport': async ({ format, issue, ...input }: MethodInput<'reports.tasksExport'>) => {
+      const report = build(input);
+      const { bytes, sha256 } = await render(report, format, issue);
+      const file = await writeExport(ctx.paths, reportFileName(report, format), REPORT_MIME[format], bytes);
+      audit(report, format, sha256, file.bytes);
+      return file;
+    },
+    'reports.tasksExportFile': async ({ format, issue, file, overwrite, ...input }: MethodInput<'reports.tasksExportFile'>) => {
+      // Refused before the slow work: the file is there and the user did not say to replace it.
+      refuseOverwrite(file, overwrite);
+      const report = build(input);
+      const { bytes, sha256 } = await render(report, format, issue);
+      const size = writeUserFile(file, overwrite, bytes);
+      audit(report, format, sha256, size);
+      return { file, bytes: size, sha256, period: report.period, asOf: report.asOf };
+    },
+  };
+  return { handlers } satisfies Domain;
+}
