@@ -54,6 +54,17 @@ export const help: typeof source = {
         'Before the next meeting, its “Agenda” tab offers to add “Review of the previous meeting’s conclusions”, listing the tasks still open.',
       ],
     },
+    reports: {
+      title: 'Periodic report',
+      lead: 'Tasks → “Periodic report” sums up how the tasks stand per period (week, month, quarter, six months, nine months, year) and exports a Word report with an Excel data appendix. Figures close as Decree 09/2019/NĐ-CP says: a month runs from the 15th of the month before to the 14th of the month reported.',
+      steps: [
+        'Pick the kind of period, then one of the last 12 periods; each shows the days its data covers. Pick a steering committee to count only the tasks from its meetings and conclusions.',
+        'The running period is counted up to today and tagged “Period not over yet”; a past period is counted as of its cut-off day, so a task completed after that day still counts as in progress for that period.',
+        'The preview has the summary figures, the table by lead unit and the overdue tasks with their reasons; click a task to open its page.',
+        'Enter the report’s number and the “Overall assessment, recommendations” (one paragraph per line; kept for each period), then click “Export Word (.docx)” or “Export Excel (.xlsx)”. Every export is recorded in the audit log.',
+        'The cut-off day is changed in Settings → “Tasks and reports” (31 means calendar months).',
+      ],
+    },
     sync: {
       title: 'Sync with the operations system',
       lead: 'Sync sends the tasks assigned on this computer to the province’s operations system and brings back the units’ progress, completion reports and extension requests. Without a network the app works as usual.',

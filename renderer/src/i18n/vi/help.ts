@@ -55,6 +55,17 @@ export const help = {
         'Trước cuộc họp kỳ sau, thẻ “Chương trình” có nút thêm mục “Kiểm điểm việc thực hiện kết luận kỳ trước” liệt kê các nhiệm vụ chưa hoàn thành.',
       ],
     },
+    reports: {
+      title: 'Báo cáo định kỳ',
+      lead: 'Trang Nhiệm vụ → “Báo cáo định kỳ” tổng hợp tình hình thực hiện nhiệm vụ theo kỳ (tuần, tháng, quý, 6 tháng, 9 tháng, năm) và xuất báo cáo Word kèm phụ lục số liệu Excel. Số liệu chốt theo Nghị định 09/2019/NĐ-CP: kỳ tháng tính từ ngày 15 tháng trước đến ngày 14 tháng báo cáo.',
+      steps: [
+        'Chọn loại kỳ, rồi chọn kỳ trong danh sách 12 kỳ gần nhất; mỗi kỳ ghi rõ khoảng ngày lấy số liệu. Chọn một Ban Chỉ đạo để chỉ tính nhiệm vụ từ các cuộc họp, kết luận của Ban đó.',
+        'Kỳ đang diễn ra được tính đến hôm nay và gắn nhãn “Kỳ chưa kết thúc”; kỳ đã qua tính đến ngày chốt, nên nhiệm vụ hoàn thành sau ngày chốt vẫn được tính là đang thực hiện trong kỳ đó.',
+        'Bản xem trước có các số liệu tổng hợp, bảng theo đơn vị chủ trì và danh sách nhiệm vụ quá hạn kèm lý do; bấm vào một nhiệm vụ để mở trang của nhiệm vụ đó.',
+        'Nhập số báo cáo và phần “Đánh giá chung, kiến nghị” (mỗi đoạn một dòng; nội dung được giữ lại theo từng kỳ), rồi bấm “Xuất Word (.docx)” hoặc “Xuất Excel (.xlsx)”. Mỗi lần xuất được ghi vào nhật ký hoạt động.',
+        'Ngày chốt số liệu đổi trong Cài đặt → “Nhiệm vụ và báo cáo” (31 = theo tháng dương lịch).',
+      ],
+    },
     sync: {
       title: 'Liên thông với Hệ thống điều hành',
       lead: 'Liên thông gửi nhiệm vụ giao trên máy này lên Hệ thống điều hành của tỉnh và nhận về tiến độ, báo cáo hoàn thành, đề nghị gia hạn của các đơn vị. Không có mạng, ứng dụng vẫn làm việc bình thường.',

@@ -1,5 +1,5 @@
 import { SaveOutlined, UndoOutlined } from '@ant-design/icons';
-import { App as AntApp, Button, Card, Flex, Form, Input, Radio } from 'antd';
+import { App as AntApp, Button, Card, Flex, Form, Input, InputNumber, Radio } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { settingSchemas, type SettingKey, type Settings } from '../../../../shared/contract/index.ts';
@@ -15,7 +15,15 @@ import { SectionTitle } from './SectionTitle.tsx';
  * is an administrator setting (nghisu settings set), shown read-only; the hub's address lives on
  * the Liên thông page with its credentials.
  */
-const SAVE_ORDER: readonly SettingKey[] = ['documents.issuingPlace', 'ui.theme', 'ui.language'];
+const SAVE_ORDER: readonly SettingKey[] = ['documents.issuingPlace', 'tasks.dueSoonWorkingDays', 'reports.cutoffDay', 'ui.theme', 'ui.language'];
+
+/** A whole number the contract accepts for the setting, checked before anything is saved. */
+function numberRule(key: 'tasks.dueSoonWorkingDays' | 'reports.cutoffDay', message: string) {
+  return {
+    validator: (_rule: unknown, value: unknown) =>
+      settingSchemas[key].safeParse(value).success ? Promise.resolve() : Promise.reject(new Error(message)),
+  };
+}
 
 function normalise(values: Settings): Settings {
   return { ...values, 'documents.issuingPlace': values['documents.issuingPlace'].trim() };
@@ -134,6 +142,24 @@ export function PreferencesForm() {
           validateTrigger="onBlur"
         >
           <Input maxLength={60} autoComplete="off" />
+        </Form.Item>
+      </Card>
+      <Card title={<SectionTitle>{t('settings.tasksSection')}</SectionTitle>} className="ns-settings-card">
+        <Form.Item label={t('settings.dueSoonDays')} htmlFor="settings-due-soon-days" extra={t('settings.dueSoonDaysHelp')} required={false}>
+          <Flex gap="small" align="center">
+            <Form.Item name="tasks.dueSoonWorkingDays" noStyle rules={[numberRule('tasks.dueSoonWorkingDays', t('settings.dueSoonDaysRange'))]}>
+              <InputNumber id="settings-due-soon-days" min={1} max={30} precision={0} className="ns-settings-number" />
+            </Form.Item>
+            <span>{t('settings.dueSoonDaysUnit')}</span>
+          </Flex>
+        </Form.Item>
+        <Form.Item label={t('settings.cutoffDay')} htmlFor="settings-cutoff-day" extra={t('settings.cutoffDayHelp')}>
+          <Flex gap="small" align="center">
+            <Form.Item name="reports.cutoffDay" noStyle rules={[numberRule('reports.cutoffDay', t('settings.cutoffDayRange'))]}>
+              <InputNumber id="settings-cutoff-day" min={1} max={31} precision={0} className="ns-settings-number" />
+            </Form.Item>
+            <span>{t('settings.cutoffDayUnit')}</span>
+          </Flex>
         </Form.Item>
       </Card>
       <Flex gap="small" className="ns-settings-actions">

@@ -1,4 +1,4 @@
-import { CalendarOutlined, PlusOutlined } from '@ant-design/icons';
+import { BarChartOutlined, CalendarOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, DatePicker, Empty, Flex, Skeleton, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useCallback, useMemo, useRef, useState } from 'react';
@@ -93,6 +93,9 @@ export function TasksPage() {
         </Button>
         <Link to="/tasks/calendar">
           <Button icon={<CalendarOutlined />}>{t('calendar.open')}</Button>
+        </Link>
+        <Link to="/tasks/report">
+          <Button icon={<BarChartOutlined />}>{t('report.open')}</Button>
         </Link>
         <Typography.Text type="secondary" className="ns-small">
           {t('list.shortcutHint')}
