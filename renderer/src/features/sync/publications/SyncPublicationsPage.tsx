@@ -1,5 +1,5 @@
-import { ArrowLeftOutlined, CloudDownloadOutlined, CloudUploadOutlined, InboxOutlined, ReloadOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
-import { Alert, App as AntApp, Button, Card, Empty, Flex, Skeleton, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { CloudDownloadOutlined, CloudUploadOutlined, InboxOutlined, ReloadOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import { App as AntApp, Button, Card, Flex, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -7,9 +7,9 @@ import type { SyncPublication } from '../../../../../shared/contract/index.ts';
 import { useBridge } from '../../../bridge/BridgeContext.tsx';
 import { useCoreData } from '../../../bridge/useCoreData.ts';
 import { errorText } from '../../../common/errors.ts';
-import { Page } from '../../../shell/Page.tsx';
 import { dateTime } from '../syncFormat.ts';
 import { PUBLICATION_AREAS } from '../SyncStatusContext.tsx';
+import { SyncSubPage } from '../SyncSubPage.tsx';
 import '../sync.css';
 
 const STATE_COLOR: Record<SyncPublication['state'], string> = {
@@ -36,7 +36,6 @@ export function SyncPublicationsPage() {
   const load = useCallback(() => bridge.invoke('sync.publications', {}), [bridge]);
   const { state, reload } = useCoreData(load, PUBLICATION_AREAS);
   const [busy, setBusy] = useState<string | null>(null);
-  const data = state.data;
 
   async function importPack(p: SyncPublication, trustSigner: boolean): Promise<void> {
     setBusy(p.id);
@@ -135,51 +134,32 @@ export function SyncPublicationsPage() {
   ];
 
   return (
-    <Page title={t('publications.title')} intro={t('publications.intro')}>
-      <Link to="/sync" className="ns-sync-back">
-        <ArrowLeftOutlined aria-hidden /> {t('publications.back')}
-      </Link>
-      {state.status === 'failed' ? (
-        <Alert
-          type="error"
-          showIcon
-          className="ns-sync-card"
-          title={t('publications.loadFailed', { message: errorText(state.error) })}
-          action={<Button onClick={reload}>{t('common.retry')}</Button>}
-        />
-      ) : null}
-      {!data ? (
-        state.status === 'loading' ? (
-          <Card>
-            <Skeleton active paragraph={{ rows: 6 }} />
-          </Card>
-        ) : null
-      ) : data.length === 0 ? (
-        <Card>
-          <Empty
-            className="ns-empty"
-            image={<InboxOutlined className="ns-sync-empty-icon ns-sync-empty-neutral" aria-hidden />}
-            description={
-              <>
-                <Typography.Text strong>{t('publications.empty')}</Typography.Text>
-                <br />
-                <Typography.Text type="secondary">{t('publications.emptyHint')}</Typography.Text>
-              </>
-            }
-          />
-        </Card>
-      ) : (
+    <SyncSubPage
+      title={t('publications.title')}
+      intro={t('publications.intro')}
+      back={t('publications.back')}
+      loadFailed={(message) => t('publications.loadFailed', { message })}
+      state={state}
+      reload={reload}
+      isEmpty={(rows) => rows.length === 0}
+      empty={{
+        icon: <InboxOutlined className="ns-sync-empty-icon ns-sync-empty-neutral" aria-hidden />,
+        title: t('publications.empty'),
+        hint: t('publications.emptyHint'),
+      }}
+    >
+      {(rows) => (
         <Card className="ns-sync-card ns-sync-publications">
           <Table<SyncPublication>
             rowKey="id"
             size="middle"
             columns={columns}
-            dataSource={data}
+            dataSource={rows}
             aria-label={t('publications.title')}
             pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
           />
         </Card>
       )}
-    </Page>
+    </SyncSubPage>
   );
 }
