@@ -5,7 +5,9 @@
  * DESIGN.md §6, each beside its anchor from the same run. Writes bench/results.json as
  * [{ name, value, unit, budget }]. A benchmark, not a test: it reports, it does not fail the build.
  *
- *   npm run bench [-- --years N] [--keep DIR]
+ *   npm run bench [-- --years N] [--keep DIR] [--only reports]
+ *
+ * `--only reports` seeds and measures the report figures alone (tasks and targets reports).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -20,11 +22,13 @@ import { measureAnnotations } from './bench/annotations.ts';
 import { measureMinutes } from './bench/minutes.ts';
 import { measureMinutesOpen } from './bench/minutes-open.ts';
 import { measureSync } from './bench/sync.ts';
-import { measureReports } from './bench/reports.ts';
+import { measureReports, measureTargetsReport } from './bench/reports.ts';
 import { measureTasks } from './bench/tasks.ts';
 import { measureViewer } from './bench/viewer.ts';
 
-const { values } = parseArgs({ options: { years: { type: 'string', default: '10' }, keep: { type: 'string' } } });
+const { values } = parseArgs({ options: { years: { type: 'string', default: '10' }, keep: { type: 'string' }, only: { type: 'string' } } });
+if (values.only !== undefined && values.only !== 'reports') throw new Error(`--only: only "reports" can be chosen, not ${values.only}`);
+const onlyReports = values.only === 'reports';
 const years = Number(values.years);
 const root = join(import.meta.dirname, '..');
 const work = values.keep ?? mkdtempSync(join(tmpdir(), 'nghisu-bench-'));
@@ -128,18 +132,23 @@ async function main(): Promise<void> {
   core = await createCore({ dataDir, logToFile: false });
   add('core.start_ms', performance.now() - t0, 'ms', 150, 'max');
   try {
-    await measureQueries(core, until);
-    await measureTasks(core, r, add, log);
+    if (!onlyReports) {
+      await measureQueries(core, until);
+      await measureTasks(core, r, add, log);
+    }
     await measureReports(core, add, log);
+    await measureTargetsReport(core, add, log);
   } finally {
     await core.close();
   }
-  await measureImport();
-  await measureAnnotations(dataDir, add, log);
-  const minutesMeeting = await measureMinutes(dataDir, add, log);
-  await measureMinutesOpen({ root, dataDir, meetingId: minutesMeeting, add, log });
-  await measureViewer({ root, work, add, log });
-  await measureSync(root, add, log);
+  if (!onlyReports) {
+    await measureImport();
+    await measureAnnotations(dataDir, add, log);
+    const minutesMeeting = await measureMinutes(dataDir, add, log);
+    await measureMinutesOpen({ root, dataDir, meetingId: minutesMeeting, add, log });
+    await measureViewer({ root, work, add, log });
+    await measureSync(root, add, log);
+  }
 
   log('');
   log(`${'chỉ số / figure'.padEnd(34)} ${'giá trị'.padStart(10)} ${'ngân sách'.padStart(10)}  tỉ lệ`);
@@ -153,8 +162,10 @@ async function main(): Promise<void> {
   const fts = figures.find((f) => f.name === 'search.fts.p95_ms');
   if (like && fts) log(`  FTS nhanh gấp ${(like.value / Math.max(fts.value, 0.01)).toFixed(0)} lần quét LIKE / FTS is ${(like.value / Math.max(fts.value, 0.01)).toFixed(0)}× the LIKE scan`);
   mkdirSync(join(root, 'bench'), { recursive: true });
-  writeFileSync(join(root, 'bench', 'results.json'), `${JSON.stringify(figures.map(({ name, value, unit, budget }) => ({ name, value, unit, budget })), null, 2)}\n`);
-  log(`Kết quả ghi vào bench/results.json`);
+  // A partial run does not overwrite the full run's results.
+  const resultsFile = onlyReports ? 'results-reports.json' : 'results.json';
+  writeFileSync(join(root, 'bench', resultsFile), `${JSON.stringify(figures.map(({ name, value, unit, budget }) => ({ name, value, unit, budget })), null, 2)}\n`);
+  log(`Kết quả ghi vào bench/${resultsFile}`);
   if (!values.keep) rmSync(work, { recursive: true, force: true });
 }
 

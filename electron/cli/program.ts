@@ -10,6 +10,7 @@ import { registerMeetingCommands } from './commands/meetings.ts';
 import { registerMinutesCommands } from './commands/minutes.ts';
 import { registerMinutesExportCommands } from './commands/minutes-export.ts';
 import { registerPackCommands } from './commands/packs.ts';
+import { registerPlanCommands } from './commands/plans.ts';
 import { registerReportCommands } from './commands/reports.ts';
 import { registerSeedCommand } from './commands/seed.ts';
 import { registerSettingsCommands } from './commands/settings.ts';
@@ -85,6 +86,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
   registerSyncCommands(program, context);
   registerCalendarCommands(program, context);
   registerReportCommands(program, context);
+  registerPlanCommands(program, context);
 
   return program;
 }

@@ -25,6 +25,7 @@ import type { Domain } from './domains/domain.ts';
 import { createMeetingsDomain } from './domains/meetings/index.ts';
 import { createMinutesDomain } from './domains/minutes/index.ts';
 import { createPacksDomain } from './domains/packs/index.ts';
+import { createPlansDomain } from './domains/plans/index.ts';
 import { createReportsDomain } from './domains/reports/index.ts';
 import { createTasksDomain } from './domains/tasks/index.ts';
 import { createSyncDomain, type SyncHostOptions } from './domains/sync/index.ts';
@@ -91,8 +92,9 @@ function bindServices(db: SqliteDatabase, events: EventBus, log: Logger, paths: 
   const outbox = createOutbox(ctx);
   const tasks = createTasksDomain(ctx, { meetings, outbox });
   const sync = createSyncDomain(ctx, { outbox, documents, packs, host: syncHost });
-  const reports = createReportsDomain(ctx, { tasks });
-  const domains: Domain[] = [directory, meetings, documents, packs, annotations, auditTrail, minutes, security, tasks, sync, reports];
+  const plans = createPlansDomain(ctx);
+  const reports = createReportsDomain(ctx, { tasks, plans, meetings, importIntoMeeting: documents.importPaths });
+  const domains: Domain[] = [directory, meetings, documents, packs, annotations, auditTrail, minutes, security, tasks, sync, plans, reports];
   return {
     audit,
     settings,
@@ -110,6 +112,7 @@ function bindServices(db: SqliteDatabase, events: EventBus, log: Logger, paths: 
       ...tasks.handlers,
       ...sync.handlers,
       ...reports.handlers,
+      ...plans.handlers,
       // Checked here, not by the cast below: a domain left out of this list fails to compile.
     } satisfies Omit<Handlers, CoreMethod>,
     annotations,

@@ -116,12 +116,14 @@ const auditAreas: Record<string, Label> = {
   packs: { vi: 'Gói tài liệu', en: 'Meeting packs' },
   participants: { vi: 'Thành phần tham dự', en: 'Participants' },
   people: { vi: 'Cán bộ', en: 'People' },
+  plans: { vi: 'Kế hoạch, chỉ tiêu', en: 'Action plans' },
   profile: { vi: 'Hồ sơ người dùng', en: 'Profile' },
   reports: { vi: 'Báo cáo', en: 'Reports' },
   rooms: { vi: 'Phòng họp', en: 'Rooms' },
   security: { vi: 'Khóa ứng dụng', en: 'App lock' },
   settings: { vi: 'Cài đặt', en: 'Settings' },
   sync: { vi: 'Liên thông', en: 'Sync' },
+  targets: { vi: 'Chỉ tiêu', en: 'Targets' },
   tasks: { vi: 'Nhiệm vụ', en: 'Tasks' },
 };
 
@@ -180,6 +182,7 @@ const auditVerbs: Record<string, Label> = {
   setPassphrase: { vi: 'đặt mật khẩu', en: 'set the passphrase' },
   setRsvp: { vi: 'ghi phản hồi', en: 'record reply' },
   setStatus: { vi: 'chuyển trạng thái', en: 'change status' },
+  setThresholds: { vi: 'đặt ngưỡng đánh giá', en: 'set the thresholds' },
   trust: { vi: 'tin cậy', en: 'trust' },
   unlock: { vi: 'mở khóa', en: 'unlock' },
   unlockFailed: { vi: 'nhập sai mật khẩu', en: 'wrong passphrase' },

@@ -20,7 +20,7 @@ export interface CoreEvents {
   };
 }
 
-export type DataArea = 'directory' | 'profile' | 'meetings' | 'documents' | 'packs' | 'annotations' | 'minutes' | 'tasks' | 'sync';
+export type DataArea = 'directory' | 'profile' | 'meetings' | 'documents' | 'packs' | 'annotations' | 'minutes' | 'tasks' | 'sync' | 'plans';
 
 export type EventName = keyof CoreEvents;
 

@@ -18,4 +18,5 @@ export * from './notices.ts';
 export * from './security.ts';
 export * from './tasks.ts';
 export * from './reports.ts';
+export * from './plans.ts';
 export * from './sync.ts';

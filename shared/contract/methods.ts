@@ -9,6 +9,7 @@ import type { MethodSpecs } from './method-spec.ts';
 import { minutesMethods, type MinutesOutputs } from './minutes.ts';
 import { noticeMethods, type NoticeOutputs } from './notices.ts';
 import { packsMethods, type PacksOutputs } from './packs.ts';
+import { plansMethods, type PlansOutputs } from './plans.ts';
 import { reportsMethods, type ReportsOutputs } from './reports.ts';
 import { securityMethods, type SecurityOutputs } from './security.ts';
 import { seedMethods, type SeedOutputs } from './seed.ts';
@@ -55,6 +56,7 @@ export const methods = {
   ...tasksMethods,
   ...syncMethods,
   ...reportsMethods,
+  ...plansMethods,
 } as const satisfies MethodSpecs;
 
 export type MethodName = keyof typeof methods;
@@ -116,7 +118,7 @@ export interface RestoreResult {
   signingKey: 'written' | 'present' | 'missing' | 'no-profile';
 }
 
-export interface MethodOutputs extends DirectoryOutputs, MeetingsOutputs, DocumentsOutputs, PacksOutputs, AnnotationsOutputs, SeedOutputs, AuditOutputs, MinutesOutputs, NoticeOutputs, SecurityOutputs, TasksOutputs, SyncOutputs, ReportsOutputs {
+export interface MethodOutputs extends DirectoryOutputs, MeetingsOutputs, DocumentsOutputs, PacksOutputs, AnnotationsOutputs, SeedOutputs, AuditOutputs, MinutesOutputs, NoticeOutputs, SecurityOutputs, TasksOutputs, SyncOutputs, ReportsOutputs, PlansOutputs {
   'app.info': AppInfo;
   'settings.getAll': Settings;
   'settings.set': Settings;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { PERIOD_KINDS, type ReportPeriod } from '../reports/periods.ts';
 import { calendarDate, filePath, id, type ExportedFile } from './common.ts';
 import type { MethodSpecs } from './method-spec.ts';
+import { targetPeriod, type PlanSummary, type PlanTarget, type StatusCounts, type TargetStanding } from './plans.ts';
 import type { BucketCounts, TaskUnit } from './tasks.ts';
 
 /**
@@ -30,6 +31,15 @@ const tasksReportIssue = z
   })
   .strict();
 
+/** Which targets report: a plan's targets for one period, values as known at `asOf` (today when left out). */
+const targetsReportInput = z
+  .object({
+    planId: id,
+    period: targetPeriod,
+    asOf: calendarDate.optional(),
+  })
+  .strict();
+
 const format = z.enum(['docx', 'xlsx'], { error: 'Định dạng phải là docx hoặc xlsx / format must be docx or xlsx' });
 
 export const reportsMethods = {
@@ -42,8 +52,32 @@ export const reportsMethods = {
     access: 'local',
     input: tasksReportInput.extend({ format, issue: tasksReportIssue.optional(), file: filePath, overwrite: z.boolean().optional() }).strict(),
   },
+  /** The targets report of an action plan for one period (preview). */
+  'reports.targets': { access: 'ui', input: targetsReportInput },
+  'reports.targetsExport': { access: 'ui', input: targetsReportInput.extend({ format, issue: tasksReportIssue.optional() }).strict() },
+  'reports.targetsExportFile': {
+    access: 'local',
+    input: targetsReportInput.extend({ format, issue: tasksReportIssue.optional(), file: filePath, overwrite: z.boolean().optional() }).strict(),
+  },
+  /**
+   * Đánh giá hàng tuần: an agenda item of the meeting with the committee's weekly tasks report (as
+   * of the day before the meeting) attached as a PDF document, so it travels in the meeting pack.
+   */
+  'reports.addWeeklyReview': { access: 'ui', input: z.object({ meetingId: id }).strict() },
+  /**
+   * A report stored as a document of a meeting (under one of its agenda items, or at the top): the
+   * official layout as a PDF, searchable and versioned in the store, carried in the meeting's pack.
+   */
+  'reports.attachToMeeting': {
+    access: 'ui',
+    input: z.discriminatedUnion('report', [
+      tasksReportInput.extend({ report: z.literal('tasks'), meetingId: id, agendaItemId: id.optional(), issue: tasksReportIssue.optional() }).strict(),
+      targetsReportInput.extend({ report: z.literal('targets'), meetingId: id, agendaItemId: id.optional(), issue: tasksReportIssue.optional() }).strict(),
+    ], { error: 'Loại báo cáo phải là tasks hoặc targets / the report must be tasks or targets' }),
+  },
 } as const satisfies MethodSpecs;
 
+export type TargetsReportInput = z.input<typeof targetsReportInput>;
 export type TasksReportInput = z.input<typeof tasksReportInput>;
 export type TasksReportIssue = z.input<typeof tasksReportIssue>;
 
@@ -97,8 +131,52 @@ export interface TasksReportFileResult {
   asOf: string;
 }
 
+/** One line of the targets table: the target, its group and its standing for the period. */
+export interface TargetsReportRow extends TargetStanding {
+  target: Pick<PlanTarget, 'id' | 'code' | 'name' | 'measure' | 'ownerUnit' | 'direction' | 'groupId'>;
+  note: string | null;
+}
+
+export interface TargetsReport {
+  plan: PlanSummary;
+  /** "2026-Q1" and its label "Quý I/2026". */
+  period: string;
+  periodLabel: string;
+  asOf: string;
+  /** True while the period has not ended at `asOf`. */
+  partial: boolean;
+  issuer: string;
+  counts: StatusCounts;
+  /** Groups in plan order, each with its targets' rows; targets outside any group under `null`. */
+  sections: Array<{ group: { id: string | null; code: string | null; title: string }; rows: TargetsReportRow[] }>;
+  /** Not met (and nearly met) targets, worst first: what the narrative must explain. */
+  shortfalls: TargetsReportRow[];
+  /** No goal and no value for the period: the report says so. */
+  empty: boolean;
+}
+
+export interface WeeklyReviewResult {
+  agendaItemId: string;
+  documentId: string;
+  /** The week reported, e.g. "2026-W49". */
+  period: string;
+  asOf: string;
+}
+
+export interface ReportAttachResult {
+  documentId: string;
+  fileName: string;
+  /** The same bytes were already in the store (attached again, not stored twice). */
+  duplicate: boolean;
+}
+
 export interface ReportsOutputs {
   'reports.tasks': TasksReport;
   'reports.tasksExport': ExportedFile;
   'reports.tasksExportFile': TasksReportFileResult;
+  'reports.targets': TargetsReport;
+  'reports.targetsExport': ExportedFile;
+  'reports.targetsExportFile': Omit<TasksReportFileResult, 'period'> & { period: string };
+  'reports.addWeeklyReview': WeeklyReviewResult;
+  'reports.attachToMeeting': ReportAttachResult;
 }

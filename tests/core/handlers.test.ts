@@ -18,6 +18,7 @@ import { securityInvalidInputs } from './invalid-inputs/security.ts';
 import { tasksInvalidInputs } from './invalid-inputs/tasks.ts';
 import { reportsInvalidInputs } from './invalid-inputs/reports.ts';
 import { syncInvalidInputs } from './invalid-inputs/sync.ts';
+import { plansInvalidInputs } from './invalid-inputs/plans.ts';
 
 /** Invalid inputs for every method; a new method must add its own or this suite fails. */
 const invalidInputs: Record<MethodName, unknown[]> = {
@@ -34,6 +35,7 @@ const invalidInputs: Record<MethodName, unknown[]> = {
   ...tasksInvalidInputs,
   ...syncInvalidInputs,
   ...reportsInvalidInputs,
+  ...plansInvalidInputs,
 };
 
 function snapshot(file: string): unknown {

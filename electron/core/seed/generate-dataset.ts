@@ -2,6 +2,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { searchKey } from '../domains/directory/search.ts';
 import { meetingSearchKey } from '../domains/meetings/index.ts';
 import type { SqliteDatabase } from '../runtime.ts';
+import { generatePlan, planYears, type PlanSeedCounts } from './generate-plan.ts';
 import { generateTasks, type SeedDirective, type SeedMeeting, type SeedUnit, type TaskSeedCounts } from './generate-tasks.ts';
 import { createRandom, type Random } from './random.ts';
 import {
@@ -63,6 +64,8 @@ export interface SeedCounts {
   pages: number;
   /** The tasks (nhiệm vụ) of the same years, their history and extensions. */
   tasks: TaskSeedCounts;
+  /** The main committee's action plan of the same years: its targets, goals and reported values. */
+  plan: PlanSeedCounts;
 }
 
 /**
@@ -112,7 +115,7 @@ export function generateDataset(target: SeedTarget, options: SeedOptions): SeedC
   const r = createRandom(options.seed ?? 20260105);
   const years = options.years;
   const now = options.until.toISOString();
-  const counts: Omit<SeedCounts, 'tasks'> = { organizations: 0, people: 0, committees: 0, rooms: 0, meetings: 0, agendaItems: 0, participants: 0, documents: 0, pages: 0 };
+  const counts: Omit<SeedCounts, 'tasks' | 'plan'> = { organizations: 0, people: 0, committees: 0, rooms: 0, meetings: 0, agendaItems: 0, participants: 0, documents: 0, pages: 0 };
 
   const orgIds: string[] = [];
   const peopleIds: string[] = [];
@@ -315,5 +318,18 @@ export function generateDataset(target: SeedTarget, options: SeedOptions): SeedC
     meetings: heldMeetings,
     directives,
   });
-  return { ...counts, tasks };
+  // The main (first) committee's plan of chỉ tiêu over the same years, on a stream of its own too,
+  // so adding it changed nothing above.
+  const plan = generatePlan({
+    db,
+    r: createRandom(((options.seed ?? 20260105) ^ 0x91a7) >>> 0),
+    committeeId: committeeIds[0] ?? null,
+    title: 'Kế hoạch phát triển kinh tế – xã hội tỉnh Lào Cai',
+    code: '45/KH-BCĐ',
+    ...planYears(years, options.until),
+    until: options.until,
+    units,
+    reporters: peopleIds,
+  });
+  return { ...counts, tasks, plan };
 }

@@ -38,7 +38,7 @@ export function createSeedService(ctx: ServiceContext, documents: DocumentsDomai
         rmSync(scratch, { recursive: true, force: true });
       }
       const actor = ctx.actorId();
-      const { tasks, ...counts } = generateDataset(
+      const { tasks, plan, ...counts } = generateDataset(
         {
           db: ctx.db,
           blobs,
@@ -67,10 +67,12 @@ export function createSeedService(ctx: ServiceContext, documents: DocumentsDomai
         { years: input.years, until: ctx.now(), ...(input.seed === undefined ? {} : { seed: input.seed }) },
       );
       ctx.log.info(tasks, 'seeded tasks');
+      ctx.log.info(plan, 'seeded action plan');
       ctx.db.pragma('optimize');
       ctx.events.emit('data.changed', { area: 'meetings' });
       ctx.events.emit('data.changed', { area: 'documents' });
       ctx.events.emit('data.changed', { area: 'tasks' });
+      ctx.events.emit('data.changed', { area: 'plans' });
       return {
         years: input.years,
         ...counts,

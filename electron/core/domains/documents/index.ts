@@ -99,7 +99,7 @@ export function createDocumentsDomain(ctx: ServiceContext) {
     // Services for other domains (meeting packs) and the benchmark.
 
     /** Files into the library and a meeting, as `documents.importFiles` does (minutes attach their PDF). */
-    importPaths: (input: { paths: string[]; meetingId: string }) => imports.fromPaths(input),
+    importPaths: (input: { paths: string[]; meetingId: string; agendaItemId?: string }) => imports.fromPaths(input),
     /** Where a stored blob's bytes are. */
     blobPath: (sha256: string) => blobPathOf(ctx.paths, sha256),
     /** Store a file's bytes durably (verified against `expectedSha256` when given) and record the blob. */

@@ -40,7 +40,7 @@ interface Current {
  * a printed copy can be matched to what the app produced.
  */
 /** How the documents domain takes a file into the library and the meeting (its own import, audited there). */
-export type ImportIntoMeeting = (input: { paths: string[]; meetingId: string }) => Promise<ImportResult>;
+export type ImportIntoMeeting = (input: { paths: string[]; meetingId: string; agendaItemId?: string }) => Promise<ImportResult>;
 
 export function createMinutesExports(ctx: ServiceContext, current: (meetingId: string) => Current, importIntoMeeting: ImportIntoMeeting, facts: OfficialFacts) {
   /** The notice as stored, or, before one was generated, as it would be generated now. */

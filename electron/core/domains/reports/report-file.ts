@@ -1,4 +1,4 @@
-import type { TasksReport } from '../../../../shared/contract/index.ts';
+import type { TargetsReport, TasksReport } from '../../../../shared/contract/index.ts';
 import { fileSlug } from '../../files/file-slug.ts';
 
 export type ReportFormat = 'docx' | 'xlsx';
@@ -16,4 +16,9 @@ export const REPORT_MIME: Record<ReportFormat, string> = {
 export function reportFileName(report: Pick<TasksReport, 'period' | 'committee'>, format: ReportFormat): string {
   const committee = report.committee ? `${fileSlug(report.committee.name)}-` : '';
   return `bao-cao-nhiem-vu-${committee}${report.period.key.toLowerCase()}.${format}`;
+}
+
+/** "bao-cao-chi-tieu-ke-hoach-…-2026-q1.xlsx": the plan's title keeps two plans' reports apart. */
+export function targetsReportFileName(report: Pick<TargetsReport, 'period' | 'plan'>, format: ReportFormat): string {
+  return `bao-cao-chi-tieu-${fileSlug(report.plan.title).slice(0, 60)}-${report.period.toLowerCase()}.${format}`;
 }

@@ -41,3 +41,18 @@ export function percentVi(share: number | null): string {
 export const EMPTY_REPORT_LINE = 'Trong kỳ chưa có nhiệm vụ nào được giao.';
 
 export const ON_TIME_DEFINITION = 'Tỷ lệ đúng hạn = (đã hoàn thành đúng hạn + đang thực hiện trong hạn) / tổng số.';
+
+/**
+ * "1.234,5": a figure the way Vietnamese reports print it, a dot between thousands and a decimal
+ * comma, at most `decimals` decimals and no trailing zeros ("6,5", "12", "-0,25").
+ */
+export function numberVi(value: number, decimals = 2): string {
+  if (!Number.isFinite(value)) return '—';
+  const factor = 10 ** decimals;
+  const rounded = Math.round(Math.abs(value) * factor) / factor;
+  const [whole, fraction] = rounded.toFixed(decimals).split('.') as [string, string];
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+  const trimmed = fraction.replace(/0+$/, '');
+  const sign = value < 0 && rounded !== 0 ? '-' : '';
+  return `${sign}${grouped}${trimmed ? `,${trimmed}` : ''}`;
+}

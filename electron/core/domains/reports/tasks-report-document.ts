@@ -1,6 +1,7 @@
 import type { BucketCounts, TasksReport, TasksReportIssue, TaskUnit } from '../../../../shared/contract/index.ts';
 import type { OfficialBlock, OfficialDocument, ParagraphBlock, TableBlock, TextRun } from '../../official-docs/official-text.ts';
 import { placeDateVi } from '../../official-docs/place-date.ts';
+import { cell, heading, para, text } from './report-blocks.ts';
 import { recipientLines } from '../minutes/exports/notice-document.ts';
 import { SIGNING_ROOM } from '../minutes/exports/minutes-document.ts';
 import { asOfNote, dateVi, EMPTY_REPORT_LINE, onTimeShare, percentVi, periodPhrase, windowSentence } from './report-wording.ts';
@@ -41,17 +42,6 @@ export function defaultRecipients(report: Pick<TasksReport, 'committee'>): strin
   return [...(report.committee ? ['Thành viên Ban Chỉ đạo'] : []), 'Các cơ quan, đơn vị chủ trì'];
 }
 
-const text = (t: string, style: Omit<TextRun, 'text'> = {}): TextRun => ({ text: t, ...style });
-
-function para(t: string | TextRun[], options: Partial<ParagraphBlock> = {}): ParagraphBlock {
-  return { kind: 'paragraph', runs: typeof t === 'string' ? [text(t)] : t, ...options };
-}
-
-function heading(t: string): ParagraphBlock {
-  return para([text(t, { bold: true })], { keepWithNext: true });
-}
-
-const cell = (t: string | number, style: Omit<TextRun, 'text'> = {}): TextRun[] => [text(String(t), style)];
 const unitName = (u: TaskUnit) => u.name || u.code || u.id;
 
 /** I. The buckets over every task assigned by the as-of date, and the period's own movement. */
@@ -80,7 +70,7 @@ function unitTable(report: TasksReport): OfficialBlock[] {
   const table: TableBlock = {
     kind: 'table',
     headerRows: 1,
-    columnWidths: [5, 30, 8, 10, 10, 10, 10, 11],
+    columnWidths: [7, 28, 8, 10, 10, 10, 10, 11],
     columnAlign: ['center', 'left', 'center', 'center', 'center', 'center', 'center', 'center'],
     rows: [
       UNIT_HEADER.map((h) => cell(h)),
@@ -107,7 +97,7 @@ function overdueTable(report: TasksReport): OfficialBlock[] {
   const table: TableBlock = {
     kind: 'table',
     headerRows: 1,
-    columnWidths: [5, 34, 17, 11, 9, 8, 24],
+    columnWidths: [7, 26, 14, 15, 10, 9, 19],
     columnAlign: ['center', 'left', 'left', 'center', 'center', 'center', 'left'],
     rows: [
       ['STT', 'Nội dung nhiệm vụ', 'Đơn vị chủ trì', 'Hạn xử lý', 'Số ngày quá hạn', 'Tiến độ', 'Lý do'].map((h) => cell(h)),
@@ -130,7 +120,7 @@ function overdueTable(report: TasksReport): OfficialBlock[] {
 }
 
 /** The secretary's own words, a paragraph a line; the placeholder tells the drafter what goes here. */
-function narrative(issue: TasksReportIssue | undefined): ParagraphBlock[] {
+export function narrative(issue: TasksReportIssue | undefined): ParagraphBlock[] {
   const lines = (issue?.narrative ?? '')
     .split(/\r?\n/u)
     .map((l) => l.trim())

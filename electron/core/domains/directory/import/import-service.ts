@@ -1,4 +1,3 @@
-import { v7 as uuidv7 } from 'uuid';
 import type {
   ExportedFile,
   DirectoryImportKind,
@@ -7,8 +6,8 @@ import type {
   MethodInput,
 } from '../../../../../shared/contract/index.ts';
 import type { ServiceContext } from '../../../context.ts';
-import { CoreError } from '../../../errors.ts';
 import { releaseUpload, stagedFile } from '../../../files/staging.ts';
+import { createHeldPreviews } from '../../../services/held-previews.ts';
 import type { ChangeWriter } from '../changes.ts';
 import { organizationStatements } from '../organizations.ts';
 import { personSearchKey, personStatements } from '../people.ts';
@@ -20,15 +19,10 @@ import { readSpreadsheet } from './read-spreadsheet.ts';
 import { locateTable, type ImportTable } from './table.ts';
 import { writeImportTemplate } from './template.ts';
 
-/** A preview waits this long for the user to look it over and choose "import" or "cancel". */
-const PREVIEW_TTL_MS = 30 * 60_000;
-const MAX_PREVIEWS = 8;
-
 interface HeldPreview {
   kind: DirectoryImportKind;
   fileName: string;
   table: ImportTable;
-  expiresAt: number;
 }
 
 function plan(kind: DirectoryImportKind, table: ImportTable, snapshot: ReturnType<typeof readSnapshot>): PlannedRow<OrganizationOp | PersonOp>[] {
@@ -41,26 +35,9 @@ function plan(kind: DirectoryImportKind, table: ImportTable, snapshot: ReturnTyp
  * then, inside one transaction, and writes exactly the rows without problems — or nothing at all.
  */
 export function createImportService(ctx: ServiceContext, change: ChangeWriter) {
-  const previews = new Map<string, HeldPreview>();
+  const previews = createHeldPreviews<HeldPreview>(ctx.now);
   const orgs = organizationStatements(ctx.db);
   const people = personStatements(ctx.db);
-
-  function sweep(now = ctx.now().getTime()): void {
-    for (const [id, held] of previews) if (held.expiresAt <= now) previews.delete(id);
-    while (previews.size > MAX_PREVIEWS) previews.delete(previews.keys().next().value!);
-  }
-
-  function held(previewId: string): HeldPreview {
-    sweep();
-    const found = previews.get(previewId);
-    if (!found) {
-      throw new CoreError('NOT_FOUND', {
-        vi: 'Bản xem trước đã hết hạn hoặc đã được dùng. Hãy chọn lại tệp để nhập.',
-        en: 'The preview has expired or was already used. Choose the file again.',
-      });
-    }
-    return found;
-  }
 
   function write(kind: DirectoryImportKind, op: OrganizationOp | PersonOp, now: string, createdBy: string | null): void {
     if (kind === 'organizations') {
@@ -87,10 +64,7 @@ export function createImportService(ctx: ServiceContext, change: ChangeWriter) {
         releaseUpload(ctx.paths, input.upload);
       }
       const rows = plan(input.kind, table, readSnapshot(ctx.db));
-      const previewId = uuidv7();
-      const expiresAt = ctx.now().getTime() + PREVIEW_TTL_MS;
-      previews.set(previewId, { kind: input.kind, fileName, table, expiresAt });
-      sweep();
+      const { previewId, expiresAt } = previews.hold({ kind: input.kind, fileName, table });
       return {
         previewId,
         kind: input.kind,
@@ -99,12 +73,12 @@ export function createImportService(ctx: ServiceContext, change: ChangeWriter) {
         columns: table.columns,
         rows: rows.map(({ op: _op, ...row }) => row),
         counts: countActions(rows),
-        expiresAt: new Date(expiresAt).toISOString(),
+        expiresAt,
       };
     },
 
     commit(input: MethodInput<'directory.importCommit'>): DirectoryImportResult {
-      const preview = held(input.previewId);
+      const preview = previews.get(input.previewId);
       const result = change('directory', (audit) => {
         const rows = plan(preview.kind, preview.table, readSnapshot(ctx.db));
         const counts = countActions(rows);
@@ -127,13 +101,13 @@ export function createImportService(ctx: ServiceContext, change: ChangeWriter) {
         });
         return result;
       });
-      previews.delete(input.previewId);
+      previews.drop(input.previewId);
       return result;
     },
 
     cancel(input: MethodInput<'directory.importCancel'>): { previewId: string } {
       // Cancelling twice, or after expiry, leaves the same outcome: nothing imported.
-      previews.delete(input.previewId);
+      previews.drop(input.previewId);
       return { previewId: input.previewId };
     },
 
