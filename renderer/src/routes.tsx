@@ -7,6 +7,7 @@ import { documentsRoutes } from './features/documents/routes.tsx';
 import { SearchPage } from './features/documents/SearchPage.tsx';
 import { meetingsRoutes } from './features/meetings/routes.tsx';
 import { minutesRoutes } from './features/minutes/routes.tsx';
+import { plansRoutes } from './features/plans/routes.tsx';
 import { readerRoutes } from './features/reader/routes.tsx';
 import { syncRoutes } from './features/sync/routes.tsx';
 import { tasksRoutes } from './features/tasks/routes.tsx';
@@ -32,6 +33,7 @@ export const routes: RouteObject[] = [
           ...readerRoutes,
           ...directoryRoutes,
           ...tasksRoutes,
+          ...plansRoutes,
           { path: 'search', Component: SearchPage },
           ...syncRoutes,
           { path: 'settings', Component: SettingsPage },

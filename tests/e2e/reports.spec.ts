@@ -52,6 +52,8 @@ const FROM_CONCLUSION = 'Văn phòng UBND tỉnh đôn đốc tiến độ các 
 const PROGRESS_NOTE = 'Còn 12 hộ chưa nhận tiền bồi thường; đang vận động.';
 const PAUSE_REASON = 'Chờ Trung ương hướng dẫn sắp xếp đơn vị hành chính.';
 const NUMBER = '15';
+const NEXT_MEETING = 'Họp Ban Chỉ đạo đánh giá kết quả tháng';
+const NEXT_ITEM = 'Đánh giá tình hình thực hiện nhiệm vụ tháng';
 const NARRATIVE = 'Các đơn vị cơ bản hoàn thành nhiệm vụ được giao.\nĐề nghị Sở Xây dựng khẩn trương hoàn thành các nhiệm vụ quá hạn.';
 
 let env: IsolatedHost;
@@ -111,6 +113,19 @@ test.beforeAll(async () => {
       task: { content: FROM_CONCLUSION, leadUnit: office.id, assignedOn: held, deadline: { kind: 'date', date: shift(E, 20) } },
     })
   ).id;
+
+  // The committee's next meeting, being prepared: the report goes into its documents.
+  const next = shift(today, 10);
+  const coming = await core.call('meetings.create', {
+    committeeId: dir.committee.id,
+    kindCode: 'regular',
+    title: NEXT_MEETING,
+    startsAt: `${next}T01:00:00.000Z`,
+    endsAt: `${next}T04:00:00.000Z`,
+    chairPersonId: dir.people.chair.id,
+  });
+  ids.nextMeeting = coming.meeting.id;
+  await core.call('agenda.add', { meetingId: coming.meeting.id, title: NEXT_ITEM, durationMinutes: 30 });
 });
 
 test.afterAll(async () => {
@@ -268,6 +283,20 @@ test('the number and the assessment are kept per period, and the report exports 
     [previous.key, 'docx'],
   ]);
   expect(exported.every((e) => Number(e.detail?.['bytes']) > 0)).toBe(true);
+
+  // The report as a document of the committee's next meeting, under its item: it travels in the pack.
+  await page.getByRole('button', { name: 'Đưa vào tài liệu cuộc họp…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Đưa báo cáo vào tài liệu cuộc họp' });
+  await pick(dialog, page, 'Cuộc họp', '', new RegExp(NEXT_MEETING));
+  await pick(dialog, page, 'Mục trong chương trình họp', '', `1. ${NEXT_ITEM}`);
+  await shot(page, 'tasks-report-attach');
+  await dialog.getByRole('button', { name: 'Đưa vào cuộc họp' }).click();
+  const fileName = `Báo cáo nhiệm vụ ${previous.label.vi.toLowerCase().replaceAll('/', '-')}.pdf`;
+  await expect(page.getByText(`Đã đưa vào tài liệu cuộc họp: ${fileName}`)).toBeVisible();
+  await expect(page).toHaveURL(new RegExp(`#/meetings/${ids.nextMeeting}\\?tab=agenda$`));
+  await expect(page.getByText(fileName).first()).toBeVisible();
+  const stored = (await env.host.core.call('meetings.get', { id: ids.nextMeeting! })).agenda.items[0]!.documents;
+  expect(stored.map((d) => d.fileName)).toEqual([fileName]);
 });
 
 test('a committee’s report, another kind of period, and a period before any task', async ({ page }) => {

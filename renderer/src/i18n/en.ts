@@ -11,11 +11,12 @@ export const en: Messages = {
     meetings: 'Meetings',
     documents: 'Documents',
     tasks: 'Tasks',
+    plans: 'Plans and targets',
     search: 'Search',
     sync: 'Sync',
     directory: 'Directory',
     settings: 'Settings',
-    shortcutsHint: 'Shortcuts: Ctrl+1 … Ctrl+7 switch areas, Ctrl+, opens Settings, F1 opens the guide, Ctrl+L locks the app, Ctrl+Shift+D syncs now',
+    shortcutsHint: 'Shortcuts: Ctrl+1 … Ctrl+8 switch areas, Ctrl+, opens Settings, F1 opens the guide, Ctrl+L locks the app, Ctrl+Shift+D syncs now',
   },
   shell: {
     skipToContent: 'Skip to main content',

@@ -10,6 +10,7 @@ import { documents as enDocuments } from './en/documents.ts';
 import { meetings as enMeetings } from './en/meetings.ts';
 import { minutes as enMinutes } from './en/minutes.ts';
 import { packs as enPacks } from './en/packs.ts';
+import { plans as enPlans } from './en/plans.ts';
 import { reader as enReader } from './en/reader.ts';
 import { security as enSecurity } from './en/security.ts';
 import { sync as enSync } from './en/sync.ts';
@@ -23,6 +24,7 @@ import { documents as viDocuments } from './vi/documents.ts';
 import { meetings as viMeetings } from './vi/meetings.ts';
 import { minutes as viMinutes } from './vi/minutes.ts';
 import { packs as viPacks } from './vi/packs.ts';
+import { plans as viPlans } from './vi/plans.ts';
 import { reader as viReader } from './vi/reader.ts';
 import { security as viSecurity } from './vi/security.ts';
 import { sync as viSync } from './vi/sync.ts';
@@ -30,8 +32,8 @@ import { tasks as viTasks } from './vi/tasks.ts';
 
 /** One namespace per feature area, so each area keeps its own texts file. */
 export const resources = {
-  vi: { translation: vi, directory: viDirectory, meetings: viMeetings, minutes: viMinutes, documents: viDocuments, packs: viPacks, reader: viReader, annotations: viAnnotations, audit: viAudit, help: viHelp, security: viSecurity, tasks: viTasks, sync: viSync },
-  en: { translation: en, directory: enDirectory, meetings: enMeetings, minutes: enMinutes, documents: enDocuments, packs: enPacks, reader: enReader, annotations: enAnnotations, audit: enAudit, help: enHelp, security: enSecurity, tasks: enTasks, sync: enSync },
+  vi: { translation: vi, directory: viDirectory, meetings: viMeetings, minutes: viMinutes, documents: viDocuments, packs: viPacks, reader: viReader, annotations: viAnnotations, audit: viAudit, help: viHelp, security: viSecurity, tasks: viTasks, plans: viPlans, sync: viSync },
+  en: { translation: en, directory: enDirectory, meetings: enMeetings, minutes: enMinutes, documents: enDocuments, packs: enPacks, reader: enReader, annotations: enAnnotations, audit: enAudit, help: enHelp, security: enSecurity, tasks: enTasks, plans: enPlans, sync: enSync },
 };
 
 export type UiLanguage = Settings['ui.language'];
@@ -40,7 +42,7 @@ export type UiLanguage = Settings['ui.language'];
 // which may render before any setting is read) already has Vietnamese text.
 void i18next.use(initReactI18next).init({
   resources,
-  ns: ['translation', 'directory', 'meetings', 'minutes', 'documents', 'packs', 'reader', 'annotations', 'audit', 'help', 'security', 'tasks', 'sync'],
+  ns: ['translation', 'directory', 'meetings', 'minutes', 'documents', 'packs', 'reader', 'annotations', 'audit', 'help', 'security', 'tasks', 'plans', 'sync'],
   defaultNS: 'translation',
   lng: 'vi',
   fallbackLng: 'vi',

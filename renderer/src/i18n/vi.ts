@@ -10,11 +10,12 @@ export const vi = {
     meetings: 'Cuộc họp',
     documents: 'Tài liệu',
     tasks: 'Nhiệm vụ',
+    plans: 'Kế hoạch, chỉ tiêu',
     search: 'Tìm kiếm',
     sync: 'Liên thông',
     directory: 'Danh mục',
     settings: 'Cài đặt',
-    shortcutsHint: 'Phím tắt: Ctrl+1 … Ctrl+7 chuyển khu vực, Ctrl+, mở Cài đặt, F1 xem hướng dẫn, Ctrl+L khóa ứng dụng, Ctrl+Shift+D đồng bộ ngay',
+    shortcutsHint: 'Phím tắt: Ctrl+1 … Ctrl+8 chuyển khu vực, Ctrl+, mở Cài đặt, F1 xem hướng dẫn, Ctrl+L khóa ứng dụng, Ctrl+Shift+D đồng bộ ngay',
   },
   shell: {
     skipToContent: 'Bỏ qua, đến nội dung chính',

@@ -23,10 +23,10 @@ export function NavMenu() {
         // The links inside are the tab stops; a focusable list around them would be an invisible extra one.
         tabIndex={-1}
         selectedKeys={selected ? [selected.key] : []}
-        items={areas.map((area, index) => ({
+        items={areas.map((area) => ({
           key: area.key,
           icon: <area.icon />,
-          title: `${t(`nav.${area.key}`)} (Ctrl+${index + 1})`,
+          title: `${t(`nav.${area.key}`)} (Ctrl+${area.shortcut})`,
           label:
             area.key === 'tasks' && alerts && waiting > 0 ? (
               <NavLink to={area.path} aria-describedby={TASK_ALERTS_ID} className="ns-nav-with-badge">

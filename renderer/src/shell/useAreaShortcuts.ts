@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { useNavigate } from 'react-router';
 import { areas } from './areas.ts';
 
-/** Ctrl+1 … Ctrl+7 open the areas in menu order and Ctrl+, opens settings, as in most desktop apps. */
+/** Ctrl+1 … Ctrl+8 open the areas (each its own digit, see areas.ts) and Ctrl+, opens settings, as in most desktop apps. */
 export function useAreaShortcuts(): void {
   const navigate = useNavigate();
   useEffect(() => {
@@ -10,7 +10,7 @@ export function useAreaShortcuts(): void {
       if (!(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey || event.defaultPrevented) return;
       // event.code keeps the digits working on layouts where they need Shift (e.g. AZERTY).
       const digit = /^Digit([1-9])$/.exec(event.code)?.[1] ?? (/^[1-9]$/.test(event.key) ? event.key : null);
-      const area = digit ? areas[Number(digit) - 1] : event.key === ',' ? areas.find((a) => a.key === 'settings') : undefined;
+      const area = digit ? areas.find((a) => a.shortcut === Number(digit)) : event.key === ',' ? areas.find((a) => a.key === 'settings') : undefined;
       if (!area) return;
       event.preventDefault();
       void navigate(area.path);

@@ -1,5 +1,5 @@
 /** The guide's topics, in the order of its contents. */
-export const helpTopics = ['start', 'meetings', 'minutes', 'tasks', 'reports', 'sync', 'documents', 'reader', 'packs', 'directory', 'settings'] as const;
+export const helpTopics = ['start', 'meetings', 'minutes', 'tasks', 'reports', 'plans', 'sync', 'documents', 'reader', 'packs', 'directory', 'settings'] as const;
 export type HelpTopic = (typeof helpTopics)[number];
 
 /** The topic about the screen at `pathname`: what F1 opens. */
@@ -9,6 +9,7 @@ export function topicForPath(pathname: string): HelpTopic {
   if (pathname.startsWith('/meetings')) return 'meetings';
   if (pathname === '/tasks/report') return 'reports';
   if (pathname.startsWith('/tasks')) return 'tasks';
+  if (pathname.startsWith('/plans')) return 'plans';
   if (pathname.startsWith('/sync')) return 'sync';
   if (pathname.startsWith('/documents') || pathname.startsWith('/search')) return 'documents';
   if (pathname.startsWith('/directory')) return 'directory';

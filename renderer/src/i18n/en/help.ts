@@ -12,7 +12,7 @@ export const help: typeof source = {
       title: 'Getting started',
       lead: 'The first time the app opens, say who you are: name, position, unit and role (secretariat or committee member). The app makes you a signing key of your own for meeting packs and shared notes.',
       steps: [
-        'Use the left bar or Ctrl+1 … Ctrl+7 to move between Meetings, Documents, Tasks, Search, Sync, Directory and Settings.',
+        'Use the left bar or Ctrl+1 … Ctrl+7 to move between Meetings, Documents, Tasks, Search, Sync, Directory and Settings; Ctrl+8 opens Plans and targets.',
         'Ctrl+K opens search; typing without accents still finds (“duong sat” finds “Đường sắt”).',
         'Ctrl+Shift+D syncs now with the province’s operations system (once this computer is connected).',
         'Everything is saved as you work; there is no global “Save”. A sudden power loss does not lose what was saved.',
@@ -63,6 +63,19 @@ export const help: typeof source = {
         'The preview has the summary figures, the table by lead unit and the overdue tasks with their reasons; click a task to open its page.',
         'Enter the report’s number and the “Overall assessment, recommendations” (one paragraph per line; kept for each period), then click “Export Word (.docx)” or “Export Excel (.xlsx)”. Every export is recorded in the audit log.',
         'The cut-off day is changed in Settings → “Tasks and reports” (31 means calendar months).',
+      ],
+    },
+    plans: {
+      title: 'Plans and targets',
+      lead: 'The “Plans and targets” area follows the steering committees’ action plans: each target has a lead unit, goals by year, quarter or month and the figures the unit reports; the app works out the rate and rates it Met, Nearly met or Not met.',
+      steps: [
+        '“Import a plan from Excel” (key I): choose an .xlsx with the plan’s title, the header row No. | Code | Target | Unit of measure | Lead unit and one column per period (Năm 2026, Quý I/2026, …). “Download the template” gives a file laid out the right way.',
+        'Every row is previewed: groups (Roman numerals) and targets, rows with problems in red with the reason (e.g. a lead unit not in the directory). Edit the plan’s title if needed, then click “Import N targets”; “Cancel” writes nothing.',
+        'In a plan, pick the period; the table shows goal, actual, rate and assessment. “Report a figure” records a period’s value (a comma for decimals works, e.g. 98,5); a correction is added, the old figure stays in the history.',
+        'Click a target’s name for the chart of goal and actual over the periods of the same kind and the history of reports (who, when).',
+        'The “Heat map” tab shows attainment by lead unit and group of targets. The met and nearly-met thresholds are edited at the top of the plan.',
+        '“Export Word report” and “Export Excel” export the targets report of the chosen period.',
+        'On a meeting’s agenda, “Weekly review” adds the item reviewing the week’s tasks, with the weekly report as a PDF.',
       ],
     },
     sync: {

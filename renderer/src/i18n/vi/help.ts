@@ -13,7 +13,7 @@ export const help = {
       title: 'Bắt đầu',
       lead: 'Lần đầu mở ứng dụng, hãy khai báo bạn là ai: họ tên, chức vụ, đơn vị và vai trò (Văn phòng/thư ký hoặc thành viên Ban Chỉ đạo). Ứng dụng tạo cho bạn một khóa ký riêng để ký gói tài liệu và ghi chú chia sẻ.',
       steps: [
-        'Dùng thanh bên trái hoặc Ctrl+1 … Ctrl+7 để chuyển giữa các khu vực: Cuộc họp, Tài liệu, Nhiệm vụ, Tìm kiếm, Liên thông, Danh mục, Cài đặt.',
+        'Dùng thanh bên trái hoặc Ctrl+1 … Ctrl+7 để chuyển giữa các khu vực: Cuộc họp, Tài liệu, Nhiệm vụ, Tìm kiếm, Liên thông, Danh mục, Cài đặt; Ctrl+8 mở Kế hoạch, chỉ tiêu.',
         'Ctrl+K mở ô tìm kiếm; gõ không dấu vẫn tìm được (“duong sat” tìm thấy “Đường sắt”).',
         'Ctrl+Shift+D đồng bộ ngay với Hệ thống điều hành của tỉnh (khi máy đã kết nối liên thông).',
         'Dữ liệu được lưu ngay khi bạn thao tác; không cần nút “Lưu” chung. Máy tắt đột ngột cũng không mất những gì đã lưu.',
@@ -64,6 +64,19 @@ export const help = {
         'Bản xem trước có các số liệu tổng hợp, bảng theo đơn vị chủ trì và danh sách nhiệm vụ quá hạn kèm lý do; bấm vào một nhiệm vụ để mở trang của nhiệm vụ đó.',
         'Nhập số báo cáo và phần “Đánh giá chung, kiến nghị” (mỗi đoạn một dòng; nội dung được giữ lại theo từng kỳ), rồi bấm “Xuất Word (.docx)” hoặc “Xuất Excel (.xlsx)”. Mỗi lần xuất được ghi vào nhật ký hoạt động.',
         'Ngày chốt số liệu đổi trong Cài đặt → “Nhiệm vụ và báo cáo” (31 = theo tháng dương lịch).',
+      ],
+    },
+    plans: {
+      title: 'Kế hoạch, chỉ tiêu',
+      lead: 'Khu vực “Kế hoạch, chỉ tiêu” theo dõi kế hoạch hành động của Ban Chỉ đạo: mỗi chỉ tiêu có đơn vị chủ trì, kế hoạch theo năm, quý hoặc tháng và số liệu thực hiện do đơn vị báo cáo; ứng dụng tính tỷ lệ và đánh giá Đạt, Gần đạt, Không đạt.',
+      steps: [
+        '“Nhập kế hoạch từ Excel” (phím I): chọn tệp .xlsx có dòng tên kế hoạch, dòng tiêu đề STT | Mã | Chỉ tiêu | Đơn vị tính | Đơn vị chủ trì và một cột cho mỗi kỳ (Năm 2026, Quý I/2026, …). “Tải tệp mẫu” cho tệp đúng cách trình bày.',
+        'Xem trước từng dòng: nhóm (số La Mã) và chỉ tiêu, dòng có lỗi tô đỏ kèm lý do (ví dụ đơn vị chủ trì chưa có trong danh mục). Sửa tên kế hoạch nếu cần rồi bấm “Nhập N chỉ tiêu”; “Hủy” không ghi gì.',
+        'Trong kế hoạch, chọn kỳ đánh giá; bảng chỉ tiêu cho kế hoạch, thực hiện, tỷ lệ % và đánh giá. “Báo cáo số liệu” ghi giá trị của một kỳ (dùng dấu phẩy cho phần thập phân, ví dụ 98,5); số liệu sửa lại được ghi thêm, số cũ vẫn còn trong lịch sử.',
+        'Bấm tên một chỉ tiêu để xem biểu đồ kế hoạch và thực hiện qua các kỳ cùng loại và lịch sử báo cáo (ai báo cáo, lúc nào).',
+        'Thẻ “Bản đồ nhiệt” cho mức độ đạt theo đơn vị chủ trì và nhóm chỉ tiêu. Ngưỡng “đạt”, “gần đạt” sửa ở đầu trang kế hoạch.',
+        '“Xuất báo cáo Word” và “Xuất Excel” xuất báo cáo kết quả thực hiện chỉ tiêu của kỳ đang chọn.',
+        'Trên chương trình cuộc họp, nút “Đánh giá tuần” thêm mục đánh giá tình hình thực hiện nhiệm vụ tuần, kèm báo cáo tuần dạng PDF.',
       ],
     },
     sync: {

@@ -7,6 +7,7 @@ import type { Agenda, AgendaItem, MeetingDetail } from '../../../../../shared/co
 import { useBridge } from '../../../bridge/BridgeContext.tsx';
 import { errorText } from '../../../common/errors.ts';
 import { timeVi } from '../../../../../shared/vn-time.ts';
+import { AddWeeklyReviewButton } from '../../plans/AddWeeklyReviewButton.tsx';
 import { AddFollowUpButton } from '../../tasks/AddFollowUpButton.tsx';
 import { AgendaItemCard } from './AgendaItemCard.tsx';
 import { AgendaItemDialog, type AgendaDialogTarget } from './AgendaItemDialog.tsx';
@@ -95,6 +96,7 @@ export function AgendaTab({ meeting, onAgenda }: { meeting: MeetingDetail; onAge
           </Button>
         ) : null}
         {editable ? <AddFollowUpButton meetingId={meeting.id} agenda={agenda} icon={<ScheduleOutlined />} onAdded={(agenda) => onAgenda(agenda)} /> : null}
+        {editable ? <AddWeeklyReviewButton meetingId={meeting.id} agenda={agenda} onAdded={(agenda) => onAgenda(agenda)} /> : null}
         {agenda.items.length > 0 ? (
           <Typography.Text type="secondary" aria-live="polite">
             {t('agenda.summary', {

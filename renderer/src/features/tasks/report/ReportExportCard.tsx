@@ -2,22 +2,25 @@ import { FileExcelOutlined, FileWordOutlined } from '@ant-design/icons';
 import { Button, Card, Flex, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PeriodKind } from '../../../../../shared/reports/periods.ts';
-import { useBridge } from '../../../bridge/BridgeContext.tsx';
+import type { ExportedFile, ReportAttachResult, TasksReportIssue } from '../../../../../shared/contract/index.ts';
 import { useSaveExport } from '../../../common/useSaveExport.ts';
+import { AttachReportToMeeting } from './AttachReportToMeeting.tsx';
 import { readDraft, writeDraft, type ReportDraft } from './reportDraft.ts';
 
 const NUMBER_MAX = 20;
 const NARRATIVE_MAX = 20_000;
 
-type Format = 'docx' | 'xlsx';
+export type Format = 'docx' | 'xlsx';
 
 interface Props {
-  kind: PeriodKind;
-  asOf: string;
+  /** Meetings of this committee are offered for "Đưa vào tài liệu cuộc họp" (all when null). */
   committeeId: string | null;
-  /** Where this report's number and narrative are kept between visits (one per period and committee). */
+  /** Where this report's number and narrative are kept between visits (one per report and period). */
   slot: string;
+  /** The report's file in the format asked, with what the secretary wrote. */
+  exportFile: (format: Format, issue: TasksReportIssue) => Promise<ExportedFile>;
+  /** The report stored as a PDF document of a meeting. */
+  attach: (meetingId: string, agendaItemId: string | undefined, issue: TasksReportIssue) => Promise<ReportAttachResult>;
 }
 
 /**
@@ -25,9 +28,8 @@ interface Props {
  * Excel. What is typed is kept per period, so a narrative written over days is not lost; the parent
  * mounts a new card (a new `key`) when the period or the committee changes.
  */
-export function ReportExportCard({ kind, asOf, committeeId, slot }: Props) {
+export function ReportExportCard({ committeeId, slot, exportFile, attach }: Props) {
   const { t } = useTranslation('tasks');
-  const bridge = useBridge();
   const saveExport = useSaveExport();
   const [draft, setDraft] = useState<ReportDraft>(() => readDraft(slot));
   const [busy, setBusy] = useState<Format | null>(null);
@@ -38,20 +40,17 @@ export function ReportExportCard({ kind, asOf, committeeId, slot }: Props) {
     writeDraft(slot, next);
   };
 
-  async function exportAs(format: Format): Promise<void> {
+  const issue = () => {
     const number = draft.number.trim();
     const narrative = draft.narrative.trim();
+    return { ...(number ? { number } : {}), ...(narrative ? { narrative } : {}) };
+  };
+
+  async function exportAs(format: Format): Promise<void> {
     setBusy(format);
     try {
       await saveExport(
-        () =>
-          bridge.invoke('reports.tasksExport', {
-            kind,
-            asOf,
-            ...(committeeId ? { committeeId } : {}),
-            format,
-            issue: { ...(number ? { number } : {}), ...(narrative ? { narrative } : {}) },
-          }),
+        () => exportFile(format, issue()),
         (file) => t('report.export.done', { fileName: file.fileName }),
       );
     } finally {
@@ -118,6 +117,11 @@ export function ReportExportCard({ kind, asOf, committeeId, slot }: Props) {
         >
           {t('report.export.xlsx')}
         </Button>
+        <AttachReportToMeeting
+          committeeId={committeeId}
+          disabled={tooLong || busy !== null}
+          attach={(meetingId, agendaItemId) => attach(meetingId, agendaItemId, issue())}
+        />
       </Flex>
     </Card>
   );

@@ -159,7 +159,23 @@ export function TasksReportPage() {
         </Card>
       ) : null}
 
-      <ReportExportCard key={draftSlot(period.key, committeeId)} kind={kind} asOf={asOf} committeeId={committeeId} slot={draftSlot(period.key, committeeId)} />
+      <ReportExportCard
+        key={draftSlot(period.key, committeeId)}
+        committeeId={committeeId}
+        slot={draftSlot(period.key, committeeId)}
+        exportFile={(format, issue) => bridge.invoke('reports.tasksExport', { kind, asOf, ...(committeeId ? { committeeId } : {}), format, issue })}
+        attach={(meetingId, agendaItemId, issue) =>
+          bridge.invoke('reports.attachToMeeting', {
+            report: 'tasks',
+            kind,
+            asOf,
+            ...(committeeId ? { committeeId } : {}),
+            meetingId,
+            ...(agendaItemId ? { agendaItemId } : {}),
+            issue,
+          })
+        }
+      />
     </Page>
   );
 }

@@ -15,6 +15,11 @@ export function draftSlot(periodKey: string, committeeId: string | null): string
   return `nghisu.reports.tasks.${committeeId ?? 'all'}.${periodKey}`;
 }
 
+/** A plan's targets report: one slot per plan and target period ("2026-Q1"). */
+export function targetsDraftSlot(planId: string, period: string): string {
+  return `nghisu.reports.targets.${planId}.${period}`;
+}
+
 export function readDraft(slot: string): ReportDraft {
   try {
     const raw = window.localStorage.getItem(slot);
