@@ -1,31 +1,18 @@
-import { FileExcelOutlined, UploadOutlined } from '@ant-design/icons';
-import { Alert, App as AntApp, Button, Checkbox, Flex, Modal, Progress, Table, Tag, Typography, type TableColumnsType } from 'antd';
-import { useRef, useState } from 'react';
+import { FileExcelOutlined } from '@ant-design/icons';
+import { Alert, App as AntApp, Button, Flex, Modal, Table, Typography, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type {
-  DirectoryImportAction,
-  DirectoryImportKind,
-  DirectoryImportPreview,
-  DirectoryImportRow,
-} from '../../../../../shared/contract/index.ts';
+import type { DirectoryImportKind, DirectoryImportPreview, DirectoryImportRow } from '../../../../../shared/contract/index.ts';
 import { useBridge } from '../../../bridge/BridgeContext.tsx';
 import { currentLanguage } from '../../../i18n/i18n.ts';
 import { errorText } from '../../../common/errors.ts';
-import { FilePicker } from '../shared/FilePicker.tsx';
+import { useSpreadsheetImport } from '../../../common/useSpreadsheetImport.ts';
+import { ImportActionTag } from './ImportActionTag.tsx';
+import { ImportCell } from './ImportCell.tsx';
+import { ImportIssues } from './ImportIssues.tsx';
+import { ImportProgress } from './ImportProgress.tsx';
+import { OnlyProblemsBar } from './OnlyProblemsBar.tsx';
+import { SpreadsheetPicker } from './SpreadsheetPicker.tsx';
 import { TemplateButton } from './TemplateButton.tsx';
-
-type Step =
-  | { step: 'choose'; error?: string }
-  | { step: 'uploading'; percent: number }
-  | { step: 'reading' }
-  | { step: 'preview'; preview: DirectoryImportPreview };
-
-const actionColor: Record<DirectoryImportAction, string> = {
-  create: 'green',
-  update: 'blue',
-  unchanged: 'default',
-  skip: 'red',
-};
 
 /**
  * Import from a spreadsheet in two steps: the file is read and every row checked and shown; only
@@ -35,68 +22,33 @@ export function ImportDialog({ kind, onClose }: { kind: DirectoryImportKind; onC
   const { t } = useTranslation('directory');
   const bridge = useBridge();
   const { message } = AntApp.useApp();
-  const [state, setState] = useState<Step>({ step: 'choose' });
-  const [onlyProblems, setOnlyProblems] = useState(false);
-  const [committing, setCommitting] = useState(false);
-  const abort = useRef<AbortController | null>(null);
   const language = currentLanguage();
-
-  async function read(file: File): Promise<void> {
-    if (state.step === 'preview') void bridge.invoke('directory.importCancel', { previewId: state.preview.previewId }).catch(() => undefined);
-    const controller = new AbortController();
-    abort.current = controller;
-    setState({ step: 'uploading', percent: 0 });
-    try {
-      const uploaded = await bridge.upload(file, {
-        signal: controller.signal,
-        onProgress: (sent, total) => setState({ step: 'uploading', percent: total > 0 ? Math.round((sent / total) * 100) : 0 }),
-      });
-      setState({ step: 'reading' });
-      const preview = await bridge.invoke('directory.importPreview', {
-        upload: { uploadId: uploaded.uploadId, fileName: uploaded.fileName },
-        kind,
-      });
-      if (controller.signal.aborted) {
-        void bridge.invoke('directory.importCancel', { previewId: preview.previewId });
-        return;
-      }
-      setOnlyProblems(false);
-      setState({ step: 'preview', preview });
-    } catch (error) {
-      if (!controller.signal.aborted) setState({ step: 'choose', error: t('import.failed', { message: errorText(error) }) });
-    }
-  }
+  const { state, read, discard, commit, committing, onlyProblems, setOnlyProblems } = useSpreadsheetImport<DirectoryImportPreview>({
+    preview: (upload) => bridge.invoke('directory.importPreview', { upload, kind }),
+    cancel: (previewId) => bridge.invoke('directory.importCancel', { previewId }),
+    failed: (error) => t('import.failed', { message: errorText(error) }),
+  });
 
   function close(): void {
-    abort.current?.abort();
-    // Nothing was written; this only lets the core forget the rows it holds.
-    if (state.step === 'preview') void bridge.invoke('directory.importCancel', { previewId: state.preview.previewId }).catch(() => undefined);
+    discard();
     onClose();
   }
 
-  async function commit(preview: DirectoryImportPreview): Promise<void> {
-    setCommitting(true);
-    try {
-      const result = await bridge.invoke('directory.importCommit', { previewId: preview.previewId });
-      void message.success(t('import.done', { created: result.created, updated: result.updated }));
-      onClose();
-    } catch (error) {
-      void message.error(t('import.failed', { message: errorText(error) }), 8);
-      setState({ step: 'choose', error: t('import.failed', { message: errorText(error) }) });
-    } finally {
-      setCommitting(false);
-    }
+  async function write(preview: DirectoryImportPreview): Promise<void> {
+    const result = await bridge.invoke('directory.importCommit', { previewId: preview.previewId });
+    void message.success(t('import.done', { created: result.created, updated: result.updated }));
+    onClose();
   }
 
   const picker = (label: string, primary: boolean) => (
-    <FilePicker
+    <SpreadsheetPicker
       inputLabel={t('import.fileInput')}
       accept=".xlsx,.csv,.txt,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
+      primary={primary}
       onFile={(file) => void read(file)}
-      buttonProps={{ icon: <UploadOutlined />, type: primary ? 'primary' : 'default' }}
     >
       {label}
-    </FilePicker>
+    </SpreadsheetPicker>
   );
 
   let body: React.ReactNode;
@@ -108,18 +60,7 @@ export function ImportDialog({ kind, onClose }: { kind: DirectoryImportKind; onC
           {t(kind === 'people' ? 'import.chooseHintPeople' : 'import.chooseHintUnits')} {t('import.previewHint')}
         </Typography.Paragraph>
         {state.step === 'choose' && state.error ? <Alert type="error" showIcon title={state.error} /> : null}
-        {state.step === 'uploading' ? (
-          <div role="status">
-            <Typography.Text>{t('import.uploading', { percent: state.percent })}</Typography.Text>
-            <Progress percent={state.percent} showInfo={false} />
-          </div>
-        ) : null}
-        {state.step === 'reading' ? (
-          <div role="status">
-            <Typography.Text>{t('import.reading')}</Typography.Text>
-            <Progress percent={100} status="active" showInfo={false} />
-          </div>
-        ) : null}
+        <ImportProgress state={state} uploadingText={(percent) => t('import.uploading', { percent })} readingText={t('import.reading')} />
         {state.step === 'choose' ? (
           <Flex gap="small" wrap>
             {picker(t('import.choose'), true)}
@@ -141,29 +82,19 @@ export function ImportDialog({ kind, onClose }: { kind: DirectoryImportKind; onC
         .map((c) => ({
           key: c.key,
           title: c.label[language],
-          render: (_: unknown, row: DirectoryImportRow) => {
-            const bad = row.issues.some((i) => i.column === c.key);
-            return <span className={bad ? 'ns-import-bad-cell' : undefined}>{row.values[c.key] ?? ''}</span>;
-          },
+          render: (_: unknown, row: DirectoryImportRow) => <ImportCell row={row} column={c.key} />,
         })),
       {
         key: 'status',
         title: t('import.status'),
         width: 150,
-        render: (_: unknown, row: DirectoryImportRow) => <Tag color={actionColor[row.action]}>{t(`import.action.${row.action}`)}</Tag>,
+        render: (_: unknown, row: DirectoryImportRow) => <ImportActionTag action={row.action}>{t(`import.action.${row.action}`)}</ImportActionTag>,
       },
       {
         key: 'problems',
         title: t('import.problems'),
         width: 320,
-        render: (_: unknown, row: DirectoryImportRow) =>
-          row.issues.length === 0 ? null : (
-            <ul className="ns-import-issues">
-              {row.issues.map((issue, i) => (
-                <li key={i}>{issue.message[language]}</li>
-              ))}
-            </ul>
-          ),
+        render: (_: unknown, row: DirectoryImportRow) => <ImportIssues issues={row.issues} language={language} />,
       },
     ];
     body = (
@@ -180,12 +111,9 @@ export function ImportDialog({ kind, onClose }: { kind: DirectoryImportKind; onC
           title={t('import.summary', { ...counts })}
           description={t('import.blankNote')}
         />
-        <Flex justify="space-between" align="center">
-          <Checkbox checked={onlyProblems} disabled={counts.skip === 0} onChange={(e) => setOnlyProblems(e.target.checked)}>
-            {t('import.onlyProblems')}
-          </Checkbox>
+        <OnlyProblemsBar label={t('import.onlyProblems')} checked={onlyProblems} disabled={counts.skip === 0} onChange={setOnlyProblems}>
           {picker(t('import.chooseAnother'), false)}
-        </Flex>
+        </OnlyProblemsBar>
         <Table<DirectoryImportRow>
           size="small"
           rowKey="rowNumber"
@@ -200,7 +128,7 @@ export function ImportDialog({ kind, onClose }: { kind: DirectoryImportKind; onC
     footer = (
       <Flex justify="end" gap="small">
         <Button onClick={close}>{t('import.cancel')}</Button>
-        <Button type="primary" disabled={importable === 0} loading={committing} onClick={() => void commit(preview)}>
+        <Button type="primary" disabled={importable === 0} loading={committing} onClick={() => void commit(() => write(preview))}>
           {importable === 0 ? t('import.nothingToImport') : t('import.commit', { count: importable })}
         </Button>
       </Flex>

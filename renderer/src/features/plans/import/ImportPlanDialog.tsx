@@ -1,30 +1,23 @@
-import { FileExcelOutlined, UploadOutlined } from '@ant-design/icons';
-import { Alert, App as AntApp, Button, Checkbox, Flex, Form, Input, Modal, Progress, Select, Table, Tag, Typography, type TableColumnsType } from 'antd';
-import { useRef, useState } from 'react';
+import { FileExcelOutlined } from '@ant-design/icons';
+import { Alert, App as AntApp, Button, Flex, Form, Input, Modal, Select, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DirectoryImportAction, PlanImportPreview, PlanImportResult, PlanImportRow } from '../../../../../shared/contract/index.ts';
+import type { PlanImportPreview, PlanImportResult, PlanImportRow } from '../../../../../shared/contract/index.ts';
 import { targetPeriodLabel } from '../../../../../shared/plans/target-periods.ts';
 import { useBridge } from '../../../bridge/BridgeContext.tsx';
 import { requiredMark } from '../../../common/requiredMark.tsx';
 import { errorText } from '../../../common/errors.ts';
 import { useLang } from '../../../common/useLang.ts';
-import { FilePicker } from '../../directory/shared/FilePicker.tsx';
+import { useSpreadsheetImport } from '../../../common/useSpreadsheetImport.ts';
+import { ImportActionTag } from '../../directory/import/ImportActionTag.tsx';
+import { ImportCell } from '../../directory/import/ImportCell.tsx';
+import { ImportIssues } from '../../directory/import/ImportIssues.tsx';
+import { ImportProgress } from '../../directory/import/ImportProgress.tsx';
+import { OnlyProblemsBar } from '../../directory/import/OnlyProblemsBar.tsx';
+import { SpreadsheetPicker } from '../../directory/import/SpreadsheetPicker.tsx';
 import { foldedFilter, useCommittees } from '../../meetings/shared/directoryOptions.tsx';
 import { PlanTemplateButton } from './PlanTemplateButton.tsx';
 import '../../directory/directory.css';
-
-type Step =
-  | { step: 'choose'; error?: string }
-  | { step: 'uploading'; percent: number }
-  | { step: 'reading' }
-  | { step: 'preview'; preview: PlanImportPreview };
-
-const actionColor: Record<DirectoryImportAction, string> = {
-  create: 'green',
-  update: 'blue',
-  unchanged: 'default',
-  skip: 'red',
-};
 
 const TITLE_MAX = 500;
 const ACCEPT = '.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -40,76 +33,36 @@ export function ImportPlanDialog({ planId, onClose, onImported }: { planId?: str
   const bridge = useBridge();
   const { message } = AntApp.useApp();
   const committees = useCommittees();
-  const [state, setState] = useState<Step>({ step: 'choose' });
   const [committeeId, setCommitteeId] = useState<string | null>(null);
   const [title, setTitle] = useState('');
-  const [onlyProblems, setOnlyProblems] = useState(false);
-  const [committing, setCommitting] = useState(false);
-  const abort = useRef<AbortController | null>(null);
-
-  function forget(preview: PlanImportPreview): void {
-    // Nothing was written; this only lets the core drop the rows it holds.
-    void bridge.invoke('plans.importCancel', { previewId: preview.previewId }).catch(() => undefined);
-  }
-
-  async function read(file: File): Promise<void> {
-    if (state.step === 'preview') forget(state.preview);
-    const controller = new AbortController();
-    abort.current = controller;
-    setState({ step: 'uploading', percent: 0 });
-    try {
-      const uploaded = await bridge.upload(file, {
-        signal: controller.signal,
-        onProgress: (sent, total) => setState({ step: 'uploading', percent: total > 0 ? Math.round((sent / total) * 100) : 0 }),
-      });
-      setState({ step: 'reading' });
-      const preview = await bridge.invoke('plans.importPreview', {
-        upload: { uploadId: uploaded.uploadId, fileName: uploaded.fileName },
+  const { state, read, discard, commit, committing, onlyProblems, setOnlyProblems } = useSpreadsheetImport<PlanImportPreview>({
+    preview: (upload) =>
+      bridge.invoke('plans.importPreview', {
+        upload,
         ...(committeeId ? { committeeId } : {}),
         ...(planId ? { planId } : {}),
-      });
-      if (controller.signal.aborted) {
-        forget(preview);
-        return;
-      }
-      setOnlyProblems(false);
-      setTitle(preview.title);
-      setState({ step: 'preview', preview });
-    } catch (error) {
-      if (!controller.signal.aborted) setState({ step: 'choose', error: t('import.failed', { message: errorText(error) }) });
-    }
-  }
+      }),
+    cancel: (previewId) => bridge.invoke('plans.importCancel', { previewId }),
+    failed: (error) => t('import.failed', { message: errorText(error) }),
+    onPreview: (preview) => setTitle(preview.title),
+  });
 
   function close(): void {
-    abort.current?.abort();
-    if (state.step === 'preview') forget(state.preview);
+    discard();
     onClose();
   }
 
-  async function commit(preview: PlanImportPreview): Promise<void> {
+  async function write(preview: PlanImportPreview): Promise<void> {
     const wanted = title.trim();
-    setCommitting(true);
-    try {
-      const result = await bridge.invoke('plans.importCommit', { previewId: preview.previewId, ...(wanted && wanted !== preview.title ? { title: wanted } : {}) });
-      void message.success(t('import.done', { title: wanted || preview.title, created: result.created, updated: result.updated }));
-      onImported(result);
-    } catch (error) {
-      void message.error(t('import.failed', { message: errorText(error) }), 8);
-      setState({ step: 'choose', error: t('import.failed', { message: errorText(error) }) });
-    } finally {
-      setCommitting(false);
-    }
+    const result = await bridge.invoke('plans.importCommit', { previewId: preview.previewId, ...(wanted && wanted !== preview.title ? { title: wanted } : {}) });
+    void message.success(t('import.done', { title: wanted || preview.title, created: result.created, updated: result.updated }));
+    onImported(result);
   }
 
   const picker = (label: string, primary: boolean) => (
-    <FilePicker
-      inputLabel={t('import.fileInput')}
-      accept={ACCEPT}
-      onFile={(file) => void read(file)}
-      buttonProps={{ icon: <UploadOutlined />, type: primary ? 'primary' : 'default' }}
-    >
+    <SpreadsheetPicker inputLabel={t('import.fileInput')} accept={ACCEPT} primary={primary} onFile={(file) => void read(file)}>
       {label}
-    </FilePicker>
+    </SpreadsheetPicker>
   );
 
   let body: React.ReactNode;
@@ -138,18 +91,7 @@ export function ImportPlanDialog({ planId, onClose, onImported }: { planId?: str
           </Form>
         )}
         {state.step === 'choose' && state.error ? <Alert type="error" showIcon title={state.error} /> : null}
-        {state.step === 'uploading' ? (
-          <div role="status">
-            <Typography.Text>{t('import.uploading', { percent: state.percent })}</Typography.Text>
-            <Progress percent={state.percent} showInfo={false} />
-          </div>
-        ) : null}
-        {state.step === 'reading' ? (
-          <div role="status">
-            <Typography.Text>{t('import.reading')}</Typography.Text>
-            <Progress percent={100} status="active" showInfo={false} />
-          </div>
-        ) : null}
+        <ImportProgress state={state} uploadingText={(percent) => t('import.uploading', { percent })} readingText={t('import.reading')} />
         {state.step === 'choose' ? (
           <Flex gap="small" wrap>
             {picker(t('import.choose'), true)}
@@ -165,11 +107,7 @@ export function ImportPlanDialog({ planId, onClose, onImported }: { planId?: str
     const importable = counts.create + counts.update;
     const rows = onlyProblems ? preview.rows.filter((r) => r.action === 'skip' || r.issues.length > 0) : preview.rows;
     const titleBad = title.trim() === '' || title.length > TITLE_MAX;
-    const cell = (key: string, className?: string) => (_: unknown, row: PlanImportRow) => {
-      const bad = row.issues.some((i) => i.column === key);
-      const classes = [className, bad ? 'ns-import-bad-cell' : null].filter(Boolean).join(' ');
-      return <span className={classes || undefined}>{row.values[key] ?? ''}</span>;
-    };
+    const cell = (key: string) => (_: unknown, row: PlanImportRow) => <ImportCell row={row} column={key} />;
     const columns: TableColumnsType<PlanImportRow> = [
       { key: 'row', title: t('import.row'), dataIndex: 'rowNumber', width: 56, fixed: 'left' },
       {
@@ -184,11 +122,7 @@ export function ImportPlanDialog({ planId, onClose, onImported }: { planId?: str
         key: 'name',
         title: t('import.name'),
         width: 260,
-        render: (_: unknown, row: PlanImportRow) => {
-          const bad = row.issues.some((i) => i.column === 'name');
-          const classes = [row.kind === 'group' ? 'ns-plan-import-group' : null, bad ? 'ns-import-bad-cell' : null].filter(Boolean).join(' ');
-          return <span className={classes || undefined}>{row.values['name'] ?? ''}</span>;
-        },
+        render: (_: unknown, row: PlanImportRow) => <ImportCell row={row} column="name" className={row.kind === 'group' ? 'ns-plan-import-group' : undefined} />,
       },
       { key: 'measure', title: t('import.measure'), width: 64, render: cell('measure') },
       { key: 'owner', title: t('import.owner'), width: 170, render: cell('owner') },
@@ -203,20 +137,13 @@ export function ImportPlanDialog({ planId, onClose, onImported }: { planId?: str
         key: 'status',
         title: t('import.status'),
         width: 130,
-        render: (_: unknown, row: PlanImportRow) => <Tag color={actionColor[row.action]}>{t(`import.action.${row.action}`)}</Tag>,
+        render: (_: unknown, row: PlanImportRow) => <ImportActionTag action={row.action}>{t(`import.action.${row.action}`)}</ImportActionTag>,
       },
       {
         key: 'problems',
         title: t('import.problems'),
         width: 220,
-        render: (_: unknown, row: PlanImportRow) =>
-          row.issues.length === 0 ? null : (
-            <ul className="ns-import-issues">
-              {row.issues.map((issue, i) => (
-                <li key={i}>{issue.message[lang]}</li>
-              ))}
-            </ul>
-          ),
+        render: (_: unknown, row: PlanImportRow) => <ImportIssues issues={row.issues} language={lang} />,
       },
     ];
     body = (
@@ -258,12 +185,9 @@ export function ImportPlanDialog({ planId, onClose, onImported }: { planId?: str
           title={t('import.summary', { ...counts })}
           description={counts.skip > 0 ? t('import.fixHint') : t('import.okHint')}
         />
-        <Flex justify="space-between" align="center">
-          <Checkbox checked={onlyProblems} disabled={counts.skip === 0} onChange={(e) => setOnlyProblems(e.target.checked)}>
-            {t('import.onlyProblems')}
-          </Checkbox>
+        <OnlyProblemsBar label={t('import.onlyProblems')} checked={onlyProblems} disabled={counts.skip === 0} onChange={setOnlyProblems}>
           {picker(t('import.chooseAnother'), false)}
-        </Flex>
+        </OnlyProblemsBar>
         <Table<PlanImportRow>
           size="small"
           rowKey="rowNumber"
@@ -279,7 +203,7 @@ export function ImportPlanDialog({ planId, onClose, onImported }: { planId?: str
     footer = (
       <Flex justify="end" gap="small">
         <Button onClick={close}>{t('common.cancel')}</Button>
-        <Button type="primary" disabled={importable === 0 || titleBad} loading={committing} onClick={() => void commit(preview)}>
+        <Button type="primary" disabled={importable === 0 || titleBad} loading={committing} onClick={() => void commit(() => write(preview))}>
           {importable === 0 ? t('import.nothingToImport') : t('import.commit', { count: importable })}
         </Button>
       </Flex>
