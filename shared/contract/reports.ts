@@ -120,6 +120,12 @@ export interface TasksReport {
   overdue: ReportOverdueTask[];
   /** No task assigned by the as-of date: the report says so instead of a page of zeros. */
   empty: boolean;
+  /**
+   * A committee's report also says how its action plan's targets stand: the plan covering the
+   * period's year, for the month, quarter or year of the report (the year for a week, six or nine
+   * months), values as known at `asOf`. Null without a committee, a plan or a goal for the period.
+   */
+  targets?: TargetsReport | null;
 }
 
 export interface TasksReportFileResult {

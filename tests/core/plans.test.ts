@@ -1,11 +1,14 @@
 // The machine's clock zone must not matter: run as if the laptop were set to New York.
 process.env.TZ = 'America/New_York';
 
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { blobPathOf } from '../../electron/core/files/blob-file.ts';
+import { wordText, zipEntry } from '../support/docx-text.ts';
 import { writePlan } from '../support/plan-rows.ts';
-import { meetingWithDraft, pdfPages, meetingsWorld, query, readyMeeting, refused, type MeetingsWorld } from './meetings-fixture.ts';
+import { exported, meetingWithDraft, pdfPages, meetingsWorld, query, readyMeeting, refused, type MeetingsWorld } from './meetings-fixture.ts';
 
 function at(local: string): void {
   vi.setSystemTime(new Date(`${local}+07:00`));
@@ -174,5 +177,44 @@ describe('a report stored in a meeting', () => {
     const audit = query<{ detail: string }>(w.core, "SELECT detail FROM audit_log WHERE action = 'reports.attach'");
     expect(JSON.parse(audit[0]!.detail)).toMatchObject({ report: 'tasks', period: '2026-12', meetingId: m.id, documentId: stored.documentId });
     await refused(w.core.call('reports.attachToMeeting', { report: 'tasks', kind: 'month', meetingId: '01900000-0000-7000-8000-0000000000ae' }), 'NOT_FOUND');
+  });
+});
+
+describe('a committee’s tasks report carries its action plan’s targets', () => {
+  it('adds section IV with the targets of the period as known at the cut-off, in Word and in Excel', async () => {
+    const { d } = w;
+    const { targetIds } = plan();
+    const earlier = await meetingWithDraft(w);
+    const v = await w.core.call('minutes.addConclusion', { meetingId: earlier.id, agendaItemId: earlier.firstItem, text: 'Đẩy nhanh giải ngân vốn đầu tư công.', leadUnitId: d.soTaiChinh });
+    at('2026-03-02T09:00:00');
+    await w.core.call('tasks.create', {
+      source: { kind: 'conclusion', meetingId: earlier.id, conclusionId: v.conclusions[0]!.id },
+      task: { content: 'Đẩy nhanh giải ngân vốn đầu tư công', leadUnit: d.soTaiChinh, assignedOn: '2026-03-02', deadline: { kind: 'date', date: '2026-06-30' } },
+    });
+    at('2026-03-10T09:00:00');
+    await w.core.call('targets.report', { targetId: targetIds[0]!, period: '2026-Q1', value: 8.4 });
+    // After the quarter's cut-off (14/3): not in the report as of that day.
+    at('2026-03-20T09:00:00');
+    await w.core.call('targets.report', { targetId: targetIds[2]!, period: '2026-Q1', value: 5 });
+
+    const input = { kind: 'quarter' as const, asOf: '2026-03-14', committeeId: d.committee };
+    const report = await w.core.call('reports.tasks', input);
+    expect(report.targets).toMatchObject({ period: '2026-Q1', asOf: '2026-03-14', counts: { met: 1, near: 0, missed: 0, none: 3 } });
+    const docx = exported(w.core, await w.core.call('reports.tasksExport', { ...input, format: 'docx' }));
+    const file = join(w.dir, 'bc-quy-1.docx');
+    writeFileSync(file, docx);
+    const paragraphs = wordText(await zipEntry(file, 'word/document.xml'));
+    expect(paragraphs).toContain('IV. TÌNH HÌNH THỰC HIỆN CÁC CHỈ TIÊU');
+    expect(paragraphs).toContain('V. ĐÁNH GIÁ CHUNG, KIẾN NGHỊ, ĐỀ XUẤT');
+    expect(paragraphs).toContain('Tốc độ tăng trưởng GRDP');
+    expect(paragraphs.some((p) => p.startsWith('Kế hoạch thực hiện các chỉ tiêu phát triển kinh tế - xã hội năm 2026: 4 chỉ tiêu, trong đó đạt 1'))).toBe(true);
+
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(exported(w.core, await w.core.call('reports.tasksExport', { ...input, format: 'xlsx' })) as unknown as ArrayBuffer);
+    expect(book.worksheets.map((s) => s.name)).toContain('Chỉ tiêu');
+
+    // The standing office's own report (no committee) has no section on targets.
+    const office = await w.core.call('reports.tasks', { kind: 'quarter', asOf: '2026-03-14' });
+    expect(office.targets).toBeNull();
   });
 });

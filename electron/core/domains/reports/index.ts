@@ -13,7 +13,7 @@ import { REPORT_MIME, reportFileName, targetsReportFileName, type ReportFormat }
 import { createTasksReport, type TasksReportDeps } from './tasks-report.ts';
 import { tasksReportDocument } from './tasks-report-document.ts';
 import type * as XlsxWriter from './tasks-report-xlsx.ts';
-import { createTargetsReport } from './targets-report.ts';
+import { createCommitteeTargets, createTargetsReport } from './targets-report.ts';
 import { targetsReportDocument } from './targets-report-document.ts';
 import type * as TargetsXlsxWriter from './targets-report-xlsx.ts';
 import { createWeeklyReview } from './weekly-review.ts';
@@ -33,8 +33,14 @@ export function createReportsDomain(
   ctx: ServiceContext,
   deps: { tasks: TasksReportDeps; plans: Pick<PlansDomain, 'reader' | 'standing'>; meetings: Pick<MeetingsDomain, 'handlers'>; importIntoMeeting: ImportIntoMeeting },
 ) {
-  const build = createTasksReport(ctx, deps.tasks);
+  const buildTasks = createTasksReport(ctx, deps.tasks);
   const buildTargets = createTargetsReport(ctx, deps.plans);
+  const committeeTargets = createCommitteeTargets(ctx, buildTargets);
+  /** The tasks report, with the committee's action plan targets when it has one for the period. */
+  const build = (input: Parameters<typeof buildTasks>[0]): TasksReport => {
+    const report = buildTasks(input);
+    return { ...report, targets: report.committee ? committeeTargets(report.committee.id, report.period, report.asOf) : null };
+  };
 
   async function render(report: TasksReport, format: ReportFormat, issue: TasksReportIssue | undefined): Promise<{ bytes: Buffer; sha256: string }> {
     const bytes =

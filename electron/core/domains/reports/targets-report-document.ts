@@ -75,8 +75,8 @@ function goalCell(report: TargetsReport, r: TargetsReportRow): TextRun[] {
   return runs;
 }
 
-/** II. Every target under its area of the plan: the group rows in bold (I, II, …), each target by its code in the plan, else 1, 2, … within. */
-function targetsTable(report: TargetsReport): OfficialBlock[] {
+/** Every target under its area of the plan: the group rows in bold (I, II, …), each target by its code in the plan, else 1, 2, … within. */
+export function targetsTable(report: TargetsReport, title = 'II. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU'): OfficialBlock[] {
   const rows: TextRun[][][] = [TARGETS_HEADER.map((h) => cell(h))];
   report.sections.forEach((s, i) => {
     rows.push([cell(s.group.code || ROMAN[i] || String(i + 1), { bold: true }), cell(s.group.title, { bold: true }), ...Array.from({ length: 6 }, () => cell(''))]);
@@ -100,7 +100,18 @@ function targetsTable(report: TargetsReport): OfficialBlock[] {
     columnAlign: ['center', 'left', 'center', 'right', 'right', 'right', 'center', 'left'],
     rows,
   };
-  return [heading('II. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU'), table];
+  return [heading(title), table];
+}
+
+/** The counts by status in one sentence, for the tasks report's section on the plan's targets. */
+export function targetsCountsLine(report: TargetsReport): string {
+  const c = report.counts;
+  const total = c.met + c.near + c.missed + c.none;
+  const plan = `${report.plan.title}${report.plan.code ? ` (số ${report.plan.code})` : ''}`;
+  return (
+    `${plan}: ${total} chỉ tiêu, trong đó đạt ${c.met}${share(c.met, total)}, gần đạt ${c.near}${share(c.near, total)}, ` +
+    `không đạt ${c.missed}${share(c.missed, total)}, chưa có số liệu ${c.none}${share(c.none, total)} (${targetsPeriodPhrase(report)}, số liệu tính đến ngày ${dateVi(report.asOf)}).`
+  );
 }
 
 /** One shortfall in words: the figures, the status, who leads it and the unit's own explanation. */

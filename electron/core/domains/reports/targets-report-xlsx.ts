@@ -100,7 +100,7 @@ interface Span {
  * Sheet 1: every target by area under a two-row header (the period's name over Kế hoạch, Thực hiện,
  * Tỷ lệ), the group rows bold across the table, the header frozen with the target's name.
  */
-function targetsSheet(workbook: ExcelJS.Workbook, report: TargetsReport): Span | null {
+export function targetsSheet(workbook: ExcelJS.Workbook, report: TargetsReport): Span | null {
   const width = COLUMNS.length;
   const sheet = workbook.addWorksheet('Chỉ tiêu', { pageSetup: { ...PAGE } });
   sheet.columns = COLUMNS.map((c) => ({ width: c.width }));

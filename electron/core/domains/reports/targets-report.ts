@@ -1,5 +1,6 @@
 import type { PlanDetail, PlanStanding, TargetsReport, TargetsReportInput, TargetsReportRow } from '../../../../shared/contract/index.ts';
 import { parseTargetPeriod, targetPeriodEnd, targetPeriodLabel } from '../../../../shared/plans/target-periods.ts';
+import type { ReportPeriod } from '../../../../shared/reports/periods.ts';
 import { dayKey } from '../../../../shared/vn-time.ts';
 import type { ServiceContext } from '../../context.ts';
 import { invalidInput } from '../../errors.ts';
@@ -120,3 +121,25 @@ export function createTargetsReport(ctx: ServiceContext, plans: Pick<PlansDomain
 }
 
 export type BuildTargetsReport = ReturnType<typeof createTargetsReport>;
+
+/** The target period a tasks report's period speaks of: its own month, quarter or year, else its year. */
+function targetPeriodOf(period: ReportPeriod): string {
+  return period.kind === 'month' || period.kind === 'quarter' || period.kind === 'year' ? period.key : period.to.slice(0, 4);
+}
+
+/**
+ * The targets a committee's tasks report carries: its newest action plan covering the period's
+ * year, on the period's month, quarter or year, as of the tasks report's own as-of day. Null when the
+ * committee has no such plan, so the report simply has no section on targets.
+ */
+export function createCommitteeTargets(ctx: ServiceContext, build: ReturnType<typeof createTargetsReport>) {
+  const planOf = ctx.db
+    .prepare('SELECT id FROM action_plans WHERE committee_id = ? AND year_from <= ? AND year_to >= ? ORDER BY created_at DESC LIMIT 1')
+    .pluck();
+  return (committeeId: string, period: ReportPeriod, asOf: string): TargetsReport | null => {
+    const key = targetPeriodOf(period);
+    const year = Number(key.slice(0, 4));
+    const planId = planOf.get(committeeId, year, year) as string | undefined;
+    return planId ? build({ planId, period: key, asOf }) : null;
+  };
+}

@@ -2,6 +2,7 @@ import type { BucketCounts, TasksReport, TasksReportIssue, TaskUnit } from '../.
 import type { OfficialBlock, OfficialDocument, ParagraphBlock, TableBlock, TextRun } from '../../official-docs/official-text.ts';
 import { placeDateVi } from '../../official-docs/place-date.ts';
 import { cell, heading, para, text } from './report-blocks.ts';
+import { targetsCountsLine, targetsTable } from './targets-report-document.ts';
 import { recipientLines } from '../minutes/exports/notice-document.ts';
 import { SIGNING_ROOM } from '../minutes/exports/minutes-document.ts';
 import { asOfNote, dateVi, EMPTY_REPORT_LINE, onTimeShare, percentVi, periodPhrase, windowSentence } from './report-wording.ts';
@@ -140,7 +141,8 @@ export interface TasksReportDocumentInput {
  * The Báo cáo on tasks in the layout of the Thông báo kết luận (Nghị định 30/2020, Phụ lục III,
  * Mẫu 1.5 for a báo cáo): issuer and number, place and date, "BÁO CÁO" and its trích yếu naming
  * the period, then I. the general figures, II. per lead unit, III. the overdue tasks with reasons,
- * IV. the secretary's assessment, signature and Nơi nhận. With no task assigned yet, it says so
+ * for a committee with an action plan IV. its targets, then the secretary's assessment, signature
+ * and Nơi nhận. With no task assigned yet, it says so
  * instead of printing tables of zeros.
  */
 export function tasksReportDocument({ report, issue, issuedAt, place }: TasksReportDocumentInput): OfficialDocument {
@@ -150,7 +152,10 @@ export function tasksReportDocument({ report, issue, issuedAt, place }: TasksRep
     body.push(para(EMPTY_REPORT_LINE));
     if (issue?.narrative?.trim()) body.push(...narrative(issue));
   } else {
-    body.push(...summary(report), ...unitTable(report), ...overdueTable(report), heading('IV. ĐÁNH GIÁ CHUNG, KIẾN NGHỊ, ĐỀ XUẤT'), ...narrative(issue));
+    body.push(...summary(report), ...unitTable(report), ...overdueTable(report));
+    const targets = report.targets && !report.targets.empty ? report.targets : null;
+    if (targets) body.push(...targetsTable(targets, 'IV. TÌNH HÌNH THỰC HIỆN CÁC CHỈ TIÊU'), para(targetsCountsLine(targets)));
+    body.push(heading(`${targets ? 'V' : 'IV'}. ĐÁNH GIÁ CHUNG, KIẾN NGHỊ, ĐỀ XUẤT`), ...narrative(issue));
   }
   const titles = issue?.signerTitle
     ? issue.signerTitle

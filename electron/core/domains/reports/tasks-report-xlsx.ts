@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import type { TasksReport } from '../../../../shared/contract/index.ts';
 import { nfc } from '../../official-docs/nfc.ts';
 import { asOfNote, dateVi, EMPTY_REPORT_LINE, ON_TIME_DEFINITION, onTimeShare, windowSentence } from './report-wording.ts';
+import { targetsSheet } from './targets-report-xlsx.ts';
 
 const thin = { style: 'thin' as const };
 const BORDER = { top: thin, left: thin, bottom: thin, right: thin };
@@ -159,12 +160,13 @@ function overdueSheet(workbook: ExcelJS.Workbook, report: TasksReport): void {
   });
 }
 
-/** The report's data appendix as a workbook: per-unit figures and the overdue list, for sorting and re-use. */
+/** The report's data appendix as a workbook: per-unit figures, the overdue list and a committee's targets, for sorting and re-use. */
 export async function tasksReportXlsx(report: TasksReport): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Nghị Sự';
   workbook.title = nfc(`Báo cáo tình hình thực hiện nhiệm vụ — ${report.period.label.vi}`);
   unitSheet(workbook, report);
   overdueSheet(workbook, report);
+  if (report.targets && !report.targets.empty) targetsSheet(workbook, report.targets);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
