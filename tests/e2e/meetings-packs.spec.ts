@@ -193,6 +193,8 @@ test('a pack carrying a Mật document asks the secretariat for the reason; Hủ
   await expect(ask).toBeHidden();
 
   await page.getByRole('button', { name: 'Xuất gói tài liệu' }).click();
+  // The reason box takes the focus once the dialog's form is mounted: only then does "Xác nhận" validate it.
+  await expect(ask.getByRole('textbox', { name: 'Lý do gửi trong gói' })).toBeFocused();
   await ask.getByRole('button', { name: 'Xác nhận và xuất gói' }).click();
   await expect(ask.getByText('Hãy ghi rõ lý do gửi tài liệu mật trong gói.')).toBeVisible();
   await ask.getByRole('textbox', { name: 'Lý do gửi trong gói' }).fill('Gửi thành viên Ban Chỉ đạo dự họp ngày 14/12');
