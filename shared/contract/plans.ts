@@ -76,6 +76,24 @@ export const plansMethods = {
   },
   /** Every goal and every report of one target, for its chart and history. */
   'targets.history': { access: 'ui', input: z.object({ targetId: id }).strict() },
+  /**
+   * Puts tasks under a group of a plan (nhiệm vụ thực hiện kế hoạch); a task already under another
+   * group, of this plan or another, moves there: a task serves one plan.
+   */
+  'plans.linkTasks': {
+    access: 'ui',
+    input: z
+      .object({
+        groupId: id,
+        taskIds: z
+          .array(id)
+          .min(1, 'Chọn ít nhất một nhiệm vụ / choose at least one task')
+          .max(200, 'Nhiều nhất 200 nhiệm vụ mỗi lần / at most 200 tasks at a time'),
+      })
+      .strict(),
+  },
+  /** Takes a task out of its plan; the task itself stays as it was. */
+  'plans.unlinkTask': { access: 'ui', input: z.object({ taskId: id }).strict() },
 } as const satisfies MethodSpecs;
 
 export type PlansInput<K extends keyof typeof plansMethods> = z.input<(typeof plansMethods)[K]['input']>;
@@ -141,6 +159,24 @@ export interface PlanDetail {
   targets: PlanTarget[];
   /** Every period with a goal or a value, years first then quarters then months, in time order. */
   periods: string[];
+  /** The tasks under the plan's groups (read them with `tasks.list { planId }`), oldest link first. */
+  taskLinks: PlanTaskLink[];
+}
+
+export interface PlanTaskLink {
+  taskId: string;
+  groupId: string;
+}
+
+export interface PlanTasksLinked {
+  planId: string;
+  groupId: string;
+  /** Tasks newly put in the plan. */
+  linked: number;
+  /** Tasks that were under another group (of this plan or another) and moved here. */
+  moved: number;
+  /** Tasks already under this group. */
+  unchanged: number;
 }
 
 export interface TargetStanding extends Attainment {
@@ -241,4 +277,6 @@ export interface PlansOutputs {
   'plans.importFile': PlanImportFileResult;
   'targets.report': TargetActual;
   'targets.history': TargetHistory;
+  'plans.linkTasks': PlanTasksLinked;
+  'plans.unlinkTask': { taskId: string; removed: boolean };
 }

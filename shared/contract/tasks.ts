@@ -108,6 +108,8 @@ export const tasksMethods = {
         bucket: taskBucketFilter.optional(),
         status: taskStatus.optional(),
         meetingId: id.optional(),
+        /** The tasks put under the groups of an action plan. */
+        planId: id.optional(),
         tag: tag.optional(),
         query: z.string().trim().max(200).optional(),
         asOf,
@@ -280,6 +282,17 @@ export interface TaskDetail extends TaskRow {
   version: number;
   /** A task received from the provincial operations system: who gave it and where it came from. */
   received: { assignerCode: string; assignerName: string | null; sourceLabel: string | null } | null;
+  /** The action plan (and its group) the task carries out, if it was put in one. */
+  plan: TaskPlan | null;
+}
+
+export interface TaskPlan {
+  planId: string;
+  planTitle: string;
+  groupId: string;
+  /** "I", "1" as the plan numbers the group. */
+  groupCode: string | null;
+  groupTitle: string;
 }
 
 export interface ConclusionDraft {

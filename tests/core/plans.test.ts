@@ -177,6 +177,11 @@ describe('a report stored in a meeting', () => {
     const audit = query<{ detail: string }>(w.core, "SELECT detail FROM audit_log WHERE action = 'reports.attach'");
     expect(JSON.parse(audit[0]!.detail)).toMatchObject({ report: 'tasks', period: '2026-12', meetingId: m.id, documentId: stored.documentId });
     await refused(w.core.call('reports.attachToMeeting', { report: 'tasks', kind: 'month', meetingId: '01900000-0000-7000-8000-0000000000ae' }), 'NOT_FOUND');
+
+    // A document of the store can be a reported value's evidence.
+    const { targetIds } = plan();
+    await w.core.call('targets.report', { targetId: targetIds[1]!, period: '2026', value: 12_500, evidenceDocumentId: stored.documentId });
+    expect((await w.core.call('targets.history', { targetId: targetIds[1]! })).actuals[0]).toMatchObject({ value: 12_500, evidenceDocumentId: stored.documentId });
   });
 });
 

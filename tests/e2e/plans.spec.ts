@@ -3,17 +3,19 @@ import type { Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import { expect, mainNav, test } from './fixtures.ts';
 import { E2E_PROFILE } from './env.ts';
-import { pick } from './support/antd.ts';
+import { confirmPopover, pick } from './support/antd.ts';
 import { isolatedHost, type IsolatedHost } from './support/isolated-host.ts';
 import { seedDirectory, type SeededDirectory } from './support/seed.ts';
 import { shot } from './support/shots.ts';
 import { wordText, zipEntry } from '../support/docx-text.ts';
+import { addDaysKey, todayKey } from '../../shared/vn-time.ts';
 
 /**
  * Kế hoạch, chỉ tiêu (issue 16): the standing office imports an action plan from Excel (a row whose
  * lead unit is not in the directory flagged and left out), opens it, reports a quarter's figure
  * with the Vietnamese decimal comma, reads the rate and the assessment, the target's chart and
- * history, the heat-map of units × groups, and exports the report in Word and Excel. Then a
+ * history, the heat-map of units × groups, and exports the report in Word and Excel. A task is
+ * put under the plan's group, followed there with its status, and taken out again. Then a
  * meeting's agenda gets the weekly review with its report attached.
  */
 
@@ -28,6 +30,8 @@ const SIGNED = 'Tỷ lệ văn bản điện tử được ký số';
 const TOURISTS = 'Số lượt khách du lịch đến tỉnh';
 const MISSING_UNIT = 'Sở Du lịch';
 const MEETING = 'Họp giao ban Ban Chỉ đạo tuần';
+const TASK = 'Triển khai nền tảng số phục vụ giải quyết thủ tục hành chính trực tuyến toàn trình';
+const NO_TASKS = 'Chưa có nhiệm vụ nào gắn với kế hoạch này. Gắn các nhiệm vụ thực hiện kế hoạch để theo dõi cùng các chỉ tiêu.';
 
 let env: IsolatedHost;
 let dir: SeededDirectory;
@@ -277,6 +281,66 @@ test('a plan imported from Excel: figures reported, assessed, charted, mapped an
   await page.keyboard.press('F1');
   await expect(page).toHaveURL(/\/help\?topic=plans$/);
   await expect(page.getByRole('region', { name: 'Kế hoạch, chỉ tiêu' })).toHaveClass(/ns-help-topic-focus/);
+});
+
+test('a task in the plan’s tree: linked under a group, followed with its status, taken out', async ({ page }) => {
+  test.setTimeout(120_000);
+  const core = env.host.core;
+  const [plan] = await core.call('plans.list', {});
+  const due = addDaysKey(todayKey(), 30);
+  const task = await core.call('tasks.create', { task: { content: TASK, leadUnit: dir.units.digital.id, deadline: { kind: 'date', date: due } } });
+  await open(page, `/plans/${plan!.id}`);
+  await expect(page.getByRole('heading', { level: 1, name: PLAN_TITLE })).toBeVisible();
+
+  // No task yet: the tab says why it is worth linking them, with the button at hand.
+  await page.getByRole('tab', { name: 'Nhiệm vụ (0)' }).click();
+  await expect(page).toHaveURL(/view=tasks/);
+  await expect(page.getByText(NO_TASKS)).toBeVisible();
+  await page.getByRole('button', { name: 'Gắn nhiệm vụ…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Gắn nhiệm vụ vào kế hoạch' });
+  await expect(dialog).toBeVisible();
+  await pick(dialog, page, 'Nhóm', '', `I. ${GROUP}`);
+  const tasksBox = dialog.getByRole('combobox', { name: 'Nhiệm vụ', exact: true });
+  await tasksBox.click();
+  await tasksBox.fill('nền tảng số');
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: TASK }).click();
+  await dialog.locator('.ant-modal-title').click();
+  await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0);
+  await shot(page, 'plans-tasks-link');
+  await dialog.getByRole('button', { name: 'Gắn vào kế hoạch' }).click();
+  await expect(page.getByText(`Đã gắn 1 nhiệm vụ vào nhóm “I. ${GROUP}”.`)).toBeVisible();
+  await expect(dialog).toHaveCount(0);
+
+  // Under its group, with its lead unit, deadline, status and timeliness as the task list shows them.
+  await expect(page.getByRole('tab', { name: 'Nhiệm vụ (1)' })).toBeVisible();
+  await expect(page.locator('.ns-plan-tasks tbody tr.ns-plan-group-row')).toHaveText(`I. ${GROUP}`);
+  const row = page.locator('.ns-plan-tasks tbody tr.ns-plan-task-row', { hasText: TASK });
+  await expect(row).toContainText(dir.units.digital.name);
+  await expect(row).toContainText(due.split('-').reverse().join('/'));
+  await expect(row).toContainText('Mới giao');
+  await expect(row).toContainText('Đang thực hiện trong hạn');
+  await shot(page, 'plans-tasks');
+
+  // The task's own page says which plan it carries out, and leads back to it.
+  await row.getByRole('link', { name: TASK }).click();
+  await expect(page).toHaveURL(new RegExp(`#/tasks/${task.id}$`));
+  await expect(page.locator('.ns-task-facts')).toContainText('Thuộc kế hoạch');
+  const back = page.getByRole('link', { name: `${PLAN_TITLE} › I. ${GROUP}` });
+  await expect(back).toBeVisible();
+  await shot(page, 'plans-task-detail');
+  await back.click();
+  await expect(page.getByRole('heading', { level: 1, name: PLAN_TITLE })).toBeVisible();
+  await expect(page.getByRole('tab', { name: 'Nhiệm vụ (1)', selected: true })).toBeVisible();
+
+  // Taken out of the plan after a confirmation; the task itself stays.
+  await row.getByRole('button', { name: `Bỏ khỏi kế hoạch: ${TASK}` }).click();
+  await confirmPopover(page, 'Bỏ khỏi kế hoạch');
+  await expect(page.getByText('Đã bỏ nhiệm vụ khỏi kế hoạch.')).toBeVisible();
+  await expect(page.getByText(NO_TASKS)).toBeVisible();
+  await expect(page.getByRole('tab', { name: 'Nhiệm vụ (0)' })).toBeVisible();
+  expect((await core.call('tasks.get', { id: task.id })).plan).toBeNull();
+  const audit = await core.call('audit.list', { filter: { action: 'plans' } });
+  expect(audit.items.map((e) => e.action)).toEqual(expect.arrayContaining(['plans.linkTasks', 'plans.unlinkTask']));
 });
 
 test('the plan reads the same in English and the dark theme', async ({ page }) => {

@@ -11,7 +11,7 @@ const tablesCreatedBy: Record<number, readonly string[]> = {
   8: ['minutes_revision_texts'],
   9: ['tasks', 'task_coordinators', 'task_events', 'task_extensions', 'calendar_days'],
   10: ['sync_outbox', 'sync_remote', 'sync_conflicts', 'sync_files', 'sync_publications', 'sync_state'],
-  11: ['action_plans', 'plan_groups', 'plan_targets', 'target_goals', 'target_actuals'],
+  11: ['action_plans', 'plan_groups', 'plan_targets', 'target_goals', 'target_actuals', 'plan_tasks'],
 };
 
 /** Drops the tables of every migration after `version` (children first) and sets the version. */

@@ -140,9 +140,10 @@ export function registerPlanCommands(program: Command, { globals, setExit }: Com
     .requiredOption('--period <period>', 'kỳ: 2026, 2026-Q1 hoặc 2026-03 / the period', periodArg)
     .requiredOption('--value <value>', 'giá trị, vd. 98,5 / the value', figureArg)
     .option('--note <text>', 'ghi chú / a note')
-    .action(async (targetId: string, o: { period: string; value: number; note?: string }) => {
+    .option('--evidence <documentId>', 'tài liệu minh chứng trong kho (mã tài liệu, xem nghisu import-pdf) / an evidence document of the store')
+    .action(async (targetId: string, o: { period: string; value: number; note?: string; evidence?: string }) => {
       await run(async (core, out) => {
-        const a = await core.call('targets.report', { targetId, period: o.period, value: o.value, note: o.note });
+        const a = await core.call('targets.report', { targetId, period: o.period, value: o.value, note: o.note, evidenceDocumentId: o.evidence });
         printResult(out, a, () => reportText(out, a));
       });
     });

@@ -35,4 +35,14 @@ export const plansInvalidInputs: Record<keyof typeof plansMethods, unknown[]> = 
     { targetId: planId, period: '2026', value: 1, evidenceDocumentId: 'tai-lieu' },
   ],
   'targets.history': [{}, { targetId: 'ct-1' }],
+  'plans.linkTasks': [
+    {},
+    { groupId: planId },
+    { groupId: planId, taskIds: [] },
+    { groupId: planId, taskIds: ['nv-1'] },
+    { groupId: 'nhom-1', taskIds: [planId] },
+    { groupId: planId, taskIds: Array.from({ length: 201 }, () => planId) },
+    { groupId: planId, taskIds: [planId], planId },
+  ],
+  'plans.unlinkTask': [{}, { taskId: 'nv-1' }, { taskId: planId, groupId: planId }],
 };

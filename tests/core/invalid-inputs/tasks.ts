@@ -19,7 +19,7 @@ export const tasksInvalidInputs: Record<keyof typeof tasksMethods, unknown[]> = 
   ],
   'tasks.createMany': [{ items: [] }, { items: [{ task }] }],
   'tasks.conclusionDrafts': [{}, { meetingId: 'm' }],
-  'tasks.list': [{ bucket: 'late' }, { status: 'open' }, { asOf: '06/12/2026' }, { limit: 0 }],
+  'tasks.list': [{ bucket: 'late' }, { status: 'open' }, { asOf: '06/12/2026' }, { limit: 0 }, { planId: 'ke-hoach-1' }],
   'tasks.get': [{}, { id: T, asOf: '2026-13-01' }],
   'tasks.report': [
     { id: T, percent: 101, text: 'x' },

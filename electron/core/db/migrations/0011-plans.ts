@@ -9,6 +9,10 @@ import type { Migration } from '../migration.ts';
  * the newest row reported by then, so a report made today for last quarter shows what was known at
  * its cut-off. Thresholds are percentages of attainment: at or above `met_percent` a target is đạt,
  * at or above `near_percent` gần đạt, below it không đạt.
+ *
+ * `plan_tasks` puts tasks (nhiệm vụ) in the tree beside the targets: a link row, not a column of
+ * `tasks`, so the tasks table, its sync and its history stay as they were, and a task belongs to at
+ * most one group of one plan (the primary key). Deleting the task or the group drops the link.
  */
 export const plans: Migration = {
   version: 11,
@@ -77,5 +81,12 @@ export const plans: Migration = {
       reporter_name        TEXT
     ) STRICT;
     CREATE INDEX target_actuals_period ON target_actuals (target_id, period, reported_at);
+
+    CREATE TABLE plan_tasks (
+      task_id   TEXT PRIMARY KEY REFERENCES tasks (id) ON DELETE CASCADE,
+      group_id  TEXT NOT NULL REFERENCES plan_groups (id) ON DELETE CASCADE,
+      linked_at TEXT NOT NULL
+    ) STRICT;
+    CREATE INDEX plan_tasks_group ON plan_tasks (group_id);
   `,
 };

@@ -6,16 +6,19 @@ import type { Domain } from '../domain.ts';
 import { createPlanImport } from './import/plan-import-service.ts';
 import { createPlanReader } from './plan-reader.ts';
 import { planStanding, reportedBefore } from './plan-standing.ts';
+import { createPlanTasks } from './plan-tasks.ts';
 import { createTargetValues } from './target-values.ts';
 
 /**
  * Kế hoạch hành động and chỉ tiêu (issue 16): plans imported from spreadsheets, the values units
- * report per period, attainment against the plan's thresholds, and the heat-map of units × areas.
+ * report per period, attainment against the plan's thresholds, the heat-map of units × areas, and
+ * the tasks put under the plan's groups.
  */
 export function createPlansDomain(ctx: ServiceContext) {
   const reader = createPlanReader(ctx.db);
   const values = createTargetValues(ctx, reader);
   const importer = createPlanImport(ctx);
+  const tasks = createPlanTasks(ctx);
   const today = () => dayKey(ctx.now());
 
   /** A plan's standing for a period, values as known at the end of `asOf` (today by default). */
@@ -35,6 +38,8 @@ export function createPlansDomain(ctx: ServiceContext) {
     'plans.importFile': (input) => importer.importFile(input),
     'targets.report': (input) => values.report(input),
     'targets.history': ({ targetId }) => reader.history(targetId),
+    'plans.linkTasks': (input) => tasks.link(input),
+    'plans.unlinkTask': (input) => tasks.unlink(input),
   };
 
   const quiet = new Set(['plans.list', 'plans.get', 'plans.standing', 'plans.importPreview', 'plans.importCancel', 'plans.importTemplate', 'targets.history']);

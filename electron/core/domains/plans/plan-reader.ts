@@ -1,4 +1,4 @@
-import type { PlanDetail, PlanGroup, PlanSummary, PlanTarget, TargetActual, TargetDirection, TargetHistory } from '../../../../shared/contract/index.ts';
+import type { PlanDetail, PlanGroup, PlanSummary, PlanTarget, PlanTaskLink, TargetActual, TargetDirection, TargetHistory } from '../../../../shared/contract/index.ts';
 import { compareTargetPeriods } from '../../../../shared/plans/target-periods.ts';
 import type { SqliteDatabase } from '../../runtime.ts';
 import { CoreError } from '../../errors.ts';
@@ -131,6 +131,10 @@ export function createPlanReader(db: SqliteDatabase) {
                 ORDER BY a2.reported_at DESC, a2.id DESC LIMIT 1)
          FROM (SELECT DISTINCT a1.target_id, a1.period FROM target_actuals a1 JOIN plan_targets t ON t.id = a1.target_id WHERE t.plan_id = @plan) x)`);
   const targetActuals = db.prepare(`${ACTUAL_SELECT} WHERE a.target_id = ? ORDER BY a.reported_at DESC, a.id DESC`);
+  const taskLinks = db.prepare(
+    `SELECT pt.task_id AS taskId, pt.group_id AS groupId FROM plan_tasks pt JOIN plan_groups g ON g.id = pt.group_id
+      WHERE g.plan_id = ? ORDER BY pt.linked_at, pt.task_id`,
+  );
 
   function planRow(planId: string): PlanRow {
     const row = planById.get(planId) as PlanRow | undefined;
@@ -160,6 +164,7 @@ export function createPlanReader(db: SqliteDatabase) {
       groups: groups.all(planId) as PlanGroup[],
       targets: (targets.all(planId) as TargetRow[]).map((t) => planTarget(t, goals.get(t.id) ?? {}, actuals.get(t.id) ?? {})),
       periods: [...periods].sort(compareTargetPeriods),
+      taskLinks: taskLinks.all(planId) as PlanTaskLink[],
     };
   }
 

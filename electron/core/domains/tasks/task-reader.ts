@@ -62,7 +62,15 @@ export interface TaskFilter {
   params: Record<string, unknown>;
 }
 
-export function taskFilter(input: { unitId?: string; status?: TaskStatus; meetingId?: string; committeeId?: string; tag?: string; query?: string }): TaskFilter {
+export function taskFilter(input: {
+  unitId?: string;
+  status?: TaskStatus;
+  meetingId?: string;
+  committeeId?: string;
+  planId?: string;
+  tag?: string;
+  query?: string;
+}): TaskFilter {
   const where: string[] = [];
   const params: Record<string, unknown> = {};
   const add = (sql: string, name: string, value: unknown) => {
@@ -74,6 +82,10 @@ export function taskFilter(input: { unitId?: string; status?: TaskStatus; meetin
   if (input.meetingId) add('t.meeting_id = @meetingId', 'meetingId', input.meetingId);
   // A committee's tasks: those of its meetings' conclusions (the column is set when they are made).
   if (input.committeeId) add('t.committee_id = @committeeId', 'committeeId', input.committeeId);
+  // An action plan's tasks: those linked under one of its groups (plan_tasks).
+  if (input.planId) {
+    add('EXISTS (SELECT 1 FROM plan_tasks pt JOIN plan_groups g ON g.id = pt.group_id WHERE pt.task_id = t.id AND g.plan_id = @planId)', 'planId', input.planId);
+  }
   if (input.tag) add('EXISTS (SELECT 1 FROM json_each(t.tags) WHERE value = @tag)', 'tag', input.tag);
   const folded = input.query ? foldText(input.query) : '';
   if (folded) add("t.search_key LIKE @query ESCAPE '\\'", 'query', `%${folded.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
@@ -107,6 +119,10 @@ export function createTaskReader(db: SqliteDatabase, units: UnitRefs) {
        LEFT JOIN documents d ON d.id = s.document_id`,
   );
   const supervisor = db.prepare('SELECT id, full_name AS fullName FROM people WHERE id = ?');
+  const planOf = db.prepare(
+    `SELECT p.id AS planId, p.title AS planTitle, g.id AS groupId, g.code AS groupCode, g.title AS groupTitle
+       FROM plan_tasks pt JOIN plan_groups g ON g.id = pt.group_id JOIN action_plans p ON p.id = g.plan_id WHERE pt.task_id = ?`,
+  );
 
   /** One task as a list row, with its bucket as of the clock's date. */
   const oneListed = db.prepare(
@@ -253,6 +269,7 @@ export function createTaskReader(db: SqliteDatabase, units: UnitRefs) {
       createdAt: base.created_at,
       version: base.version,
       received: base.assigner_unit ? { assignerCode: base.assigner_unit, assignerName: (unitByCode.get(base.assigner_unit) as string | undefined) ?? null, sourceLabel: base.source_label } : null,
+      plan: (planOf.get(id) as TaskDetail['plan'] | undefined) ?? null,
     };
   }
 

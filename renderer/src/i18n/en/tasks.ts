@@ -219,6 +219,8 @@ export const tasks: typeof vi = {
     sourceDocumentTitle: 'Directive document: {{title}}',
     sourceDocumentGone: 'A directive document (since deleted from the library)',
     sourceReceived: 'Assigned by {{unit}} through the operations system',
+    plan: 'Part of the plan',
+    planPath: '{{plan}} › {{group}}',
     sourceDirect: 'Assigned directly',
     doneRequestedBanner: 'The lead unit reported the task done. Check the result, then accept or return it.',
   },

@@ -221,6 +221,8 @@ export const tasks = {
     sourceDocumentTitle: 'Văn bản chỉ đạo: {{title}}',
     sourceDocumentGone: 'Văn bản chỉ đạo (đã bị xóa khỏi kho tài liệu)',
     sourceReceived: 'Do {{unit}} giao qua Hệ thống điều hành',
+    plan: 'Thuộc kế hoạch',
+    planPath: '{{plan}} › {{group}}',
     sourceDirect: 'Giao trực tiếp',
     doneRequestedBanner: 'Đơn vị chủ trì đã báo cáo hoàn thành. Hãy xem kết quả rồi chấp nhận hoặc trả lại.',
   },

@@ -16,6 +16,7 @@ import { dmy } from '../../tasks/shared/taskLabels.ts';
 import { defaultPeriod, PLAN_AREAS, STATUSES, statusTagColor } from '../shared/planLabels.ts';
 import { HeatMap } from './HeatMap.tsx';
 import { PlanExportCard } from './PlanExportCard.tsx';
+import { PlanTasks } from './PlanTasks.tsx';
 import { ReportValueModal } from './ReportValueModal.tsx';
 import { TargetDrawer } from './TargetDrawer.tsx';
 import { TargetsTable } from './TargetsTable.tsx';
@@ -26,7 +27,8 @@ import '../plans.css';
 /**
  * #/plans/:planId — one action plan: its targets for the period chosen (in the address, ?period=2026-Q1)
  * under their groups with goal, actual, rate and assessment; figures reported per target; the chart
- * and history of a target; the heat-map of units × groups; the report in Word and Excel.
+ * and history of a target; the heat-map of units × groups; the tasks put under its groups
+ * (?view=tasks); the report in Word and Excel.
  */
 export function PlanPage() {
   const { t } = useTranslation('plans');
@@ -37,7 +39,8 @@ export function PlanPage() {
   const [reporting, setReporting] = useState<PlanTarget | null>(null);
   const [opened, setOpened] = useState<string | null>(null);
   const [editingThresholds, setEditingThresholds] = useState(false);
-  const tab = search.get('view') === 'heatmap' ? 'heatmap' : 'targets';
+  const view = search.get('view');
+  const tab = view === 'heatmap' || view === 'tasks' ? view : 'targets';
 
   const loadDetail = useCallback(() => bridge.invoke('plans.get', { planId }), [bridge, planId]);
   const detailData = useCoreData(loadDetail, PLAN_AREAS);
@@ -138,7 +141,7 @@ export function PlanPage() {
                   id="ns-plan-period"
                   className="ns-plan-period"
                   value={period}
-                  onChange={(value) => update({ period: value === fallback ? null : value, view: tab === 'heatmap' ? 'heatmap' : null })}
+                  onChange={(value) => update({ period: value === fallback ? null : value, view: tab === 'targets' ? null : tab })}
                   options={detail.periods.map((p) => ({ value: p, label: targetPeriodLabel(p, lang) }))}
                   popupMatchSelectWidth={false}
                 />
@@ -179,7 +182,7 @@ export function PlanPage() {
           <Card className="ns-block ns-plan-body">
             <Tabs
               activeKey={tab}
-              onChange={(key) => update({ view: key === 'heatmap' ? 'heatmap' : null, period: asked })}
+              onChange={(key) => update({ view: key === 'targets' ? null : key, period: asked })}
               items={[
                 {
                   key: 'targets',
@@ -199,6 +202,11 @@ export function PlanPage() {
                   key: 'heatmap',
                   label: t('detail.tabHeatmap'),
                   children: standing ? <HeatMap standing={standing} /> : <Typography.Text type="secondary">{t('detail.loadingStanding')}</Typography.Text>,
+                },
+                {
+                  key: 'tasks',
+                  label: t('detail.tabTasks', { count: detail.taskLinks.length }),
+                  children: <PlanTasks detail={detail} onChanged={detailData.reload} />,
                 },
               ]}
             />

@@ -8,12 +8,14 @@ import { useBridge } from '../../../bridge/BridgeContext.tsx';
 import { requiredMark } from '../../../common/requiredMark.tsx';
 import { errorText, showOnFields } from '../../../common/errors.ts';
 import { useLang } from '../../../common/useLang.ts';
+import { DocumentSelect } from '../../tasks/shared/DocumentsSelect.tsx';
 import { formatNumber, parseFigure } from '../shared/planLabels.ts';
 
 interface Values {
   period: string;
   value: string;
   note?: string;
+  evidenceDocumentId?: string | null;
 }
 
 const NOTE_MAX = 2000;
@@ -55,13 +57,19 @@ export function ReportValueModal({
     setSaving(true);
     setError(null);
     try {
-      const actual = await bridge.invoke('targets.report', { targetId: target.id, period: values.period, value, ...(note ? { note } : {}) });
+      const actual = await bridge.invoke('targets.report', {
+        targetId: target.id,
+        period: values.period,
+        value,
+        ...(note ? { note } : {}),
+        ...(values.evidenceDocumentId ? { evidenceDocumentId: values.evidenceDocumentId } : {}),
+      });
       void message.success(
         t('report.done', { period: targetPeriodLabel(values.period, lang), name: target.name, value: formatNumber(value, lang, 4), measure: target.measure }),
       );
       onSaved(actual);
     } catch (e) {
-      if (!showOnFields(form, e, ['period', 'value', 'note'])) setError(errorText(e));
+      if (!showOnFields(form, e, ['period', 'value', 'note', 'evidenceDocumentId'])) setError(errorText(e));
     } finally {
       setSaving(false);
     }
@@ -116,6 +124,9 @@ export function ReportValueModal({
         ) : null}
         <Form.Item name="note" label={t('report.note')}>
           <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={NOTE_MAX} placeholder={t('report.notePlaceholder')} />
+        </Form.Item>
+        <Form.Item name="evidenceDocumentId" label={t('report.evidence')} extra={t('report.evidenceHint')}>
+          <DocumentSelect allowClear placeholder={t('report.evidencePlaceholder')} />
         </Form.Item>
       </Form>
     </Modal>

@@ -1,6 +1,8 @@
+import { PaperClipOutlined } from '@ant-design/icons';
 import { Alert, Button, Drawer, Empty, Flex, List, Skeleton, Tag, Typography } from 'antd';
 import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { TargetHistory } from '../../../../../shared/contract/index.ts';
 import { compareTargetPeriods, targetPeriodLabel } from '../../../../../shared/plans/target-periods.ts';
@@ -137,6 +139,11 @@ export function TargetDrawer({ targetId, period, onClose, onReport }: { targetId
                         )}
                       </Flex>
                       {a.note ? <Typography.Text>{a.note}</Typography.Text> : null}
+                      {a.evidenceDocumentId ? (
+                        <Link to={`/documents/${a.evidenceDocumentId}`} className="ns-small">
+                          <PaperClipOutlined /> {t('drawer.evidence')}
+                        </Link>
+                      ) : null}
                       <Typography.Text type="secondary" className="ns-small">
                         {a.reportedBy?.name ? t('drawer.by', { name: a.reportedBy.name, when: timeDateVi(a.reportedAt) }) : t('drawer.byUnknown', { when: timeDateVi(a.reportedAt) })}
                       </Typography.Text>

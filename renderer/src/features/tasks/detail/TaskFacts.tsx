@@ -100,6 +100,23 @@ export function TaskFacts({ task, fullContent }: { task: TaskDetail; fullContent
         { key: 'deadline', label: t('detail.deadline'), children: <Deadline task={task} /> },
         ...(task.completedOn ? [{ key: 'completed', label: t('detail.completedOn'), children: dmy(task.completedOn) }] : []),
         { key: 'source', label: t('detail.source'), span: task.completedOn ? 1 : 2, children: <Source task={task} /> },
+        ...(task.plan
+          ? [
+              {
+                key: 'plan',
+                label: t('detail.plan'),
+                span: 2,
+                children: (
+                  <Link to={`/plans/${task.plan.planId}?view=tasks`} className="ns-task-plan-link">
+                    {t('detail.planPath', {
+                      plan: task.plan.planTitle,
+                      group: task.plan.groupCode ? `${task.plan.groupCode}. ${task.plan.groupTitle}` : task.plan.groupTitle,
+                    })}
+                  </Link>
+                ),
+              },
+            ]
+          : []),
         ...(task.tags.length
           ? [
               {
