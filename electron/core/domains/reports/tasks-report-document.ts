@@ -1,47 +1,12 @@
 import type { BucketCounts, TasksReport, TasksReportIssue, TaskUnit } from '../../../../shared/contract/index.ts';
-import type { OfficialBlock, OfficialDocument, ParagraphBlock, TableBlock, TextRun } from '../../official-docs/official-text.ts';
+import type { OfficialBlock, OfficialDocument, TableBlock, TextRun } from '../../official-docs/official-text.ts';
 import { placeDateVi } from '../../official-docs/place-date.ts';
 import { cell, heading, para, text } from './report-blocks.ts';
-import { targetsCountsLine, targetsTable } from './targets-report-document.ts';
 import { recipientLines } from '../minutes/exports/notice-document.ts';
 import { SIGNING_ROOM } from '../minutes/exports/minutes-document.ts';
 import { asOfNote, dateVi, EMPTY_REPORT_LINE, onTimeShare, percentVi, periodPhrase, windowSentence } from './report-wording.ts';
-
-export const NARRATIVE_PLACEHOLDER = '(Đánh giá chung, kiến nghị, đề xuất)';
-
-const isSteeringCommittee = (name: string) => /^ban chỉ đạo/iu.test(name.trim());
-
-/** The part after "BC-" in the number (ô số 3): "BCĐ" for a Ban Chỉ đạo, like its notices, else the issuer's initials. */
-export function notationOf(report: Pick<TasksReport, 'committee' | 'issuer'>): string {
-  if (report.committee && isSteeringCommittee(report.committee.name)) return 'BCĐ';
-  if (!report.committee && /^văn phòng/iu.test(report.issuer.trim())) return 'VP';
-  const initials = report.issuer
-    .trim()
-    .split(/\s+/u)
-    .map((w) => (/^[\p{Lu}\d]+$/u.test(w) ? w : w.charAt(0).toLocaleUpperCase('vi')))
-    .join('');
-  return initials || 'VP';
-}
-
-/**
- * Who signs when the secretary does not say (Điều 13, Nghị định 30/2020). The report is drafted and
- * signed by the standing office: on a committee's report its chief signs by order of the head
- * (TL. TRƯỞNG BAN / CHÁNH VĂN PHÒNG, as the notice does when the head did not chair); on the office's
- * own report its chief signs in their own right. Any other organ gets the generic title to edit.
- */
-export function defaultSigner(report: Pick<TasksReport, 'committee' | 'issuer'>): string[] {
-  if (report.committee) return ['TL. TRƯỞNG BAN', 'CHÁNH VĂN PHÒNG'];
-  return /^văn phòng/iu.test(report.issuer.trim()) ? ['CHÁNH VĂN PHÒNG'] : ['THỦ TRƯỞNG CƠ QUAN'];
-}
-
-/**
- * Nơi nhận when the secretary lists none. A báo cáo has no "Kính gửi", so "Như trên" would point at
- * nothing: it goes to the committee's members (for a committee's report) and to the lead units, and
- * a copy is kept (Lưu: VT.).
- */
-export function defaultRecipients(report: Pick<TasksReport, 'committee'>): string[] {
-  return [...(report.committee ? ['Thành viên Ban Chỉ đạo'] : []), 'Các cơ quan, đơn vị chủ trì'];
-}
+import { defaultRecipients, defaultSigner, narrative, notationOf } from './official-report-parts.ts';
+import { targetsCountsLine, targetsTable } from './targets-table.ts';
 
 const unitName = (u: TaskUnit) => u.name || u.code || u.id;
 
@@ -118,15 +83,6 @@ function overdueTable(report: TasksReport): OfficialBlock[] {
       ? `Tính đến ngày ${dateVi(report.asOf)} có ${count} nhiệm vụ quá hạn chưa hoàn thành; dưới đây là ${listed.length} nhiệm vụ quá hạn lâu nhất, danh sách đầy đủ tại tệp số liệu (XLSX) kèm theo:`
       : `Tính đến ngày ${dateVi(report.asOf)} có ${count} nhiệm vụ quá hạn chưa hoàn thành:`;
   return [head, para(intro), table];
-}
-
-/** The secretary's own words, a paragraph a line; the placeholder tells the drafter what goes here. */
-export function narrative(issue: TasksReportIssue | undefined): ParagraphBlock[] {
-  const lines = (issue?.narrative ?? '')
-    .split(/\r?\n/u)
-    .map((l) => l.trim())
-    .filter(Boolean);
-  return lines.length ? lines.map((l) => para(l)) : [para([text(NARRATIVE_PLACEHOLDER, { italic: true })])];
 }
 
 export interface TasksReportDocumentInput {

@@ -14,7 +14,7 @@ import {
 import { useBridge } from '../../bridge/BridgeContext.tsx';
 import { useCoreData } from '../../bridge/useCoreData.ts';
 import { Page } from '../../shell/Page.tsx';
-import { LoadFailed } from '../directory/shared/LoadFailed.tsx';
+import { LoadFailedAlert } from '../../common/LoadFailedAlert.tsx';
 import { foldedFilter } from '../meetings/shared/directoryOptions.tsx';
 import { useLang } from '../../common/useLang.ts';
 import { useRun } from '../../common/useRun.ts';
@@ -152,7 +152,7 @@ export function AuditPage() {
         </Space>
       </Flex>
       {verification ? <VerificationResult result={verification} /> : null}
-      {entries.state.status === 'failed' ? <LoadFailed error={entries.state.error} onRetry={entries.reload} /> : null}
+      {entries.state.status === 'failed' ? <LoadFailedAlert ns="directory" error={entries.state.error} onRetry={entries.reload} /> : null}
       <Table<AuditEntryView>
         className="ns-audit-table"
         size="small"

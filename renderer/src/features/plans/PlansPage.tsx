@@ -1,5 +1,5 @@
 import { UploadOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Empty, Flex, Progress, Skeleton, Table, Typography, type TableColumnsType } from 'antd';
+import { Button, Card, Empty, Flex, Progress, Skeleton, Table, Typography, type TableColumnsType } from 'antd';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
@@ -7,7 +7,7 @@ import type { PlanSummary } from '../../../../shared/contract/index.ts';
 import { dateVi } from '../../../../shared/vn-time.ts';
 import { useBridge } from '../../bridge/BridgeContext.tsx';
 import { useCoreData } from '../../bridge/useCoreData.ts';
-import { errorText } from '../../common/errors.ts';
+import { LoadFailedAlert } from '../../common/LoadFailedAlert.tsx';
 import { useKeyShortcut } from '../../common/useKeyShortcut.ts';
 import { Page } from '../../shell/Page.tsx';
 import { ImportPlanDialog } from './import/ImportPlanDialog.tsx';
@@ -92,19 +92,7 @@ export function PlansPage() {
         </Flex>
       ) : null}
 
-      {state.status === 'failed' ? (
-        <Alert
-          type="error"
-          showIcon
-          className="ns-block"
-          title={t('common.loadFailed', { message: errorText(state.error) })}
-          action={
-            <Button size="small" onClick={reload}>
-              {t('common.retry')}
-            </Button>
-          }
-        />
-      ) : null}
+      {state.status === 'failed' ? <LoadFailedAlert ns="plans" className="ns-block" error={state.error} onRetry={reload} /> : null}
 
       {!plans ? (
         state.status === 'loading' ? (

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { catalogCode, type CatalogItem, type CatalogName } from '../../../../../shared/contract/index.ts';
 import { useBridge } from '../../../bridge/BridgeContext.tsx';
 import { errorText, showOnFields } from '../../../common/errors.ts';
-import { LoadFailed } from '../shared/LoadFailed.tsx';
+import { LoadFailedAlert } from '../../../common/LoadFailedAlert.tsx';
 import { RowActions } from '../shared/RowActions.tsx';
 import { useAction } from '../shared/useAction.ts';
 import { useCoreData } from '../../../bridge/useCoreData.ts';
@@ -134,7 +134,7 @@ function CatalogCard({ catalog }: { catalog: CatalogName }) {
         </Button>
       }
     >
-      {state.status === 'failed' ? <LoadFailed error={state.error} onRetry={reload} /> : null}
+      {state.status === 'failed' ? <LoadFailedAlert ns="directory" error={state.error} onRetry={reload} /> : null}
       <Table<CatalogItem>
         size="small"
         rowKey="code"

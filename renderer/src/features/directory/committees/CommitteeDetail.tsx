@@ -4,7 +4,7 @@ import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useBridge } from '../../../bridge/BridgeContext.tsx';
-import { LoadFailed } from '../shared/LoadFailed.tsx';
+import { LoadFailedAlert } from '../../../common/LoadFailedAlert.tsx';
 import { useCoreData } from '../../../bridge/useCoreData.ts';
 import { CommitteeForm } from './CommitteeForm.tsx';
 import { MembersEditor } from './MembersEditor.tsx';
@@ -25,7 +25,7 @@ export function CommitteeDetail({ id }: { id: string }) {
           <ArrowLeftOutlined /> {t('committees.back')}
         </Link>
       </Flex>
-      {state.status === 'failed' ? <LoadFailed error={state.error} onRetry={reload} /> : null}
+      {state.status === 'failed' ? <LoadFailedAlert ns="directory" error={state.error} onRetry={reload} /> : null}
       {!committee ? (
         state.status === 'loading' ? <Skeleton active /> : null
       ) : (

@@ -6,7 +6,7 @@ import { Link, useNavigate } from 'react-router';
 import type { CommitteeSummary } from '../../../../../shared/contract/index.ts';
 import { useBridge } from '../../../bridge/BridgeContext.tsx';
 import { EmptyHint } from '../shared/EmptyHint.tsx';
-import { LoadFailed } from '../shared/LoadFailed.tsx';
+import { LoadFailedAlert } from '../../../common/LoadFailedAlert.tsx';
 import { RowActions } from '../shared/RowActions.tsx';
 import { useAction } from '../shared/useAction.ts';
 import { useCoreData } from '../../../bridge/useCoreData.ts';
@@ -59,7 +59,7 @@ export function CommitteesTab() {
           {t('committees.add')}
         </Button>
       </Flex>
-      {state.status === 'failed' ? <LoadFailed error={state.error} onRetry={reload} /> : null}
+      {state.status === 'failed' ? <LoadFailedAlert ns="directory" error={state.error} onRetry={reload} /> : null}
       {state.status === 'ready' && committees.length === 0 ? (
         <EmptyHint title={t('committees.empty')} hint={t('committees.emptyHint')}>
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>

@@ -7,7 +7,7 @@ import { useBridge } from '../../../bridge/BridgeContext.tsx';
 import { ImportDialog } from '../import/ImportDialog.tsx';
 import { TemplateButton } from '../import/TemplateButton.tsx';
 import { EmptyHint } from '../shared/EmptyHint.tsx';
-import { LoadFailed } from '../shared/LoadFailed.tsx';
+import { LoadFailedAlert } from '../../../common/LoadFailedAlert.tsx';
 import { RowActions } from '../shared/RowActions.tsx';
 import { foldedIncludes } from '../shared/text.ts';
 import { unitOptions } from '../shared/unitOptions.ts';
@@ -103,7 +103,7 @@ export function PeopleTab() {
         </Button>
         <TemplateButton kind="people" />
       </Flex>
-      {state.status === 'failed' ? <LoadFailed error={state.error} onRetry={reload} /> : null}
+      {state.status === 'failed' ? <LoadFailedAlert ns="directory" error={state.error} onRetry={reload} /> : null}
       {state.status === 'ready' && people && people.total === 0 && !filtering ? (
         <EmptyHint title={t('people.empty')} hint={t('people.emptyHint')}>
           <Flex gap="small" justify="center">

@@ -7,7 +7,7 @@ import { useBridge } from '../../../bridge/BridgeContext.tsx';
 import { EmptyHint } from '../shared/EmptyHint.tsx';
 import { errorText } from '../../../common/errors.ts';
 import { FilePicker } from '../shared/FilePicker.tsx';
-import { LoadFailed } from '../shared/LoadFailed.tsx';
+import { LoadFailedAlert } from '../../../common/LoadFailedAlert.tsx';
 import { formatDate } from '../shared/text.ts';
 import { useAction } from '../shared/useAction.ts';
 import { useCoreData } from '../../../bridge/useCoreData.ts';
@@ -134,7 +134,7 @@ export function TrustedKeys() {
     >
       <Typography.Paragraph type="secondary">{t('profile.trustedIntro')}</Typography.Paragraph>
       {failure ? <Alert type="error" showIcon title={t('common.failed', { message: failure })} className="ns-dir-alert" /> : null}
-      {state.status === 'failed' ? <LoadFailed error={state.error} onRetry={reload} /> : null}
+      {state.status === 'failed' ? <LoadFailedAlert ns="directory" error={state.error} onRetry={reload} /> : null}
       {state.status === 'ready' && keys.length === 0 ? (
         <EmptyHint title={t('profile.trustedEmpty')} hint={t('profile.trustedEmptyHint')}>
           {addButton}

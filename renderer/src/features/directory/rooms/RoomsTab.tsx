@@ -6,7 +6,7 @@ import type { Room } from '../../../../../shared/contract/index.ts';
 import { useBridge } from '../../../bridge/BridgeContext.tsx';
 import { EmptyHint } from '../shared/EmptyHint.tsx';
 import { errorText, showOnFields } from '../../../common/errors.ts';
-import { LoadFailed } from '../shared/LoadFailed.tsx';
+import { LoadFailedAlert } from '../../../common/LoadFailedAlert.tsx';
 import { RowActions } from '../shared/RowActions.tsx';
 import { useAction } from '../shared/useAction.ts';
 import { useCoreData } from '../../../bridge/useCoreData.ts';
@@ -107,7 +107,7 @@ export function RoomsTab() {
           {t('rooms.add')}
         </Button>
       </Flex>
-      {state.status === 'failed' ? <LoadFailed error={state.error} onRetry={reload} /> : null}
+      {state.status === 'failed' ? <LoadFailedAlert ns="directory" error={state.error} onRetry={reload} /> : null}
       {state.status === 'ready' && rooms.length === 0 ? (
         <EmptyHint title={t('rooms.empty')} hint={t('rooms.emptyHint')}>
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>

@@ -7,7 +7,7 @@ import { useBridge } from '../../../bridge/BridgeContext.tsx';
 import { ImportDialog } from '../import/ImportDialog.tsx';
 import { TemplateButton } from '../import/TemplateButton.tsx';
 import { EmptyHint } from '../shared/EmptyHint.tsx';
-import { LoadFailed } from '../shared/LoadFailed.tsx';
+import { LoadFailedAlert } from '../../../common/LoadFailedAlert.tsx';
 import { RowActions } from '../shared/RowActions.tsx';
 import { useAction } from '../shared/useAction.ts';
 import { useCoreData } from '../../../bridge/useCoreData.ts';
@@ -122,7 +122,7 @@ export function UnitsTab() {
   return (
     <section aria-label={t('tabs.units')}>
       {toolbar}
-      {state.status === 'failed' ? <LoadFailed error={state.error} onRetry={reload} /> : null}
+      {state.status === 'failed' ? <LoadFailedAlert ns="directory" error={state.error} onRetry={reload} /> : null}
       {state.status === 'ready' && units.length === 0 ? (
         <EmptyHint title={t('units.empty')} hint={t('units.emptyHint')}>
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>

@@ -1,5 +1,5 @@
 import { CalendarOutlined, InboxOutlined, LeftOutlined, PlusOutlined, RightOutlined, TableOutlined, UnorderedListOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Empty, Flex, Segmented, Skeleton, Typography } from 'antd';
+import { Button, Card, Empty, Flex, Segmented, Skeleton, Typography } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
@@ -8,7 +8,7 @@ import { useBridge } from '../../../bridge/BridgeContext.tsx';
 import { Page } from '../../../shell/Page.tsx';
 import { ImportPackDialog } from '../../packs/ImportPackDialog.tsx';
 import { MeetingFormDrawer } from '../form/MeetingFormDrawer.tsx';
-import { errorText } from '../../../common/errors.ts';
+import { LoadFailedAlert } from '../../../common/LoadFailedAlert.tsx';
 import { useCoreData } from '../../../bridge/useCoreData.ts';
 import { useKeyShortcut } from '../../../common/useKeyShortcut.ts';
 import { useLang } from '../../../common/useLang.ts';
@@ -110,19 +110,7 @@ export function MeetingsPage() {
 
       {nothingAtAll ? null : <MeetingFilters params={params} onChange={update} />}
 
-      {state.status === 'failed' ? (
-        <Alert
-          type="error"
-          showIcon
-          className="ns-block"
-          title={t('common.loadFailed', { message: errorText(state.error) })}
-          action={
-            <Button size="small" onClick={reload}>
-              {t('common.retry')}
-            </Button>
-          }
-        />
-      ) : null}
+      {state.status === 'failed' ? <LoadFailedAlert ns="meetings" className="ns-block" error={state.error} onRetry={reload} /> : null}
 
       {view !== 'list' ? (
         <Flex className="ns-cal-nav" gap="small" align="center">

@@ -1,5 +1,5 @@
 import { ArrowLeftOutlined, SettingOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Empty, Flex, Select, Tabs, Tag, Typography } from 'antd';
+import { Button, Card, Empty, Flex, Select, Tabs, Tag, Typography } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
@@ -10,6 +10,7 @@ import { useBridge } from '../../../bridge/BridgeContext.tsx';
 import { useCoreData } from '../../../bridge/useCoreData.ts';
 import { LoadFailedPage, LoadingPage } from '../../../common/PageStates.tsx';
 import { errorText } from '../../../common/errors.ts';
+import { LoadFailedAlert } from '../../../common/LoadFailedAlert.tsx';
 import { useLang } from '../../../common/useLang.ts';
 import { Page } from '../../../shell/Page.tsx';
 import { dmy } from '../../tasks/shared/taskLabels.ts';
@@ -165,19 +166,7 @@ export function PlanPage() {
             </Flex>
           </Card>
 
-          {standingData.state.status === 'failed' ? (
-            <Alert
-              type="error"
-              showIcon
-              className="ns-block"
-              title={t('common.loadFailed', { message: errorText(standingData.state.error) })}
-              action={
-                <Button size="small" onClick={standingData.reload}>
-                  {t('common.retry')}
-                </Button>
-              }
-            />
-          ) : null}
+          {standingData.state.status === 'failed' ? <LoadFailedAlert ns="plans" className="ns-block" error={standingData.state.error} onRetry={standingData.reload} /> : null}
 
           <Card className="ns-block ns-plan-body">
             <Tabs

@@ -1,5 +1,5 @@
 import { DisconnectOutlined, LinkOutlined } from '@ant-design/icons';
-import { Alert, App as AntApp, Button, Empty, Flex, Popconfirm, Table, Typography, type TableColumnsType } from 'antd';
+import { App as AntApp, Button, Empty, Flex, Popconfirm, Table, Typography, type TableColumnsType } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -7,6 +7,7 @@ import type { DataArea, PlanDetail, PlanGroup, TaskRow } from '../../../../../sh
 import { useBridge } from '../../../bridge/BridgeContext.tsx';
 import { useCoreData } from '../../../bridge/useCoreData.ts';
 import { errorText } from '../../../common/errors.ts';
+import { LoadFailedAlert } from '../../../common/LoadFailedAlert.tsx';
 import { dmy } from '../../tasks/shared/taskLabels.ts';
 import { BucketTag, TaskStatusTag } from '../../tasks/shared/TaskTags.tsx';
 import { groupLabel, groupsInOrder } from '../shared/groupTree.ts';
@@ -144,19 +145,7 @@ export function PlanTasks({ detail, onChanged }: { detail: PlanDetail; onChanged
 
   return (
     <>
-      {state.status === 'failed' ? (
-        <Alert
-          type="error"
-          showIcon
-          className="ns-block"
-          title={t('common.loadFailed', { message: errorText(state.error) })}
-          action={
-            <Button size="small" onClick={reload}>
-              {t('common.retry')}
-            </Button>
-          }
-        />
-      ) : null}
+      {state.status === 'failed' ? <LoadFailedAlert ns="plans" className="ns-block" error={state.error} onRetry={reload} /> : null}
       {detail.taskLinks.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={detail.groups.length === 0 ? t('tasks.noGroups') : t('tasks.empty')} className="ns-plan-tasks-empty">
           {linkButton}

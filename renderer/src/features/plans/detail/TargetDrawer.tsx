@@ -1,5 +1,5 @@
 import { PaperClipOutlined } from '@ant-design/icons';
-import { Alert, Button, Drawer, Empty, Flex, List, Skeleton, Tag, Typography } from 'antd';
+import { Button, Drawer, Empty, Flex, List, Skeleton, Tag, Typography } from 'antd';
 import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -9,7 +9,7 @@ import { compareTargetPeriods, targetPeriodLabel } from '../../../../../shared/p
 import { timeDateVi } from '../../../../../shared/vn-time.ts';
 import { useBridge } from '../../../bridge/BridgeContext.tsx';
 import { useCoreData } from '../../../bridge/useCoreData.ts';
-import { errorText } from '../../../common/errors.ts';
+import { LoadFailedAlert } from '../../../common/LoadFailedAlert.tsx';
 import { useLang } from '../../../common/useLang.ts';
 import { useChartTheme } from '../../tasks/list/charts/chartTheme.ts';
 import { formatNumber, PLAN_AREAS, periodKind } from '../shared/planLabels.ts';
@@ -60,18 +60,7 @@ export function TargetDrawer({ targetId, period, onClose, onReport }: { targetId
 
   return (
     <Drawer open size={720} title={target ? target.name : t('drawer.title')} onClose={onClose} destroyOnHidden className="ns-plan-drawer" extra={<Button onClick={onReport}>{t('table.report')}</Button>}>
-      {state.status === 'failed' ? (
-        <Alert
-          type="error"
-          showIcon
-          title={t('drawer.loadFailed', { message: errorText(state.error) })}
-          action={
-            <Button size="small" onClick={reload}>
-              {t('common.retry')}
-            </Button>
-          }
-        />
-      ) : null}
+      {state.status === 'failed' ? <LoadFailedAlert ns="plans" title={(message) => t('drawer.loadFailed', { message })} error={state.error} onRetry={reload} /> : null}
       {!history || !target ? (
         state.status === 'loading' ? (
           <Skeleton active paragraph={{ rows: 10 }} />

@@ -1,5 +1,5 @@
 import { ArrowLeftOutlined, DeleteOutlined, LeftOutlined, PlusOutlined, RightOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Col, DatePicker, Flex, Form, Input, Popconfirm, Radio, Row, Select, Table, Tag, Typography } from 'antd';
+import { Button, Card, Col, DatePicker, Flex, Form, Input, Popconfirm, Radio, Row, Select, Table, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,7 +8,7 @@ import type { CalendarHoliday, CalendarYear } from '../../../../../shared/contra
 import { dayStart, todayKey, weekdayName } from '../../../../../shared/vn-time.ts';
 import { useBridge } from '../../../bridge/BridgeContext.tsx';
 import { useCoreData } from '../../../bridge/useCoreData.ts';
-import { errorText } from '../../../common/errors.ts';
+import { LoadFailedAlert } from '../../../common/LoadFailedAlert.tsx';
 import { requiredMark } from '../../../common/requiredMark.tsx';
 import { useLang } from '../../../common/useLang.ts';
 import { useRun } from '../../../common/useRun.ts';
@@ -99,19 +99,7 @@ export function WorkingCalendarPage() {
         </Flex>
       </Flex>
 
-      {state.status === 'failed' ? (
-        <Alert
-          type="error"
-          showIcon
-          className="ns-block"
-          title={t('common.loadFailed', { message: errorText(state.error) })}
-          action={
-            <Button size="small" onClick={reload}>
-              {t('common.retry')}
-            </Button>
-          }
-        />
-      ) : null}
+      {state.status === 'failed' ? <LoadFailedAlert ns="tasks" className="ns-block" error={state.error} onRetry={reload} /> : null}
 
       <Row gutter={[12, 12]}>
         <Col xs={24} lg={15}>

@@ -9,6 +9,7 @@ import { todayKey } from '../../../../../shared/vn-time.ts';
 import { useBridge } from '../../../bridge/BridgeContext.tsx';
 import { useCoreData } from '../../../bridge/useCoreData.ts';
 import { errorText } from '../../../common/errors.ts';
+import { LoadFailedAlert } from '../../../common/LoadFailedAlert.tsx';
 import { OrganizationSelect, PersonSelect } from '../../meetings/shared/directoryOptions.tsx';
 import { tasksHref } from '../list/listParams.ts';
 import { dmy, TASK_AREAS } from '../shared/taskLabels.ts';
@@ -140,7 +141,7 @@ export function ConclusionTasksDialog({ meetingId, onClose }: Props) {
         items={[{ title: t('fromConclusions.stepPick') }, { title: t('fromConclusions.stepReview') }, { title: t('fromConclusions.stepDone') }]}
       />
       {state.status === 'failed' ? (
-        <Alert type="error" showIcon title={t('common.loadFailed', { message: errorText(state.error) })} action={<Button size="small" onClick={reload}>{t('common.retry')}</Button>} />
+        <LoadFailedAlert ns="tasks" error={state.error} onRetry={reload} />
       ) : !state.data ? (
         <Skeleton active paragraph={{ rows: 4 }} />
       ) : step === 0 ? (

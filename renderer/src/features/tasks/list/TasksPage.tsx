@@ -1,5 +1,5 @@
 import { BarChartOutlined, CalendarOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, DatePicker, Empty, Flex, Skeleton, Typography } from 'antd';
+import { Button, Card, DatePicker, Empty, Flex, Skeleton, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,7 +8,7 @@ import type { TaskBucketFilter } from '../../../../../shared/contract/index.ts';
 import { todayKey } from '../../../../../shared/vn-time.ts';
 import { useBridge } from '../../../bridge/BridgeContext.tsx';
 import { useCoreData } from '../../../bridge/useCoreData.ts';
-import { errorText } from '../../../common/errors.ts';
+import { LoadFailedAlert } from '../../../common/LoadFailedAlert.tsx';
 import { useKeyShortcut } from '../../../common/useKeyShortcut.ts';
 import { Page } from '../../../shell/Page.tsx';
 import { TaskFormDrawer } from '../form/TaskFormDrawer.tsx';
@@ -118,22 +118,14 @@ export function TasksPage() {
       </Flex>
 
       {failure ? (
-        <Alert
-          type="error"
-          showIcon
+        <LoadFailedAlert
+          ns="tasks"
           className="ns-block"
-          title={t('common.loadFailed', { message: errorText(failure) })}
-          action={
-            <Button
-              size="small"
-              onClick={() => {
-                list.reload();
-                stats.reload();
-              }}
-            >
-              {t('common.retry')}
-            </Button>
-          }
+          error={failure}
+          onRetry={() => {
+            list.reload();
+            stats.reload();
+          }}
         />
       ) : null}
 

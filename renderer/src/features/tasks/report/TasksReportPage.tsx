@@ -1,5 +1,5 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Flex, Segmented, Select, Skeleton, Typography } from 'antd';
+import { Card, Flex, Segmented, Select, Skeleton, Typography } from 'antd';
 import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
@@ -7,7 +7,7 @@ import { PERIOD_KINDS, type PeriodKind } from '../../../../../shared/reports/per
 import { todayKey } from '../../../../../shared/vn-time.ts';
 import { useBridge } from '../../../bridge/BridgeContext.tsx';
 import { useCoreData } from '../../../bridge/useCoreData.ts';
-import { errorText } from '../../../common/errors.ts';
+import { LoadFailedAlert } from '../../../common/LoadFailedAlert.tsx';
 import { useLang } from '../../../common/useLang.ts';
 import { useSettings } from '../../../settings/SettingsContext.tsx';
 import { Page } from '../../../shell/Page.tsx';
@@ -136,19 +136,7 @@ export function TasksReportPage() {
         </Typography.Text>
       </Card>
 
-      {state.status === 'failed' ? (
-        <Alert
-          type="error"
-          showIcon
-          className="ns-block"
-          title={t('common.loadFailed', { message: errorText(state.error) })}
-          action={
-            <Button size="small" onClick={reload}>
-              {t('common.retry')}
-            </Button>
-          }
-        />
-      ) : null}
+      {state.status === 'failed' ? <LoadFailedAlert ns="tasks" className="ns-block" error={state.error} onRetry={reload} /> : null}
 
       {shown ? (
         <ReportPreview report={shown} loading={stale} />
