@@ -36,7 +36,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option('--json', 'in kết quả dạng JSON / machine-readable output', false)
     .addOption(new Option('--lang <lang>', 'ngôn ngữ thông báo / message language').choices(['vi', 'en']).default('vi'))
     .addOption(
-      new Option('--passphrase-fd <n>', 'đọc mật khẩu của khóa ký từ file descriptor n (0 = stdin) / read the signing key passphrase from fd n').argParser(
+      new Option('--passphrase-fd <n>', 'đọc mật khẩu ứng dụng (mở khóa ký và, khi kho khóa không mở được, khóa dữ liệu) từ file descriptor n (0 = stdin) / read the app passphrase (signing key, and the data key when no keychain opens it) from fd n').argParser(
         (value) => {
           const fd = Number(value);
           if (!Number.isInteger(fd) || fd < 0) throw new InvalidArgumentError('cần số nguyên ≥ 0 / a whole number ≥ 0');

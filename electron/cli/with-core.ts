@@ -41,9 +41,17 @@ export async function withCore(
 ): Promise<number> {
   const out: Output = { json: opts.json, lang: opts.lang };
   let core: Core | undefined;
+  // A descriptor can be read once: the passphrase it gives serves both the database key and the signing key.
+  let fromFd: string | undefined;
+  const passphraseFromFd = () => (fromFd ??= readPassphraseFd(opts.passphraseFd!));
+  const passphrase = async (): Promise<string> => {
+    if (opts.passphraseFd !== undefined) return passphraseFromFd();
+    if (!process.stdin.isTTY) throw new CoreError('DATA_KEY_UNAVAILABLE', { vi: 'Dữ liệu cần mật khẩu để mở: hãy chạy lại với --passphrase-fd.', en: 'The data needs the passphrase to open: run again with --passphrase-fd.' });
+    return askPassphrase(opts.lang === 'en' ? 'Passphrase of the data: ' : 'Mật khẩu mở dữ liệu: ');
+  };
   try {
-    core = await createCore({ dataDir: opts.dataDir, appVersion: appVersion() });
-    if (opts.passphraseFd !== undefined) await core.call('security.unlock', { passphrase: readPassphraseFd(opts.passphraseFd) });
+    core = await createCore({ dataDir: opts.dataDir, appVersion: appVersion(), passphrase });
+    if (opts.passphraseFd !== undefined) await core.call('security.unlock', { passphrase: passphraseFromFd() });
     try {
       // A command may report partial failure (e.g. some files of a batch) by returning EXIT_FAILED.
       return (await fn(core, out)) ?? EXIT_OK;

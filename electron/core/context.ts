@@ -3,6 +3,7 @@ import type { EventBus } from './events.ts';
 import type { Logger } from './logger.ts';
 import type { SqliteDatabase } from './runtime.ts';
 import type { Settings } from '../../shared/contract/index.ts';
+import type { DatabaseKey } from './db/database-cipher.ts';
 import type { AppLock } from './security/app-lock.ts';
 import type { AuditLog } from './services/audit.ts';
 
@@ -52,4 +53,6 @@ export interface ServiceContext {
   setting<K extends keyof Settings>(key: K): Settings[K];
   /** The app lock and the signing key the passphrase opened (security/app-lock.ts). */
   lock: AppLock;
+  /** What the database and the databases kept by restores are encrypted with (security/database-key.ts). */
+  databaseKey: DatabaseKey;
 }

@@ -1,5 +1,6 @@
 import { createAppLock, type AppLock } from './security/app-lock.ts';
 import { createSecurityDomain } from './security/security-domain.ts';
+import { existsSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import type {
   Access,
@@ -13,7 +14,9 @@ import type {
 } from '../../shared/contract/index.ts';
 import { DATABASE_FILE } from './db/identity.ts';
 import { latestSchemaVersion, migrations } from './db/migrations/index.ts';
+import { isPlainDatabase, type DatabaseKey } from './db/database-cipher.ts';
 import { openDatabase } from './db/open-database.ts';
+import { loadDatabaseKey } from './security/database-key.ts';
 import { preparePrivateDataFolder } from './fs/private-modes.ts';
 import { dataPaths, type DataPaths, type ServiceContext } from './context.ts';
 import { createDispatcher, type Handlers } from './dispatch.ts';
@@ -47,6 +50,11 @@ export interface CoreOptions {
   logToFile?: boolean;
   /** Liên thông: background passes and the OS keychain, from hosts that have them. */
   sync?: SyncHostOptions;
+  /**
+   * The app passphrase, asked only when the database key is sealed by a keychain this host cannot
+   * use (the command line on the app's folder, a folder moved to another laptop).
+   */
+  passphrase?: () => Promise<string>;
 }
 
 export interface Core {
@@ -65,7 +73,7 @@ export interface Core {
 }
 
 /** Services bound to one open database; rebuilt when a restore swaps the file. */
-function bindServices(db: SqliteDatabase, events: EventBus, log: Logger, paths: DataPaths, lock: AppLock, syncHost: SyncHostOptions) {
+function bindServices(db: SqliteDatabase, events: EventBus, log: Logger, paths: DataPaths, lock: AppLock, syncHost: SyncHostOptions, databaseKey: DatabaseKey) {
   sealUnchainedEntries(db);
   const audit = createAuditLog(db);
   const actor = db.prepare('SELECT id FROM profile LIMIT 1').pluck();
@@ -80,6 +88,7 @@ function bindServices(db: SqliteDatabase, events: EventBus, log: Logger, paths: 
     now: () => new Date(),
     setting: (key) => settings.getAll()[key],
     lock,
+    databaseKey,
   };
   const directory = createDirectoryDomain(ctx);
   const meetings = createMeetingsDomain(ctx);
@@ -161,14 +170,17 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const appLock = createAppLock();
 
   let db: SqliteDatabase;
+  let databaseKey: DatabaseKey;
   try {
-    db = openDatabase(databaseFile, migrations).db;
+    const encryptedDatabase = existsSync(databaseFile) && statSync(databaseFile).size > 0 && !isPlainDatabase(databaseFile);
+    databaseKey = await loadDatabaseKey(paths, { vault: options.sync?.vault, passphrase: options.passphrase, encryptedDatabase });
+    db = openDatabase(databaseFile, migrations, databaseKey).db;
   } catch (e) {
     log.error({ code: (e as CoreError).code }, 'database refused');
     await logging?.close();
     throw e;
   }
-  let services = bindServices(db, events, log, paths, appLock, options.sync ?? {});
+  let services = bindServices(db, events, log, paths, appLock, options.sync ?? {}, databaseKey);
   try {
     await startDomains(services);
   } catch (e) {
@@ -186,6 +198,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     appVersion,
     latestSchemaVersion,
     getDb,
+    databaseKey,
     async reopenAround(swap) {
       await closeDomains(services, log);
       // Fold the WAL into the file first, so the file alone holds every committed change.
@@ -194,8 +207,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       try {
         await swap();
       } finally {
-        db = openDatabase(databaseFile, migrations).db;
-        services = bindServices(db, events, log, paths, appLock, options.sync ?? {});
+        db = openDatabase(databaseFile, migrations, databaseKey).db;
+        services = bindServices(db, events, log, paths, appLock, options.sync ?? {}, databaseKey);
         await startDomains(services);
       }
       return latestSchemaVersion;

@@ -9,7 +9,8 @@ const MIN_NAPI = 10;
 const MIN_NODE_MAJOR = 22;
 
 /**
- * better-sqlite3 13 ships a Node-API 10 binary that crashes older runtimes outright (a segfault, not
+ * better-sqlite3-multiple-ciphers (better-sqlite3 with SQLite3 Multiple Ciphers: the same API, and
+ * encrypted files) 13 ships a Node-API 10 binary that crashes older runtimes outright (a segfault, not
  * an exception), so the runtime is checked before the module is ever loaded.
  */
 export function assertSupportedRuntime(versions: NodeJS.ProcessVersions = process.versions): void {
@@ -28,7 +29,7 @@ let cached: DatabaseConstructor | undefined;
 export function loadSqlite(): DatabaseConstructor {
   if (!cached) {
     assertSupportedRuntime();
-    cached = createRequire(import.meta.url)('better-sqlite3') as DatabaseConstructor;
+    cached = createRequire(import.meta.url)('better-sqlite3-multiple-ciphers') as DatabaseConstructor;
   }
   return cached;
 }

@@ -41,6 +41,8 @@ export const errorCodes = [
   'CLASSIFIED',
   /** The app is locked (or the signing key is sealed with the passphrase and not yet opened): unlock first. */
   'LOCKED',
+  /** The database key cannot be opened here (the OS keychain lost it, or the command line needs the passphrase). */
+  'DATA_KEY_UNAVAILABLE',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

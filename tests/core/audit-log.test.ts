@@ -5,7 +5,7 @@ import { createCore, type Core } from '../../electron/core/index.ts';
 import { DATABASE_FILE } from '../../electron/core/db/identity.ts';
 import { migrations } from '../../electron/core/db/migrations/index.ts';
 import { openDatabase } from '../../electron/core/db/open-database.ts';
-import { Database } from '../support/sqlite.ts';
+import { Database, folderKey } from '../support/sqlite.ts';
 import { tempDir } from '../support/temp-dir.ts';
 
 /** A data folder with a profile and a handful of recorded changes. */
@@ -92,7 +92,7 @@ describe('audit log: a hash chain that shows edits and removals', () => {
   it('seals the entries of a database from before the chain, in the order they were written', async () => {
     const dir = tempDir();
     const file = join(dir, DATABASE_FILE);
-    const { db } = openDatabase(file, migrations.slice(0, 3));
+    const { db } = openDatabase(file, migrations.slice(0, 3), folderKey(dir));
     const insert = db.prepare('INSERT INTO audit_log (id, at, action, entity, entity_id, detail) VALUES (?, ?, ?, ?, ?, ?)');
     insert.run('0190d3f5-7a1b-7000-8000-000000000002', '2025-03-01T02:00:00.000Z', 'meetings.update', 'meeting', 'm1', '{"fields":["title"]}');
     insert.run('0190d3f5-7a1b-7000-8000-000000000001', '2025-03-01T01:00:00.000Z', 'meetings.create', 'meeting', 'm1', null);

@@ -7,7 +7,7 @@ import { createCore, CoreError, type Core } from '../../electron/core/index.ts';
 import { DATABASE_FILE } from '../../electron/core/db/identity.ts';
 import { extractDatabase, readArchive, sha256Of } from '../support/backup-archive.ts';
 import { writeTextPdf } from '../support/pdf-fixtures.ts';
-import { Database, integrityCheck, sha256 } from '../support/sqlite.ts';
+import { Database, integrityCheck, plainCopy, sha256 } from '../support/sqlite.ts';
 import { tempDir } from '../support/temp-dir.ts';
 
 async function rejection(p: Promise<unknown>): Promise<CoreError> {
@@ -264,9 +264,7 @@ describe('restore never loses a document', () => {
     const b = await importDoc(core, 'b.pdf', 'Tài liệu B');
     // How backups were made before archives: SQLite's online backup into a plain file.
     const plain = join(tempDir(), 'cu.db');
-    const live = new Database(join(dir, DATABASE_FILE), { readonly: true });
-    await live.backup(plain);
-    live.close();
+    plainCopy(dir, plain);
     await core.close();
 
     const other = await createCore({ dataDir: tempDir(), logToFile: false });

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { chmodSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { join } from 'node:path';
@@ -77,7 +78,7 @@ describe.runIf(posix)('data folder modes (defect 8: others on the laptop cannot 
 
 describe('secure_delete', () => {
   it('is on for the database connection, so deleted content is overwritten', () => {
-    const { db } = openDatabase(join(tempDir(), DATABASE_FILE), migrations);
+    const { db } = openDatabase(join(tempDir(), DATABASE_FILE), migrations, randomBytes(32));
     try {
       expect(db.pragma('secure_delete', { simple: true })).toBe(1);
     } finally {

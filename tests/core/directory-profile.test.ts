@@ -13,13 +13,14 @@ import { createAuditLog } from '../../electron/core/services/audit.ts';
 import { EventBus } from '../../electron/core/events.ts';
 import { silentLogger } from '../../electron/core/logger.ts';
 import { createAppLock } from '../../electron/core/security/app-lock.ts';
-import { Database } from '../support/sqlite.ts';
+import { Database, folderKey } from '../support/sqlite.ts';
 import { tempDir } from '../support/temp-dir.ts';
 import { auditActions, count, openCore, refused, secretary, stage } from './directory-support.ts';
 
 /** The domain as the packs module gets it, over the same data folder the core uses. */
 function directoryOver(dir: string) {
-  const { db } = openDatabase(join(dir, DATABASE_FILE), migrations);
+  const databaseKey = folderKey(dir);
+  const { db } = openDatabase(join(dir, DATABASE_FILE), migrations, databaseKey);
   const actor = db.prepare('SELECT id FROM profile LIMIT 1').pluck();
   const domain = createDirectoryDomain({
     db,
@@ -31,6 +32,7 @@ function directoryOver(dir: string) {
     now: () => new Date(),
     setting: (key) => defaultSettings[key],
     lock: createAppLock(),
+    databaseKey,
   });
   return { domain, close: () => db.close() };
 }
@@ -62,11 +64,11 @@ describe('the local profile', () => {
     const pem = readFileSync(keyFile, 'utf8');
     expect(pem).toMatch(/^-----BEGIN PRIVATE KEY-----/);
     const secret = pem.split('\n').slice(1, -2).join('');
-    expect(readdirSync(join(dir, 'keys'))).toEqual([`${profile.id}.ed25519.pem`]);
+    expect(readdirSync(join(dir, 'keys')).filter((n) => !n.startsWith('database.key'))).toEqual([`${profile.id}.ed25519.pem`]);
 
     const again = await refused(core.call('profile.create', { ...secretary, fullName: 'Người khác' }), 'CONFLICT');
     expect(again.text.vi).toContain('Nguyễn Thị Hương');
-    expect(readdirSync(join(dir, 'keys'))).toHaveLength(1);
+    expect(readdirSync(join(dir, 'keys')).filter((n) => !n.startsWith('database.key'))).toHaveLength(1);
     await core.close();
 
     const dbBytes = readFileSync(join(dir, DATABASE_FILE));

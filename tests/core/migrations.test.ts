@@ -1,11 +1,11 @@
 import { existsSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createCore, CoreError } from '../../electron/core/index.ts';
 import { APPLICATION_ID, DATABASE_FILE } from '../../electron/core/db/identity.ts';
 import { latestSchemaVersion, migrations } from '../../electron/core/db/migrations/index.ts';
 import { openDatabase } from '../../electron/core/db/open-database.ts';
-import { Database, sha256 } from '../support/sqlite.ts';
+import { Database, folderKey, sha256 } from '../support/sqlite.ts';
 import { tempDir } from '../support/temp-dir.ts';
 
 describe('migrations', () => {
@@ -44,7 +44,7 @@ describe('migrations', () => {
     const dir = tempDir();
     const file = join(dir, DATABASE_FILE);
     const broken = [...migrations, { version: migrations.length + 1, name: 'broken', sql: 'CREATE TABLE ok_part (x); SELECT * FROM missing_table;' }];
-    expect(() => openDatabase(file, broken)).toThrow();
+    expect(() => openDatabase(file, broken, folderKey(dir))).toThrow();
     const db = new Database(file, { readonly: true });
     expect(db.pragma('user_version', { simple: true })).toBe(0);
     expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE name IN ('ok_part', 'settings')").pluck().get()).toBe(0);
@@ -88,13 +88,13 @@ describe('each migration from the schema before it', () => {
   for (const m of migrations) {
     it(`upgrades a version ${m.version - 1} database through "${m.name}" without losing data`, () => {
       const file = join(tempDir(), DATABASE_FILE);
-      openDatabase(file, migrations.slice(0, m.version - 1)).db.close();
+      openDatabase(file, migrations.slice(0, m.version - 1), folderKey(dirname(file))).db.close();
       if (m.version > 1) {
         const old = new Database(file);
         old.prepare("INSERT INTO settings (key, value, updated_at) VALUES ('ui.theme', '\"dark\"', '2026-01-01T00:00:00Z')").run();
         old.close();
       }
-      const { db, schemaVersion } = openDatabase(file, migrations);
+      const { db, schemaVersion } = openDatabase(file, migrations, folderKey(dirname(file)));
       expect(schemaVersion).toBe(latestSchemaVersion);
       if (m.version > 1) expect(db.prepare("SELECT value FROM settings WHERE key = 'ui.theme'").pluck().get()).toBe('"dark"');
       expect((db.pragma('integrity_check') as { integrity_check: string }[])[0]?.integrity_check).toBe('ok');

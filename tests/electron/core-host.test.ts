@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -12,8 +12,10 @@ class FakeParentPort extends EventEmitter {
   readonly posted: Array<Record<string, unknown>> = [];
   postMessage(message: unknown): void {
     // The real port structured-clones; so does this, so nothing uncloneable slips through.
-    this.posted.push(structuredClone(message) as Record<string, unknown>);
+    const m = structuredClone(message) as Record<string, unknown>;
+    this.posted.push(m);
     this.emit('posted');
+    if (m['type'] === 'vault') setImmediate(() => this.send(keychain(m)));
   }
   send(data: unknown): void {
     this.emit('message', { data, ports: [] });
@@ -26,6 +28,14 @@ class FakeParentPort extends EventEmitter {
     }
     throw new Error(`no matching message; got ${JSON.stringify(this.posted)}`);
   }
+}
+
+/** Main's answer with the OS keychain (safeStorage), stood in for by a marked, reversible wrapping. */
+function keychain(m: Record<string, unknown>): unknown {
+  const data = String(m['data']);
+  if (m['op'] === 'seal') return { type: 'vault-result', id: m['id'], ok: true, data: Buffer.from(`sealed:${data}`).toString('base64') };
+  const text = Buffer.from(data, 'base64').toString();
+  return text.startsWith('sealed:') ? { type: 'vault-result', id: m['id'], ok: true, data: text.slice(7) } : { type: 'vault-result', id: m['id'], ok: false, data: 'not sealed here' };
 }
 
 const dirs: string[] = [];
@@ -69,6 +79,9 @@ describe('core-host', () => {
     const dataDir = tempDir();
     await startHost(['--data-dir', dataDir, '--app-version', '9.9.9']);
     await port.next((m) => m['type'] === 'ready');
+    // The database key went to the keychain main offers; no plain copy of it was left in keys/.
+    expect(port.posted.filter((m) => m['type'] === 'vault').map((m) => m['op'])).toEqual(['seal']);
+    expect(readdirSync(join(dataDir, 'keys'))).toEqual(['database.key.sealed']);
 
     port.send(request(1, 'app.info', {}));
     const info = await port.next((m) => m['type'] === 'response' && m['id'] === 1);

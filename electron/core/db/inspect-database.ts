@@ -1,6 +1,6 @@
 import { closeSync, existsSync, openSync, readSync, rmSync, statSync } from 'node:fs';
 import { CoreError } from '../errors.ts';
-import { loadSqlite } from '../runtime.ts';
+import { openSqlite, type DatabaseKey } from './database-cipher.ts';
 import { APPLICATION_ID, hasSqliteHeader } from './identity.ts';
 
 export interface DatabaseFacts {
@@ -38,7 +38,7 @@ function readHead(file: string): Buffer {
  * Look at a database file without writing a byte to it: opening read-write would switch the
  * journal mode and could "repair" a file that must instead be refused and kept for investigation.
  */
-export function inspectDatabase(file: string, latestSchemaVersion: number): DatabaseFacts {
+export function inspectDatabase(file: string, latestSchemaVersion: number, key: DatabaseKey | null = null): DatabaseFacts {
   let size: number;
   try {
     size = statSync(file).size;
@@ -47,7 +47,8 @@ export function inspectDatabase(file: string, latestSchemaVersion: number): Data
     throw e;
   }
   if (size === 0) return { exists: true, schemaVersion: 0 };
-  if (!hasSqliteHeader(readHead(file))) throw corrupt(file, 'no SQLite header');
+  // An encrypted file has no plain header; whether the key opens it is learnt by reading it.
+  if (!hasSqliteHeader(readHead(file)) && key === null) throw corrupt(file, 'no SQLite header');
 
   // A read-only connection to a WAL-mode file still creates the -wal and -shm files beside it;
   // those it created are removed afterwards, so a refused file is left exactly as it was found.
@@ -55,10 +56,9 @@ export function inspectDatabase(file: string, latestSchemaVersion: number): Data
   const removeSidecars = () => {
     for (const f of sidecars) if (existsSync(f) && (!f.endsWith('-wal') || statSync(f).size === 0)) rmSync(f, { force: true });
   };
-  const Database = loadSqlite();
   let db;
   try {
-    db = new Database(file, { readonly: true, fileMustExist: true });
+    db = openSqlite(file, { readonly: true, fileMustExist: true }, key);
   } catch (e) {
     removeSidecars();
     throw corrupt(file, (e as { code?: string }).code ?? 'cannot open', e);
@@ -85,6 +85,7 @@ export function inspectDatabase(file: string, latestSchemaVersion: number): Data
   } catch (e) {
     if (e instanceof CoreError) throw e;
     const code = (e as { code?: string }).code ?? '';
+    if (code === 'SQLITE_NOTADB' && !hasSqliteHeader(readHead(file))) throw corrupt(file, 'cannot be decrypted with this data folder’s key', e);
     if (CORRUPTION_CODES.has(code) || code.startsWith('SQLITE_CORRUPT')) throw corrupt(file, code, e);
     throw e;
   } finally {

@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { CoreError } from '../errors.ts';
 import { makeFilePrivate, makePrivateDir } from '../fs/private-modes.ts';
-import { loadSqlite, type SqliteDatabase } from '../runtime.ts';
+import type { SqliteDatabase } from '../runtime.ts';
+import { encryptDatabaseInPlace, isPlainDatabase, openSqlite, removeInterruptedEncryption, type DatabaseKey } from './database-cipher.ts';
 import { APPLICATION_ID } from './identity.ts';
 import { inspectDatabase } from './inspect-database.ts';
 import { migrate } from './migrate.ts';
@@ -14,14 +15,31 @@ export interface OpenedDatabase {
 }
 
 /**
- * Open (or create) the profile's database: refused untouched if damaged or from a newer app,
- * otherwise configured for durability and migrated to the latest schema.
+ * A plain database (written before encryption, or just restored from a backup) is checked, its WAL
+ * folded into the file, and encrypted where it lies before anything else opens it.
  */
-export function openDatabase(file: string, migrations: readonly Migration[]): OpenedDatabase {
-  inspectDatabase(file, migrations.length);
+function encryptIfPlain(file: string, key: DatabaseKey, latestSchemaVersion: number): void {
+  removeInterruptedEncryption(file);
+  if (!isPlainDatabase(file)) return;
+  inspectDatabase(file, latestSchemaVersion);
+  const plain = openSqlite(file, { fileMustExist: true }, null);
+  try {
+    plain.pragma('wal_checkpoint(TRUNCATE)');
+  } finally {
+    plain.close();
+  }
+  encryptDatabaseInPlace(file, key);
+}
+
+/**
+ * Open (or create) the profile's database, encrypted with `key`: refused untouched if damaged or
+ * from a newer app, otherwise configured for durability and migrated to the latest schema.
+ */
+export function openDatabase(file: string, migrations: readonly Migration[], key: DatabaseKey): OpenedDatabase {
   makePrivateDir(dirname(file));
-  const Database = loadSqlite();
-  const db = new Database(file);
+  encryptIfPlain(file, key, migrations.length);
+  inspectDatabase(file, migrations.length, key);
+  const db = openSqlite(file, {}, key);
   try {
     // SQLite creates files 0644 and gives the -wal and -shm files the database file's mode.
     for (const f of [file, `${file}-wal`, `${file}-shm`]) if (existsSync(f)) makeFilePrivate(f);

@@ -1,5 +1,6 @@
 import { createPrivateKey, type KeyObject } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { MethodInput, SecurityStatus, securityMethods } from '../../../shared/contract/index.ts';
 import type { ServiceContext } from '../context.ts';
 import type { DomainHandlers } from '../dispatch.ts';
@@ -13,6 +14,7 @@ import {
 } from '../domains/directory/signing.ts';
 import type { Domain } from '../domains/domain.ts';
 import { CoreError } from '../errors.ts';
+import { DATABASE_KEY_FILES, sealDatabaseKeyWithPassphrase } from './database-key.ts';
 import { openSealedKey, SealedKeyDamaged, sealKey } from './sealed-key.ts';
 
 interface ProfileKey {
@@ -113,6 +115,8 @@ export function createSecurityDomain(ctx: ServiceContext) {
       const key = await openKey(p, passphrase);
       if (!key) refuseWrong(p, 'Mật khẩu không đúng.', 'Wrong passphrase.');
       ctx.lock.open(p.id, key);
+      // A folder whose passphrase predates encryption gets its recovery slot at the first unlock.
+      if (!existsSync(join(ctx.paths.keys, DATABASE_KEY_FILES.passphrase))) await sealDatabaseKeyWithPassphrase(ctx.paths, ctx.databaseKey, passphrase);
       record(p, 'security.unlock');
       return announce();
     },
@@ -152,6 +156,8 @@ export function createSecurityDomain(ctx: ServiceContext) {
       // The sealed file is durable before the unsealed one goes: a crash leaves one key or both, never none.
       writeKeyFile(ctx.paths, p.id, sealed, sealedFile(p));
       removePlainKey(ctx.paths, p.id);
+      // The database key opens with the same passphrase: the way back in when the OS keychain is lost.
+      await sealDatabaseKeyWithPassphrase(ctx.paths, ctx.databaseKey, passphrase);
       ctx.lock.open(p.id, key);
       record(p, wasSealed ? 'security.changePassphrase' : 'security.setPassphrase');
       return announce();

@@ -7,7 +7,9 @@ import { databaseBlobNames, markRestore } from '../domains/documents/kept-backup
 import { CoreError } from '../errors.ts';
 import { blobFile } from '../files/blob-file.ts';
 import { commitFile } from '../fs/durable.ts';
-import { loadSqlite, type SqliteDatabase } from '../runtime.ts';
+import { openSqlite, writePlainCopy, type DatabaseKey } from '../db/database-cipher.ts';
+import { inspectDatabase } from '../db/inspect-database.ts';
+import type { SqliteDatabase } from '../runtime.ts';
 import { backupKind, DATABASE_ENTRY, keyFileName, type BackupManifest } from './backup-format.ts';
 import { openBackupArchive, verifyBackupArchive, type OpenedBackup } from './read-backup-archive.ts';
 import { hasKeyFile, keepReplacedDatabase, placeBlob, placeKey } from './restore-files.ts';
@@ -27,8 +29,8 @@ function tempBeside(file: string): string {
  * runs `nghisu restore`) would corrupt what that process sees. An exclusive lock can only be taken
  * when no other connection holds the database.
  */
-function assertNoOtherConnection(file: string): void {
-  const probe = new (loadSqlite())(file, { timeout: 0, fileMustExist: true });
+function assertNoOtherConnection(file: string, key: DatabaseKey): void {
+  const probe = openSqlite(file, { timeout: 0, fileMustExist: true }, key);
   try {
     probe.pragma('locking_mode = EXCLUSIVE');
     probe.exec('BEGIN EXCLUSIVE');
@@ -64,7 +66,7 @@ function contentsOf(manifest: BackupManifest): BackupContents {
 
 /** The profile's id in a database file, or null before the first-run profile exists. */
 function profileIdOf(file: string): string | null {
-  const db = new (loadSqlite())(file, { readonly: true, fileMustExist: true });
+  const db = openSqlite(file, { readonly: true, fileMustExist: true }, null);
   try {
     const hasTable = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'profile'").get();
     return hasTable ? ((db.prepare('SELECT id FROM profile LIMIT 1').pluck().get() as string | undefined) ?? null) : null;
@@ -93,6 +95,8 @@ export interface BackupDeps {
   appVersion: string;
   latestSchemaVersion: number;
   getDb: () => SqliteDatabase;
+  /** The live database's key: backups are written plain (see writePlainCopy), kept copies encrypted. */
+  databaseKey: DatabaseKey;
   /** Close the live database, run `swap`, and reopen (migrating if needed). Returns the new schema version. */
   reopenAround: (swap: () => Promise<void>) => Promise<number>;
 }
@@ -123,7 +127,7 @@ export function createBackupService(deps: BackupDeps) {
     const databaseCopy = tempBeside(`${file}.db`);
     const tmp = tempBeside(file);
     try {
-      await deps.getDb().backup(databaseCopy);
+      writePlainCopy(deps.getDb(), databaseCopy, deps.databaseKey);
       const { schemaVersion } = verifyBackupFile(databaseCopy, deps.latestSchemaVersion);
       const profileId = profileIdOf(databaseCopy);
       const written = await writeBackupArchive(tmp, {
@@ -131,7 +135,7 @@ export function createBackupService(deps: BackupDeps) {
         schemaVersion,
         appVersion: deps.appVersion,
         paths,
-        blobNames: databaseBlobNames(databaseCopy),
+        blobNames: databaseBlobNames(databaseCopy, null),
         keyFiles: withKey && profileId !== null ? keyFilesOf(paths, profileId) : [],
         now: new Date(),
       });
@@ -149,6 +153,15 @@ export function createBackupService(deps: BackupDeps) {
     }
   }
 
+  function opensWithKey(file: string): boolean {
+    try {
+      inspectDatabase(file, deps.latestSchemaVersion, deps.databaseKey);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
   /** Open and check what a restore needs before anything changes; the database is copied out to `staged`. */
   async function prepare(source: string, staged: string): Promise<{ schemaVersion: number; archive: OpenedBackup | null }> {
     let kind: ReturnType<typeof backupKind>;
@@ -157,9 +170,11 @@ export function createBackupService(deps: BackupDeps) {
     } catch (e) {
       throw backupInvalid(source, 'không đọc được tệp', 'the file cannot be read', e);
     }
+    // A copy a restore kept is encrypted with this folder's key: it has no plain header to go by.
+    if (kind === null && opensWithKey(source)) kind = 'database';
     if (kind === null) throw backupInvalid(source, 'không phải cơ sở dữ liệu hay bản sao lưu Nghị Sự', 'neither a Nghị Sự database nor a Nghị Sự backup');
     if (kind === 'database') {
-      const { schemaVersion } = verifyBackupFile(source, deps.latestSchemaVersion);
+      const { schemaVersion } = verifyBackupFile(source, deps.latestSchemaVersion, source, deps.databaseKey);
       try {
         copyFileSync(source, staged);
       } catch (e) {
@@ -195,7 +210,7 @@ export function createBackupService(deps: BackupDeps) {
           ? contentsOf(archive.manifest)
           : { format: 'database', documentFiles: 0, documentBytes: 0, missingDocumentFiles: 0, signingKey: false };
         const schemaVersion = await deps.reopenAround(async () => {
-          assertNoOtherConnection(deps.databaseFile);
+          assertNoOtherConnection(deps.databaseFile, deps.databaseKey);
           // Before any file is written: the sweep keeps every file written since this instant,
           // so an app started meanwhile cannot take them away before the database names them.
           markRestore(paths, startedAt);
@@ -209,9 +224,9 @@ export function createBackupService(deps: BackupDeps) {
               if (written) keysWritten.push(written);
             }
             // Copying many files takes time: prove again that nobody opened the data meanwhile.
-            assertNoOtherConnection(deps.databaseFile);
+            assertNoOtherConnection(deps.databaseFile, deps.databaseKey);
           }
-          keepReplacedDatabase(deps.databaseFile, previousCopy);
+          keepReplacedDatabase(deps.databaseFile, previousCopy, deps.databaseKey);
           for (const suffix of ['-wal', '-shm']) rmSync(deps.databaseFile + suffix, { force: true });
           commitFile(staged, deps.databaseFile, dirname(deps.databaseFile));
         });

@@ -5,7 +5,7 @@ import type { DataPaths } from '../context.ts';
 import { TMP_PREFIX } from '../domains/documents/blob-store.ts';
 import { blobPathOf } from '../files/blob-file.ts';
 import { fsyncDir, fsyncFile } from '../fs/durable.ts';
-import { loadSqlite } from '../runtime.ts';
+import { openSqlite, type DatabaseKey } from '../db/database-cipher.ts';
 import { blobEntry, keyEntry, type BackupManifest } from './backup-format.ts';
 import type { OpenedBackup } from './read-backup-archive.ts';
 
@@ -73,10 +73,10 @@ export function hasKeyFile(paths: DataPaths, profileId: string): boolean {
  * switched to a rollback journal: the sweep reads it read-only at every start, and a WAL-mode file
  * would need -wal/-shm files beside it for that.
  */
-export function keepReplacedDatabase(databaseFile: string, copy: string): void {
+export function keepReplacedDatabase(databaseFile: string, copy: string, key: DatabaseKey): void {
   mkdirSync(dirname(copy), { recursive: true });
   copyFileSync(databaseFile, copy);
-  const db = new (loadSqlite())(copy, { fileMustExist: true });
+  const db = openSqlite(copy, { fileMustExist: true }, key);
   try {
     db.pragma('journal_mode = DELETE');
   } finally {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream, statSync } from 'node:fs';
 import { CoreError } from '../errors.ts';
-import { loadSqlite } from '../runtime.ts';
+import { openSqlite, type DatabaseKey } from '../db/database-cipher.ts';
 import { APPLICATION_ID } from '../db/identity.ts';
 import { inspectDatabase } from '../db/inspect-database.ts';
 
@@ -26,6 +26,8 @@ export function verifyBackupFile(
   latestSchemaVersion: number,
   /** The name the user knows, when `file` is a copy taken out of an archive. */
   shownAs = file,
+  /** Opens a database this data folder encrypted (a copy a restore kept); backups are plain. */
+  key: DatabaseKey | null = null,
 ): { schemaVersion: number; bytes: number } {
   const invalid = (reasonVi: string, reasonEn: string, cause?: unknown) => backupInvalid(shownAs, reasonVi, reasonEn, cause);
   let bytes: number;
@@ -37,15 +39,14 @@ export function verifyBackupFile(
   if (bytes === 0) throw invalid('tệp rỗng', 'the file is empty');
   let facts;
   try {
-    facts = inspectDatabase(file, latestSchemaVersion);
+    facts = inspectDatabase(file, latestSchemaVersion, key);
   } catch (e) {
     if (e instanceof CoreError && e.code === 'DB_TOO_NEW') {
       throw invalid('được tạo bởi phiên bản mới hơn', 'it was made by a newer version', e);
     }
     throw invalid('tệp hỏng hoặc không phải cơ sở dữ liệu Nghị Sự', 'damaged or not a Nghị Sự database', e);
   }
-  const Database = loadSqlite();
-  const db = new Database(file, { readonly: true, fileMustExist: true });
+  const db = openSqlite(file, { readonly: true, fileMustExist: true }, key);
   try {
     const appId = db.pragma('application_id', { simple: true }) as number;
     if (appId !== APPLICATION_ID || facts.schemaVersion < 1) {

@@ -86,7 +86,7 @@ export function createBlobRows(ctx: ServiceContext) {
   // Kept databases change only by a restore, which rebuilds these services: read them once.
   let kept: KeptBackupBlobs | undefined;
   const neededByKeptBackup = (sha256: string) => {
-    kept ??= keptBackupBlobs(ctx.paths);
+    kept ??= keptBackupBlobs(ctx.paths, ctx.databaseKey);
     return kept.unreadable.length > 0 || kept.names.has(sha256);
   };
   return {

@@ -42,7 +42,7 @@ export function sweepBlobs(ctx: ServiceContext): { removedFiles: number; removed
       // Gone already (its writer finished or another sweep took it).
     }
   }
-  const kept = keptBackupBlobs(ctx.paths);
+  const kept = keptBackupBlobs(ctx.paths, ctx.databaseKey);
   const restoredAt = lastRestoreAt(ctx.paths);
   const removable = (sha: string, file: string): boolean => {
     if (kept.names.has(sha) || kept.unreadable.length > 0) return false;

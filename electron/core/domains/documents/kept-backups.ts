@@ -1,9 +1,8 @@
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DataPaths } from '../../context.ts';
-import { hasSqliteHeader } from '../../db/identity.ts';
+import { openSqlite, type DatabaseKey } from '../../db/database-cipher.ts';
 import { fsyncDir } from '../../fs/durable.ts';
-import { loadSqlite } from '../../runtime.ts';
 
 /** Where a restore records when it began: `{ "restoredAt": ISO }`. */
 export const LAST_RESTORE_FILE = 'last-restore.json';
@@ -21,20 +20,25 @@ export interface KeptBackupBlobs {
   unreadable: string[];
 }
 
-function isSqliteFile(file: string): boolean {
-  const head = Buffer.alloc(16);
+const ZIP_MAGIC = Buffer.from('PK\x03\x04', 'latin1');
+
+function isZipFile(file: string): boolean {
+  const head = Buffer.alloc(4);
   const fd = openSync(file, 'r');
   try {
-    return hasSqliteHeader(head.subarray(0, readSync(fd, head, 0, 16, 0)));
+    return head.subarray(0, readSync(fd, head, 0, 4, 0)).equals(ZIP_MAGIC);
   } finally {
     closeSync(fd);
   }
 }
 
-/** `SELECT sha256 FROM blobs` of a database file, read-only, leaving no -wal/-shm it created behind. */
-export function databaseBlobNames(file: string): string[] {
+/**
+ * `SELECT sha256 FROM blobs` of a database file (plain, or encrypted with `key`), read-only,
+ * leaving no -wal/-shm it created behind.
+ */
+export function databaseBlobNames(file: string, key: DatabaseKey | null): string[] {
   const sidecars = ['-wal', '-shm'].map((s) => file + s).filter((f) => !existsSync(f));
-  const db = new (loadSqlite())(file, { readonly: true, fileMustExist: true });
+  const db = openSqlite(file, { readonly: true, fileMustExist: true }, key);
   try {
     const hasBlobs = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'blobs'").get();
     return hasBlobs ? (db.prepare('SELECT sha256 FROM blobs').pluck().all() as string[]) : [];
@@ -45,7 +49,7 @@ export function databaseBlobNames(file: string): string[] {
 }
 
 /** Every blob name the databases kept by restores still need. */
-export function keptBackupBlobs(paths: DataPaths): KeptBackupBlobs {
+export function keptBackupBlobs(paths: DataPaths, key: DatabaseKey): KeptBackupBlobs {
   const names = new Set<string>();
   const unreadable: string[] = [];
   let files: string[];
@@ -58,8 +62,8 @@ export function keptBackupBlobs(paths: DataPaths): KeptBackupBlobs {
     const file = join(paths.backups, name);
     try {
       // An archive someone saved here is not a database a restore kept: its files are inside it.
-      if (!isSqliteFile(file)) continue;
-      for (const sha of databaseBlobNames(file)) names.add(sha);
+      if (isZipFile(file)) continue;
+      for (const sha of databaseBlobNames(file, key)) names.add(sha);
     } catch {
       unreadable.push(file);
     }

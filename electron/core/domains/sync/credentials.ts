@@ -1,9 +1,8 @@
-import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DataPaths } from '../../context.ts';
 import { CoreError } from '../../errors.ts';
-import { fsyncDir, fsyncFile } from '../../fs/durable.ts';
-import { PRIVATE_FILE_MODE } from '../../fs/private-modes.ts';
+import { writePrivateFile } from '../../fs/durable.ts';
 
 /**
  * The OS keychain as the Electron main process offers it (safeStorage, asked over the utility
@@ -42,14 +41,7 @@ export function readSecretFile(file: string): string {
 }
 
 export function createCredentials(paths: DataPaths, vault: SecretVault | undefined) {
-  function writePrivate(name: string, bytes: Buffer | string): void {
-    const dest = join(paths.keys, name);
-    const tmp = `${dest}.tmp`;
-    writeFileSync(tmp, bytes, { mode: PRIVATE_FILE_MODE });
-    fsyncFile(tmp);
-    renameSync(tmp, dest);
-    fsyncDir(paths.keys);
-  }
+  const writePrivate = (name: string, bytes: Buffer | string) => writePrivateFile(paths.keys, name, bytes);
 
   return {
     /** Keep a secret typed in the settings page; returns the reference sync_state records. */
