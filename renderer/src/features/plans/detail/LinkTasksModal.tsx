@@ -1,10 +1,11 @@
 import { Alert, App as AntApp, Form, Modal, Select, Typography } from 'antd';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PlanDetail, TaskRow } from '../../../../../shared/contract/index.ts';
 import { useBridge } from '../../../bridge/BridgeContext.tsx';
 import { requiredMark } from '../../../common/requiredMark.tsx';
 import { errorText } from '../../../common/errors.ts';
+import { useCoreSearch } from '../../../common/useCoreSearch.ts';
 import { groupLabel, groupsInOrder } from '../shared/groupTree.ts';
 
 interface Values {
@@ -18,41 +19,11 @@ function taskLabel(task: TaskRow): string {
   return `${content} — ${task.leadUnit.name}`;
 }
 
-/**
- * The tasks matching what the user types, searched in the core (tasks.list { query }) once they
- * pause, and every task seen so far (a chosen one keeps its label when a new search drops it).
- */
+/** The tasks matching what the user types, searched in the core (tasks.list { query }). */
 function useTaskSearch() {
   const bridge = useBridge();
-  const [query, setQuery] = useState('');
-  const [found, setFound] = useState<TaskRow[]>([]);
-  const [loading, setLoading] = useState(true);
-  const [known, setKnown] = useState<Map<string, TaskRow>>(() => new Map());
-  const latest = useRef(0);
-
-  useEffect(() => {
-    const ticket = ++latest.current;
-    const timer = window.setTimeout(
-      () => {
-        setLoading(true);
-        bridge.invoke('tasks.list', { ...(query ? { query } : {}), limit: 30 }).then(
-          (page) => {
-            if (ticket !== latest.current) return;
-            setFound(page.items);
-            setKnown((before) => new Map([...before, ...page.items.map((task) => [task.id, task] as const)]));
-            setLoading(false);
-          },
-          () => {
-            if (ticket === latest.current) setLoading(false);
-          },
-        );
-      },
-      query ? 250 : 0,
-    );
-    return () => window.clearTimeout(timer);
-  }, [bridge, query]);
-
-  return { setQuery, found, known, loading };
+  const search = useCallback(async (query: string) => (await bridge.invoke('tasks.list', { ...(query ? { query } : {}), limit: 30 })).items, [bridge]);
+  return useCoreSearch(search);
 }
 
 /** "Gắn nhiệm vụ…": a group of the plan and the tasks that carry it out (plans.linkTasks). */

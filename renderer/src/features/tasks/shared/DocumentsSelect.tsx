@@ -1,8 +1,9 @@
 import { Select, type SelectProps } from 'antd';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DocumentSummary } from '../../../../../shared/contract/index.ts';
 import { useBridge } from '../../../bridge/BridgeContext.tsx';
+import { useCoreSearch } from '../../../common/useCoreSearch.ts';
 import { dmy } from './taskLabels.ts';
 
 /** "Số 125/TB-BCĐ ngày 05/01/2026 — trích yếu", or the file's name when the metadata is missing. */
@@ -19,32 +20,8 @@ export function documentLabel(d: DocumentSummary): string {
  */
 function useDocumentSearch(preset: readonly DocumentSummary[]) {
   const bridge = useBridge();
-  const [query, setQuery] = useState('');
-  const [found, setFound] = useState<DocumentSummary[]>([]);
-  const [loading, setLoading] = useState(true);
-  const latest = useRef(0);
-  const [known, setKnown] = useState<Map<string, DocumentSummary>>(() => new Map(preset.map((d) => [d.id, d] as const)));
-
-  useEffect(() => {
-    const ticket = ++latest.current;
-    const timer = window.setTimeout(
-      () => {
-        bridge.invoke('documents.list', { ...(query ? { query } : {}), limit: 30 }).then(
-          (page) => {
-            if (ticket !== latest.current) return;
-            setFound(page.items);
-            setKnown((before) => new Map([...before, ...page.items.map((d) => [d.id, d] as const)]));
-            setLoading(false);
-          },
-          () => {
-            if (ticket === latest.current) setLoading(false);
-          },
-        );
-      },
-      query ? 250 : 0,
-    );
-    return () => window.clearTimeout(timer);
-  }, [bridge, query]);
+  const search = useCallback(async (query: string) => (await bridge.invoke('documents.list', { ...(query ? { query } : {}), limit: 30 })).items, [bridge]);
+  const { setQuery, found, known, loading } = useCoreSearch(search, preset);
 
   /** The options: what the search found, with the chosen ones it no longer lists on top. */
   const optionsFor = useMemo(
