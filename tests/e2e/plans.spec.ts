@@ -303,7 +303,12 @@ test('a task in the plan’s tree: linked under a group, followed with its statu
   const tasksBox = dialog.getByRole('combobox', { name: 'Nhiệm vụ', exact: true });
   await tasksBox.click();
   await tasksBox.fill('nền tảng số');
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: TASK }).click();
+  // The search answers after the user pauses: click once the list is the search's (one match), not the
+  // list of every task it replaces, or the click lands on a row as it is being re-rendered.
+  const found = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
+  await expect(found).toHaveCount(1);
+  await found.filter({ hasText: TASK }).click();
+  await expect(dialog.locator('.ant-select-selection-item', { hasText: TASK.slice(0, 30) })).toBeVisible();
   await dialog.locator('.ant-modal-title').click();
   await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0);
   await shot(page, 'plans-tasks-link');
