@@ -17,6 +17,7 @@ import { latestSchemaVersion, migrations } from './db/migrations/index.ts';
 import { isPlainDatabase, type DatabaseKey } from './db/database-cipher.ts';
 import { openDatabase } from './db/open-database.ts';
 import { loadDatabaseKey } from './security/database-key.ts';
+import { canRecoverWithPassphrase, createKeyRecoveryCore } from './security/key-recovery.ts';
 import { preparePrivateDataFolder } from './fs/private-modes.ts';
 import { dataPaths, type DataPaths, type ServiceContext } from './context.ts';
 import { createDispatcher, type Handlers } from './dispatch.ts';
@@ -55,6 +56,11 @@ export interface CoreOptions {
    * use (the command line on the app's folder, a folder moved to another laptop).
    */
   passphrase?: () => Promise<string>;
+  /**
+   * A host with a window: when only the passphrase opens the data (the keychain lost it), start
+   * anyway and wait for it on the lock screen (security.unlock) instead of refusing to start.
+   */
+  awaitPassphrase?: boolean;
 }
 
 export interface Core {
@@ -169,15 +175,45 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const events = new EventBus((err) => log.error({ err }, 'event listener failed'));
   const appLock = createAppLock();
 
-  let db: SqliteDatabase;
+  const base: CoreBase = { options, dataDir, databaseFile, paths, appVersion, log, closeLog: async () => logging?.close(), events, appLock };
   let databaseKey: DatabaseKey;
   try {
     const encryptedDatabase = existsSync(databaseFile) && statSync(databaseFile).size > 0 && !isPlainDatabase(databaseFile);
     databaseKey = await loadDatabaseKey(paths, { vault: options.sync?.vault, passphrase: options.passphrase, encryptedDatabase });
+  } catch (e) {
+    if (options.awaitPassphrase && canRecoverWithPassphrase(e, paths)) {
+      log.warn('database key needs the passphrase; waiting for it on the lock screen');
+      return createKeyRecoveryCore(base, (key) => openCore(base, key));
+    }
+    log.error({ code: (e as CoreError).code }, 'database refused');
+    await logging?.close();
+    throw e;
+  }
+  return openCore(base, databaseKey);
+}
+
+/** What a core has before its database is open: the folder, the log, the events, the lock. */
+export interface CoreBase {
+  options: CoreOptions;
+  dataDir: string;
+  databaseFile: string;
+  paths: DataPaths;
+  appVersion: string;
+  log: Logger;
+  closeLog: () => Promise<void>;
+  events: EventBus;
+  appLock: AppLock;
+}
+
+/** The core on its open database, from the key on. */
+async function openCore(base: CoreBase, databaseKey: DatabaseKey): Promise<Core> {
+  const { options, dataDir, databaseFile, paths, appVersion, log, events, appLock } = base;
+  let db: SqliteDatabase;
+  try {
     db = openDatabase(databaseFile, migrations, databaseKey).db;
   } catch (e) {
     log.error({ code: (e as CoreError).code }, 'database refused');
-    await logging?.close();
+    await base.closeLog();
     throw e;
   }
   let services = bindServices(db, events, log, paths, appLock, options.sync ?? {}, databaseKey);
@@ -186,7 +222,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   } catch (e) {
     await closeDomains(services, log);
     db.close();
-    await logging?.close();
+    await base.closeLog();
     throw e;
   }
   let closed = false;
@@ -270,7 +306,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       await closeDomains(services, log);
       db.close();
       log.info('core closed');
-      await logging?.close();
+      await base.closeLog();
     },
   };
 }

@@ -66,7 +66,7 @@ const appVersion = values[HOST_OPTION_APP_VERSION];
 async function open(): Promise<Core | undefined> {
   try {
     if (typeof dataDir !== 'string' || dataDir === '') throw new Error(`--${HOST_OPTION_DATA_DIR} is required`);
-    const core = await createCore({ dataDir, appVersion: typeof appVersion === 'string' ? appVersion : undefined, sync: { auto: true, vault } });
+    const core = await createCore({ dataDir, appVersion: typeof appVersion === 'string' ? appVersion : undefined, sync: { auto: true, vault }, awaitPassphrase: true });
     core.subscribe((event) => send({ type: 'event', ...event }));
     send({ type: 'ready' });
     return core;

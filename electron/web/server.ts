@@ -69,7 +69,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const ownsCore = !options.core;
   let core: Core;
   if (options.core) core = options.core;
-  else if (options.dataDir) core = await createCore({ dataDir: options.dataDir, appVersion: options.appVersion ?? '0.0.0', sync: { auto: true } });
+  else if (options.dataDir) core = await createCore({ dataDir: options.dataDir, appVersion: options.appVersion ?? '0.0.0', sync: { auto: true }, awaitPassphrase: true });
   else throw new Error('startWebHost needs a core or a dataDir');
   const token = randomBytes(32).toString('base64url');
   let port = 0;

@@ -22,13 +22,14 @@ export function App({ bridge }: { bridge: AppBridge }) {
           <Appearance>
             <CoreGate>
               <ProfileProvider>
-                <ProfileGate>
-                  <LockGate>
+                {/* The lock before the welcome: a folder whose data waits for the passphrase has no profile to show yet. */}
+                <LockGate>
+                  <ProfileGate>
                     <ReleaseAskProvider>
                       <RouterProvider router={router} />
                     </ReleaseAskProvider>
-                  </LockGate>
-                </ProfileGate>
+                  </ProfileGate>
+                </LockGate>
               </ProfileProvider>
             </CoreGate>
           </Appearance>

@@ -32,6 +32,11 @@ export interface SecurityStatus {
   passphraseSet: boolean;
   locked: boolean;
   idleMinutes: number;
+  /**
+   * The data itself is not open yet: the OS keychain could not open its key (a reinstalled OS, a
+   * folder from another laptop), and the passphrase will open it and the app together.
+   */
+  keyRecovery?: true;
 }
 
 export interface SecurityOutputs {

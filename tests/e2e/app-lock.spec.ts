@@ -1,4 +1,8 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startWebHost } from '../../electron/web/server.ts';
 import { Database } from '../support/sqlite.ts';
 import { E2E_PROFILE } from './env.ts';
 import { expect, screenshot, test } from './fixtures.ts';
@@ -113,4 +117,44 @@ test('locking while the minutes are being typed keeps every letter: the last sav
   await page.keyboard.press('Enter');
   await expect(editor).toContainText(typed);
   await expect(page.getByText(/Có nội dung chưa lưu/)).toHaveCount(0);
+});
+
+test('a data folder whose key the keychain lost opens with the passphrase on the lock screen, data and all', async ({ page }) => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'nghisu-e2e-key-recovery-'));
+  const staticDir = fileURLToPath(new URL('../../out/renderer', import.meta.url));
+  try {
+    const before = await startWebHost({ dataDir, staticDir });
+    await before.core.call('profile.create', E2E_PROFILE);
+    const committee = await before.core.call('committees.create', { name: 'Ban Chỉ đạo phát triển du lịch tỉnh' });
+    await before.core.call('security.setPassphrase', { passphrase: PASSPHRASE });
+    await before.close();
+    // As after an OS reinstall: the form of the key this laptop kept is gone, the passphrase's remains.
+    rmSync(join(dataDir, 'keys', 'database.key'));
+
+    const host = await startWebHost({ dataDir, staticDir });
+    try {
+      await page.goto(`${host.url}#/directory`);
+      const lock = page.getByRole('main').filter({ hasText: 'Mở dữ liệu bằng mật khẩu' });
+      await expect(lock).toBeVisible();
+      await expect(lock.getByText('Kho khóa của hệ điều hành không mở được khóa dữ liệu', { exact: false })).toBeVisible();
+      await expect(page.getByRole('navigation')).toHaveCount(0);
+      await lock.getByLabel('Mật khẩu').fill('Bắc Hà chợ phiên thứ bảy');
+      await lock.getByRole('button', { name: 'Mở khóa' }).click();
+      await expect(lock.getByRole('alert')).toContainText('Mật khẩu không đúng; dữ liệu chưa được mở.');
+      await screenshot(page, 'app-lock-key-recovery');
+      await lock.getByLabel('Mật khẩu').fill(PASSPHRASE);
+      await lock.getByRole('button', { name: 'Mở khóa' }).click();
+      await expect(page.getByRole('navigation')).toBeVisible();
+      await expect(page.getByRole('heading', { level: 1, name: 'Danh mục' })).toBeVisible();
+      await page.getByRole('tab', { name: 'Ban Chỉ đạo' }).click();
+      await expect(page.getByText(committee.name).first()).toBeVisible();
+      // The profile is the folder's, read again once the data opened.
+      await page.getByRole('tab', { name: 'Hồ sơ của tôi' }).click();
+      await expect(page.getByLabel('Họ và tên')).toHaveValue(E2E_PROFILE.fullName);
+    } finally {
+      await host.close();
+    }
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
 });

@@ -1,4 +1,5 @@
 import type { KeyObject } from 'node:crypto';
+import { CoreError } from '../errors.ts';
 
 /** Wrong passphrases in a row before each further try has to wait. */
 const FREE_TRIES = 5;
@@ -38,3 +39,18 @@ export function createAppLock(now: () => number = Date.now) {
 }
 
 export type AppLock = ReturnType<typeof createAppLock>;
+
+/** Refused while a run of wrong passphrases must wait (UNAUTHORIZED with the seconds left). */
+export function refuseWhileWaiting(lock: AppLock): void {
+  const wait = lock.wait();
+  if (wait === 0) return;
+  const seconds = Math.ceil(wait / 1000);
+  throw new CoreError(
+    'UNAUTHORIZED',
+    {
+      vi: `Mật khẩu đã bị nhập sai nhiều lần. Hãy đợi ${seconds} giây rồi thử lại.`,
+      en: `The passphrase was wrong too many times. Wait ${seconds} seconds and try again.`,
+    },
+    { retryAfterMs: wait },
+  );
+}

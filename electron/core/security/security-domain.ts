@@ -14,6 +14,7 @@ import {
 } from '../domains/directory/signing.ts';
 import type { Domain } from '../domains/domain.ts';
 import { CoreError } from '../errors.ts';
+import { refuseWhileWaiting } from './app-lock.ts';
 import { DATABASE_KEY_FILES, sealDatabaseKeyWithPassphrase } from './database-key.ts';
 import { openSealedKey, SealedKeyDamaged, sealKey } from './sealed-key.ts';
 
@@ -91,27 +92,13 @@ export function createSecurityDomain(ctx: ServiceContext) {
     throw wrongPassphrase(vi, en);
   }
 
-  function refuseWhileWaiting(): void {
-    const wait = ctx.lock.wait();
-    if (wait === 0) return;
-    const seconds = Math.ceil(wait / 1000);
-    throw new CoreError(
-      'UNAUTHORIZED',
-      {
-        vi: `Mật khẩu đã bị nhập sai nhiều lần. Hãy đợi ${seconds} giây rồi thử lại.`,
-        en: `The passphrase was wrong too many times. Wait ${seconds} seconds and try again.`,
-      },
-      { retryAfterMs: wait },
-    );
-  }
-
   const handlers: DomainHandlers<typeof securityMethods> = {
     'security.status': () => status(),
 
     'security.unlock': async ({ passphrase }: MethodInput<'security.unlock'>) => {
       const p = profile();
       if (!p || !isSealed(p) || ctx.lock.key(p.id)) return status();
-      refuseWhileWaiting();
+      refuseWhileWaiting(ctx.lock);
       const key = await openKey(p, passphrase);
       if (!key) refuseWrong(p, 'Mật khẩu không đúng.', 'Wrong passphrase.');
       ctx.lock.open(p.id, key);
@@ -145,7 +132,7 @@ export function createSecurityDomain(ctx: ServiceContext) {
             en: 'The current passphrase is needed to change it.',
           }, [{ path: 'current', message: 'Cần mật khẩu hiện tại', messageEn: 'The current passphrase is required' }]);
         }
-        refuseWhileWaiting();
+        refuseWhileWaiting(ctx.lock);
         const opened = await openKey(p, current);
         if (!opened) refuseWrong(p, 'Mật khẩu hiện tại không đúng; mật khẩu không đổi.', 'The current passphrase is wrong; nothing changed.');
         key = opened;

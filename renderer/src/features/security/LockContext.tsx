@@ -34,10 +34,23 @@ export function LockGate({ children }: { children: ReactNode }) {
     bridge.invoke('security.status', {}).then(setStatus, () => setStatus((s) => s));
   }, [bridge]);
 
+  // While the data waits for the passphrase, the screen holds stand-ins (default settings, no
+  // profile); once it opens, the window starts afresh on the real ones, where the user was.
+  const recovering = status?.keyRecovery === true;
+  const recoveringRef = useRef(recovering);
+  useEffect(() => {
+    recoveringRef.current = recovering;
+  }, [recovering]);
+  const adoptUnlocked = useCallback((next: SecurityStatus) => {
+    if (recoveringRef.current && !next.keyRecovery) window.location.reload();
+    else setStatus(next);
+  }, []);
+
   useEffect(() => {
     fetchStatus();
     const unsubscribe = bridge.subscribe((event) => {
-      if (event.event === 'security.changed') setStatus(event.payload);
+      if (recoveringRef.current && (event.event === 'security.changed' || event.event === 'data.restored')) window.location.reload();
+      else if (event.event === 'security.changed') setStatus(event.payload);
       else if (event.event === 'settings.changed' && event.payload.key === 'security.idleMinutes') {
         setStatus((s) => s && { ...s, idleMinutes: event.payload.settings['security.idleMinutes'] });
       } else if (event.event === 'data.restored') fetchStatus();
@@ -82,7 +95,7 @@ export function LockGate({ children }: { children: ReactNode }) {
 
   return (
     <LockContext value={{ status, requestLock, adopt: setStatus }}>
-      {status === null ? null : status.locked ? <LockScreen onUnlocked={setStatus} /> : children}
+      {status === null ? null : status.locked ? <LockScreen onUnlocked={adoptUnlocked} recovery={recovering} /> : children}
     </LockContext>
   );
 }

@@ -9,8 +9,11 @@ import { Brand } from '../../shell/Brand.tsx';
 import { useProfileContext } from '../directory/ProfileContext.tsx';
 import './security.css';
 
-/** In place of the app while it is locked: who it belongs to, and the passphrase to come back. */
-export function LockScreen({ onUnlocked }: { onUnlocked: (status: SecurityStatus) => void }) {
+/**
+ * In place of the app while it is locked: who it belongs to, and the passphrase to come back. With
+ * `recovery`, the data itself waits for the passphrase (the keychain lost its key): the screen says so.
+ */
+export function LockScreen({ onUnlocked, recovery = false }: { onUnlocked: (status: SecurityStatus) => void; recovery?: boolean }) {
   const { t } = useTranslation('security');
   const { t: tApp } = useTranslation();
   const bridge = useBridge();
@@ -22,8 +25,8 @@ export function LockScreen({ onUnlocked }: { onUnlocked: (status: SecurityStatus
   const profile = state.status === 'ready' ? state.profile : null;
 
   useEffect(() => {
-    document.title = tApp('app.documentTitle', { page: t('lock.title') });
-  }, [t, tApp]);
+    document.title = tApp('app.documentTitle', { page: recovery ? t('lock.recoveryTitle') : t('lock.title') });
+  }, [recovery, t, tApp]);
 
   async function unlock({ passphrase }: { passphrase: string }): Promise<void> {
     setBusy(true);
@@ -49,14 +52,14 @@ export function LockScreen({ onUnlocked }: { onUnlocked: (status: SecurityStatus
           <LockOutlined />
         </div>
         <Typography.Title level={1} className="ns-lock-title">
-          {t('lock.title')}
+          {recovery ? t('lock.recoveryTitle') : t('lock.title')}
         </Typography.Title>
         {profile ? (
           <Typography.Paragraph className="ns-lock-who">
             {t('lock.who', { name: profile.fullName, unit: profile.unitName })}
           </Typography.Paragraph>
         ) : null}
-        <Typography.Paragraph type="secondary">{t('lock.intro')}</Typography.Paragraph>
+        <Typography.Paragraph type="secondary">{recovery ? t('lock.recoveryIntro') : t('lock.intro')}</Typography.Paragraph>
         {failure ? <Alert type="error" showIcon title={failure} className="ns-lock-alert" role="alert" /> : null}
         <Form form={form} layout="vertical" requiredMark={false} onFinish={(v) => void unlock(v)}>
           <Form.Item name="passphrase" label={t('lock.passphrase')} rules={[{ required: true, message: t('lock.passphraseRequired') }]}>
@@ -67,7 +70,7 @@ export function LockScreen({ onUnlocked }: { onUnlocked: (status: SecurityStatus
           </Button>
         </Form>
         <Typography.Paragraph type="secondary" className="ns-lock-forgot">
-          {t('lock.forgot')}
+          {recovery ? t('lock.recoveryForgot') : t('lock.forgot')}
         </Typography.Paragraph>
       </Card>
     </main>

@@ -14,6 +14,11 @@ export const security: typeof vi = {
     unlock: 'Unlock',
     checking: 'Checking…',
     forgot: 'Forgotten passphrase: nobody can recover it, not even an administrator. Restore the signing key from a backup or make a new key with your IT staff.',
+ 
+    recoveryTitle: 'Open the data with the passphrase',
+    recoveryIntro:
+      'The OS keychain cannot open the data key on this computer (the OS was reinstalled, or the data folder was copied from another computer). The data is intact and encrypted. Enter the app passphrase to open it; the key goes back into this computer’s keychain.',
+    recoveryForgot: 'Forgotten passphrase: nobody can open the encrypted data without it. Restore the data from a backup with your IT staff.',
   },
   card: {
     title: 'App lock and passphrase',

@@ -12,6 +12,11 @@ export const security = {
     unlock: 'Mở khóa',
     checking: 'Đang kiểm tra…',
     forgot: 'Quên mật khẩu: không ai lấy lại được mật khẩu, kể cả quản trị viên. Hãy khôi phục khóa ký từ bản sao lưu hoặc tạo khóa mới cùng cán bộ công nghệ thông tin.',
+ 
+    recoveryTitle: 'Mở dữ liệu bằng mật khẩu',
+    recoveryIntro:
+      'Kho khóa của hệ điều hành không mở được khóa dữ liệu trên máy này (hệ điều hành vừa được cài lại, hoặc thư mục dữ liệu được chép từ máy khác). Dữ liệu vẫn nguyên vẹn và đã mã hóa. Nhập mật khẩu của ứng dụng để mở; khóa dữ liệu sẽ được cất lại vào kho khóa của máy này.',
+    recoveryForgot: 'Quên mật khẩu: không ai mở được dữ liệu đã mã hóa nếu không có mật khẩu. Hãy khôi phục dữ liệu từ bản sao lưu cùng cán bộ công nghệ thông tin.',
   },
   card: {
     title: 'Khóa ứng dụng và mật khẩu',
