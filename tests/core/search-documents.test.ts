@@ -86,6 +86,23 @@ describe('full-text search', () => {
     expect((await core.call('documents.search', { query: '12-NQ/BCĐ' })).hits[0]?.document.id).toBe(docs.resolution!.id);
   });
 
+  it('ranks documents by how much their pages say the words, not by how new they are', async () => {
+    const dir = tempDir();
+    const often = join(dir, 'thuong-xuyen.pdf');
+    const seldom = join(dir, 'it-khi.pdf');
+    await writeTextPdf(often, ['Khu tái định cư Bắc Lệnh: tái định cư cho 120 hộ; quỹ đất tái định cư đã đủ.']);
+    await writeTextPdf(seldom, ['Báo cáo chung về giao thông, thủy lợi, y tế, giáo dục và một khu tái định cư.']);
+    // The one that says it once is imported last, so it is the newest in the index.
+    const imported = (await core.call('documents.importFiles', { paths: [often, seldom] })).results;
+    const ids = imported.map((r) => (r.ok ? r.document.id : ''));
+    try {
+      const { hits } = await core.call('documents.search', { query: 'tai dinh cu' });
+      expect(hits.map((h) => h.document.id)).toEqual(ids);
+    } finally {
+      for (const id of ids) await core.call('documents.delete', { id });
+    }
+  });
+
   it('FTS syntax in a query never errors', async () => {
     for (const query of ['"nghị quyết', 'nghi* OR quyet', 'NEAR(ban dao)', 'title:ban', '-duong', "'); DROP TABLE documents; --", 'AND', '((( ban']) {
       const r = await core.call('documents.search', { query });
