@@ -43,7 +43,7 @@ interface Pending {
   method: string;
   message: MainToHost;
   sent: boolean;
-  timer: ReturnType<typeof setTimeout>;
+  timer: ReturnType<typeof setTimeout> | undefined;
   resolve: (outcome: RawOutcome) => void;
 }
 
@@ -105,12 +105,10 @@ export class CoreProcess {
     const id = this.#nextId++;
     const message: MainToHost = { type: 'request', access, request: { type: 'request', id, method, input } };
     return new Promise((resolve) => {
-      const timer = setTimeout(() => {
-        if (!this.#pending.delete(id)) return;
-        this.#opts.log.warn({ method, id }, 'core request timed out');
-        resolve(coreTimedOut());
-      }, this.#opts.requestTimeoutMs);
-      this.#pending.set(id, { method, message, sent: false, timer, resolve });
+      // The clock runs from when the core gets the call: a call queued while it starts waits for the
+      // start, which may take minutes (the first start after an update encrypts and migrates the
+      // data) and ends the wait itself if it fails.
+      this.#pending.set(id, { method, message, sent: false, timer: undefined, resolve });
       if (this.#state === 'ready') this.#post(id);
     });
   }
@@ -260,6 +258,11 @@ export class CoreProcess {
     try {
       child.postMessage(p.message);
       p.sent = true;
+      p.timer = setTimeout(() => {
+        if (!this.#pending.delete(id)) return;
+        this.#opts.log.warn({ method: p.method, id }, 'core request timed out');
+        p.resolve(coreTimedOut());
+      }, this.#opts.requestTimeoutMs);
     } catch (err) {
       // Structured clone refused the input (a function, a DOM object…): the caller's fault, not the core's.
       this.#pending.delete(id);

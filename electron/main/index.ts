@@ -129,18 +129,8 @@ async function main(): Promise<void> {
   serveAppProtocol(join(here, '../renderer'));
   Menu.setApplicationMenu(buildMenu({ isDev, isMac, onAbout: () => showAbout(win, dataDir) }));
 
-  try {
-    await core.start();
-  } catch (err) {
-    const payload =
-      err instanceof CoreStartError
-        ? err.payload
-        : { code: 'INTERNAL' as const, message: { vi: 'Không khởi động được phần xử lý dữ liệu.', en: 'The data engine did not start.' } };
-    showStartupFailure(payload, dataDir);
-    app.quit();
-    return;
-  }
-
+  // Everything the window calls is registered before it opens; calls made while the core starts
+  // wait for it (CoreProcess queues them), so the window can open at once.
   registerInvokeHandler({ getWindow, policy, log, callUi: (method, input) => core.call(method, input, 'ui') });
   const fileHandover = registerFileHandover({
     getWindow,
@@ -159,7 +149,24 @@ async function main(): Promise<void> {
     });
     win = created;
   };
+  // The window first: the first start after an update can take minutes (the database encrypted and
+  // migrated), and the window says so (renderer CoreGate) instead of nothing appearing at all.
+  // Started before the window exists, so the window's first call finds it starting, not idle.
+  const started = core.start();
   openWindow();
+
+  try {
+    await started;
+  } catch (err) {
+    const payload =
+      err instanceof CoreStartError
+        ? err.payload
+        : { code: 'INTERNAL' as const, message: { vi: 'Không khởi động được phần xử lý dữ liệu.', en: 'The data engine did not start.' } };
+    showStartupFailure(payload, dataDir);
+    app.quit();
+    return;
+  }
+
   app.on('activate', () => {
     if (!win) openWindow();
   });

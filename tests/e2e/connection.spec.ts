@@ -92,3 +92,27 @@ test('a call cut off by a dropped connection fails clearly; the app says so and 
   await expect(page.getByText('Đã lưu cài đặt.')).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
 });
+
+test('a slow start (the first after an update encrypts the data) says what is happening, then the app opens', async ({ page }) => {
+  // The core's answers are held back, as while it encrypts and migrates years of data.
+  const held: string[] = [];
+  let forward: ((message: string) => void) | null = null;
+  let release = () => {};
+  await page.routeWebSocket(/\/bridge/, (ws) => {
+    const server = ws.connectToServer();
+    server.onMessage((message) => (forward ? forward(String(message)) : held.push(String(message))));
+    release = () => {
+      forward = (message) => ws.send(message);
+      for (const message of held.splice(0)) ws.send(message);
+    };
+  });
+  await page.goto(hostUrl());
+  await expect(page.getByText('Đang kết nối với lõi ứng dụng…')).toBeVisible();
+  const hint = page.getByRole('status').filter({ hasText: 'Lần mở đầu tiên sau khi cập nhật, ứng dụng mã hóa và nâng cấp dữ liệu' });
+  await expect(hint).toBeVisible({ timeout: 10_000 });
+  await expect(hint).toContainText('Xin đừng tắt ứng dụng');
+  await screenshot(page, 'core-slow-start');
+  release();
+  await expect(page.getByRole('heading', { level: 1, name: 'Cuộc họp' })).toBeVisible();
+  await expect(hint).toHaveCount(0);
+});

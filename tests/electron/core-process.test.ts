@@ -102,6 +102,24 @@ describe('CoreProcess', () => {
     await expect(call).resolves.toEqual({ ok: true, result: 1 });
   });
 
+  it('a call queued while the core starts waits for the start however long, then gets its own timeout', async () => {
+    const core = makeCore();
+    const ready = core.start();
+    const call = core.call('settings.getAll', {}, 'ui');
+    // The first start after an update: minutes of encrypting and migrating the data.
+    vi.advanceTimersByTime(10_000);
+    latest().reply({ type: 'ready' });
+    await ready;
+    expect(latest().requests()).toHaveLength(1);
+    vi.advanceTimersByTime(999);
+    latest().reply({ type: 'response', id: latest().requests()[0]!.request.id, ok: true, result: 1 });
+    await expect(call).resolves.toEqual({ ok: true, result: 1 });
+
+    const unanswered = core.call('app.info', {}, 'ui');
+    vi.advanceTimersByTime(1_000);
+    await expect(unanswered).resolves.toMatchObject({ ok: false, error: { code: 'TRANSPORT' } });
+  });
+
   it('forwards events without the envelope type', async () => {
     await started();
     latest().reply({ type: 'event', event: 'settings.changed', payload: { key: 'ui.theme', settings: {} } });

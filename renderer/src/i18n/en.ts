@@ -71,6 +71,8 @@ export const en: Messages = {
   },
   core: {
     connecting: 'Connecting to the application core…',
+    slowStart:
+      'The first start after an update encrypts and upgrades the data on this computer; with years of data this can take a few minutes. Please do not close the app or turn the computer off: the data stays safe if it is interrupted, but the work starts over.',
     unavailableTitle: 'Cannot reach the application core',
     unavailableHint:
       'The data on this computer is not affected. If this persists, restart the app or contact your IT staff.',

@@ -70,6 +70,8 @@ export const vi = {
   },
   core: {
     connecting: 'Đang kết nối với lõi ứng dụng…',
+    slowStart:
+      'Lần mở đầu tiên sau khi cập nhật, ứng dụng mã hóa và nâng cấp dữ liệu trên máy; với dữ liệu nhiều năm việc này có thể mất vài phút. Xin đừng tắt ứng dụng hay tắt máy: dữ liệu vẫn an toàn nếu bị ngắt giữa chừng, nhưng sẽ phải làm lại từ đầu.',
     unavailableTitle: 'Không kết nối được với lõi ứng dụng',
     unavailableHint:
       'Dữ liệu trên máy không bị ảnh hưởng. Nếu lỗi kéo dài, hãy khởi động lại ứng dụng hoặc báo cho cán bộ công nghệ thông tin.',
