@@ -77,8 +77,8 @@ async function fromPassphrase(paths: DataPaths, ask: () => Promise<string>): Pro
   } catch (e) {
     if (e instanceof CoreError) throw e;
     throw unavailable(
-      `Tệp khóa cơ sở dữ liệu đã khóa bằng mật khẩu (${file}) bị hỏng.`,
-      `The passphrase-sealed database key (${file}) is damaged.`,
+      `Tệp khóa cơ sở dữ liệu đã khóa bằng mật khẩu (${file}) bị hỏng. Hãy chép lại thư mục "keys" từ bản lưu của nó, hoặc khôi phục dữ liệu từ bản sao lưu (nghisu restore).`,
+      `The passphrase-sealed database key (${file}) is damaged. Copy the "keys" folder back from where it was saved, or restore the data from a backup (nghisu restore).`,
       e instanceof SealedKeyDamaged ? undefined : e,
     );
   }

@@ -1,8 +1,9 @@
 import { Select, type SelectProps } from 'antd';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { foldText, type Person } from '../../../../../shared/contract/index.ts';
 import { useBridge } from '../../../bridge/BridgeContext.tsx';
+import { useCoreSearch } from '../../../common/useCoreSearch.ts';
 import { useCoreData } from '../../../bridge/useCoreData.ts';
 
 /** antd Select's filter: diacritics and đ ignored, as in the core's own search. */
@@ -79,30 +80,11 @@ interface PersonSelectProps extends SingleSelectProps {
 export function PersonSelect({ initial, ...props }: PersonSelectProps) {
   const { t } = useTranslation('meetings');
   const bridge = useBridge();
-  const [query, setQuery] = useState('');
-  const [people, setPeople] = useState<Person[]>([]);
-  const [loading, setLoading] = useState(true);
-  const latest = useRef(0);
-
-  useEffect(() => {
-    const ticket = ++latest.current;
-    const timer = window.setTimeout(
-      () => {
-        bridge.invoke('people.list', { query: query || undefined, limit: 50 }).then(
-          (page) => {
-            if (ticket !== latest.current) return;
-            setPeople(page.items);
-            setLoading(false);
-          },
-          () => {
-            if (ticket === latest.current) setLoading(false);
-          },
-        );
-      },
-      query ? 200 : 0,
-    );
-    return () => window.clearTimeout(timer);
-  }, [bridge, query]);
+  const search = useCallback(
+    (query: string) => bridge.invoke('people.list', { query: query || undefined, limit: 50 }).then((page) => page.items),
+    [bridge],
+  );
+  const { setQuery, found: people, loading } = useCoreSearch<Person>(search);
 
   const options = useMemo(() => {
     const list = people.map((p) => ({
