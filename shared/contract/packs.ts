@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id, uploadRef, type ExportedFile, filePath } from './common.ts';
+import { id, uploadRef, type Classification, type ExportedFile, filePath } from './common.ts';
 import { releaseClassified } from './classified.ts';
 import type { MethodSpecs } from './method-spec.ts';
 
@@ -11,7 +11,8 @@ import type { MethodSpecs } from './method-spec.ts';
 export const packsMethods = {
   /**
    * Export a published (or later) meeting as a pack the user saves. A pack carrying Mật (or higher)
-   * documents is refused (CLASSIFIED) unless `releaseClassified` gives the reason the audit log keeps.
+   * documents is refused (CLASSIFIED) unless `releaseClassified` gives the reason the audit log keeps;
+   * those documents are sealed to the participants whose keys are trusted (INVALID_STATE when none is).
    */
   'packs.export': { access: 'ui', input: z.object({ meetingId: id, releaseClassified: releaseClassified.optional() }).strict() },
   /** CLI: export straight to a path. */
@@ -71,6 +72,11 @@ export interface PackInspection {
   sameAsPrevious: boolean;
   /** True when the pack is older than the one imported: importing it rolls the meeting back. */
   downgrade: boolean;
+  /**
+   * Mật-or-higher documents the pack carries sealed to other members: this laptop's key is not among
+   * their recipients, so they are left out (`documents` does not count them).
+   */
+  withheld: { id: string; fileName: string; classification: Classification }[];
 }
 
 export interface PackImportResult extends PackInspection {
@@ -79,11 +85,20 @@ export interface PackImportResult extends PackInspection {
   newDocuments: number;
 }
 
+/** Who can open the pack's classified documents: the participants whose keys the secretariat trusts for their notes. */
+export interface PackSealed {
+  documents: number;
+  recipients: string[];
+  /** Participants with no trusted key: their laptops will not open the classified documents. */
+  withoutKey: string[];
+}
+
 export interface PackExportResult {
   meetingId: string;
   revision: number;
   documents: number;
   fingerprint: string;
+  sealed: PackSealed | null;
   file: ExportedFile;
 }
 
@@ -92,6 +107,7 @@ export interface PackFileExportResult {
   revision: number;
   documents: number;
   fingerprint: string;
+  sealed: PackSealed | null;
   file: string;
   bytes: number;
   sha256: string;

@@ -1,6 +1,8 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import yauzl from 'yauzl';
+import yazl from 'yazl';
 import { failure } from '../support/core-failure.ts';
 import { publishedMeeting } from '../support/published-meeting.ts';
 import { Database } from '../support/sqlite.ts';
@@ -29,6 +31,9 @@ describe('a meeting pack carrying Mật documents (issue 11, defect 8)', () => {
     expect(attached.length).toBeGreaterThan(0);
     const secret = attached[0]!.document;
     await s.core.call('documents.update', { id: secret.id, classification: 'secret' });
+    const m = await open();
+    const memberKey = await m.call('profile.create', { fullName: 'Lê Thị Đào', position: 'Giám đốc Sở', unitName: 'Sở Giao thông vận tải', workRole: 'member' });
+    await s.core.call('keys.trust', { publicKey: memberKey.publicKey, label: 'Lê Thị Đào', scope: { purpose: 'notes', personId: s.member.id } });
 
     const refused = await failure(s.core.call('packs.export', { meetingId: s.meetingId }));
     expect(refused.code).toBe('CLASSIFIED');
@@ -45,11 +50,9 @@ describe('a meeting pack carrying Mật documents (issue 11, defect 8)', () => {
     const built = await s.core.call('packs.exportFile', { meetingId: s.meetingId, file, releaseClassified: { reason } });
     expect(built.documents).toBe(attached.length);
     expect(audit(dir, 'classified.release')).toEqual([expect.objectContaining({ id: secret.id, channel: 'pack', classification: 'secret', reason })]);
-    expect(audit(dir, 'packs.export')).toHaveLength(1);
+    expect(audit(dir, 'packs.export')).toEqual([expect.objectContaining({ sealedTo: [memberKey.fingerprint], withoutKey: ['Nguyễn Văn Chủ'] })]);
 
     // The member gets the document still marked Tối mật.
-    const m = await open();
-    await m.call('profile.create', { fullName: 'Lê Thị Đào', position: 'Giám đốc Sở', unitName: 'Sở Giao thông vận tải', workRole: 'member' });
     await m.call('packs.importFile', { file, trustSigner: true });
     expect((await m.call('documents.get', { id: secret.id })).classification).toBe('secret');
   });
@@ -57,5 +60,154 @@ describe('a meeting pack carrying Mật documents (issue 11, defect 8)', () => {
   it('needs no reason when every document is Thường', async () => {
     const s = await publishedMeeting(await open());
     expect((await s.core.call('packs.export', { meetingId: s.meetingId })).documents).toBeGreaterThan(0);
+  });
+});
+
+/** Every entry of a pack's zip, read with yauzl directly (not the code under test). */
+async function entriesOf(file: string): Promise<Map<string, Buffer>> {
+  const zip = await yauzl.openPromise(file, { lazyEntries: true });
+  const entries = new Map<string, Buffer>();
+  for await (const entry of zip.eachEntry()) {
+    const chunks: Buffer[] = [];
+    for await (const c of await zip.openReadStreamPromise(entry)) chunks.push(c as Buffer);
+    entries.set(entry.fileName, Buffer.concat(chunks));
+  }
+  zip.close();
+  return entries;
+}
+
+async function rewritten(file: string, change: (entries: Map<string, Buffer>) => void): Promise<string> {
+  const entries = await entriesOf(file);
+  change(entries);
+  const w = new yazl.ZipFile();
+  for (const [name, bytes] of entries) w.addBuffer(bytes, name);
+  w.end();
+  const chunks: Buffer[] = [];
+  for await (const c of w.outputStream) chunks.push(c as Buffer);
+  const out = join(tempDir(), 'sua.nghisu');
+  writeFileSync(out, Buffer.concat(chunks));
+  return out;
+}
+
+function firstPageText(dir: string, documentId: string): string {
+  const db = new Database(join(dir, 'nghisu.db'), { readonly: true });
+  try {
+    return db.prepare('SELECT text FROM document_pages WHERE document_id = ? ORDER BY page_no LIMIT 1').pluck().get(documentId) as string;
+  } finally {
+    db.close();
+  }
+}
+
+async function laptop(fullName: string) {
+  const dir = tempDir();
+  const core = await open(dir);
+  const profile = await core.call('profile.create', { fullName, position: 'Ủy viên', unitName: 'Sở Giao thông vận tải', workRole: 'member' });
+  return { dir, core, profile };
+}
+
+describe('classified documents sealed to the members who may read them (issue 11, defect 8)', () => {
+  it('are refused before any release when no participant has a trusted key, naming who lacks one', async () => {
+    const dir = tempDir();
+    const s = await publishedMeeting(await open(dir));
+    const [attached] = await s.core.call('documents.listForMeeting', { meetingId: s.meetingId });
+    await s.core.call('documents.update', { id: attached!.document.id, classification: 'confidential' });
+    const e = await failure(s.core.call('packs.export', { meetingId: s.meetingId, releaseClassified: { reason: 'Gửi họp' } }));
+    expect(e.code).toBe('INVALID_STATE');
+    expect(e.details).toMatchObject({ reason: 'no-recipients', withoutKey: ['Nguyễn Văn Chủ', 'Lê Thị Đào'] });
+    expect(e.text.vi).toContain('Khóa tin cậy');
+    expect(audit(dir, 'classified.release')).toEqual([]);
+    expect(audit(dir, 'packs.export')).toEqual([]);
+  });
+
+  it('open on the recipient’s laptop with bytes and text intact, are left out on another’s, and never travel in the clear', async () => {
+    const dir = tempDir();
+    const s = await publishedMeeting(await open(dir));
+    const attached = await s.core.call('documents.listForMeeting', { meetingId: s.meetingId });
+    const secret = attached.find((a) => a.document.fileName === 'bao-cao.pdf')!.document;
+    const plain = attached.find((a) => a.document.fileName === 'to-trinh.pdf')!.document;
+    await s.core.call('documents.update', { id: secret.id, classification: 'secret' });
+    const secretBytes = readFileSync(s.pdfs[0]!);
+    // A line of each document's first page the other does not have (JSON keeps it as it is: no tab, quote or backslash).
+    const uniqueLine = (id: string, other: string) =>
+      firstPageText(dir, id).split('\n').find((l) => l.length > 40 && !/[\t"\\]/.test(l) && !firstPageText(dir, other).includes(l))!;
+    const secretLine = uniqueLine(secret.id, plain.id);
+    const plainLine = uniqueLine(plain.id, secret.id);
+    const phrase = secretLine.split(/\s+/).slice(1, 4).join(' ');
+
+    const dao = await laptop('Lê Thị Đào');
+    const chair = await laptop('Nguyễn Văn Chủ');
+    await s.core.call('keys.trust', { publicKey: dao.profile.publicKey, label: 'Lê Thị Đào', scope: { purpose: 'notes', personId: s.member.id } });
+
+    const file = join(tempDir(), 'goi.nghisu');
+    const built = await s.core.call('packs.exportFile', { meetingId: s.meetingId, file, releaseClassified: { reason: 'Gửi thành viên dự họp' } });
+    expect(built.sealed).toEqual({ documents: 1, recipients: ['Lê Thị Đào'], withoutKey: ['Nguyễn Văn Chủ'] });
+
+    // In the file: a version-2 manifest, the secret document and its page texts only as ciphertext.
+    const entries = await entriesOf(file);
+    const manifest = JSON.parse(entries.get('manifest.json')!.toString('utf8')) as {
+      version: number;
+      sealing: { recipients: { personId: string; fingerprint: string }[]; entries: { of: string }[] };
+    };
+    expect(manifest.version).toBe(2);
+    expect(manifest.sealing.recipients).toEqual([expect.objectContaining({ personId: s.member.id, fingerprint: dao.profile.fingerprint })]);
+    expect(manifest.sealing.entries.map((e) => e.of).sort()).toEqual([`documents/${secret.sha256}`, `rows/${secret.id}.json`, `text/${secret.id}.json`]);
+    // Its number, summary and file name are sealed too: meeting.json says only that a Tối mật document is there.
+    const inTheClear = JSON.parse(entries.get('meeting.json')!.toString('utf8')) as { documents: Record<string, unknown>[] };
+    expect(inTheClear.documents.find((d) => d['id'] === secret.id)).toMatchObject({ file_name: 'Tài liệu mật', summary: null, number: null, classification: 'secret' });
+    expect(entries.has(`documents/${secret.sha256}`)).toBe(false);
+    expect(entries.has(`documents/${plain.sha256}`)).toBe(true);
+    const anyEntryHas = (bytes: Buffer) => [...entries.values()].some((e) => e.includes(bytes));
+    const middle = secretBytes.subarray(Math.floor(secretBytes.length / 2), Math.floor(secretBytes.length / 2) + 64);
+    expect(anyEntryHas(middle)).toBe(false);
+    expect(anyEntryHas(Buffer.from(secretLine, 'utf8'))).toBe(false);
+    expect(anyEntryHas(Buffer.from(plainLine, 'utf8'))).toBe(true); // the check would see a text in the clear
+
+    // Lê Thị Đào's laptop opens it: the same bytes, searchable, still Tối mật.
+    const seen = await dao.core.call('packs.importFile', { file, dryRun: true });
+    expect(seen.withheld).toEqual([]);
+    await dao.core.call('packs.importFile', { file, trustSigner: true });
+    expect(await dao.core.call('documents.get', { id: secret.id })).toMatchObject({ classification: 'secret', fileName: 'bao-cao.pdf', summary: secret.summary });
+    expect(readFileSync(join(dao.dir, 'blobs', secret.sha256.slice(0, 2), secret.sha256.slice(2)))).toEqual(secretBytes);
+    const found = await dao.core.call('documents.search', { query: phrase });
+    expect(found.hits.map((h) => h.document.id)).toContain(secret.id);
+
+    // The chair's laptop, whose key the secretariat has not trusted, is told and gets the rest.
+    const told = await chair.core.call('packs.importFile', { file, dryRun: true });
+    expect(told.withheld).toEqual([{ id: secret.id, fileName: 'Tài liệu mật', classification: 'secret' }]);
+    expect(told.documents).toBe(attached.length - 1);
+    await chair.core.call('packs.importFile', { file, trustSigner: true });
+    expect((await failure(chair.core.call('documents.get', { id: secret.id }))).code).toBe('NOT_FOUND');
+    expect((await chair.core.call('documents.get', { id: plain.id })).fileName).toBe('to-trinh.pdf');
+    expect(existsSync(join(chair.dir, 'blobs', secret.sha256.slice(0, 2), secret.sha256.slice(2)))).toBe(false);
+    const none = await chair.core.call('documents.search', { query: phrase });
+    expect(none.hits.map((h) => h.document.id)).not.toContain(secret.id);
+  });
+
+  it('a changed byte of a sealed document or a wrapped key is refused whole', async () => {
+    const s = await publishedMeeting(await open());
+    const [attached] = await s.core.call('documents.listForMeeting', { meetingId: s.meetingId });
+    await s.core.call('documents.update', { id: attached!.document.id, classification: 'top_secret' });
+    const dao = await laptop('Lê Thị Đào');
+    await s.core.call('keys.trust', { publicKey: dao.profile.publicKey, label: 'Lê Thị Đào', scope: { purpose: 'notes', personId: s.member.id } });
+    const file = join(tempDir(), 'goi.nghisu');
+    await s.core.call('packs.exportFile', { meetingId: s.meetingId, file, releaseClassified: { reason: 'Gửi thành viên dự họp' } });
+    await dao.core.call('keys.trust', { publicKey: s.publicKey, label: 'Văn phòng UBND tỉnh', scope: { purpose: 'pack', committeeId: s.committeeId, committeeName: 'Ban Chỉ đạo các dự án trọng điểm' } });
+
+    const flipped = await rewritten(file, (entries) => {
+      const name = [...entries.keys()].find((n) => n.startsWith('sealed/'))!;
+      const bytes = Buffer.from(entries.get(name)!);
+      bytes[10] = bytes[10]! ^ 0xff;
+      entries.set(name, bytes);
+    });
+    expect((await failure(dao.core.call('packs.importFile', { file: flipped }))).code).toBe('PACK_INVALID');
+    const rewrapped = await rewritten(file, (entries) => {
+      const manifest = JSON.parse(entries.get('manifest.json')!.toString('utf8')) as { sealing: { recipients: { wrappedKey: string }[] } };
+      const wrapped = Buffer.from(manifest.sealing.recipients[0]!.wrappedKey, 'base64');
+      wrapped[20] = wrapped[20]! ^ 0xff;
+      manifest.sealing.recipients[0]!.wrappedKey = wrapped.toString('base64');
+      entries.set('manifest.json', Buffer.from(JSON.stringify(manifest)));
+    });
+    expect((await failure(dao.core.call('packs.importFile', { file: rewrapped }))).code).toBe('PACK_INVALID');
+    expect((await failure(dao.core.call('documents.get', { id: attached!.document.id }))).code).toBe('NOT_FOUND');
   });
 });

@@ -228,15 +228,14 @@ describe('meeting packs', () => {
     const s = await publishedMeeting(await open(secretariatDir));
     const [attached] = await s.core.call('documents.listForMeeting', { meetingId: s.meetingId });
     await s.core.call('documents.update', { id: attached!.document.id, classification: 'secret' });
-    const file = join(tempDir(), 'goi.nghisu');
-    await s.core.call('packs.exportFile', { meetingId: s.meetingId, file, releaseClassified: { reason: 'Gửi thành viên dự họp' } });
-
     // The member, Lê Thị Đào, shares notes; the secretariat trusts her key for her notes only.
     const memberDir = tempDir();
     const m = await open(memberDir);
     const memberProfile = await m.call('profile.create', { fullName: 'Lê Thị Đào', position: 'Giám đốc Sở', unitName: 'Sở Giao thông vận tải', workRole: 'member' });
     const trusted = await s.core.call('keys.trust', { publicKey: memberProfile.publicKey, label: 'Lê Thị Đào', scope: { purpose: 'notes', personId: s.member.id } });
     expect(trusted.grants).toEqual([expect.objectContaining({ purpose: 'notes', personId: s.member.id })]);
+    const file = join(tempDir(), 'goi.nghisu');
+    await s.core.call('packs.exportFile', { meetingId: s.meetingId, file, releaseClassified: { reason: 'Gửi thành viên dự họp' } });
 
     // She signs a pack of a "new" meeting in the secretariat's committee, naming its document.
     const forged = join(tempDir(), 'gia-mao.nghisu');

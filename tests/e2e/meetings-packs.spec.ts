@@ -8,7 +8,7 @@ import { writeOfficialPdf } from '../support/pdf-fixtures.ts';
 import { isolatedHost, type IsolatedHost } from './support/isolated-host.ts';
 import { seedDirectory } from './support/seed.ts';
 import { shot } from './support/shots.ts';
-import { expect, test } from './fixtures.ts';
+import { expect, screenshot, test } from './fixtures.ts';
 
 /**
  * A member's laptop refuses a meeting pack that was tampered with, cut short or never signed, with
@@ -185,10 +185,18 @@ test('a pack carrying a Mật document asks the secretariat for the reason; Hủ
   await page.goto(`${secretariat.host.url}#/meetings/${meetingId}`);
   await expect(page.getByRole('heading', { level: 1, name: MEETING })).toBeVisible();
 
+  // No participant's key is trusted yet: no one could open it, so nothing is asked and nothing exported.
+  await page.getByRole('button', { name: 'Xuất gói tài liệu' }).click();
+  await expect(page.getByText(/chưa người dự họp nào .*có khóa được tin cậy/)).toBeVisible();
+  await screenshot(page, 'packs-classified-no-recipients'); // with the message: shot() waits for it to go
+  const thanh = (await core.call('people.list', { query: 'Nguyễn Văn Thành' })).items[0]!;
+  const memberKey = (await member.host.core.call('profile.get', {}))!;
+  await core.call('keys.trust', { publicKey: memberKey.publicKey, label: 'Nguyễn Văn Thành', scope: { purpose: 'notes', personId: thanh.id } });
+
   await page.getByRole('button', { name: 'Xuất gói tài liệu' }).click();
   const ask = page.getByRole('dialog', { name: 'Gửi tài liệu Mật trong gói tài liệu' });
   await expect(ask).toBeVisible();
-  await expect(ask).toContainText('trong gói, tài liệu chưa được mã hóa');
+  await expect(ask).toContainText('chỉ mở được trên máy của người dự họp mà bạn đã tin cậy khóa');
   await ask.getByRole('button', { name: 'Hủy' }).click();
   await expect(ask).toBeHidden();
 
@@ -202,8 +210,36 @@ test('a pack carrying a Mật document asks the secretariat for the reason; Hủ
   const download = page.waitForEvent('download');
   await ask.getByRole('button', { name: 'Xác nhận và xuất gói' }).click();
   expect((await download).suggestedFilename()).toMatch(/\.nghisu$/);
-  await expect(page.getByText(/^Đã xuất gói tài liệu bản/)).toBeVisible();
+  const sealedPack = pack('goi-mat.nghisu');
+  await (await download).saveAs(sealedPack);
+  await expect(page.getByText(/^Đã xuất gói tài liệu bản/)).toContainText('1 tài liệu mật được mã hóa, chỉ mở được trên máy của: Nguyễn Văn Thành.');
+  await expect(page.getByText('Chưa có khóa tin cậy của Đặng Quốc Hùng, Hoàng Thị Mai, Trần Văn Bình: máy của họ sẽ không mở được các tài liệu mật (Danh bạ → Khóa tin cậy).')).toBeVisible();
+  await screenshot(page, 'packs-classified-sealed');
 
   const releases = (await core.call('audit.list', { filter: { action: 'classified.release' }, limit: 10 })).items;
   expect(releases.map((r) => r.detail)).toEqual([expect.objectContaining({ channel: 'pack', reason: 'Gửi thành viên Ban Chỉ đạo dự họp ngày 14/12' })]);
+
+  // Nguyễn Văn Thành's laptop opens the sealed document.
+  const received = await member.host.core.call('packs.importFile', { file: sealedPack });
+  expect(received.withheld).toEqual([]);
+  expect(await member.host.core.call('documents.get', { id: attached!.document.id })).toMatchObject({ fileName: 'Báo cáo 12-BC-SXD.pdf', classification: 'confidential' });
+
+  // Hoàng Thị Mai's laptop, whose key the secretariat has not trusted, is told what it will not get.
+  const other = await isolatedHost('packs-other', { fullName: 'Hoàng Thị Mai', position: 'Phó Chủ tịch UBND tỉnh', unitName: 'UBND tỉnh Lào Cai', workRole: 'member' });
+  try {
+    const signer = (await core.call('profile.get', {}))!;
+    const { committee } = await core.call('meetings.get', { id: meetingId });
+    await other.host.core.call('keys.trust', { publicKey: signer.publicKey, label: 'Văn phòng UBND tỉnh', scope: { purpose: 'pack', committeeId: committee.id, committeeName: committee.name } });
+    await page.goto(other.host.url);
+    const importer = await openImporter(page);
+    await importer.getByLabel('Chọn tệp gói tài liệu (.nghisu)').setInputFiles(sealedPack);
+    await expect(importer.getByText('1 tài liệu mật không gửi cho máy này')).toBeVisible();
+    await expect(importer.getByText(/khóa của máy này không nằm trong số đó/)).toBeVisible();
+    await shot(page, 'packs-import-withheld');
+    await importer.getByRole('button', { name: 'Nhập gói' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: MEETING })).toBeVisible();
+    expect((await other.host.core.call('documents.list', {})).total).toBe(0);
+  } finally {
+    await other.close();
+  }
 });

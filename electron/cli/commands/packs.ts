@@ -14,6 +14,13 @@ function describe(out: Output, r: PackInspection | PackImportResult, imported: b
     `${vi ? 'Dấu vân tay' : 'Fingerprint'}: ${r.signer.fingerprint} ${r.signer.trusted ? (vi ? '(tin cậy)' : '(trusted)') : vi ? '(CHƯA tin cậy)' : '(NOT trusted)'}`,
     `${vi ? 'Tài liệu' : 'Documents'}:   ${r.documents} (${formatBytes(r.totalBytes)})`,
   ];
+  if (r.withheld.length > 0) {
+    lines.push(
+      vi
+        ? `${r.withheld.length} tài liệu mật trong gói được mã hóa cho thành viên khác, không cho khóa của máy này: không được nhập. Muốn đọc, hãy gửi tệp khóa công khai của mình (trong ứng dụng: Hồ sơ → Xuất khóa công khai) cho bộ phận thư ký rồi xin gói mới.`
+        : `${r.withheld.length} classified document(s) in the pack are encrypted to other members, not to this computer's key: not imported. To read them, send your public-key file (in the app: Profile → Export public key) to the secretariat and ask for a new pack.`,
+    );
+  }
   if (r.downgrade && r.previous) {
     lines.push(
       vi
@@ -47,11 +54,21 @@ export function registerPackCommands(program: Command, { globals, setExit }: Com
         await withCore(globals(), async (core, out) => {
           const releaseClassified = cmd.releaseClassified === undefined ? undefined : { reason: cmd.releaseClassified };
           const r = await core.call('packs.exportFile', { meetingId, file, overwrite: cmd.force, releaseClassified });
-          printResult(out, r, () =>
-            out.lang === 'vi'
-              ? `Đã xuất gói ${r.file} (bản ${edition(r.revision)}, ${r.documents} tài liệu, ${formatBytes(r.bytes)}).\nKhóa ký: ${r.fingerprint}`
-              : `Exported ${r.file} (revision ${edition(r.revision)}, ${r.documents} documents, ${formatBytes(r.bytes)}).\nSigning key: ${r.fingerprint}`,
-          );
+          printResult(out, r, () => {
+            const vi = out.lang === 'vi';
+            const lines = [
+              vi
+                ? `Đã xuất gói ${r.file} (bản ${edition(r.revision)}, ${r.documents} tài liệu, ${formatBytes(r.bytes)}).\nKhóa ký: ${r.fingerprint}`
+                : `Exported ${r.file} (revision ${edition(r.revision)}, ${r.documents} documents, ${formatBytes(r.bytes)}).\nSigning key: ${r.fingerprint}`,
+            ];
+            if (r.sealed) {
+              lines.push(vi ? `Tài liệu mật (${r.sealed.documents}) mã hóa cho: ${r.sealed.recipients.join(', ')}` : `Classified documents (${r.sealed.documents}) encrypted to: ${r.sealed.recipients.join(', ')}`);
+              if (r.sealed.withoutKey.length > 0) {
+                lines.push(vi ? `Chưa có khóa tin cậy (không mở được): ${r.sealed.withoutKey.join(', ')}` : `No trusted key (cannot open them): ${r.sealed.withoutKey.join(', ')}`);
+              }
+            }
+            return lines.join('\n');
+          });
         }),
       );
     });

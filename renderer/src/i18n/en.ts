@@ -90,7 +90,7 @@ export const en: Messages = {
         'This document is marked {{level}}. The exported file takes its content off this computer. Go on only if the rules on state secrets allow it.',
       open: 'This document is marked {{level}}. The other program gets a copy without the watermark, outside the app’s protection. Go on only if the rules on state secrets allow it.',
       save: 'This document is marked {{level}}. The saved copy is outside the app’s protection and can leave this computer. Go on only if the rules on state secrets allow it.',
-      pack: 'The pack holds classified documents (highest: {{level}}). The pack file takes their content to the members’ computers; inside the pack they are not encrypted yet. Go on only if the rules on state secrets allow it.',
+      pack: 'The pack holds classified documents (highest: {{level}}). Inside the pack they (number, notation and summary included) are encrypted: they open only on the computers of participants whose keys you trust. Go on only if the rules on state secrets allow it.',
     },
     confirm: { export: 'Confirm and export', open: 'Confirm and open', save: 'Confirm and save', pack: 'Confirm and export the pack' },
     reason: { export: 'Reason for the export', open: 'Reason for opening it', save: 'Reason for the copy', pack: 'Reason for sending them in the pack' },

@@ -89,7 +89,7 @@ export const vi = {
         'Tài liệu này được đóng dấu {{level}}. Tệp xuất ra mang nội dung của tài liệu ra khỏi máy. Chỉ tiếp tục khi việc này được phép theo quy định bảo vệ bí mật nhà nước.',
       open: 'Tài liệu này được đóng dấu {{level}}. Chương trình khác nhận một bản sao không có dấu chìm, ngoài sự bảo vệ của ứng dụng. Chỉ tiếp tục khi việc này được phép theo quy định bảo vệ bí mật nhà nước.',
       save: 'Tài liệu này được đóng dấu {{level}}. Bản sao lưu ra nằm ngoài sự bảo vệ của ứng dụng và có thể rời khỏi máy. Chỉ tiếp tục khi việc này được phép theo quy định bảo vệ bí mật nhà nước.',
-      pack: 'Gói có tài liệu được đóng dấu mật (cao nhất: {{level}}). Tệp gói mang nội dung các tài liệu này tới máy của thành viên; trong gói, tài liệu chưa được mã hóa. Chỉ tiếp tục khi việc này được phép theo quy định bảo vệ bí mật nhà nước.',
+      pack: 'Gói có tài liệu được đóng dấu mật (cao nhất: {{level}}). Trong gói, các tài liệu này (cả số, ký hiệu, trích yếu) được mã hóa: chỉ mở được trên máy của người dự họp mà bạn đã tin cậy khóa. Chỉ tiếp tục khi việc này được phép theo quy định bảo vệ bí mật nhà nước.',
     },
     confirm: { export: 'Xác nhận và xuất', open: 'Xác nhận và mở', save: 'Xác nhận và lưu', pack: 'Xác nhận và xuất gói' },
     reason: { export: 'Lý do xuất', open: 'Lý do mở', save: 'Lý do lưu bản sao', pack: 'Lý do gửi trong gói' },

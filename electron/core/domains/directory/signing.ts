@@ -9,6 +9,7 @@ import {
 } from 'node:crypto';
 import { chmodSync, closeSync, existsSync, fstatSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+import { ed25519, x25519 } from '@noble/curves/ed25519.js';
 import { v7 as uuidv7 } from 'uuid';
 import type { DataPaths, ServiceContext } from '../../context.ts';
 import { CoreError } from '../../errors.ts';
@@ -29,6 +30,11 @@ export interface SigningIdentity {
   fingerprint: string;
   /** An Ed25519 signature of `data` (64 bytes). */
   sign(data: Uint8Array): Buffer;
+  /**
+   * The X25519 secret agreed with `peer` (a raw X25519 public key) by the same key's Montgomery form,
+   * which is how packs seal classified documents to a member without a second key to trust.
+   */
+  agree(peer: Uint8Array): Uint8Array;
 }
 
 const RAW_KEY_BYTES = 32;
@@ -198,6 +204,17 @@ export function readPlainKey(file: string, publicKey: string): KeyObject {
   return key;
 }
 
+function agreeWith(key: KeyObject, peer: Uint8Array): Uint8Array {
+  const seed = Buffer.from(key.export({ format: 'jwk' }).d!, 'base64url');
+  const secret = ed25519.utils.toMontgomerySecret(seed);
+  try {
+    return x25519.getSharedSecret(secret, peer);
+  } finally {
+    seed.fill(0);
+    secret.fill(0);
+  }
+}
+
 /** The refusal while the key is sealed and the passphrase has not opened it in this session. */
 export function keyLocked(): CoreError {
   return new CoreError('LOCKED', {
@@ -238,6 +255,7 @@ export function createSigner(ctx: ServiceContext) {
         publicKey: row.public_key,
         fingerprint: row.key_fingerprint,
         sign: (data) => sign(null, data, key),
+        agree: (peer) => agreeWith(key, peer),
       };
     },
   };

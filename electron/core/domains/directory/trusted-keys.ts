@@ -111,6 +111,13 @@ export function createTrustedKeysService(ctx: ServiceContext, change: ChangeWrit
       WHERE k.public_key = ? AND t.purpose = 'notes'`,
   );
 
+  const notesKeysOf = db.prepare(
+    `SELECT t.person_id AS personId, k.public_key AS publicKey, k.fingerprint
+       FROM key_trust t JOIN trusted_keys k USING (fingerprint)
+      WHERE t.purpose = 'notes' AND t.person_id IN (SELECT value FROM json_each(?))
+      ORDER BY t.person_id, t.granted_at`,
+  );
+
   function find(fingerprint: string): TrustedKey | null {
     const row = selectOne.get(fingerprint) as TrustedKeyRow | undefined;
     if (!row) return null;
@@ -160,6 +167,11 @@ export function createTrustedKeysService(ctx: ServiceContext, change: ChangeWrit
     /** The directory person this exact key signs notes for, or null when it is not trusted for notes. */
     notesPerson(publicKey: string): { id: string; fullName: string } | null {
       return (notesGrant.get(publicKey) as { id: string; fullName: string } | undefined) ?? null;
+    },
+
+    /** The keys trusted as these people's own (for their notes): what a pack seals classified documents to. */
+    personalKeys(personIds: string[]): { personId: string; publicKey: string; fingerprint: string }[] {
+      return notesKeysOf.all(JSON.stringify(personIds)) as { personId: string; publicKey: string; fingerprint: string }[];
     },
 
     /** Reads an exported key file so the member can compare its fingerprint before trusting it. */

@@ -19,11 +19,10 @@ export type IndexDocument = (document: PackContent['documents'][number], pages: 
  * another process (which holds the same lock) never sees a placed file before its row.
  */
 function placePackBlobs(ctx: ServiceContext, pack: OpenedPack): number {
-  const sizes = new Map(pack.manifest.files.map((f) => [f.sha256, f.size]));
   let newBlobs = 0;
   for (const [sha256, scratch] of pack.blobs) {
     if (!existsSync(blobPathOf(ctx.paths, sha256))) newBlobs += 1;
-    placeTempBlob(ctx, { tmp: scratch, sha256, size: sizes.get(sha256)! });
+    placeTempBlob(ctx, { tmp: scratch, sha256, size: pack.blobSizes.get(sha256)! });
   }
   return newBlobs;
 }
@@ -145,7 +144,7 @@ export function applyPack(
     for (const p of content.participants) insertParticipant.run({ ...p, meeting_id: m.id });
 
     const insertBlob = db.prepare('INSERT OR IGNORE INTO blobs (sha256, size, stored_at) VALUES (?, ?, ?)');
-    for (const f of manifest.files) if (f.path.startsWith('documents/')) insertBlob.run(f.sha256, f.size, now);
+    for (const sha256 of pack.blobs.keys()) insertBlob.run(sha256, pack.blobSizes.get(sha256)!, now);
 
     const documentExists = db.prepare('SELECT 1 FROM documents WHERE id = ?').pluck();
     const updateDocument = db.prepare(

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SEALING_ALGORITHM } from './sealing.ts';
 
 /**
  * The meeting pack file: a zip holding
@@ -7,11 +8,16 @@ import { z } from 'zod';
  *   meeting.json    the meeting, its agenda, participants, attachments and the directory rows they name
  *   documents/<sha256>   each document's bytes, once
  *   text/<documentId>.json   each PDF's page texts, so a member's search works without re-reading it
+ *   sealed/<sha256>   (version 2) a Mật-or-higher document, its page texts or its row (number,
+ *                     notation, summary: meeting.json then holds a redacted row), encrypted to the
+ *                     members who may read it (sealing.ts); the manifest says what each one stands for
  * The signature covers the manifest and the manifest covers every byte, so one check of each proves
  * the whole pack. The format is versioned; a reader refuses versions it does not know.
  */
 export const PACK_FORMAT = 'nghisu.meeting-pack';
+/** Version 1 carries nothing sealed; version 2 adds `sealing`, so an older reader refuses it rather than drop what it cannot open. */
 export const PACK_VERSION = 1;
+export const SEALED_PACK_VERSION = 2;
 export const MANIFEST = 'manifest.json';
 export const SIGNATURE = 'manifest.sig';
 export const CONTENT = 'meeting.json';
@@ -40,12 +46,37 @@ const instant = z.string().max(40);
 
 export const packPath = z
   .string()
-  .regex(/^(meeting\.json|documents\/[0-9a-f]{64}|text\/[0-9a-f-]{36}\.json)$/, 'unexpected file in pack');
+  .regex(/^(meeting\.json|documents\/[0-9a-f]{64}|text\/[0-9a-f-]{36}\.json|sealed\/[0-9a-f]{64})$/, 'unexpected file in pack');
+
+const base64 = (max: number) => z.string().max(max).regex(/^[A-Za-z0-9+/]*={0,2}$/);
+const sealing = z
+  .object({
+    algorithm: z.literal(SEALING_ALGORITHM),
+    ephemeralPublicKey: base64(64),
+    recipients: z
+      .array(z.object({ personId: uuid, fingerprint: z.string().max(100), wrappedKey: base64(120) }).strict())
+      .min(1)
+      .max(PACK_LIMITS.entries),
+    entries: z
+      .array(
+        z
+          .object({
+            path: z.string().regex(/^sealed\/[0-9a-f]{64}$/),
+            of: z.string().regex(/^(documents\/[0-9a-f]{64}|(text|rows)\/[0-9a-f-]{36}\.json)$/),
+            sha256,
+            nonce: base64(24),
+            tag: base64(32),
+          })
+          .strict(),
+      )
+      .max(PACK_LIMITS.entries),
+  })
+  .strict();
 
 export const manifestSchema = z
   .object({
     format: z.literal(PACK_FORMAT),
-    version: z.literal(PACK_VERSION),
+    version: z.union([z.literal(PACK_VERSION), z.literal(SEALED_PACK_VERSION)]),
     createdAt: instant,
     meetingId: uuid,
     revision: z.number().int().min(0),
@@ -53,8 +84,10 @@ export const manifestSchema = z
     files: z
       .array(z.object({ path: packPath, size: z.number().int().min(0), sha256 }).strict())
       .max(PACK_LIMITS.entries),
+    sealing: sealing.optional(),
   })
-  .strict();
+  .strict()
+  .refine((m) => (m.version === SEALED_PACK_VERSION) === (m.sealing !== undefined), 'sealing goes with version 2');
 export type PackManifest = z.infer<typeof manifestSchema>;
 
 const organization = z
@@ -132,7 +165,7 @@ const participant = z
 
 const bridgePoint = z.object({ id: uuid, name: text, location: nullableText, position: z.number().int().min(0) }).strict();
 
-const document = z
+export const documentRowSchema = z
   .object({
     id: uuid,
     blob_sha256: sha256,
@@ -171,7 +204,7 @@ export const contentSchema = z
     bridgePoints: z.array(bridgePoint),
     agendaItems: z.array(agendaItem),
     participants: z.array(participant),
-    documents: z.array(document),
+    documents: z.array(documentRowSchema),
     attachments: z.array(attachment),
     changes: z.array(change),
   })
@@ -179,3 +212,11 @@ export const contentSchema = z
 export type PackContent = z.infer<typeof contentSchema>;
 
 export const pageTextsSchema = z.array(z.string());
+
+/**
+ * A classified document's row as meeting.json carries it in a sealed pack: what identifies it
+ * (id, bytes, level) and nothing that tells what it is about; the full row travels sealed.
+ */
+export function redactedRow(row: PackContent['documents'][number]): PackContent['documents'][number] {
+  return { ...row, file_name: 'Tài liệu mật', summary: null, number: null, notation: null, issuer: null, type_code: null, issue_date: null };
+}

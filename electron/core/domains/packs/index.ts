@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { createReadStream, existsSync, rmSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import type {
@@ -11,6 +11,7 @@ import type {
   packsMethods,
   ReleaseClassified,
 } from '../../../../shared/contract/index.ts';
+import { isClassified } from '../../../../shared/contract/index.ts';
 import type { ServiceContext } from '../../context.ts';
 import type { DomainHandlers } from '../../dispatch.ts';
 import { CoreError } from '../../errors.ts';
@@ -18,7 +19,7 @@ import { writeExport } from '../../files/exports.ts';
 import { scratchPath } from '../../files/scratch.ts';
 import { releaseUpload, stagedFile } from '../../files/staging.ts';
 import { commitFile } from '../../fs/durable.ts';
-import type { DirectoryDomain } from '../directory/index.ts';
+import type { DirectoryDomain, SigningIdentity } from '../directory/index.ts';
 import type { DocumentsDomain } from '../documents/index.ts';
 import type { Domain } from '../domain.ts';
 import type { MeetingsDomain } from '../meetings/index.ts';
@@ -28,7 +29,9 @@ import { asPackInvalid, assertUniqueIds, downgrade, untrusted } from './refusals
 import { collectPackContent } from './collect.ts';
 import { diffPacks } from './diff.ts';
 import { packFileName } from './file-name.ts';
-import { readPack, type OpenedPack } from './read-pack.ts';
+import { packAudience, noRecipients, withoutWithheld } from './audience.ts';
+import { readPack, type OpenedPack, type Unseal } from './read-pack.ts';
+import { openKey } from './sealing.ts';
 import { writePack } from './write-pack.ts';
 
 export interface PacksDeps {
@@ -102,30 +105,61 @@ export function createPacksDomain(ctx: ServiceContext, deps: PacksDeps) {
     return known?.publicKey === publicKey && known.grants.some((g) => g.purpose === 'pack');
   }
 
-  /** Read what goes into the pack (one snapshot) and the key to sign it with; no file yet. */
+  /**
+   * Read what goes into the pack (one snapshot), the key to sign it with and whom its classified
+   * documents are sealed to; no file yet. Refused before the release is asked for when no one
+   * could open them.
+   */
   const releaseForPack = createPackRelease(ctx);
   function preparePack(meetingId: string, release: ReleaseClassified | undefined) {
     const identity = deps.directory.signer.current();
     const { content, pageTexts } = collectPackContent(db, meetingId);
+    const classified = content.documents.filter((d) => isClassified(d.classification)).length;
+    const audience = packAudience(content, deps.directory.trustedKeys.personalKeys);
+    if (classified > 0 && audience.recipients.length === 0) throw noRecipients(audience.withoutKey);
     releaseForPack(content, release);
-    return { identity, content, pageTexts };
+    return { identity, content, pageTexts, audience: classified > 0 ? { ...audience, documents: classified } : null };
   }
 
   async function buildPack(prepared: ReturnType<typeof preparePack>, file: string) {
-    const { identity, content, pageTexts } = prepared;
-    const { documents } = await writePack(file, ctx.paths, content, pageTexts, identity, ctx.now());
+    const { identity, content, pageTexts, audience } = prepared;
+    const scratchDir = scratchPath(ctx.paths, 'pack-seal');
+    let documents: number;
+    try {
+      if (audience) mkdirSync(scratchDir, { recursive: true });
+      ({ documents } = await writePack(file, ctx.paths, content, pageTexts, identity, ctx.now(), audience ? { recipients: audience.recipients, scratchDir } : null));
+    } finally {
+      rmSync(scratchDir, { recursive: true, force: true });
+    }
+    const sealed = audience ? { documents: audience.documents, recipients: audience.recipients.map((r) => r.name), withoutKey: audience.withoutKey } : null;
     db.transaction(() =>
       ctx.audit.record({
         action: 'packs.export',
         entity: 'meeting',
         entityId: content.meeting.id,
-        detail: { revision: content.meeting.revision, documents },
+        detail: {
+          revision: content.meeting.revision,
+          documents,
+          ...(audience ? { sealedTo: audience.recipients.map((r) => r.fingerprint), withoutKey: audience.withoutKey } : {}),
+        },
       }),
     )();
-    return { meetingId: content.meeting.id, revision: content.meeting.revision, documents, fingerprint: identity.fingerprint };
+    return { meetingId: content.meeting.id, revision: content.meeting.revision, documents, fingerprint: identity.fingerprint, sealed };
   }
 
-  function inspectOpened(pack: OpenedPack): PackInspection {
+  /** Opens the pack's content key with the profile's key; a laptop with no profile cannot be a recipient. */
+  const unseal: Unseal = (sealing) => {
+    let identity: SigningIdentity;
+    try {
+      identity = deps.directory.signer.current();
+    } catch (e) {
+      if (e instanceof CoreError && e.code === 'PROFILE_REQUIRED') return null;
+      throw e;
+    }
+    return openKey(sealing, identity);
+  };
+
+  function inspectOpened(pack: OpenedPack, withheld: PackInspection['withheld']): PackInspection {
     const { manifest, content } = pack;
     const here = meetingHere.get(content.meeting.id) as { origin: string; committee_id: string } | undefined;
     const origin = here?.origin;
@@ -161,6 +195,7 @@ export function createPacksDomain(ctx: ServiceContext, deps: PacksDeps) {
       changes,
       sameAsPrevious: previous?.manifest_sha === pack.manifestSha,
       downgrade: previous !== undefined && manifest.revision < previous.revision,
+      withheld,
     };
   }
 
@@ -170,11 +205,15 @@ export function createPacksDomain(ctx: ServiceContext, deps: PacksDeps) {
     try {
       // A signer with no pack trust at all gets nothing extracted: the preview shows who signed it and
       // the meeting only. Which committees it may sign for is decided from the meeting, below.
-      const pack = await readPack(file, scratch, (signer) =>
-        !mayHoldPackTrust(signer.publicKey, signer.fingerprint) ? 'skip' : options.dryRun ? 'verify' : 'extract',
+      const opened = await readPack(
+        file,
+        scratch,
+        (signer) => (!mayHoldPackTrust(signer.publicKey, signer.fingerprint) ? 'skip' : options.dryRun ? 'verify' : 'extract'),
+        unseal,
       );
-      assertUniqueIds(pack.content);
-      const inspection = asPackInvalid(() => inspectOpened(pack));
+      assertUniqueIds(opened.content);
+      const { pack, withheld } = withoutWithheld(opened);
+      const inspection = asPackInvalid(() => inspectOpened(pack, withheld));
       if (options.dryRun) return inspection;
       if (!inspection.signer.trusted) throw untrusted(inspection);
       if (inspection.downgrade && !options.allowDowngrade) throw downgrade(inspection);

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { createWriteStream, mkdirSync } from 'node:fs';
+import { createReadStream, createWriteStream, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Transform, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -11,6 +11,7 @@ import { fingerprintOf, verifySignature } from '../directory/index.ts';
 import {
   CONTENT,
   contentSchema,
+  documentRowSchema,
   MANIFEST,
   manifestSchema,
   PACK_LIMITS,
@@ -20,6 +21,7 @@ import {
   type PackContent,
   type PackManifest,
 } from './format.ts';
+import { openBytes, openInto, type SealedEntry } from './sealing.ts';
 
 export interface OpenedPack {
   manifest: PackManifest;
@@ -27,6 +29,10 @@ export interface OpenedPack {
   pageTexts: Map<string, string[]>;
   /** sha256 → verified file in the scratch folder, ready to move into the store (only when extracted). */
   blobs: Map<string, string>;
+  /** sha256 → size of every document file the pack carries, plain or sealed. */
+  blobSizes: Map<string, number>;
+  /** sha256 of the sealed documents this laptop cannot open (it is not among their recipients). */
+  withheld: Set<string>;
   /** Bytes of every file the manifest lists. */
   totalBytes: number;
   /** SHA-256 of manifest.json: identifies this exact pack. */
@@ -40,6 +46,8 @@ export interface OpenedPack {
  */
 export type DocumentHandling = 'extract' | 'verify' | 'skip';
 export type DocumentsFor = (signer: PackManifest['signer']) => DocumentHandling;
+/** The pack's content key when it was sealed to this laptop's profile key, else null. */
+export type Unseal = (sealing: NonNullable<PackManifest['sealing']>) => Buffer | null;
 
 function invalid(vi: string, en: string, details?: unknown): CoreError {
   return new CoreError('PACK_INVALID', { vi, en }, details);
@@ -164,7 +172,7 @@ async function checkDocument(zip: BoundedZip, entry: Entry, item: PackManifest['
  * manifest's size and SHA-256 while it streams. Documents go to `scratchDir`, never into memory;
  * the caller removes it. Whether the signer is trusted is the caller's decision (it needs the database).
  */
-export async function readPack(file: string, scratchDir: string, documentsFor: DocumentsFor): Promise<OpenedPack> {
+export async function readPack(file: string, scratchDir: string, documentsFor: DocumentsFor, unseal: Unseal): Promise<OpenedPack> {
   const zip = await BoundedZip.open(file, ZIP_LIMITS, overLimit, damagedBy);
   try {
     const entries = await zip.list((name) => name === MANIFEST || name === SIGNATURE || packPath.safeParse(name).success, maxBytesOf, damagedBy);
@@ -182,17 +190,67 @@ export async function readPack(file: string, scratchDir: string, documentsFor: D
       }
       if (entry.uncompressedSize !== item.size) throw tampered(item.path);
       if (item.path.startsWith('documents/') && item.path !== `documents/${item.sha256}`) throw tampered(item.path);
+      if (item.path.startsWith('sealed/') && item.path !== `sealed/${item.sha256}`) throw tampered(item.path);
     }
+    const sealedEntries = sealedEntriesOf(manifest, listed);
 
     const handling = documentsFor(manifest.signer);
     let content: PackContent | undefined;
     const pageTexts = new Map<string, string[]>();
     const blobs = new Map<string, string>();
+    const blobSizes = new Map<string, number>();
+    for (const item of manifest.files) if (item.path.startsWith('documents/')) blobSizes.set(item.sha256, item.size);
+    for (const [path, sealed] of sealedEntries) {
+      if (sealed.of.startsWith('documents/')) blobSizes.set(sealed.sha256, manifest.files.find((f) => f.path === path)!.size);
+    }
+    // Asked even of a signer not trusted yet, so the preview can say what this laptop will not get.
+    const key = manifest.sealing ? unsealed(unseal, manifest.sealing) : null;
+    const withheld = new Set<string>();
+    const sealedRows = new Map<string, PackContent['documents'][number]>();
+    if (manifest.sealing && !key) for (const e of manifest.sealing.entries) if (e.of.startsWith('documents/')) withheld.add(e.sha256);
     if (handling === 'extract') mkdirSync(scratchDir, { recursive: true });
     // meeting.json first: a preview needs it even when the documents stay unread.
     const ordered = [...manifest.files].sort((a, b) => Number(b.path === CONTENT) - Number(a.path === CONTENT));
     for (const item of ordered) {
       const entry = entries.get(item.path)!;
+      const sealed = sealedEntries.get(item.path);
+      if (sealed) {
+        if (handling === 'skip') continue;
+        const extract = handling === 'extract' && key !== null;
+        if (sealed.of.startsWith('documents/')) {
+          const cipher = extract ? join(scratchDir, `${sealed.sha256}.sealed`) : null;
+          await checkDocument(zip, entry, item, cipher);
+          if (!cipher || !key) continue;
+          const target = join(scratchDir, sealed.sha256);
+          await openInto(key, sealed, createReadStream(cipher), target).catch((e: unknown) => {
+            throw Object.assign(tampered(item.path), { cause: e });
+          });
+          rmSync(cipher);
+          fsyncFile(target);
+          blobs.set(sealed.sha256, target);
+        } else {
+          const bytes = await zip.read(entry, sealed.of.startsWith('rows/') ? PACK_LIMITS.contentBytes : PACK_LIMITS.textBytes, damagedBy);
+          if (bytes.length !== item.size || sha256Of(bytes) !== item.sha256) throw tampered(item.path);
+          if (!key) continue;
+          let plain: Buffer;
+          try {
+            plain = openBytes(key, sealed, bytes);
+          } catch (e) {
+            throw Object.assign(tampered(item.path), { cause: e });
+          }
+          const id = sealed.of.slice(sealed.of.indexOf('/') + 1, -'.json'.length);
+          if (sealed.of.startsWith('rows/')) {
+            const row = documentRowSchema.safeParse(parseJson(plain, item.path));
+            if (!row.success || row.data.id !== id) throw tampered(item.path);
+            sealedRows.set(id, row.data);
+            continue;
+          }
+          const pages = pageTextsSchema.safeParse(parseJson(plain, item.path));
+          if (!pages.success) throw tampered(item.path);
+          pageTexts.set(id, pages.data);
+        }
+        continue;
+      }
       if (item.path.startsWith('documents/')) {
         if (handling === 'skip') continue;
         const target = handling === 'extract' ? join(scratchDir, item.sha256) : null;
@@ -215,21 +273,71 @@ export async function readPack(file: string, scratchDir: string, documentsFor: D
       }
     }
     if (!content) throw damaged();
-    assertConsistent(manifest, content, pageTexts);
+    key?.fill(0);
+    content = withSealedRows(content, sealedRows);
+    assertConsistent(manifest, content, pageTexts, sealedEntries);
     const totalBytes = manifest.files.reduce((sum, f) => sum + f.size, 0);
-    return { manifest, content, pageTexts, blobs, totalBytes, manifestSha: sha256Of(manifestBytes) };
+    return { manifest, content, pageTexts, blobs, blobSizes, withheld, totalBytes, manifestSha: sha256Of(manifestBytes) };
   } finally {
     zip.close();
   }
 }
 
+/**
+ * The sealed files by their path, each described exactly once by the signed manifest, each standing
+ * for a plaintext the pack does not also carry in the clear.
+ */
+function sealedEntriesOf(manifest: PackManifest, listed: Set<string>): Map<string, SealedEntry> {
+  const sealed = new Map<string, SealedEntry>();
+  const stands = new Set<string>();
+  for (const e of manifest.sealing?.entries ?? []) {
+    if (!listed.has(e.path) || sealed.has(e.path) || stands.has(e.of) || listed.has(e.of)) throw tampered(MANIFEST);
+    if (e.of.startsWith('documents/') && e.of !== `documents/${e.sha256}`) throw tampered(MANIFEST);
+    sealed.set(e.path, e);
+    stands.add(e.of);
+  }
+  for (const path of listed) if (path.startsWith('sealed/') && !sealed.has(path)) throw tampered(path);
+  return sealed;
+}
+
+/** meeting.json's redacted rows replaced by the sealed ones, which must be the same documents. */
+function withSealedRows(content: PackContent, rows: Map<string, PackContent['documents'][number]>): PackContent {
+  if (rows.size === 0) return content;
+  const documents = content.documents.map((d) => {
+    const row = rows.get(d.id);
+    if (!row) return d;
+    if (row.blob_sha256 !== d.blob_sha256 || row.classification !== d.classification) throw tampered(`rows/${d.id}.json`);
+    rows.delete(d.id);
+    return row;
+  });
+  if (rows.size > 0) throw tampered(`rows/${[...rows.keys()][0]}.json`);
+  return { ...content, documents };
+}
+
+/** The content key, or null; a key sealed to this laptop that does not open means the pack is broken. */
+function unsealed(unseal: Unseal, sealing: NonNullable<PackManifest['sealing']>): Buffer | null {
+  try {
+    return unseal(sealing);
+  } catch (e) {
+    if (e instanceof CoreError) throw e;
+    throw Object.assign(
+      invalid(
+        'Không mở được tài liệu mật trong gói dù gói được gửi cho khóa của máy này: gói bị hỏng. Hãy xin bộ phận thư ký gửi lại.',
+        'The classified documents in the pack do not open although it was sealed to this computer’s key: the pack is damaged. Ask the secretariat to send it again.',
+      ),
+      { cause: e },
+    );
+  }
+}
+
 /** The content must describe what the manifest carries, and refer only to rows it carries. */
-function assertConsistent(manifest: PackManifest, content: PackContent, pageTexts: Map<string, string[]>): void {
+function assertConsistent(manifest: PackManifest, content: PackContent, pageTexts: Map<string, string[]>, sealed: Map<string, SealedEntry>): void {
   const bad = (what: string) =>
     invalid(`Nội dung gói tài liệu không nhất quán (${what}).`, `The pack content is inconsistent (${what}).`);
   if (content.meeting.id !== manifest.meetingId || content.meeting.revision !== manifest.revision) throw bad('meeting');
   const documentIds = new Set(content.documents.map((d) => d.id));
   const carried = new Set(manifest.files.filter((f) => f.path.startsWith('documents/')).map((f) => f.sha256));
+  for (const e of sealed.values()) if (e.of.startsWith('documents/')) carried.add(e.sha256);
   for (const d of content.documents) if (!carried.has(d.blob_sha256)) throw bad(`document ${d.id}`);
   for (const id of pageTexts.keys()) if (!documentIds.has(id)) throw bad(`text ${id}`);
   const itemIds = new Set(content.agendaItems.map((a) => a.id));

@@ -1,5 +1,5 @@
 import { ExportOutlined } from '@ant-design/icons';
-import { Button } from 'antd';
+import { App as AntApp, Button } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MeetingDetail, PackExportResult } from '../../../../shared/contract/index.ts';
@@ -14,6 +14,7 @@ export function ExportPackButton({ meeting }: { meeting: MeetingDetail }) {
   const bridge = useBridge();
   const saveExport = useSaveExport();
   const ask = useAskRelease();
+  const { message } = AntApp.useApp();
   const [busy, setBusy] = useState(false);
 
   async function exportPack(): Promise<void> {
@@ -27,8 +28,15 @@ export function ExportPackButton({ meeting }: { meeting: MeetingDetail }) {
         result = made.value;
         return result.file;
       },
-      () => t('export.done', { revision: edition(result?.revision ?? 0), count: result?.documents ?? 0, fingerprint: result?.fingerprint ?? '' }),
+      () => {
+        const done = t('export.done', { revision: edition(result?.revision ?? 0), count: result?.documents ?? 0, fingerprint: result?.fingerprint ?? '' });
+        const sealed = result?.sealed;
+        if (!sealed) return done;
+        return `${done} ${t('export.sealed', { count: sealed.documents, recipients: sealed.recipients.join(', ') })}`;
+      },
     );
+    // Who will not be able to read them stays on screen long enough to act on.
+    if (result?.sealed && result.sealed.withoutKey.length > 0) void message.warning(t('export.withoutKey', { people: result.sealed.withoutKey.join(', ') }), 12);
     setBusy(false);
   }
 

@@ -67,6 +67,15 @@ export function ImportPackDialog({ open, onClose }: { open: boolean; onClose: ()
   const details = (inspection: PackInspection) => (
     <>
       {inspection.sameAsPrevious ? <Alert type="info" showIcon className="ns-block" title={t('import.samePack')} /> : null}
+      {inspection.withheld.length > 0 ? (
+        <Alert
+          type="warning"
+          showIcon
+          className="ns-block"
+          title={t('import.withheldTitle', { count: inspection.withheld.length })}
+          description={t('import.withheldExplain')}
+        />
+      ) : null}
       {inspection.downgrade && inspection.previous ? (
         <Alert
           type="error"
