@@ -3,8 +3,6 @@ import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import { describe, expect, it } from 'vitest';
-import yauzl from 'yauzl';
-import yazl from 'yazl';
 import type { NewAnnotation, UploadRef } from '../../shared/contract/index.ts';
 import { type Core } from '../../electron/core/index.ts';
 import { createRandom } from '../../electron/core/seed/random.ts';
@@ -12,6 +10,7 @@ import { writeSamplePdf } from '../../electron/core/seed/sample-pdf.ts';
 import { publishedMeeting } from '../support/published-meeting.ts';
 import { Database } from '../support/sqlite.ts';
 import { tempDir } from '../support/temp-dir.ts';
+import { readZipEntries, writeZipEntries } from '../support/zip-entries.ts';
 import { failure } from '../support/core-failure.ts';
 import { coresClosedAfterEach } from '../support/open-core.ts';
 
@@ -39,26 +38,6 @@ function counts(core: Core): Record<string, number> {
   }
 }
 
-async function readZip(file: string): Promise<Map<string, Buffer>> {
-  const zip = await yauzl.openPromise(file, { lazyEntries: true });
-  const entries = new Map<string, Buffer>();
-  for await (const entry of zip.eachEntry()) {
-    const chunks: Buffer[] = [];
-    for await (const c of await zip.openReadStreamPromise(entry)) chunks.push(c as Buffer);
-    entries.set(entry.fileName, Buffer.concat(chunks));
-  }
-  zip.close();
-  return entries;
-}
-
-async function writeZip(out: string, entries: Map<string, Buffer>): Promise<void> {
-  const w = new yazl.ZipFile();
-  for (const [name, bytes] of entries) w.addBuffer(bytes, name);
-  w.end();
-  const chunks: Buffer[] = [];
-  for await (const c of w.outputStream) chunks.push(c as Buffer);
-  writeFileSync(out, Buffer.concat(chunks));
-}
 
 /**
  * The secretariat publishes a meeting with two PDFs; a member receives it as a pack (documents keep
@@ -103,7 +82,7 @@ describe('a member’s shared notes as a signed file', () => {
     const exported = await m.call('annotations.exportShared', { documentId });
     expect(exported.fileName).toMatch(/-ghi-chu-chia-se\.nsghichu$/);
     const file = exportedPath(m, exported);
-    const entries = await readZip(file);
+    const entries = await readZipEntries(file);
     expect([...entries.keys()].sort()).toEqual(['annotations.json', 'manifest.json', 'manifest.sig']);
     const manifest = JSON.parse(entries.get('manifest.json')!.toString('utf8'));
     expect(manifest).toMatchObject({ format: 'nghisu.shared-annotations', version: 1, count: 2, document: { id: documentId }, author: { profileId: profile.id, fullName: 'Lê Thị Đào' } });
@@ -176,7 +155,7 @@ describe('a member’s shared notes as a signed file', () => {
     const rebind = await failure(s.core.call('keys.trust', { publicKey: chair.publicKey, label: 'x', scope: { purpose: 'notes', personId: s.member.id } }));
     expect(rebind.code).toBe('CONFLICT');
     const chairKey = createPrivateKey(readFileSync(join(chairDir, 'keys', `${chair.id}.ed25519.pem`), 'utf8'));
-    const original = await readZip(file);
+    const original = await readZipEntries(file);
     const bySigner = async (name: string, author: Record<string, string>) => {
       const entries = new Map([...original].map(([k, v]) => [k, Buffer.from(v)]));
       const manifest = JSON.parse(entries.get('manifest.json')!.toString('utf8'));
@@ -185,7 +164,7 @@ describe('a member’s shared notes as a signed file', () => {
       entries.set('manifest.json', bytes);
       entries.set('manifest.sig', Buffer.from(sign(null, bytes, chairKey).toString('base64')));
       const out = join(tempDir(), name);
-      await writeZip(out, entries);
+      await writeZipEntries(out, entries);
       return out;
     };
     const before = counts(s.core);
@@ -268,12 +247,12 @@ describe('a member’s shared notes as a signed file', () => {
     await s.core.call('keys.trust', { publicKey: profile.publicKey, label: 'Lê Thị Đào', scope: { purpose: 'notes', personId: s.member.id } });
     const before = counts(s.core);
     const dir = tempDir();
-    const original = await readZip(file);
+    const original = await readZipEntries(file);
     const variant = async (name: string, change: (entries: Map<string, Buffer>) => void) => {
       const entries = new Map([...original].map(([k, v]) => [k, Buffer.from(v)]));
       change(entries);
       const out = join(dir, name);
-      await writeZip(out, entries);
+      await writeZipEntries(out, entries);
       return out;
     };
     const memberKey = createPrivateKey(readFileSync(join(memberDir, 'keys', `${profile.id}.ed25519.pem`), 'utf8'));

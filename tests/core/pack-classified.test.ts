@@ -1,12 +1,11 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import yauzl from 'yauzl';
-import yazl from 'yazl';
 import { failure } from '../support/core-failure.ts';
 import { publishedMeeting } from '../support/published-meeting.ts';
 import { Database } from '../support/sqlite.ts';
 import { tempDir } from '../support/temp-dir.ts';
+import { readZipEntries, rewriteZip } from '../support/zip-entries.ts';
 import { coresClosedAfterEach } from '../support/open-core.ts';
 
 const open = coresClosedAfterEach();
@@ -63,29 +62,9 @@ describe('a meeting pack carrying Mật documents (issue 11, defect 8)', () => {
   });
 });
 
-/** Every entry of a pack's zip, read with yauzl directly (not the code under test). */
-async function entriesOf(file: string): Promise<Map<string, Buffer>> {
-  const zip = await yauzl.openPromise(file, { lazyEntries: true });
-  const entries = new Map<string, Buffer>();
-  for await (const entry of zip.eachEntry()) {
-    const chunks: Buffer[] = [];
-    for await (const c of await zip.openReadStreamPromise(entry)) chunks.push(c as Buffer);
-    entries.set(entry.fileName, Buffer.concat(chunks));
-  }
-  zip.close();
-  return entries;
-}
-
 async function rewritten(file: string, change: (entries: Map<string, Buffer>) => void): Promise<string> {
-  const entries = await entriesOf(file);
-  change(entries);
-  const w = new yazl.ZipFile();
-  for (const [name, bytes] of entries) w.addBuffer(bytes, name);
-  w.end();
-  const chunks: Buffer[] = [];
-  for await (const c of w.outputStream) chunks.push(c as Buffer);
   const out = join(tempDir(), 'sua.nghisu');
-  writeFileSync(out, Buffer.concat(chunks));
+  await rewriteZip(file, out, change);
   return out;
 }
 
@@ -143,7 +122,7 @@ describe('classified documents sealed to the members who may read them (issue 11
     expect(built.sealed).toEqual({ documents: 1, recipients: ['Lê Thị Đào'], withoutKey: ['Nguyễn Văn Chủ'] });
 
     // In the file: a version-2 manifest, the secret document and its page texts only as ciphertext.
-    const entries = await entriesOf(file);
+    const entries = await readZipEntries(file);
     const manifest = JSON.parse(entries.get('manifest.json')!.toString('utf8')) as {
       version: number;
       sealing: { recipients: { personId: string; fingerprint: string }[]; entries: { of: string }[] };

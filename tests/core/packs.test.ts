@@ -2,8 +2,6 @@ import { createHash, createPrivateKey, sign, type KeyObject } from 'node:crypto'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import yazl from 'yazl';
-import yauzl from 'yauzl';
 import { v7 as uuidv7 } from 'uuid';
 import { type CoreError, type Core } from '../../electron/core/index.ts';
 import type { PackImportResult } from '../../shared/contract/index.ts';
@@ -12,6 +10,7 @@ import { writeSamplePdf } from '../../electron/core/seed/sample-pdf.ts';
 import { publishedMeeting } from '../support/published-meeting.ts';
 import { Database } from '../support/sqlite.ts';
 import { tempDir } from '../support/temp-dir.ts';
+import { rewriteZip } from '../support/zip-entries.ts';
 import { failure } from '../support/core-failure.ts';
 import { coresClosedAfterEach } from '../support/open-core.ts';
 
@@ -36,25 +35,6 @@ function counts(core: Core): Record<string, number> {
   }
 }
 
-/** Rewrite a pack's zip with `change` applied to its entries (name → bytes). */
-async function rewrite(file: string, out: string, change: (entries: Map<string, Buffer>) => void): Promise<void> {
-  const zip = await yauzl.openPromise(file, { lazyEntries: true });
-  const entries = new Map<string, Buffer>();
-  for await (const entry of zip.eachEntry()) {
-    const chunks: Buffer[] = [];
-    for await (const c of await zip.openReadStreamPromise(entry)) chunks.push(c as Buffer);
-    entries.set(entry.fileName, Buffer.concat(chunks));
-  }
-  zip.close();
-  change(entries);
-  const w = new yazl.ZipFile();
-  for (const [name, bytes] of entries) w.addBuffer(bytes, name);
-  w.end();
-  const chunks: Buffer[] = [];
-  for await (const c of w.outputStream) chunks.push(c as Buffer);
-  writeFileSync(out, Buffer.concat(chunks));
-}
-
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 /** The profile's private signing key, as a person with access to that laptop has it. */
@@ -68,7 +48,7 @@ async function privateKeyOf(core: Core, dataDir: string): Promise<KeyObject> {
  * with `key` (whose holder is then the pack's signer): well-formed and validly signed.
  */
 async function forge(file: string, out: string, key: KeyObject, signer: { label: string; publicKey: string; fingerprint: string }, edit: (content: Json) => void): Promise<void> {
-  await rewrite(file, out, (entries) => {
+  await rewriteZip(file, out, (entries) => {
     const content = JSON.parse(entries.get('meeting.json')!.toString('utf8')) as Json;
     edit(content);
     const bytes = Buffer.from(JSON.stringify(content));
@@ -180,7 +160,7 @@ describe('meeting packs', () => {
     const before = counts(m);
 
     const flipped = join(dir, 'flipped.nghisu');
-    await rewrite(file, flipped, (entries) => {
+    await rewriteZip(file, flipped, (entries) => {
       const name = [...entries.keys()].find((n) => n.startsWith('documents/'))!;
       const bytes = Buffer.from(entries.get(name)!);
       const middle = Math.floor(bytes.length / 2);
@@ -188,11 +168,11 @@ describe('meeting packs', () => {
       entries.set(name, bytes);
     });
     const editedMeeting = join(dir, 'edited.nghisu');
-    await rewrite(file, editedMeeting, (entries) => {
+    await rewriteZip(file, editedMeeting, (entries) => {
       entries.set('meeting.json', Buffer.from(entries.get('meeting.json')!.toString('utf8').replace('Phiên họp thường kỳ quý IV', 'Phiên họp bị sửa')));
     });
     const unsigned = join(dir, 'unsigned.nghisu');
-    await rewrite(file, unsigned, (entries) => entries.delete('manifest.sig'));
+    await rewriteZip(file, unsigned, (entries) => entries.delete('manifest.sig'));
     const truncated = join(dir, 'truncated.nghisu');
     const whole = readFileSync(file);
     writeFileSync(truncated, whole.subarray(0, Math.floor(whole.length * 0.6)));
@@ -212,7 +192,7 @@ describe('meeting packs', () => {
     const strangerProfile = await stranger.call('profile.create', { fullName: 'Người lạ', position: 'Không rõ', unitName: 'Không rõ', workRole: 'secretariat' });
     const strangerKey = createPrivateKey(readFileSync(join(strangerDir, 'keys', `${strangerProfile.id}.ed25519.pem`), 'utf8'));
     const forged = join(dir, 'forged.nghisu');
-    await rewrite(file, forged, (entries) => {
+    await rewriteZip(file, forged, (entries) => {
       const manifest = JSON.parse(entries.get('manifest.json')!.toString('utf8')) as { signer: Record<string, string> };
       manifest.signer = { label: 'Người lạ', publicKey: strangerProfile.publicKey, fingerprint: strangerProfile.fingerprint };
       const bytes = Buffer.from(JSON.stringify(manifest));

@@ -2,9 +2,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import yauzl from 'yauzl';
-import yazl from 'yazl';
 import { writeOfficialPdf } from '../support/pdf-fixtures.ts';
+import { rewriteZip } from '../support/zip-entries.ts';
 import { isolatedHost, type IsolatedHost } from './support/isolated-host.ts';
 import { seedDirectory } from './support/seed.ts';
 import { shot } from './support/shots.ts';
@@ -24,25 +23,6 @@ let member: IsolatedHost;
 let files: string;
 let meetingId: string;
 const pack = (name: string) => join(files, name);
-
-/** Rewrite the pack's zip with `change` applied to its entries (name → bytes). */
-async function rewrite(source: string, target: string, change: (entries: Map<string, Buffer>) => void): Promise<void> {
-  const zip = await yauzl.openPromise(source, { lazyEntries: true });
-  const entries = new Map<string, Buffer>();
-  for await (const entry of zip.eachEntry()) {
-    const chunks: Buffer[] = [];
-    for await (const chunk of await zip.openReadStreamPromise(entry)) chunks.push(chunk as Buffer);
-    entries.set(entry.fileName, Buffer.concat(chunks));
-  }
-  zip.close();
-  change(entries);
-  const out = new yazl.ZipFile();
-  for (const [name, bytes] of entries) out.addBuffer(bytes, name);
-  out.end();
-  const chunks: Buffer[] = [];
-  for await (const chunk of out.outputStream) chunks.push(chunk as Buffer);
-  writeFileSync(target, Buffer.concat(chunks));
-}
 
 test.beforeAll(async () => {
   files = mkdtempSync(join(tmpdir(), 'nghisu-e2e-packs-'));
@@ -91,13 +71,13 @@ test.beforeAll(async () => {
   await core.call('packs.exportFile', { meetingId: meeting.id, file: pack('goi.nghisu') });
 
   // The bad copies a member might be handed.
-  await rewrite(pack('goi.nghisu'), pack('goi-bi-sua.nghisu'), (entries) => {
+  await rewriteZip(pack('goi.nghisu'), pack('goi-bi-sua.nghisu'), (entries) => {
     const name = [...entries.keys()].find((n) => n.startsWith('documents/'))!;
     const bytes = Buffer.from(entries.get(name)!);
     bytes[bytes.length >> 1] = bytes[bytes.length >> 1]! ^ 0xff;
     entries.set(name, bytes);
   });
-  await rewrite(pack('goi.nghisu'), pack('goi-khong-chu-ky.nghisu'), (entries) => entries.delete('manifest.sig'));
+  await rewriteZip(pack('goi.nghisu'), pack('goi-khong-chu-ky.nghisu'), (entries) => entries.delete('manifest.sig'));
   const whole = readFileSync(pack('goi.nghisu'));
   writeFileSync(pack('goi-thieu.nghisu'), whole.subarray(0, whole.length >> 1));
   writeFileSync(pack('khong-phai-goi.nghisu'), readFileSync(join(files, 'Báo cáo 12-BC-SXD.pdf')));
