@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import yauzl from 'yauzl';
+import { readZipEntries } from './zip-entries.ts';
 
 export interface ArchiveManifest {
   format: string;
@@ -14,17 +14,7 @@ export interface ArchiveManifest {
 
 /** Read a backup archive with yauzl directly (not the code under test): every entry's bytes and the manifest. */
 export async function readArchive(file: string): Promise<{ manifest: ArchiveManifest; entries: Map<string, Buffer> }> {
-  const zip = await yauzl.openPromise(file, { lazyEntries: true, autoClose: false });
-  const entries = new Map<string, Buffer>();
-  try {
-    for await (const entry of zip.eachEntry()) {
-      const chunks: Buffer[] = [];
-      for await (const chunk of await zip.openReadStreamPromise(entry)) chunks.push(chunk as Buffer);
-      entries.set(entry.fileName, Buffer.concat(chunks));
-    }
-  } finally {
-    zip.close();
-  }
+  const entries = await readZipEntries(file);
   const manifest = JSON.parse(entries.get('manifest.json')!.toString('utf8')) as ArchiveManifest;
   return { manifest, entries };
 }
