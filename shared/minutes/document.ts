@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { passRules } from '../room/tally.ts';
 
 /**
  * The minutes (biên bản) as the editor stores it: Lexical's serialized editor state, limited to the
@@ -64,6 +65,14 @@ const voteNode = z.looseObject({
   agree: count,
   disagree: count,
   other: count,
+  /**
+   * How the result is decided and what it is taken of: the members with a vote and, of them, those
+   * present at the vote (filled from the attendance, editable). Minutes written before have none:
+   * their votes show the counts only.
+   */
+  rule: z.enum(passRules).optional(),
+  members: count.nullable().optional(),
+  present: count.nullable().optional(),
 });
 
 /** A conclusion (kết luận): the id stays the same across edits and revisions, so a task can point at it. */

@@ -60,29 +60,55 @@ function neededFor(rule: PassRule, base: number): number {
   return rule === 'two_thirds_all' ? Math.ceil((2 * base) / 3) : Math.floor(base / 2) + 1;
 }
 
-/** Counts the ballots and applies the rule. Throws RangeError on counts that cannot be (more ballots than members present). */
-export function tally(input: TallyInput): Tally {
-  const { rule, eligible, present, ballots } = input;
-  if (!Number.isInteger(eligible) || !Number.isInteger(present) || eligible < 0 || present < 0 || present > eligible) {
+/** Counts as a vote's record states them (typed in the minutes, or counted by the room). */
+export interface VoteCounts {
+  rule: PassRule;
+  eligible: number;
+  present: number;
+  agree: number;
+  disagree: number;
+  other: number;
+  /** The chair's choice, when the ballot was named and the working rules give a tie to the chair's side. */
+  chairChoice?: BallotChoice | null;
+}
+
+const whole = (n: number) => Number.isInteger(n) && n >= 0;
+
+/** Applies the rule to counts. Throws RangeError on counts that cannot be (more votes than members present). */
+export function tallyCounts(v: VoteCounts): Tally {
+  const { rule, eligible, present, agree, disagree, other } = v;
+  if (![eligible, present, agree, disagree, other].every(whole) || present > eligible) {
     throw new RangeError(`present (${present}) must be a whole number between 0 and the eligible members (${eligible})`);
   }
-  if (ballots.length > present) throw new RangeError(`${ballots.length} ballots from ${present} members present`);
-  if (ballots.filter((b) => b.byChair).length > 1) throw new RangeError('more than one ballot marked as the chair’s');
-  const count = (choice: BallotChoice) => ballots.filter((b) => b.choice === choice).length;
-  const agree = count('agree');
+  const voted = agree + disagree + other;
+  if (voted > present) throw new RangeError(`${voted} votes from ${present} members present`);
   const base = rule === 'majority_present' ? present : eligible;
   const needed = neededFor(rule, base);
   let passed = base > 0 && agree >= needed;
   let decidedByChair = false;
   const tie = rule !== 'two_thirds_all' && base > 0 && agree * 2 === base;
-  if (tie && input.tieBreak === 'chair') {
-    const chair = ballots.find((b) => b.byChair);
-    if (chair) {
-      passed = chair.choice === 'agree';
-      decidedByChair = true;
-    }
+  if (tie && v.chairChoice) {
+    passed = v.chairChoice === 'agree';
+    decidedByChair = true;
   }
-  return { agree, disagree: count('disagree'), other: count('other'), notVoting: present - ballots.length, base, needed, passed, decidedByChair };
+  return { agree, disagree, other, notVoting: present - voted, base, needed, passed, decidedByChair };
+}
+
+/** Counts the ballots and applies the rule. Throws RangeError on counts that cannot be (more ballots than members present). */
+export function tally(input: TallyInput): Tally {
+  const { ballots } = input;
+  if (ballots.filter((b) => b.byChair).length > 1) throw new RangeError('more than one ballot marked as the chair’s');
+  const count = (choice: BallotChoice) => ballots.filter((b) => b.choice === choice).length;
+  const chair = input.tieBreak === 'chair' ? ballots.find((b) => b.byChair) : undefined;
+  return tallyCounts({
+    rule: input.rule,
+    eligible: input.eligible,
+    present: input.present,
+    agree: count('agree'),
+    disagree: count('disagree'),
+    other: count('other'),
+    chairChoice: chair?.choice ?? null,
+  });
 }
 
 /**

@@ -61,7 +61,7 @@ beforeAll(async () => {
   const first = blocks.findIndex((b) => b.type === 'ns-item');
   const typed = [
     { type: 'ns-opinion', id: uuidv7(), personId: s.member.id, speaker: 'Đồng chí Lê Thị Đào, Giám đốc Sở', text: 'Đề nghị bổ sung vốn năm 2027.', version: 1 },
-    { type: 'ns-vote', id: uuidv7(), question: 'Thông qua phương án tuyến', agree: 7, disagree: 1, other: 2, version: 1 },
+    { type: 'ns-vote', id: uuidv7(), question: 'Thông qua phương án tuyến', agree: 7, disagree: 1, other: 2, rule: 'majority_present', members: 12, present: 11, version: 1 },
     para(text('Ý kiến '), text('thống nhất', 1), text(' của các thành viên.')),
     {
       type: 'list',
@@ -139,6 +139,7 @@ describe('the Biên bản as DOCX (Nghị định 30/2020)', () => {
       '1. Nội dung 1: đường sắt',
       '- Đồng chí Lê Thị Đào, Giám đốc Sở: Đề nghị bổ sung vốn năm 2027.',
       'Biểu quyết: Thông qua phương án tuyến',
+      'Có mặt 11/12 thành viên. Kết quả: thông qua (7 đồng ý; cần 6 — quá nửa số thành viên có mặt).',
       'Ý kiến thống nhất của các thành viên.',
       '- Hoàn thành trước quý II',
       'Kết luận: Khẩn trương hoàn thiện hồ sơ giải phóng mặt bằng tuyến đường sắt.',

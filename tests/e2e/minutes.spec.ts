@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pick } from './support/antd.ts';
+import { choose, pick } from './support/antd.ts';
 import { isolatedHost, type IsolatedHost } from './support/isolated-host.ts';
 import { seedDirectory, type SeededDirectory } from './support/seed.ts';
 import { shot } from './support/shots.ts';
@@ -314,12 +314,19 @@ test('reopened with a reason, the minutes take opinions and votes, refresh from 
   await vote.getByRole('textbox', { name: 'Nội dung biểu quyết' }).fill('Thông qua phương án hỗ trợ di dời');
   await vote.getByRole('spinbutton', { name: 'Đồng ý', exact: true }).fill('3');
   await vote.getByRole('spinbutton', { name: 'Không đồng ý' }).fill('1');
+  // The result under the rule: counts that cannot be are pointed out, not judged.
+  await choose(page, vote.getByRole('combobox', { name: 'Cách tính kết quả' }), 'Quá nửa số thành viên có mặt');
+  await vote.getByRole('spinbutton', { name: 'Thành viên có mặt' }).fill('2');
+  await expect(vote.getByText(/Tổng số phiếu \(4\) nhiều hơn số thành viên có mặt \(2\).*hãy kiểm tra lại/)).toBeVisible();
+  await vote.getByRole('spinbutton', { name: 'Thành viên có mặt' }).fill('4');
+  await expect(vote.getByText(/^Có mặt 4\/\d+ thành viên\. Kết quả: thông qua \(3 đồng ý; cần 3 — quá nửa số thành viên có mặt\)\.$/)).toBeVisible();
+  await shot(page, 'minutes-vote-result');
   await expect(page.getByRole('status').filter({ hasText: /Đã lưu lúc/ })).toBeVisible({ timeout: 15_000 });
   await expect
     .poll(async () => (await core.call('minutes.get', { meetingId }))?.content.root.children.filter((b) => b.type === 'ns-opinion' || b.type === 'ns-vote'))
     .toMatchObject([
       { type: 'ns-opinion', speaker: 'Nguyễn Văn Thành, Giám đốc Sở Xây dựng', personId: dir.people.member.id, text: 'Đề nghị tỉnh hỗ trợ kinh phí di dời.' },
-      { type: 'ns-vote', question: 'Thông qua phương án hỗ trợ di dời', agree: 3, disagree: 1, other: 0 },
+      { type: 'ns-vote', question: 'Thông qua phương án hỗ trợ di dời', agree: 3, disagree: 1, other: 0, rule: 'majority_present', present: 4 },
     ]);
   // The vote was inserted with the cursor in the opinion's text: it comes right after the opinion.
   const order = (await core.call('minutes.get', { meetingId }))!.content.root.children.map((b) => b.type);

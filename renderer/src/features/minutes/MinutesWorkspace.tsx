@@ -135,7 +135,13 @@ export function MinutesWorkspace({ meeting, initial }: { meeting: MeetingDetail;
       ) : null}
 
       <div className="ns-minutes-layout">
-        <MinutesContextProvider value={{ meetingId: meeting.id, participants: meeting.participants }}>
+        <MinutesContextProvider
+          value={{
+            meetingId: meeting.id,
+            participants: meeting.participants,
+            attendance: { members: meeting.attendance.members, attending: meeting.attendance.membersAttending },
+          }}
+        >
           <MinutesEditor
             key={generation}
             initial={content}

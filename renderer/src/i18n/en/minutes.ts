@@ -78,6 +78,12 @@ export const minutes: typeof source = {
     disagree: 'Disagree',
     other: 'Other opinion',
     summary: 'agree {{agree}}, disagree {{disagree}}, other {{other}}',
+    rule: 'How the result is decided',
+    noRule: 'No result (counts only)',
+    present: 'Members present',
+    members: 'All members',
+    fromAttendance: 'From the attendance ({{attending}}/{{members}})',
+    impossible: 'More votes ({{voted}}) than members present ({{present}}), or more present than members ({{members}}): check the numbers.',
   },
   conclusion: {
     title: 'Conclusion',

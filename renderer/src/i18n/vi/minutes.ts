@@ -77,6 +77,12 @@ export const minutes = {
     disagree: 'Không đồng ý',
     other: 'Ý kiến khác',
     summary: 'đồng ý {{agree}}, không đồng ý {{disagree}}, ý kiến khác {{other}}',
+    rule: 'Cách tính kết quả',
+    noRule: 'Không tính kết quả (chỉ ghi số phiếu)',
+    present: 'Thành viên có mặt',
+    members: 'Tổng số thành viên',
+    fromAttendance: 'Theo điểm danh ({{attending}}/{{members}})',
+    impossible: 'Tổng số phiếu ({{voted}}) nhiều hơn số thành viên có mặt ({{present}}), hoặc số có mặt nhiều hơn tổng số thành viên ({{members}}): hãy kiểm tra lại.',
   },
   conclusion: {
     title: 'Kết luận',

@@ -1,4 +1,5 @@
 import { inlineText } from '../../../../../shared/minutes/blocks.ts';
+import { voteResultText } from '../../../../../shared/minutes/vote-result.ts';
 import { TEXT_FORMAT, type BlockNode, type InlineNode, type ListJson, type TableJson } from '../../../../../shared/minutes/document.ts';
 import type { OfficialBlock, ParagraphBlock, TextRun } from '../../../official-docs/official-text.ts';
 
@@ -73,7 +74,7 @@ function tableBlock(table: TableJson): OfficialBlock {
 /**
  * One block of the minutes as the official document prints it: paragraphs justified with their
  * first-line indent, agenda items as bold section titles kept with what follows, opinions as
- * "- Speaker: words", votes as a tally table, conclusions with who leads and by when. Empty
+ * "- Speaker: words", votes as a tally table and, when recorded, the result under the rule, conclusions with who leads and by when. Empty
  * paragraphs (the editor's spacing) are dropped: the document's spacing is the layout's.
  */
 export function officialBlocks(block: BlockNode, unitName: UnitNameOf): OfficialBlock[] {
@@ -95,7 +96,8 @@ export function officialBlocks(block: BlockNode, unitName: UnitNameOf): Official
       return [paragraph([{ text: `${block.number}. ${block.title}`, bold: true }], { keepWithNext: true })];
     case 'ns-opinion':
       return [paragraph([{ text: '- ' }, { text: block.speaker.trim() || 'Ý kiến', bold: true }, { text: `: ${block.text}` }])];
-    case 'ns-vote':
+    case 'ns-vote': {
+      const result = voteResultText(block);
       return [
         paragraph([{ text: 'Biểu quyết: ', bold: true }, { text: block.question }], { keepWithNext: true }),
         {
@@ -106,7 +108,9 @@ export function officialBlocks(block: BlockNode, unitName: UnitNameOf): Official
             [[{ text: String(block.agree) }], [{ text: String(block.disagree) }], [{ text: String(block.other) }]],
           ],
         },
+        ...(result ? [paragraph([{ text: result, italic: true }])] : []),
       ];
+    }
     case 'ns-conclusion': {
       const out: OfficialBlock[] = [paragraph([{ text: 'Kết luận: ', bold: true }, { text: block.text }])];
       const line = assignmentLine(block, unitName);

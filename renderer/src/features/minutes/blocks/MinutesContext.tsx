@@ -5,9 +5,11 @@ export interface MinutesContextValue {
   meetingId: string;
   /** Who may be picked as a speaker: the meeting's participants. */
   participants: readonly Participant[];
+  /** Members with a vote and, of them, those attending (the attendance), for a vote's result; null before any is known. */
+  attendance: { members: number; attending: number } | null;
 }
 
-const Context = createContext<MinutesContextValue>({ meetingId: '', participants: [] });
+const Context = createContext<MinutesContextValue>({ meetingId: '', participants: [], attendance: null });
 
 export const MinutesContextProvider = Context.Provider;
 

@@ -1,17 +1,53 @@
-import { Flex, Input, InputNumber } from 'antd';
+import { Button, Flex, Input, InputNumber, Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { voteResult, voteResultText } from '../../../../../shared/minutes/vote-result.ts';
+import { passRuleLabels, passRules, type PassRule } from '../../../../../shared/room/tally.ts';
 import type { VoteFields } from '../nodes/VoteNode.tsx';
+import { useMinutesContext } from './MinutesContext.tsx';
 import { useBlockFields } from './useBlockFields.ts';
 import { useNearViewport } from './useNearViewport.ts';
 
 type Count = 'agree' | 'disagree' | 'other';
 const COUNTS: Count[] = ['agree', 'disagree', 'other'];
 
-/** A vote's tally: the question and how many agreed, disagreed or had another opinion. */
+/** The result line under the counts: the verdict under the rule, or what to check when the counts cannot be. */
+function VoteResultLine({ value }: { value: VoteFields }) {
+  const { t, i18n } = useTranslation('minutes');
+  const result = voteResult(value);
+  if (result.kind === 'none') return null;
+  if (result.kind === 'impossible') {
+    return (
+      <Typography.Text type="warning" className="ns-minutes-vote-result">
+        {t('vote.impossible', { voted: result.voted, present: result.present, members: result.members })}
+      </Typography.Text>
+    );
+  }
+  return (
+    <Typography.Text type={result.tally.passed ? 'success' : 'danger'} strong className="ns-minutes-vote-result">
+      {voteResultText(value, i18n.language === 'en' ? 'en' : 'vi')}
+    </Typography.Text>
+  );
+}
+
+/**
+ * A vote's tally: the question and how many agreed, disagreed or had another opinion; with a rule,
+ * the members present at the vote (taken from the attendance, editable) and the result it gives.
+ */
 export function VoteBlock({ nodeKey, fields }: { nodeKey: string; fields: VoteFields }) {
-  const { t } = useTranslation('minutes');
+  const { t, i18n } = useTranslation('minutes');
   const { value, change, editable } = useBlockFields(nodeKey, fields);
   const [ref, near] = useNearViewport<HTMLDivElement>();
+  const { attendance } = useMinutesContext();
+  const lang = i18n.language === 'en' ? 'en' : 'vi';
+  const fromAttendance = () => {
+    if (attendance) change({ members: attendance.members, present: attendance.attending });
+  };
+  const setRule = (rule: PassRule | undefined) =>
+    change(
+      rule && value.members == null && attendance
+        ? { rule, members: attendance.members, present: attendance.attending }
+        : { rule },
+    );
 
   if (!editable || !near) {
     return (
@@ -19,6 +55,7 @@ export function VoteBlock({ nodeKey, fields }: { nodeKey: string; fields: VoteFi
         <p className="ns-minutes-vote-read">
           <strong>{t('vote.title')}:</strong> {value.question} — {t('vote.summary', { agree: value.agree, disagree: value.disagree, other: value.other })}
         </p>
+        <VoteResultLine value={value} />
       </div>
     );
   }
@@ -46,6 +83,49 @@ export function VoteBlock({ nodeKey, fields }: { nodeKey: string; fields: VoteFi
           </label>
         ))}
       </Flex>
+      <Flex gap="middle" wrap align="center">
+        <Select<PassRule | undefined>
+          aria-label={t('vote.rule')}
+          className="ns-minutes-vote-rule"
+          placeholder={t('vote.noRule')}
+          allowClear
+          value={value.rule}
+          onChange={(rule) => setRule(rule ?? undefined)}
+          options={passRules.map((rule) => ({ value: rule, label: passRuleLabels[rule][lang] }))}
+        />
+        {value.rule ? (
+          <>
+            <label className="ns-minutes-count">
+              <span>{t('vote.present')}</span>
+              <InputNumber<number>
+                aria-label={t('vote.present')}
+                min={0}
+                max={100_000}
+                precision={0}
+                value={value.present ?? null}
+                onChange={(n) => change({ present: n })}
+              />
+            </label>
+            <label className="ns-minutes-count">
+              <span>{t('vote.members')}</span>
+              <InputNumber<number>
+                aria-label={t('vote.members')}
+                min={0}
+                max={100_000}
+                precision={0}
+                value={value.members ?? null}
+                onChange={(n) => change({ members: n })}
+              />
+            </label>
+            {attendance ? (
+              <Button size="small" onClick={fromAttendance}>
+                {t('vote.fromAttendance', { attending: attendance.attending, members: attendance.members })}
+              </Button>
+            ) : null}
+          </>
+        ) : null}
+      </Flex>
+      <VoteResultLine value={value} />
     </div>
   );
 }

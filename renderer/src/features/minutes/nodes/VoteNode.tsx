@@ -1,5 +1,6 @@
 import { $applyNodeReplacement, DecoratorNode, type EditorConfig, type LexicalNode, type LexicalUpdateJSON, type SerializedLexicalNode, type Spread } from 'lexical';
 import type { JSX } from 'react';
+import type { PassRule } from '../../../../../shared/room/tally.ts';
 import { VoteBlock } from '../blocks/VoteBlock.tsx';
 import { blockDom } from './blockDom.ts';
 
@@ -9,6 +10,15 @@ export interface VoteFields {
   agree: number;
   disagree: number;
   other: number;
+  /** How the result is decided and what it is taken of; unset in a vote that states its counts only. */
+  rule?: PassRule | undefined;
+  members?: number | null | undefined;
+  present?: number | null | undefined;
+}
+
+/** The result fields as stored: only those set, so a vote without a result keeps its old shape. */
+function resultFields(f: Pick<VoteFields, 'rule' | 'members' | 'present'>): Partial<VoteFields> {
+  return f.rule ? { rule: f.rule, members: f.members ?? null, present: f.present ?? null } : {};
 }
 
 export type SerializedVoteNode = Spread<VoteFields, SerializedLexicalNode>;
@@ -55,13 +65,13 @@ export class VoteNode extends DecoratorNode<JSX.Element> {
 
   override exportJSON(): SerializedVoteNode {
     const f = this.getFields();
-    return { ...super.exportJSON(), type: 'ns-vote', id: f.id, question: f.question, agree: f.agree, disagree: f.disagree, other: f.other };
+    return { ...super.exportJSON(), type: 'ns-vote', id: f.id, question: f.question, agree: f.agree, disagree: f.disagree, other: f.other, ...resultFields(f) };
   }
 
   override updateFromJSON(json: LexicalUpdateJSON<SerializedVoteNode>): this {
     return super
       .updateFromJSON(json)
-      .setFields({ id: json.id, question: json.question, agree: json.agree, disagree: json.disagree, other: json.other });
+      .setFields({ id: json.id, question: json.question, agree: json.agree, disagree: json.disagree, other: json.other, ...resultFields(json) });
   }
 
   override decorate(): JSX.Element {

@@ -176,7 +176,9 @@ export function NoticeWorkspace({ meeting, initial, onReload }: { meeting: Meeti
       ) : null}
 
       <div className="ns-minutes-layout">
-        <MinutesContextProvider value={{ meetingId, participants: meeting.participants }}>
+        <MinutesContextProvider
+          value={{ meetingId, participants: meeting.participants, attendance: { members: meeting.attendance.members, attending: meeting.attendance.membersAttending } }}
+        >
           <MinutesEditor
             key={generation}
             initial={view.content}
