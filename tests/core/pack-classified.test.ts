@@ -2,6 +2,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { failure } from '../support/core-failure.ts';
+import { createRandom } from '../../electron/core/seed/random.ts';
+import { writeSamplePdf } from '../../electron/core/seed/sample-pdf.ts';
 import { publishedMeeting } from '../support/published-meeting.ts';
 import { Database } from '../support/sqlite.ts';
 import { tempDir } from '../support/temp-dir.ts';
@@ -160,6 +162,28 @@ describe('classified documents sealed to the members who may read them (issue 11
     expect(existsSync(join(chair.dir, 'blobs', secret.sha256.slice(0, 2), secret.sha256.slice(2)))).toBe(false);
     const none = await chair.core.call('documents.search', { query: phrase });
     expect(none.hits.map((h) => h.document.id)).not.toContain(secret.id);
+  });
+
+  it('the meeting’s change log in the pack does not name a classified document either', async () => {
+    const s = await publishedMeeting(await open());
+    // Attached after publishing, so the change log says "Thêm tài liệu "quyet-dinh-mat.pdf"".
+    const pdf = join(tempDir(), 'quyet-dinh-mat.pdf');
+    await writeSamplePdf(pdf, createRandom(9), 1, 127);
+    const imported = await s.core.call('documents.importFiles', { paths: [pdf], meetingId: s.meetingId });
+    const secretId = imported.results[0]!.ok ? imported.results[0]!.document.id : '';
+    await s.core.call('documents.update', { id: secretId, classification: 'secret' });
+    const history = JSON.stringify((await s.core.call('meetings.get', { id: s.meetingId })).changes);
+    expect(history).toContain('quyet-dinh-mat.pdf');
+    const dao = await laptop('Lê Thị Đào');
+    await s.core.call('keys.trust', { publicKey: dao.profile.publicKey, label: 'Lê Thị Đào', scope: { purpose: 'notes', personId: s.member.id } });
+    const file = join(tempDir(), 'goi.nghisu');
+    await s.core.call('packs.exportFile', { meetingId: s.meetingId, file, releaseClassified: { reason: 'Gửi thành viên dự họp' } });
+
+    const meetingJson = (await readZipEntries(file)).get('meeting.json')!.toString('utf8');
+    expect(meetingJson).not.toContain('quyet-dinh-mat.pdf');
+    expect(meetingJson).toContain('Thay đổi về tài liệu mật');
+    await dao.core.call('packs.importFile', { file, trustSigner: true });
+    expect((await dao.core.call('documents.get', { id: secretId })).fileName).toBe('quyet-dinh-mat.pdf');
   });
 
   it('a changed byte of a sealed document or a wrapped key is refused whole', async () => {

@@ -213,6 +213,31 @@ export type PackContent = z.infer<typeof contentSchema>;
 
 export const pageTextsSchema = z.array(z.string());
 
+/** What a change-log entry about a sealed document says instead of its file name. */
+const SEALED_CHANGE = { vi: 'Thay đổi về tài liệu mật', en: 'A change to a classified document' };
+
+/**
+ * The meeting's change log as a sealed pack carries it: an entry naming a classified document (by
+ * id or file name) keeps its kind and loses its words, which would name the document in the clear.
+ */
+export function redactedChanges(changes: PackContent['changes'], classified: ReadonlyArray<{ id: string; file_name: string }>): PackContent['changes'] {
+  if (classified.length === 0) return changes;
+  const names = (text: string) => classified.some((d) => text.includes(d.id) || text.includes(d.file_name));
+  return changes.map((c) => {
+    if (!names(c.summary)) return c;
+    let entries: unknown;
+    try {
+      entries = JSON.parse(c.summary);
+    } catch {
+      entries = null;
+    }
+    const redacted = Array.isArray(entries)
+      ? entries.map((e: { scope?: unknown; what?: unknown }) => (names(JSON.stringify(e)) ? { scope: e.scope, what: e.what, text: SEALED_CHANGE } : e))
+      : [{ scope: 'documents', what: 'documents.sealed', text: SEALED_CHANGE }];
+    return { ...c, summary: JSON.stringify(redacted) };
+  });
+}
+
 /**
  * A classified document's row as meeting.json carries it in a sealed pack: what identifies it
  * (id, bytes, level) and nothing that tells what it is about; the full row travels sealed.

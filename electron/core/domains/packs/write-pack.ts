@@ -9,7 +9,7 @@ import { blobFile } from '../../files/blob-file.ts';
 import type { SigningIdentity } from '../directory/index.ts';
 import { holderText } from '../directory/index.ts';
 import { isClassified } from '../../../../shared/contract/index.ts';
-import { CONTENT, MANIFEST, PACK_FORMAT, PACK_VERSION, redactedRow, SEALED_PACK_VERSION, SIGNATURE, type PackContent, type PackManifest } from './format.ts';
+import { CONTENT, MANIFEST, PACK_FORMAT, PACK_VERSION, redactedChanges, redactedRow, SEALED_PACK_VERSION, SIGNATURE, type PackContent, type PackManifest } from './format.ts';
 import { sealBytes, sealFile, sealKey, type SealedEntry, type SealingRecipient } from './sealing.ts';
 
 const sha256 = (data: Uint8Array) => createHash('sha256').update(data).digest('hex');
@@ -54,7 +54,12 @@ export async function writePack(
   };
 
   if (sealed) {
-    addJson(CONTENT, { ...content, documents: content.documents.map((d) => (classifiedIds.has(d.id) ? redactedRow(d) : d)) });
+    const classified = content.documents.filter((d) => classifiedIds.has(d.id));
+    addJson(CONTENT, {
+      ...content,
+      documents: content.documents.map((d) => (classifiedIds.has(d.id) ? redactedRow(d) : d)),
+      changes: redactedChanges(content.changes, classified),
+    });
     for (const d of content.documents) if (classifiedIds.has(d.id)) addJson(`rows/${d.id}.json`, d);
   } else addJson(CONTENT, content);
   const blobs = new Set<string>();
