@@ -118,4 +118,34 @@ describe('nghisu pack and seed', () => {
     expect(again.stderr).toContain('thư mục dữ liệu trống');
     expect(nghisu('--data-dir', dir, 'seed', '--years', '0').code).toBe(2);
   }, 180_000);
+  it('a pack with a Mật document says whom it is sealed to and who has no key; a member not among them is told what was left out', async () => {
+    const secretariat = tempDir();
+    const core = await createCore({ dataDir: secretariat, logToFile: false });
+    const s = await publishedMeeting(core);
+    const [attached] = await core.call('documents.listForMeeting', { meetingId: s.meetingId });
+    await core.call('documents.update', { id: attached!.document.id, classification: 'secret' });
+    const daoDir = tempDir();
+    const dao = await createCore({ dataDir: daoDir, logToFile: false });
+    const daoKey = await dao.call('profile.create', { fullName: 'Lê Thị Đào', position: 'Giám đốc Sở', unitName: 'Sở GTVT', workRole: 'member' });
+    await dao.close();
+    await core.call('keys.trust', { publicKey: daoKey.publicKey, label: 'Lê Thị Đào', scope: { purpose: 'notes', personId: s.member.id } });
+    await core.close();
+
+    const file = join(tempDir(), 'goi-mat.nghisu');
+    const exported = nghisu('--data-dir', secretariat, 'pack', 'export', s.meetingId, file, '--release-classified', 'Gửi thành viên dự họp');
+    expect(exported.code, exported.stderr).toBe(0);
+    expect(exported.stdout).toContain('Tài liệu mật (1) mã hóa cho: Lê Thị Đào');
+    expect(exported.stdout).toContain('Chưa có khóa tin cậy (không mở được): Nguyễn Văn Chủ');
+
+    const chairDir = tempDir();
+    const chair = await createCore({ dataDir: chairDir, logToFile: false });
+    await chair.call('profile.create', { fullName: 'Nguyễn Văn Chủ', position: 'Phó Chủ tịch UBND tỉnh', unitName: 'UBND tỉnh', workRole: 'member' });
+    await chair.close();
+    const told = nghisu('--data-dir', chairDir, 'pack', 'import', file, '--trust-signer');
+    expect(told.code, told.stderr).toBe(0);
+    expect(told.stdout).toContain('1 tài liệu mật trong gói được mã hóa cho thành viên khác');
+    const opened = nghisu('--data-dir', daoDir, '--json', 'pack', 'import', file, '--trust-signer');
+    expect(opened.code, opened.stderr).toBe(0);
+    expect(JSON.parse(opened.stdout)).toMatchObject({ documents: 2, withheld: [] });
+  }, 180_000);
 });
