@@ -38,7 +38,7 @@ describe('a meeting pack carrying Mật documents (issue 11, defect 8)', () => {
 
     const refused = await failure(s.core.call('packs.export', { meetingId: s.meetingId }));
     expect(refused.code).toBe('CLASSIFIED');
-    expect(refused.details).toMatchObject({ classification: 'secret', channel: 'pack', documentIds: [secret.id] });
+    expect(refused.details).toMatchObject({ classification: 'secret', channel: 'pack', documentIds: [secret.id], recipients: ['Lê Thị Đào'], withoutKey: ['Nguyễn Văn Chủ'] });
     expect(refused.message).toContain(secret.fileName);
     const file = join(tempDir(), 'goi.nghisu');
     expect((await failure(s.core.call('packs.exportFile', { meetingId: s.meetingId, file }))).code).toBe('CLASSIFIED');

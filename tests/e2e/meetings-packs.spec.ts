@@ -177,6 +177,9 @@ test('a pack carrying a Mật document asks the secretariat for the reason; Hủ
   const ask = page.getByRole('dialog', { name: 'Gửi tài liệu Mật trong gói tài liệu' });
   await expect(ask).toBeVisible();
   await expect(ask).toContainText('chỉ mở được trên máy của người dự họp mà bạn đã tin cậy khóa');
+  // Who will and who will not be able to open it, before the secretariat decides.
+  await expect(ask).toContainText('Chỉ mở được trên máy của: Nguyễn Văn Thành');
+  await expect(ask).toContainText('Chưa có khóa tin cậy, sẽ không mở được: Đặng Quốc Hùng, Hoàng Thị Mai, Trần Văn Bình');
   await ask.getByRole('button', { name: 'Hủy' }).click();
   await expect(ask).toBeHidden();
 

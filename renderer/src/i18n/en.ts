@@ -95,6 +95,8 @@ export const en: Messages = {
     confirm: { export: 'Confirm and export', open: 'Confirm and open', save: 'Confirm and save', pack: 'Confirm and export the pack' },
     reason: { export: 'Reason for the export', open: 'Reason for opening it', save: 'Reason for the copy', pack: 'Reason for sending them in the pack' },
     reasonRequired: { export: 'Give the reason for the export.', open: 'Give the reason for opening it.', save: 'Give the reason for the copy.', pack: 'Give the reason for sending classified documents in the pack.' },
+    sealedTo: 'Opens only on the computers of:',
+    withoutKey: 'No trusted key yet, will not open them:',
     audited: 'Who did it, the document, the reason and the time are recorded in the audit log.',
     reasonPlaceholder: 'E.g. sent to the Provincial Party Office under letter no. …',
     tooLong: 'At most {{max}} characters.',

@@ -94,6 +94,8 @@ export const vi = {
     confirm: { export: 'Xác nhận và xuất', open: 'Xác nhận và mở', save: 'Xác nhận và lưu', pack: 'Xác nhận và xuất gói' },
     reason: { export: 'Lý do xuất', open: 'Lý do mở', save: 'Lý do lưu bản sao', pack: 'Lý do gửi trong gói' },
     reasonRequired: { export: 'Hãy ghi rõ lý do xuất.', open: 'Hãy ghi rõ lý do mở.', save: 'Hãy ghi rõ lý do lưu bản sao.', pack: 'Hãy ghi rõ lý do gửi tài liệu mật trong gói.' },
+    sealedTo: 'Chỉ mở được trên máy của:',
+    withoutKey: 'Chưa có khóa tin cậy, sẽ không mở được:',
     audited: 'Người thực hiện, tài liệu, lý do và thời điểm được ghi vào nhật ký.',
     reasonPlaceholder: 'Ví dụ: gửi Văn phòng Tỉnh ủy theo Công văn số …',
     tooLong: 'Tối đa {{max}} ký tự.',

@@ -11,7 +11,8 @@ import type { PackContent } from './format.ts';
  */
 export function createPackRelease(ctx: ServiceContext) {
   const release = createClassifiedRelease(ctx);
-  return (content: PackContent, given: ReleaseClassified | undefined): void => {
+  /** `sealedFor`: who will be able to open them, shown in the question so the user decides knowing it. */
+  return (content: PackContent, given: ReleaseClassified | undefined, sealedFor: { recipients: string[]; withoutKey: string[] }): void => {
     const classified = content.documents.filter((d) => isClassified(d.classification));
     if (classified.length === 0) return;
     if (!given) {
@@ -24,7 +25,13 @@ export function createPackRelease(ctx: ServiceContext) {
           vi: `Gói có ${classified.length} tài liệu mật (cao nhất: ${label.vi}): ${names}. Muốn gửi chúng trong gói, hãy xác nhận và ghi rõ lý do (dòng lệnh: --release-classified "lý do"); quyết định được ghi vào nhật ký.`,
           en: `The pack holds ${classified.length} classified document(s) (highest: ${label.en}): ${names}. To send them in the pack, confirm and give a reason (command line: --release-classified "reason"); the decision is recorded in the audit log.`,
         },
-        { classification: strictest.classification, channel: 'pack', documentIds: classified.map((d) => d.id) },
+        {
+          classification: strictest.classification,
+          channel: 'pack',
+          documentIds: classified.map((d) => d.id),
+          recipients: [...new Set(sealedFor.recipients)],
+          withoutKey: sealedFor.withoutKey,
+        },
       );
     }
     for (const d of classified) release.authorize({ id: d.id, fileName: d.file_name, classification: d.classification }, 'pack', given);

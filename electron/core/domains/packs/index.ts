@@ -117,7 +117,7 @@ export function createPacksDomain(ctx: ServiceContext, deps: PacksDeps) {
     const classified = content.documents.filter((d) => isClassified(d.classification)).length;
     const audience = packAudience(content, deps.directory.trustedKeys.personalKeys);
     if (classified > 0 && audience.recipients.length === 0) throw noRecipients(audience.withoutKey);
-    releaseForPack(content, release);
+    releaseForPack(content, release, { recipients: audience.recipients.map((r) => r.name), withoutKey: audience.withoutKey });
     return { identity, content, pageTexts, audience: classified > 0 ? { ...audience, documents: classified } : null };
   }
 

@@ -3,14 +3,21 @@ import { classification as classificationSchema, type Classification, type FileT
 import { BridgeError } from '../../bridge/BridgeError.ts';
 import { ReleaseClassifiedDialog, type ReleasePurpose } from './ReleaseClassifiedDialog.tsx';
 
+/** For a pack: who will be able to open its classified documents (sealed to their keys), and who will not. */
+export interface SealedAudience {
+  recipients: string[];
+  withoutKey: string[];
+}
+
 /** Shows the release dialog and resolves with the user's reason, or null when they cancel. */
-export type AskRelease = (classification: Classification, purpose: ReleasePurpose) => Promise<ReleaseClassified | null>;
+export type AskRelease = (classification: Classification, purpose: ReleasePurpose, audience?: SealedAudience) => Promise<ReleaseClassified | null>;
 
 const ReleaseAskContext = createContext<AskRelease | null>(null);
 
 interface Pending {
   classification: Classification;
   purpose: ReleasePurpose;
+  audience: SealedAudience | undefined;
   resolve: (release: ReleaseClassified | null) => void;
 }
 
@@ -21,9 +28,9 @@ interface Pending {
 export function ReleaseAskProvider({ children }: { children: ReactNode }) {
   const [pending, setPending] = useState<Pending | null>(null);
   const ask = useCallback<AskRelease>(
-    (classification, purpose) =>
+    (classification, purpose, audience) =>
       new Promise((resolve) => {
-        setPending({ classification, purpose, resolve });
+        setPending({ classification, purpose, audience, resolve });
       }),
     [],
   );
@@ -38,6 +45,7 @@ export function ReleaseAskProvider({ children }: { children: ReactNode }) {
         <ReleaseClassifiedDialog
           classification={pending.classification}
           purpose={pending.purpose}
+          audience={pending.audience}
           onCancel={() => settle(null)}
           onConfirm={(release) => settle(release)}
         />
@@ -61,6 +69,16 @@ function refusedLevel(error: unknown): Classification | null {
   return parsed.success ? parsed.data : null;
 }
 
+const names = (v: unknown): string[] | null => (Array.isArray(v) && v.every((n) => typeof n === 'string') ? v : null);
+
+/** For a pack, whom the core will seal the classified documents to, as it said with the refusal. */
+function sealedAudience(error: unknown): SealedAudience | undefined {
+  const details = (error as BridgeError).details as { recipients?: unknown; withoutKey?: unknown } | null | undefined;
+  const recipients = names(details?.recipients);
+  const withoutKey = names(details?.withoutKey);
+  return recipients && withoutKey ? { recipients, withoutKey } : undefined;
+}
+
 /**
  * Runs `call` without a release; when the core answers that classified content needs one, asks the
  * user for the reason and runs it once more with it. Declining the dialog is not an error.
@@ -71,7 +89,7 @@ export async function withRelease<T>(ask: AskRelease, purpose: ReleasePurpose, c
   } catch (error) {
     const level = refusedLevel(error);
     if (!level) throw error;
-    const release = await ask(level, purpose);
+    const release = await ask(level, purpose, sealedAudience(error));
     if (!release) return { declined: true };
     return { declined: false, value: await call(release), release };
   }

@@ -15,11 +15,14 @@ export type ReleasePurpose = 'export' | 'open' | 'save' | 'pack';
 export function ReleaseClassifiedDialog({
   classification,
   purpose,
+  audience,
   onCancel,
   onConfirm,
 }: {
   classification: Classification;
   purpose: ReleasePurpose;
+  /** For a pack: who will and who will not be able to open the documents. */
+  audience?: { recipients: string[]; withoutKey: string[] } | undefined;
   onCancel: () => void;
   onConfirm: (release: ReleaseClassified) => void;
 }) {
@@ -42,6 +45,21 @@ export function ReleaseClassifiedDialog({
       destroyOnHidden
     >
       <Alert type="warning" showIcon message={t(`release.explain.${purpose}`, { level })} />
+      {audience ? (
+        <div className="ns-release-audience">
+          <Typography.Paragraph className="ns-tight">
+            <Typography.Text strong>{t('release.sealedTo')}</Typography.Text> {audience.recipients.join(', ')}
+          </Typography.Paragraph>
+          {audience.withoutKey.length > 0 ? (
+            <Typography.Paragraph type="warning" className="ns-tight">
+              <Typography.Text strong type="warning">
+                {t('release.withoutKey')}
+              </Typography.Text>{' '}
+              {audience.withoutKey.join(', ')}
+            </Typography.Paragraph>
+          ) : null}
+        </div>
+      ) : null}
       <Typography.Paragraph type="secondary" className="ns-release-audited">
         {t('release.audited')}
       </Typography.Paragraph>
