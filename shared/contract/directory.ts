@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { passRules, type PassRule } from '../room/tally.ts';
 import { id, optionalText, paging, requiredText, uploadRef, type ExportedFile, type Page } from './common.ts';
 import type { LocalizedText } from './errors.ts';
 import type { MethodSpecs } from './method-spec.ts';
@@ -107,6 +108,10 @@ const committeeFields = {
   name: requiredText(300),
   shortName: optionalText(100),
   quorumPercent: z.number().int().min(1).max(100).default(50),
+  /** How a vote passes, by the committee's working rules (quy chế làm việc). */
+  passRule: z.enum(passRules, { error: 'Cách tính kết quả biểu quyết không hợp lệ / invalid pass rule' }).default('majority_present'),
+  /** An exact tie goes to the side the chair voted for. */
+  tieToChair: z.boolean().default(false),
 };
 
 const roomFields = {
@@ -325,6 +330,8 @@ export interface CommitteeSummary {
   name: string;
   shortName: string | null;
   quorumPercent: number;
+  passRule: PassRule;
+  tieToChair: boolean;
   memberCount: number;
   headName: string | null;
   createdAt: string;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { PassRule } from '../room/tally.ts';
 import { classification, id, instant, optionalText, paging, requiredText, type Classification, type ExportedFile, type Page } from './common.ts';
 import { catalogCode } from './directory.ts';
 import type { LocalizedText } from './errors.ts';
@@ -615,6 +616,8 @@ export interface MeetingDetail extends MeetingSummary {
   bridgePoints: BridgePoint[];
   /** The committee's quorum share (committees.quorum_percent). */
   quorumPercent: number;
+  /** How the committee's votes pass (its working rules): a minutes vote's result uses it first. */
+  passRule: PassRule;
   clonedFromId: string | null;
   createdAt: string;
   agenda: Agenda;

@@ -68,6 +68,33 @@ describe('committees (Ban Chỉ đạo)', () => {
     await core.close();
   });
 
+  it('keep how their votes pass (their working rules), shown on their meetings for the minutes', async () => {
+    const { core } = await openCore();
+    const plain = await core.call('committees.create', { name: 'Ban Chỉ đạo phòng chống thiên tai' });
+    expect(plain).toMatchObject({ passRule: 'majority_present', tieToChair: false });
+    const strict = await core.call('committees.create', { name: 'Ban Chỉ đạo đầu tư công', passRule: 'two_thirds_all' });
+    expect(strict).toMatchObject({ passRule: 'two_thirds_all', tieToChair: false });
+    const changed = await core.call('committees.update', { id: strict.id, name: strict.name, passRule: 'majority_all', tieToChair: true });
+    expect(changed).toMatchObject({ passRule: 'majority_all', tieToChair: true });
+    expect(await core.call('committees.list', {})).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ id: plain.id, passRule: 'majority_present' }),
+        expect.objectContaining({ id: strict.id, passRule: 'majority_all', tieToChair: true }),
+      ]),
+    );
+    const { meeting } = await core.call('meetings.create', {
+      committeeId: strict.id,
+      kindCode: 'regular',
+      title: 'Phiên họp về kế hoạch đầu tư công năm 2027',
+      startsAt: '2026-12-20T01:00:00.000Z',
+      endsAt: '2026-12-20T03:00:00.000Z',
+    });
+    expect((await core.call('meetings.get', { id: meeting.id })).passRule).toBe('majority_all');
+    await refused(core.call('committees.update', { id: plain.id, name: plain.name, passRule: 'unanimous' } as never), 'INVALID_INPUT');
+    expect((await core.call('committees.get', { id: plain.id })).passRule).toBe('majority_present');
+    await core.close();
+  });
+
   it('refuses duplicate names and deleting a committee that has meetings', async () => {
     const { core, dir } = await openCore();
     const c = await core.call('committees.create', { name: 'Ban Chỉ đạo phòng, chống thiên tai' });

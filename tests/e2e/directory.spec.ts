@@ -235,11 +235,14 @@ test.describe('the directory', () => {
     await form.getByRole('textbox', { name: 'Tên Ban Chỉ đạo' }).fill('Ban Chỉ đạo chuyển đổi số tỉnh');
     await form.getByRole('textbox', { name: 'Tên viết tắt' }).fill('BCĐ CĐS');
     await form.getByRole('spinbutton', { name: 'Tỷ lệ có mặt tối thiểu (%)' }).fill('60');
+    await choose(page, form.getByRole('combobox', { name: 'Biểu quyết thông qua khi' }), 'Quá nửa tổng số thành viên');
+    await form.getByRole('checkbox', { name: 'Khi số phiếu ngang nhau, theo ý kiến của người chủ trì' }).check();
     await form.getByRole('button', { name: 'Lưu' }).click();
 
     // A new committee opens on its member list.
     await expect(page.getByRole('heading', { level: 2, name: 'Ban Chỉ đạo chuyển đổi số tỉnh' })).toBeVisible();
     await expect(page.getByText('Chưa có thành viên.', { exact: false })).toBeVisible();
+    await expect(page.getByText('Quá nửa tổng số thành viên; ngang nhau theo người chủ trì')).toBeVisible();
     await pick(page, 'Thêm cán bộ vào Ban Chỉ đạo', 'dang quoc', 'Đặng Quốc Hùng');
     await pick(page, 'Thêm cán bộ vào Ban Chỉ đạo', 'cuc', 'Lê Thị Cúc');
     await pick(page, 'Thêm cán bộ vào Ban Chỉ đạo', 'binh', 'Trần Văn Bình');
@@ -264,7 +267,7 @@ test.describe('the directory', () => {
 
     const [summary] = await env.host.core.call('committees.list', {});
     const committee = await env.host.core.call('committees.get', { id: summary!.id });
-    expect(committee).toMatchObject({ name: 'Ban Chỉ đạo chuyển đổi số tỉnh', shortName: 'BCĐ CĐS', quorumPercent: 60, quorumCount: 2 });
+    expect(committee).toMatchObject({ name: 'Ban Chỉ đạo chuyển đổi số tỉnh', shortName: 'BCĐ CĐS', quorumPercent: 60, quorumCount: 2, passRule: 'majority_all', tieToChair: true });
     expect(committee.members.map((m) => [m.name, m.role])).toEqual([
       ['Đặng Quốc Hùng', 'head'],
       ['Trần Văn Bình', 'secretary'],

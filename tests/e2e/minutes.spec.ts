@@ -315,7 +315,8 @@ test('reopened with a reason, the minutes take opinions and votes, refresh from 
   await vote.getByRole('spinbutton', { name: 'Đồng ý', exact: true }).fill('3');
   await vote.getByRole('spinbutton', { name: 'Không đồng ý' }).fill('1');
   // The result under the rule: counts that cannot be are pointed out, not judged.
-  await choose(page, vote.getByRole('combobox', { name: 'Cách tính kết quả' }), 'Quá nửa số thành viên có mặt');
+  // The committee's own rule is offered first.
+  await choose(page, vote.getByRole('combobox', { name: 'Cách tính kết quả' }), 'Quá nửa số thành viên có mặt (theo quy chế)');
   await vote.getByRole('spinbutton', { name: 'Thành viên có mặt' }).fill('2');
   await expect(vote.getByText(/Tổng số phiếu \(4\) nhiều hơn số thành viên có mặt \(2\).*hãy kiểm tra lại/)).toBeVisible();
   await vote.getByRole('spinbutton', { name: 'Thành viên có mặt' }).fill('4');

@@ -77,6 +77,8 @@ export const directoryInvalidInputs: Record<keyof typeof directoryMethods, unkno
     { name: 'Ban Chỉ đạo chuyển đổi số', quorumPercent: 0 },
     { name: 'Ban Chỉ đạo chuyển đổi số', quorumPercent: 101 },
     { name: 'Ban Chỉ đạo chuyển đổi số', quorumPercent: 50.5 },
+    { name: 'Ban Chỉ đạo chuyển đổi số', passRule: 'unanimous' },
+    { name: 'Ban Chỉ đạo chuyển đổi số', tieToChair: 'yes' },
   ],
   'committees.update': [{ name: 'Ban' }, { id: uuid, name: 'Ban', quorumPercent: '50' }],
   'committees.delete': [{}, { id: '' }],

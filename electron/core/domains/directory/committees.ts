@@ -7,6 +7,7 @@ import {
   type CommitteeSummary,
   type MethodInput,
 } from '../../../../shared/contract/index.ts';
+import type { PassRule } from '../../../../shared/room/tally.ts';
 import type { ServiceContext } from '../../context.ts';
 import { CoreError } from '../../errors.ts';
 import type { ChangeWriter } from './changes.ts';
@@ -17,6 +18,8 @@ interface CommitteeRow {
   name: string;
   short_name: string | null;
   quorum_percent: number;
+  pass_rule: PassRule | null;
+  tie_to_chair: number | null;
   member_count: number;
   head_name: string | null;
   created_at: string;
@@ -39,6 +42,8 @@ function toSummary(row: CommitteeRow): CommitteeSummary {
     name: row.name,
     shortName: row.short_name,
     quorumPercent: row.quorum_percent,
+    passRule: row.pass_rule ?? 'majority_present',
+    tieToChair: row.tie_to_chair === 1,
     memberCount: row.member_count,
     headName: row.head_name,
     createdAt: row.created_at,
@@ -55,12 +60,16 @@ export function quorumCount(members: ReadonlyArray<{ role: CommitteeRole }>, quo
 /** Ban Chỉ đạo with their ordered members: Trưởng ban, Phó Trưởng ban, thành viên, thư ký, cơ quan thường trực. */
 export function createCommitteesService(ctx: ServiceContext, change: ChangeWriter) {
   const { db } = ctx;
-  const summary = `c.*,
+  const summary = `c.*, r.pass_rule, r.tie_to_chair,
     (SELECT count(*) FROM committee_members m WHERE m.committee_id = c.id) AS member_count,
     (SELECT p.full_name FROM committee_members m JOIN people p ON p.id = m.person_id
       WHERE m.committee_id = c.id AND m.role = 'head' ORDER BY m.position LIMIT 1) AS head_name`;
-  const selectAll = db.prepare(`SELECT ${summary} FROM committees c`);
-  const selectOne = db.prepare(`SELECT ${summary} FROM committees c WHERE c.id = ?`);
+  const selectAll = db.prepare(`SELECT ${summary} FROM committees c LEFT JOIN committee_vote_rules r ON r.committee_id = c.id`);
+  const selectOne = db.prepare(`SELECT ${summary} FROM committees c LEFT JOIN committee_vote_rules r ON r.committee_id = c.id WHERE c.id = ?`);
+  const setVoteRule = db.prepare(
+    `INSERT INTO committee_vote_rules (committee_id, pass_rule, tie_to_chair) VALUES (?, ?, ?)
+     ON CONFLICT (committee_id) DO UPDATE SET pass_rule = excluded.pass_rule, tie_to_chair = excluded.tie_to_chair`,
+  );
   const selectMembers = db.prepare(
     `SELECT m.id, m.person_id, m.organization_id, m.role,
        coalesce(p.full_name, o.name) AS name,
@@ -144,6 +153,7 @@ export function createCommitteesService(ctx: ServiceContext, change: ChangeWrite
             createdBy: ctx.actorId(),
             now: ctx.now().toISOString(),
           });
+          setVoteRule.run(id, input.passRule, input.tieToChair ? 1 : 0);
           audit({ action: 'committees.create', entity: 'committee', entityId: id, detail: { name: input.name } });
           return get(id);
         },
@@ -164,7 +174,13 @@ export function createCommitteesService(ctx: ServiceContext, change: ChangeWrite
             quorumPercent: input.quorumPercent ?? 50,
             now: ctx.now().toISOString(),
           });
-          audit({ action: 'committees.update', entity: 'committee', entityId: input.id, detail: { name: input.name, quorumPercent: input.quorumPercent } });
+          setVoteRule.run(input.id, input.passRule, input.tieToChair ? 1 : 0);
+          audit({
+            action: 'committees.update',
+            entity: 'committee',
+            entityId: input.id,
+            detail: { name: input.name, quorumPercent: input.quorumPercent, passRule: input.passRule, tieToChair: input.tieToChair },
+          });
           return get(input.id);
         },
         (c) => c.id,

@@ -12,6 +12,7 @@ import {
   type MeetingStatus,
   type ParticipantList,
 } from '../../../../shared/contract/index.ts';
+import type { PassRule } from '../../../../shared/room/tally.ts';
 import type { ServiceContext } from '../../context.ts';
 import { buildAgenda, AGENDA_ROWS_SQL, type AgendaRow } from './agenda-tree.ts';
 import { summarizeAttendance } from './attendance-summary.ts';
@@ -28,6 +29,7 @@ interface DetailRow extends SummaryRow {
   secretary_unit: string | null;
   secretary_email: string | null;
   quorum_percent: number;
+  pass_rule: PassRule | null;
   cloned_from_id: string | null;
   created_at: string;
 }
@@ -106,8 +108,9 @@ export function createMeetingReader(ctx: ServiceContext, booking: BookingCheck) 
     `SELECT ${SUMMARY_COLUMNS}, m.description,
        m.secretary_person_id, se.full_name AS secretary_name, se.position AS secretary_position,
        seo.name AS secretary_unit, se.email AS secretary_email,
-       c.quorum_percent, m.cloned_from_id, m.created_at
+       c.quorum_percent, vr.pass_rule, m.cloned_from_id, m.created_at
      FROM meetings m ${SUMMARY_JOINS}
+     LEFT JOIN committee_vote_rules vr ON vr.committee_id = m.committee_id
      LEFT JOIN people se ON se.id = m.secretary_person_id
      LEFT JOIN organizations seo ON seo.id = se.organization_id
      WHERE m.id = ?`,
@@ -172,6 +175,7 @@ export function createMeetingReader(ctx: ServiceContext, booking: BookingCheck) 
             : null,
         bridgePoints: bridgePoints.all(id) as BridgePoint[],
         quorumPercent: row.quorum_percent,
+        passRule: row.pass_rule ?? 'majority_present',
         clonedFromId: row.cloned_from_id,
         createdAt: row.created_at,
         agenda: agendaOf(summary, docs.byItem),

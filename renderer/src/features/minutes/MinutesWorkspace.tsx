@@ -140,6 +140,7 @@ export function MinutesWorkspace({ meeting, initial }: { meeting: MeetingDetail;
             meetingId: meeting.id,
             participants: meeting.participants,
             attendance: { members: meeting.attendance.members, attending: meeting.attendance.membersAttending },
+            passRule: meeting.passRule,
           }}
         >
           <MinutesEditor

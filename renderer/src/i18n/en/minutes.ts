@@ -79,6 +79,7 @@ export const minutes: typeof source = {
     other: 'Other opinion',
     summary: 'agree {{agree}}, disagree {{disagree}}, other {{other}}',
     rule: 'How the result is decided',
+    committeeRule: '{{rule}} (the committee’s rule)',
     noRule: 'No result (counts only)',
     present: 'Members present',
     members: 'All members',

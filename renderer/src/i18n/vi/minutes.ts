@@ -78,6 +78,7 @@ export const minutes = {
     other: 'Ý kiến khác',
     summary: 'đồng ý {{agree}}, không đồng ý {{disagree}}, ý kiến khác {{other}}',
     rule: 'Cách tính kết quả',
+    committeeRule: '{{rule}} (theo quy chế)',
     noRule: 'Không tính kết quả (chỉ ghi số phiếu)',
     present: 'Thành viên có mặt',
     members: 'Tổng số thành viên',

@@ -3,6 +3,7 @@ import { Button, Card, Descriptions, Flex, Skeleton, Typography } from 'antd';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { passRuleLabels } from '../../../../../shared/room/tally.ts';
 import { useBridge } from '../../../bridge/BridgeContext.tsx';
 import { LoadFailedAlert } from '../../../common/LoadFailedAlert.tsx';
 import { useCoreData } from '../../../bridge/useCoreData.ts';
@@ -11,7 +12,8 @@ import { MembersEditor } from './MembersEditor.tsx';
 
 /** One committee: its general data and the ordered member list with roles. */
 export function CommitteeDetail({ id }: { id: string }) {
-  const { t } = useTranslation('directory');
+  const { t, i18n } = useTranslation('directory');
+  const lang = i18n.language === 'en' ? 'en' : 'vi';
   const bridge = useBridge();
   const [editing, setEditing] = useState(false);
   const load = useCallback(() => bridge.invoke('committees.get', { id }), [bridge, id]);
@@ -48,6 +50,13 @@ export function CommitteeDetail({ id }: { id: string }) {
               items={[
                 { key: 'short', label: t('committees.shortName'), children: committee.shortName ?? '—' },
                 { key: 'quorum', label: t('committees.quorum'), children: `${committee.quorumPercent}%` },
+                {
+                  key: 'passRule',
+                  label: t('committees.passRule'),
+                  children: committee.tieToChair
+                    ? t('committees.passRuleWithTie', { rule: passRuleLabels[committee.passRule][lang] })
+                    : passRuleLabels[committee.passRule][lang],
+                },
                 { key: 'members', label: t('committees.members'), children: committee.members.length },
               ]}
             />

@@ -1,7 +1,8 @@
-import { App as AntApp, Form, Input, InputNumber, Modal } from 'antd';
+import { App as AntApp, Checkbox, Form, Input, InputNumber, Modal, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Committee, CommitteeSummary } from '../../../../../shared/contract/index.ts';
+import { passRuleLabels, passRules, type PassRule } from '../../../../../shared/room/tally.ts';
 import { useBridge } from '../../../bridge/BridgeContext.tsx';
 import { errorText, showOnFields } from '../../../common/errors.ts';
 
@@ -9,6 +10,8 @@ interface CommitteeFormValues {
   name: string;
   shortName?: string | null;
   quorumPercent: number;
+  passRule: PassRule;
+  tieToChair: boolean;
 }
 
 interface CommitteeFormProps {
@@ -17,7 +20,8 @@ interface CommitteeFormProps {
 }
 
 export function CommitteeForm({ committee, onClose }: CommitteeFormProps) {
-  const { t } = useTranslation('directory');
+  const { t, i18n } = useTranslation('directory');
+  const lang = i18n.language === 'en' ? 'en' : 'vi';
   const bridge = useBridge();
   const { message } = AntApp.useApp();
   const [form] = Form.useForm<CommitteeFormValues>();
@@ -25,7 +29,13 @@ export function CommitteeForm({ committee, onClose }: CommitteeFormProps) {
 
   async function submit(values: CommitteeFormValues): Promise<void> {
     setSaving(true);
-    const input = { name: values.name, shortName: values.shortName ?? null, quorumPercent: values.quorumPercent };
+    const input = {
+      name: values.name,
+      shortName: values.shortName ?? null,
+      quorumPercent: values.quorumPercent,
+      passRule: values.passRule,
+      tieToChair: values.tieToChair,
+    };
     try {
       const saved = committee
         ? await bridge.invoke('committees.update', { id: committee.id, ...input })
@@ -33,7 +43,7 @@ export function CommitteeForm({ committee, onClose }: CommitteeFormProps) {
       void message.success(t(committee ? 'common.updated' : 'common.created', { name: saved.name }));
       onClose(saved);
     } catch (error) {
-      if (!showOnFields(form, error, ['name', 'shortName', 'quorumPercent'])) {
+      if (!showOnFields(form, error, ['name', 'shortName', 'quorumPercent', 'passRule'])) {
         void message.error(t('common.failed', { message: errorText(error) }), 8);
       }
     } finally {
@@ -58,7 +68,11 @@ export function CommitteeForm({ committee, onClose }: CommitteeFormProps) {
         layout="vertical"
         name="committee"
         requiredMark={false}
-        initialValues={committee ? { name: committee.name, shortName: committee.shortName, quorumPercent: committee.quorumPercent } : { quorumPercent: 50 }}
+        initialValues={
+          committee
+            ? { name: committee.name, shortName: committee.shortName, quorumPercent: committee.quorumPercent, passRule: committee.passRule, tieToChair: committee.tieToChair }
+            : { quorumPercent: 50, passRule: 'majority_present', tieToChair: false }
+        }
         onFinish={(values) => void submit(values)}
       >
         <Form.Item
@@ -81,6 +95,12 @@ export function CommitteeForm({ committee, onClose }: CommitteeFormProps) {
           rules={[{ required: true, type: 'integer', min: 1, max: 100, message: t('committees.quorumRange') }]}
         >
           <InputNumber min={1} max={100} precision={0} suffix="%" className="ns-number-input" />
+        </Form.Item>
+        <Form.Item label={t('committees.passRule')} name="passRule" extra={t('committees.passRuleHelp')}>
+          <Select<PassRule> options={passRules.map((rule) => ({ value: rule, label: passRuleLabels[rule][lang] }))} />
+        </Form.Item>
+        <Form.Item name="tieToChair" valuePropName="checked">
+          <Checkbox>{t('committees.tieToChair')}</Checkbox>
         </Form.Item>
       </Form>
     </Modal>

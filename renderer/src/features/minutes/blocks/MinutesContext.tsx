@@ -1,5 +1,6 @@
 import { createContext, useContext } from 'react';
 import type { Participant } from '../../../../../shared/contract/index.ts';
+import type { PassRule } from '../../../../../shared/room/tally.ts';
 
 export interface MinutesContextValue {
   meetingId: string;
@@ -7,9 +8,11 @@ export interface MinutesContextValue {
   participants: readonly Participant[];
   /** Members with a vote and, of them, those attending (the attendance), for a vote's result; null before any is known. */
   attendance: { members: number; attending: number } | null;
+  /** How the committee's votes pass, by its working rules: offered first for a vote's result. */
+  passRule: PassRule | null;
 }
 
-const Context = createContext<MinutesContextValue>({ meetingId: '', participants: [], attendance: null });
+const Context = createContext<MinutesContextValue>({ meetingId: '', participants: [], attendance: null, passRule: null });
 
 export const MinutesContextProvider = Context.Provider;
 

@@ -37,8 +37,12 @@ export function VoteBlock({ nodeKey, fields }: { nodeKey: string; fields: VoteFi
   const { t, i18n } = useTranslation('minutes');
   const { value, change, editable } = useBlockFields(nodeKey, fields);
   const [ref, near] = useNearViewport<HTMLDivElement>();
-  const { attendance } = useMinutesContext();
   const lang = i18n.language === 'en' ? 'en' : 'vi';
+  const { attendance, passRule } = useMinutesContext();
+  // The committee's own rule first, marked as such.
+  const ruleOptions = [...passRules]
+    .sort((a, b) => Number(b === passRule) - Number(a === passRule))
+    .map((rule) => ({ value: rule, label: rule === passRule ? t('vote.committeeRule', { rule: passRuleLabels[rule][lang] }) : passRuleLabels[rule][lang] }));
   const fromAttendance = () => {
     if (attendance) change({ members: attendance.members, present: attendance.attending });
   };
@@ -91,7 +95,7 @@ export function VoteBlock({ nodeKey, fields }: { nodeKey: string; fields: VoteFi
           allowClear
           value={value.rule}
           onChange={(rule) => setRule(rule ?? undefined)}
-          options={passRules.map((rule) => ({ value: rule, label: passRuleLabels[rule][lang] }))}
+          options={ruleOptions}
         />
         {value.rule ? (
           <>
