@@ -186,6 +186,28 @@ describe('classified documents sealed to the members who may read them (issue 11
     expect((await dao.core.call('documents.get', { id: secretId })).fileName).toBe('quyet-dinh-mat.pdf');
   });
 
+  it('a recipient whose signing key is sealed by the app passphrase opens them once the passphrase is given', async () => {
+    const s = await publishedMeeting(await open());
+    const [attached] = await s.core.call('documents.listForMeeting', { meetingId: s.meetingId });
+    await s.core.call('documents.update', { id: attached!.document.id, classification: 'confidential' });
+    const dao = await laptop('Lê Thị Đào');
+    await dao.core.call('security.setPassphrase', { passphrase: 'mật khẩu đủ dài của Đào' });
+    await dao.core.call('keys.trust', { publicKey: s.publicKey, label: 'Văn phòng UBND tỉnh', scope: { purpose: 'pack', committeeId: s.committeeId, committeeName: 'Ban Chỉ đạo các dự án trọng điểm' } });
+    await dao.core.close();
+    await s.core.call('keys.trust', { publicKey: dao.profile.publicKey, label: 'Lê Thị Đào', scope: { purpose: 'notes', personId: s.member.id } });
+    const file = join(tempDir(), 'goi.nghisu');
+    await s.core.call('packs.exportFile', { meetingId: s.meetingId, file, releaseClassified: { reason: 'Gửi thành viên dự họp' } });
+
+    // As the command line opens the folder: the signing key is still sealed, so the content key cannot be unwrapped.
+    const again = await open(dao.dir);
+    expect((await failure(again.call('packs.importFile', { file }))).code).toBe('LOCKED');
+    expect((await failure(again.call('documents.get', { id: attached!.document.id }))).code).toBe('NOT_FOUND');
+    await again.call('security.unlock', { passphrase: 'mật khẩu đủ dài của Đào' });
+    const imported = await again.call('packs.importFile', { file });
+    expect(imported.withheld).toEqual([]);
+    expect((await again.call('documents.get', { id: attached!.document.id })).classification).toBe('confidential');
+  });
+
   it('a changed byte of a sealed document or a wrapped key is refused whole', async () => {
     const s = await publishedMeeting(await open());
     const [attached] = await s.core.call('documents.listForMeeting', { meetingId: s.meetingId });
