@@ -17,8 +17,8 @@ function describe(out: Output, r: PackInspection | PackImportResult, imported: b
   if (r.withheld.length > 0) {
     lines.push(
       vi
-        ? `${r.withheld.length} tài liệu mật trong gói được mã hóa cho thành viên khác, không cho khóa của máy này: không được nhập. Muốn đọc, hãy gửi tệp khóa công khai của mình (trong ứng dụng: Hồ sơ → Xuất khóa công khai) cho bộ phận thư ký rồi xin gói mới.`
-        : `${r.withheld.length} classified document(s) in the pack are encrypted to other members, not to this computer's key: not imported. To read them, send your public-key file (in the app: Profile → Export public key) to the secretariat and ask for a new pack.`,
+        ? `${r.withheld.length} tài liệu mật trong gói được mã hóa cho thành viên khác, không cho khóa của máy này: không được nhập. Muốn đọc, hãy gửi tệp khóa công khai của mình (trong ứng dụng: Danh mục → Hồ sơ của tôi → Xuất khóa công khai) cho bộ phận thư ký rồi xin gói mới.`
+        : `${r.withheld.length} classified document(s) in the pack are encrypted to other members, not to this computer's key: not imported. To read them, send your public-key file (in the app: Directory → My profile → Export public key) to the secretariat and ask for a new pack.`,
     );
   }
   if (r.downgrade && r.previous) {

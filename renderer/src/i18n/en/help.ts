@@ -36,6 +36,7 @@ export const help: typeof source = {
         '“Create the minutes from the meeting”: time, place, chair, secretary, attendance and each agenda item are filled in; paragraphs with a blue bar on the left were written by the app and are yours to edit.',
         'Toolbar: bold (Ctrl+B), italic (Ctrl+I), underline (Ctrl+U), headings, lists, tables; undo Ctrl+Z, redo Ctrl+Y.',
         '“Opinion” (Alt+Shift+Y), “Vote” (Alt+Shift+B) and “Conclusion” (Alt+Shift+K) are inserted in the agenda item being written, right after the paragraph with the cursor. A conclusion has a lead unit, coordinating units and a deadline; the panel on the right lists the conclusions, click one to go to it.',
+        'Votes: record the agree, disagree and other counts; choose “How the result is decided” (the committee’s own rule comes first, set in Directory → Committees); the members present come from the attendance and can be edited; the result “passed / not passed” shows at once and is printed in the minutes.',
         'The minutes save themselves as you type (Ctrl+S saves at once). If the window closes before a save, the app offers the unsaved part back next time. If another window saved first, the app says so and overwrites nothing.',
         '“Refresh from the meeting” updates the paragraphs the app wrote when the meeting changed (after attendance, for example); paragraphs you edited are kept. “Revision history” compares two revisions and restores an old one.',
         '“Finalize the minutes” locks the text and records its SHA-256 hash; to edit again, “Reopen” with a reason.',
@@ -118,6 +119,7 @@ export const help: typeof source = {
         'Secretariat: in a published meeting choose “Export meeting pack” and hand the .nghisu file to members (USB, internal mail).',
         'Member: Meetings → “Receive meeting pack”. The first time, compare the key’s fingerprint with the secretariat by phone before trusting it.',
         'A pack that was altered, is missing files, is unsigned or older than the one imported is refused and nothing is stored.',
+        'Classified documents in a pack are encrypted (number, notation and summary included) and open only on the laptops of participants whose keys the secretariat trusts (Directory → My profile → “Export public key”, sent to the secretariat). Before exporting, the secretariat sees who can open them and who has no key yet; a laptop not among them still gets the rest and is told which documents were not for it.',
       ],
     },
     directory: {

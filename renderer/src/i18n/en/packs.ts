@@ -36,7 +36,7 @@ export const packs: typeof source = {
     samePack: 'You already imported this very revision; importing again changes nothing.',
     withheldTitle_one: '{{count}} classified document is not for this computer',
     withheldTitle_other: '{{count}} classified documents are not for this computer',
-    withheldExplain: 'The pack encrypts classified documents to each member allowed to read them; this computer’s key is not among them, so those documents will not be imported (the rest imports as usual). If you need to read them, send your public-key file (Profile → Export public key) to the secretariat and ask for a new pack.',
+    withheldExplain: 'The pack encrypts classified documents to each member allowed to read them; this computer’s key is not among them, so those documents will not be imported (the rest imports as usual). If you need to read them, send your public-key file (Directory → My profile → Export public key) to the secretariat and ask for a new pack.',
     meeting: 'Meeting',
     committee: 'Committee',
     when: 'When',

@@ -37,6 +37,7 @@ export const help = {
         '“Tạo biên bản từ cuộc họp”: thời gian, địa điểm, chủ trì, thư ký, thành phần và từng nội dung chương trình được điền sẵn; đoạn có vạch xanh bên trái là đoạn ứng dụng viết, bạn sửa tự do.',
         'Thanh công cụ: in đậm (Ctrl+B), nghiêng (Ctrl+I), gạch chân (Ctrl+U), tiêu đề, danh sách, bảng; hoàn tác Ctrl+Z, làm lại Ctrl+Y.',
         '“Ý kiến” (Alt+Shift+Y), “Biểu quyết” (Alt+Shift+B), “Kết luận” (Alt+Shift+K) chèn vào nội dung chương trình đang soạn, ngay sau đoạn có con trỏ. Kết luận có đơn vị chủ trì, đơn vị phối hợp và thời hạn; khung bên phải liệt kê các kết luận, bấm vào để đến kết luận đó.',
+        'Biểu quyết: ghi số đồng ý, không đồng ý, ý kiến khác; chọn “Cách tính kết quả” (cách tính theo quy chế của Ban Chỉ đạo đứng đầu danh sách, đặt ở Danh mục → Ban Chỉ đạo), số thành viên có mặt lấy theo điểm danh và sửa được; kết quả “thông qua / không thông qua” hiện ngay và được in vào biên bản.',
         'Biên bản tự lưu sau mỗi lần gõ (Ctrl+S để lưu ngay). Nếu cửa sổ đóng trước khi lưu xong, lần mở sau ứng dụng đề nghị khôi phục phần chưa lưu. Nếu một cửa sổ khác đã lưu trước, ứng dụng báo và không ghi đè.',
         '“Làm mới từ cuộc họp” cập nhật các đoạn ứng dụng viết khi cuộc họp thay đổi (ví dụ sau khi điểm danh); đoạn bạn đã sửa được giữ nguyên. “Lịch sử phiên bản” so sánh hai phiên bản và khôi phục phiên bản cũ.',
         '“Chốt biên bản” khóa nội dung và ghi mã băm SHA-256; muốn sửa lại phải “Mở lại” và ghi lý do.',
@@ -119,6 +120,7 @@ export const help = {
         'Văn phòng: trong cuộc họp đã phát hành, chọn “Xuất gói tài liệu” rồi gửi tệp .nghisu cho thành viên (USB, thư điện tử nội bộ).',
         'Thành viên: Cuộc họp → “Nhận gói tài liệu”. Lần đầu, hãy đối chiếu dấu vân tay của khóa với Văn phòng qua điện thoại trước khi tin cậy.',
         'Gói bị sửa, thiếu tệp, không có chữ ký hoặc cũ hơn bản đã nhập sẽ bị từ chối và không có gì được lưu.',
+        'Tài liệu mật trong gói được mã hóa (cả số, ký hiệu, trích yếu), chỉ mở được trên máy của người dự họp mà Văn phòng đã tin cậy khóa (Danh mục → Hồ sơ của tôi → “Xuất khóa công khai”, gửi cho Văn phòng). Trước khi xuất, Văn phòng thấy ai mở được và ai chưa có khóa; máy không có trong danh sách vẫn nhận phần còn lại và được báo tài liệu nào không gửi cho mình.',
       ],
     },
     directory: {

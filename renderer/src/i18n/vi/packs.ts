@@ -38,7 +38,7 @@ export const packs = {
     samePack: 'Bạn đã nhập đúng bản này rồi; nhập lại không thay đổi gì.',
     withheldTitle_one: '{{count}} tài liệu mật không gửi cho máy này',
     withheldTitle_other: '{{count}} tài liệu mật không gửi cho máy này',
-    withheldExplain: 'Gói mã hóa tài liệu mật cho từng thành viên được đọc; khóa của máy này không nằm trong số đó nên các tài liệu ấy sẽ không được nhập (phần còn lại vẫn nhập bình thường). Nếu bạn cần đọc, hãy gửi tệp khóa công khai của mình (Hồ sơ → Xuất khóa công khai) cho bộ phận thư ký rồi xin gói mới.',
+    withheldExplain: 'Gói mã hóa tài liệu mật cho từng thành viên được đọc; khóa của máy này không nằm trong số đó nên các tài liệu ấy sẽ không được nhập (phần còn lại vẫn nhập bình thường). Nếu bạn cần đọc, hãy gửi tệp khóa công khai của mình (Danh mục → Hồ sơ của tôi → Xuất khóa công khai) cho bộ phận thư ký rồi xin gói mới.',
     meeting: 'Cuộc họp',
     committee: 'Ban Chỉ đạo',
     when: 'Thời gian',
