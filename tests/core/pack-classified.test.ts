@@ -151,6 +151,8 @@ describe('classified documents sealed to the members who may read them (issue 11
     expect(readFileSync(join(dao.dir, 'blobs', secret.sha256.slice(0, 2), secret.sha256.slice(2)))).toEqual(secretBytes);
     const found = await dao.core.call('documents.search', { query: phrase });
     expect(found.hits.map((h) => h.document.id)).toContain(secret.id);
+    // Her preview of the same pack again reads the sealed row too: nothing shows as changed.
+    expect(await dao.core.call('packs.importFile', { file, dryRun: true })).toMatchObject({ sameAsPrevious: true, changes: [], withheld: [] });
 
     // The chair's laptop, whose key the secretariat has not trusted, is told and gets the rest.
     const told = await chair.core.call('packs.importFile', { file, dryRun: true });

@@ -174,6 +174,7 @@ async function checkDocument(zip: BoundedZip, entry: Entry, item: PackManifest['
  */
 export async function readPack(file: string, scratchDir: string, documentsFor: DocumentsFor, unseal: Unseal): Promise<OpenedPack> {
   const zip = await BoundedZip.open(file, ZIP_LIMITS, overLimit, damagedBy);
+  let key: Buffer | null = null;
   try {
     const entries = await zip.list((name) => name === MANIFEST || name === SIGNATURE || packPath.safeParse(name).success, maxBytesOf, damagedBy);
     const { manifest, manifestBytes } = await verifiedManifest(zip, entries);
@@ -204,7 +205,7 @@ export async function readPack(file: string, scratchDir: string, documentsFor: D
       if (sealed.of.startsWith('documents/')) blobSizes.set(sealed.sha256, manifest.files.find((f) => f.path === path)!.size);
     }
     // Asked even of a signer not trusted yet, so the preview can say what this laptop will not get.
-    const key = manifest.sealing ? unsealed(unseal, manifest.sealing) : null;
+    key = manifest.sealing ? unsealed(unseal, manifest.sealing) : null;
     const withheld = new Set<string>();
     const sealedRows = new Map<string, PackContent['documents'][number]>();
     if (manifest.sealing && !key) for (const e of manifest.sealing.entries) if (e.of.startsWith('documents/')) withheld.add(e.sha256);
@@ -215,40 +216,7 @@ export async function readPack(file: string, scratchDir: string, documentsFor: D
       const entry = entries.get(item.path)!;
       const sealed = sealedEntries.get(item.path);
       if (sealed) {
-        if (handling === 'skip') continue;
-        const extract = handling === 'extract' && key !== null;
-        if (sealed.of.startsWith('documents/')) {
-          const cipher = extract ? join(scratchDir, `${sealed.sha256}.sealed`) : null;
-          await checkDocument(zip, entry, item, cipher);
-          if (!cipher || !key) continue;
-          const target = join(scratchDir, sealed.sha256);
-          await openInto(key, sealed, createReadStream(cipher), target).catch((e: unknown) => {
-            throw Object.assign(tampered(item.path), { cause: e });
-          });
-          rmSync(cipher);
-          fsyncFile(target);
-          blobs.set(sealed.sha256, target);
-        } else {
-          const bytes = await zip.read(entry, sealed.of.startsWith('rows/') ? PACK_LIMITS.contentBytes : PACK_LIMITS.textBytes, damagedBy);
-          if (bytes.length !== item.size || sha256Of(bytes) !== item.sha256) throw tampered(item.path);
-          if (!key) continue;
-          let plain: Buffer;
-          try {
-            plain = openBytes(key, sealed, bytes);
-          } catch (e) {
-            throw Object.assign(tampered(item.path), { cause: e });
-          }
-          const id = sealed.of.slice(sealed.of.indexOf('/') + 1, -'.json'.length);
-          if (sealed.of.startsWith('rows/')) {
-            const row = documentRowSchema.safeParse(parseJson(plain, item.path));
-            if (!row.success || row.data.id !== id) throw tampered(item.path);
-            sealedRows.set(id, row.data);
-            continue;
-          }
-          const pages = pageTextsSchema.safeParse(parseJson(plain, item.path));
-          if (!pages.success) throw tampered(item.path);
-          pageTexts.set(id, pages.data);
-        }
+        if (handling !== 'skip') await readSealed(zip, entry, item, sealed, key, handling === 'extract' ? scratchDir : null, { blobs, pageTexts, sealedRows });
         continue;
       }
       if (item.path.startsWith('documents/')) {
@@ -273,14 +241,63 @@ export async function readPack(file: string, scratchDir: string, documentsFor: D
       }
     }
     if (!content) throw damaged();
-    key?.fill(0);
     content = withSealedRows(content, sealedRows);
     assertConsistent(manifest, content, pageTexts, sealedEntries);
     const totalBytes = manifest.files.reduce((sum, f) => sum + f.size, 0);
     return { manifest, content, pageTexts, blobs, blobSizes, withheld, totalBytes, manifestSha: sha256Of(manifestBytes) };
   } finally {
+    key?.fill(0);
     zip.close();
   }
+}
+
+/**
+ * One sealed file: its ciphertext checked against the manifest while it streams, then, when this
+ * laptop holds the key, opened and checked against the plaintext's hash: page texts and a row into
+ * memory (within their limits, for a preview too), a document into `scratchDir` when importing.
+ */
+async function readSealed(
+  zip: BoundedZip,
+  entry: Entry,
+  item: PackManifest['files'][number],
+  sealed: SealedEntry,
+  key: Buffer | null,
+  scratchDir: string | null,
+  out: { blobs: Map<string, string>; pageTexts: Map<string, string[]>; sealedRows: Map<string, PackContent['documents'][number]> },
+): Promise<void> {
+  const broken = (e: unknown) => Object.assign(tampered(item.path), { cause: e });
+  if (sealed.of.startsWith('documents/')) {
+    const cipher = key && scratchDir ? join(scratchDir, `${sealed.sha256}.sealed`) : null;
+    await checkDocument(zip, entry, item, cipher);
+    if (!cipher || !key || !scratchDir) return;
+    const target = join(scratchDir, sealed.sha256);
+    await openInto(key, sealed, createReadStream(cipher), target).catch((e: unknown) => {
+      throw broken(e);
+    });
+    rmSync(cipher);
+    fsyncFile(target);
+    out.blobs.set(sealed.sha256, target);
+    return;
+  }
+  const bytes = await zip.read(entry, sealed.of.startsWith('rows/') ? PACK_LIMITS.contentBytes : PACK_LIMITS.textBytes, damagedBy);
+  if (bytes.length !== item.size || sha256Of(bytes) !== item.sha256) throw tampered(item.path);
+  if (!key) return;
+  let plain: Buffer;
+  try {
+    plain = openBytes(key, sealed, bytes);
+  } catch (e) {
+    throw broken(e);
+  }
+  const id = sealed.of.slice(sealed.of.indexOf('/') + 1, -'.json'.length);
+  if (sealed.of.startsWith('rows/')) {
+    const row = documentRowSchema.safeParse(parseJson(plain, item.path));
+    if (!row.success || row.data.id !== id) throw tampered(item.path);
+    out.sealedRows.set(id, row.data);
+    return;
+  }
+  const pages = pageTextsSchema.safeParse(parseJson(plain, item.path));
+  if (!pages.success) throw tampered(item.path);
+  out.pageTexts.set(id, pages.data);
 }
 
 /**
