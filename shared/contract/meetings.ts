@@ -618,6 +618,8 @@ export interface MeetingDetail extends MeetingSummary {
   quorumPercent: number;
   /** How the committee's votes pass (its working rules): a minutes vote's result uses it first. */
   passRule: PassRule;
+  /** Whether an exact tie goes to the side the chair voted for (the committee's working rules). */
+  tieToChair: boolean;
   clonedFromId: string | null;
   createdAt: string;
   agenda: Agenda;

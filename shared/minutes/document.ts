@@ -73,6 +73,8 @@ const voteNode = z.looseObject({
   rule: z.enum(passRules).optional(),
   members: count.nullable().optional(),
   present: count.nullable().optional(),
+  /** On an exact tie, where the working rules give it to the chair's side: how the chair voted. */
+  chairChoice: z.enum(['agree', 'disagree']).nullable().optional(),
 });
 
 /** A conclusion (kết luận): the id stays the same across edits and revisions, so a task can point at it. */

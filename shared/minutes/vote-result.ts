@@ -8,11 +8,13 @@ export interface VoteRecord {
   rule?: PassRule | undefined;
   members?: number | null | undefined;
   present?: number | null | undefined;
+  /** Recorded only where the committee's rules give an exact tie to the chair's side. */
+  chairChoice?: 'agree' | 'disagree' | null | undefined;
 }
 
 export type VoteResult =
   | { kind: 'none' }
-  | { kind: 'result'; tally: Tally; rule: PassRule; members: number; present: number }
+  | { kind: 'result'; tally: Tally; rule: PassRule; members: number; present: number; tie: boolean }
   | { kind: 'impossible'; voted: number; present: number; members: number };
 
 /**
@@ -24,8 +26,17 @@ export function voteResult(v: VoteRecord): VoteResult {
   if (!v.rule || v.members == null || v.present == null) return { kind: 'none' };
   const voted = v.agree + v.disagree + v.other;
   if (v.present > v.members || voted > v.present) return { kind: 'impossible', voted, present: v.present, members: v.members };
-  const tally = tallyCounts({ rule: v.rule, eligible: v.members, present: v.present, agree: v.agree, disagree: v.disagree, other: v.other });
-  return { kind: 'result', tally, rule: v.rule, members: v.members, present: v.present };
+  const tally = tallyCounts({
+    rule: v.rule,
+    eligible: v.members,
+    present: v.present,
+    agree: v.agree,
+    disagree: v.disagree,
+    other: v.other,
+    chairChoice: v.chairChoice ?? null,
+  });
+  const tie = v.rule !== 'two_thirds_all' && tally.base > 0 && tally.agree * 2 === tally.base;
+  return { kind: 'result', tally, rule: v.rule, members: v.members, present: v.present, tie };
 }
 
 /**
@@ -40,8 +51,10 @@ export function voteResultText(v: VoteRecord, lang: 'vi' | 'en' = 'vi'): string 
   const ruleLower = lang === 'vi' ? rule.charAt(0).toLocaleLowerCase('vi') + rule.slice(1) : rule.charAt(0).toLowerCase() + rule.slice(1);
   if (lang === 'vi') {
     const verdict = tally.passed ? 'thông qua' : 'không thông qua';
-    return `Có mặt ${present}/${members} thành viên. Kết quả: ${verdict} (${tally.agree} đồng ý; cần ${tally.needed} — ${ruleLower}).`;
+    const tie = tally.decidedByChair ? '; số phiếu ngang nhau, theo ý kiến của người chủ trì' : '';
+    return `Có mặt ${present}/${members} thành viên. Kết quả: ${verdict} (${tally.agree} đồng ý; cần ${tally.needed} — ${ruleLower}${tie}).`;
   }
   const verdict = tally.passed ? 'passed' : 'not passed';
-  return `${present} of ${members} members present. Result: ${verdict} (${tally.agree} in favour; ${tally.needed} needed — ${ruleLower}).`;
+  const tie = tally.decidedByChair ? '; an exact tie, decided by the chair’s side' : '';
+  return `${present} of ${members} members present. Result: ${verdict} (${tally.agree} in favour; ${tally.needed} needed — ${ruleLower}${tie}).`;
 }

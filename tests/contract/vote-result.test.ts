@@ -21,4 +21,17 @@ describe('the result a minutes vote states (issue 15)', () => {
     expect(voteResult({ agree: 1, disagree: 0, other: 0, rule: 'majority_all', members: 9, present: 10 }).kind).toBe('impossible');
     expect(voteResultText({ agree: 7, disagree: 4, other: 2, rule: 'majority_present', members: 15, present: 11 })).toBeNull();
   });
+
+  it('an exact tie goes to the chair’s side only when the chair’s vote is recorded (the committee’s rules allow it)', () => {
+    const tie = { agree: 3, disagree: 3, other: 0, rule: 'majority_present' as const, members: 9, present: 6 };
+    expect(voteResult(tie)).toMatchObject({ kind: 'result', tie: true, tally: { passed: false, decidedByChair: false } });
+    expect(voteResultText({ ...tie, chairChoice: 'agree' })).toBe(
+      'Có mặt 6/9 thành viên. Kết quả: thông qua (3 đồng ý; cần 4 — quá nửa số thành viên có mặt; số phiếu ngang nhau, theo ý kiến của người chủ trì).',
+    );
+    expect(voteResultText({ ...tie, chairChoice: 'disagree' })).toContain('không thông qua (3 đồng ý; cần 4');
+    // Recorded once, it plays no part when the counts are no longer a tie.
+    expect(voteResultText({ ...tie, agree: 4, disagree: 2, chairChoice: 'disagree' })).toBe(
+      'Có mặt 6/9 thành viên. Kết quả: thông qua (4 đồng ý; cần 4 — quá nửa số thành viên có mặt).',
+    );
+  });
 });

@@ -285,6 +285,8 @@ test('the Thông báo kết luận is drafted from the conclusions, edited with 
 test('reopened with a reason, the minutes take opinions and votes, refresh from the meeting, keep revisions and survive a conflict', async ({ page }) => {
   test.setTimeout(150_000);
   const core = env.host.core;
+  // The committee's working rules give a tie to the chair's side.
+  await core.call('committees.update', { id: dir.committee.id, name: dir.committee.name, shortName: dir.committee.shortName, tieToChair: true });
   await page.goto(env.host.url);
   await expect(page.getByRole('heading', { level: 1, name: 'Cuộc họp' })).toBeVisible();
   await page.goto(`${new URL(page.url()).origin}/#/meetings/${meetingId}/minutes`);
@@ -312,14 +314,20 @@ test('reopened with a reason, the minutes take opinions and votes, refresh from 
   await page.getByRole('button', { name: 'Biểu quyết', exact: true }).click();
   const vote = page.locator('.ns-mx-vote').last();
   await vote.getByRole('textbox', { name: 'Nội dung biểu quyết' }).fill('Thông qua phương án hỗ trợ di dời');
-  await vote.getByRole('spinbutton', { name: 'Đồng ý', exact: true }).fill('3');
-  await vote.getByRole('spinbutton', { name: 'Không đồng ý' }).fill('1');
+  await vote.getByRole('spinbutton', { name: 'Đồng ý', exact: true }).fill('2');
+  await vote.getByRole('spinbutton', { name: 'Không đồng ý' }).fill('2');
   // The result under the rule: counts that cannot be are pointed out, not judged.
   // The committee's own rule is offered first.
   await choose(page, vote.getByRole('combobox', { name: 'Cách tính kết quả' }), 'Quá nửa số thành viên có mặt (theo quy chế)');
   await vote.getByRole('spinbutton', { name: 'Thành viên có mặt' }).fill('2');
   await expect(vote.getByText(/Tổng số phiếu \(4\) nhiều hơn số thành viên có mặt \(2\).*hãy kiểm tra lại/)).toBeVisible();
   await vote.getByRole('spinbutton', { name: 'Thành viên có mặt' }).fill('4');
+  // A tie: this committee's rules give it to the side the chair voted for.
+  await choose(page, vote.getByRole('combobox', { name: 'Số phiếu ngang nhau: người chủ trì biểu quyết' }), 'Người chủ trì đồng ý');
+  await expect(vote.getByText(/Kết quả: thông qua \(2 đồng ý; cần 3 — quá nửa số thành viên có mặt; số phiếu ngang nhau, theo ý kiến của người chủ trì\)\.$/)).toBeVisible();
+  await shot(page, 'minutes-vote-tie');
+  await vote.getByRole('spinbutton', { name: 'Đồng ý', exact: true }).fill('3');
+  await vote.getByRole('spinbutton', { name: 'Không đồng ý' }).fill('1');
   await expect(vote.getByText(/^Có mặt 4\/\d+ thành viên\. Kết quả: thông qua \(3 đồng ý; cần 3 — quá nửa số thành viên có mặt\)\.$/)).toBeVisible();
   await shot(page, 'minutes-vote-result');
   await expect(page.getByRole('status').filter({ hasText: /Đã lưu lúc/ })).toBeVisible({ timeout: 15_000 });

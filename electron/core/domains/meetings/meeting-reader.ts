@@ -30,6 +30,7 @@ interface DetailRow extends SummaryRow {
   secretary_email: string | null;
   quorum_percent: number;
   pass_rule: PassRule | null;
+  tie_to_chair: number | null;
   cloned_from_id: string | null;
   created_at: string;
 }
@@ -108,7 +109,7 @@ export function createMeetingReader(ctx: ServiceContext, booking: BookingCheck) 
     `SELECT ${SUMMARY_COLUMNS}, m.description,
        m.secretary_person_id, se.full_name AS secretary_name, se.position AS secretary_position,
        seo.name AS secretary_unit, se.email AS secretary_email,
-       c.quorum_percent, vr.pass_rule, m.cloned_from_id, m.created_at
+       c.quorum_percent, vr.pass_rule, vr.tie_to_chair, m.cloned_from_id, m.created_at
      FROM meetings m ${SUMMARY_JOINS}
      LEFT JOIN committee_vote_rules vr ON vr.committee_id = m.committee_id
      LEFT JOIN people se ON se.id = m.secretary_person_id
@@ -176,6 +177,7 @@ export function createMeetingReader(ctx: ServiceContext, booking: BookingCheck) 
         bridgePoints: bridgePoints.all(id) as BridgePoint[],
         quorumPercent: row.quorum_percent,
         passRule: row.pass_rule ?? 'majority_present',
+        tieToChair: row.tie_to_chair === 1,
         clonedFromId: row.cloned_from_id,
         createdAt: row.created_at,
         agenda: agendaOf(summary, docs.byItem),

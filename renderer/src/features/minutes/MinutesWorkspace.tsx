@@ -141,6 +141,7 @@ export function MinutesWorkspace({ meeting, initial }: { meeting: MeetingDetail;
             participants: meeting.participants,
             attendance: { members: meeting.attendance.members, attending: meeting.attendance.membersAttending },
             passRule: meeting.passRule,
+            tieToChair: meeting.tieToChair,
           }}
         >
           <MinutesEditor

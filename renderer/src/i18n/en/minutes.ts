@@ -84,6 +84,10 @@ export const minutes: typeof source = {
     present: 'Members present',
     members: 'All members',
     fromAttendance: 'From the attendance ({{attending}}/{{members}})',
+    tie: 'A tie',
+    chairChoice: 'A tie: how the chair voted',
+    chairAgreed: 'The chair agreed',
+    chairDisagreed: 'The chair disagreed',
     impossible: 'More votes ({{voted}}) than members present ({{present}}), or more present than members ({{members}}): check the numbers.',
   },
   conclusion: {

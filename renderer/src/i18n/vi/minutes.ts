@@ -83,6 +83,10 @@ export const minutes = {
     present: 'Thành viên có mặt',
     members: 'Tổng số thành viên',
     fromAttendance: 'Theo điểm danh ({{attending}}/{{members}})',
+    tie: 'Số phiếu ngang nhau',
+    chairChoice: 'Số phiếu ngang nhau: người chủ trì biểu quyết',
+    chairAgreed: 'Người chủ trì đồng ý',
+    chairDisagreed: 'Người chủ trì không đồng ý',
     impossible: 'Tổng số phiếu ({{voted}}) nhiều hơn số thành viên có mặt ({{present}}), hoặc số có mặt nhiều hơn tổng số thành viên ({{members}}): hãy kiểm tra lại.',
   },
   conclusion: {

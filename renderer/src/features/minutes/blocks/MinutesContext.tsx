@@ -10,9 +10,11 @@ export interface MinutesContextValue {
   attendance: { members: number; attending: number } | null;
   /** How the committee's votes pass, by its working rules: offered first for a vote's result. */
   passRule: PassRule | null;
+  /** The committee's rules give an exact tie to the side the chair voted for. */
+  tieToChair: boolean;
 }
 
-const Context = createContext<MinutesContextValue>({ meetingId: '', participants: [], attendance: null, passRule: null });
+const Context = createContext<MinutesContextValue>({ meetingId: '', participants: [], attendance: null, passRule: null, tieToChair: false });
 
 export const MinutesContextProvider = Context.Provider;
 

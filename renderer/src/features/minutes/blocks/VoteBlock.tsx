@@ -38,7 +38,9 @@ export function VoteBlock({ nodeKey, fields }: { nodeKey: string; fields: VoteFi
   const { value, change, editable } = useBlockFields(nodeKey, fields);
   const [ref, near] = useNearViewport<HTMLDivElement>();
   const lang = i18n.language === 'en' ? 'en' : 'vi';
-  const { attendance, passRule } = useMinutesContext();
+  const { attendance, passRule, tieToChair } = useMinutesContext();
+  const result = voteResult(value);
+  const askChair = tieToChair && result.kind === 'result' && result.tie;
   // The committee's own rule first, marked as such.
   const ruleOptions = [...passRules]
     .sort((a, b) => Number(b === passRule) - Number(a === passRule))
@@ -127,6 +129,23 @@ export function VoteBlock({ nodeKey, fields }: { nodeKey: string; fields: VoteFi
               </Button>
             ) : null}
           </>
+        ) : null}
+        {askChair ? (
+          <label className="ns-minutes-count">
+            <span>{t('vote.tie')}</span>
+            <Select<'agree' | 'disagree'>
+              aria-label={t('vote.chairChoice')}
+              className="ns-minutes-vote-rule"
+              placeholder={t('vote.chairChoice')}
+              allowClear
+              value={value.chairChoice ?? undefined}
+              onChange={(choice) => change({ chairChoice: choice ?? null })}
+              options={[
+                { value: 'agree', label: t('vote.chairAgreed') },
+                { value: 'disagree', label: t('vote.chairDisagreed') },
+              ]}
+            />
+          </label>
         ) : null}
       </Flex>
       <VoteResultLine value={value} />

@@ -14,11 +14,14 @@ export interface VoteFields {
   rule?: PassRule | undefined;
   members?: number | null | undefined;
   present?: number | null | undefined;
+  /** How the chair voted, recorded only for a tie the committee's rules give to the chair's side. */
+  chairChoice?: 'agree' | 'disagree' | null | undefined;
 }
 
 /** The result fields as stored: only those set, so a vote without a result keeps its old shape. */
-function resultFields(f: Pick<VoteFields, 'rule' | 'members' | 'present'>): Partial<VoteFields> {
-  return f.rule ? { rule: f.rule, members: f.members ?? null, present: f.present ?? null } : {};
+function resultFields(f: Pick<VoteFields, 'rule' | 'members' | 'present' | 'chairChoice'>): Partial<VoteFields> {
+  if (!f.rule) return {};
+  return { rule: f.rule, members: f.members ?? null, present: f.present ?? null, ...(f.chairChoice ? { chairChoice: f.chairChoice } : {}) };
 }
 
 export type SerializedVoteNode = Spread<VoteFields, SerializedLexicalNode>;

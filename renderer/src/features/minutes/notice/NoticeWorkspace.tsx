@@ -177,7 +177,7 @@ export function NoticeWorkspace({ meeting, initial, onReload }: { meeting: Meeti
 
       <div className="ns-minutes-layout">
         <MinutesContextProvider
-          value={{ meetingId, participants: meeting.participants, attendance: { members: meeting.attendance.members, attending: meeting.attendance.membersAttending }, passRule: meeting.passRule }}
+          value={{ meetingId, participants: meeting.participants, attendance: { members: meeting.attendance.members, attending: meeting.attendance.membersAttending }, passRule: meeting.passRule, tieToChair: meeting.tieToChair }}
         >
           <MinutesEditor
             key={generation}
