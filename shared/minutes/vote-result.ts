@@ -5,6 +5,7 @@ export interface VoteRecord {
   agree: number;
   disagree: number;
   other: number;
+  /** How the result is decided and what it is taken of; unset in a vote that states its counts only. */
   rule?: PassRule | undefined;
   members?: number | null | undefined;
   present?: number | null | undefined;

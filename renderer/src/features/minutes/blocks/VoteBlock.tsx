@@ -9,6 +9,8 @@ import { useNearViewport } from './useNearViewport.ts';
 
 type Count = 'agree' | 'disagree' | 'other';
 const COUNTS: Count[] = ['agree', 'disagree', 'other'];
+/** What the result is taken of: the members present at the vote, and all the members with a vote. */
+const BASIS: ('present' | 'members')[] = ['present', 'members'];
 
 /** The result line under the counts: the verdict under the rule, or what to check when the counts cannot be. */
 function VoteResultLine({ value }: { value: VoteFields }) {
@@ -101,28 +103,19 @@ export function VoteBlock({ nodeKey, fields }: { nodeKey: string; fields: VoteFi
         />
         {value.rule ? (
           <>
-            <label className="ns-minutes-count">
-              <span>{t('vote.present')}</span>
-              <InputNumber<number>
-                aria-label={t('vote.present')}
-                min={0}
-                max={100_000}
-                precision={0}
-                value={value.present ?? null}
-                onChange={(n) => change({ present: n })}
-              />
-            </label>
-            <label className="ns-minutes-count">
-              <span>{t('vote.members')}</span>
-              <InputNumber<number>
-                aria-label={t('vote.members')}
-                min={0}
-                max={100_000}
-                precision={0}
-                value={value.members ?? null}
-                onChange={(n) => change({ members: n })}
-              />
-            </label>
+            {BASIS.map((key) => (
+              <label key={key} className="ns-minutes-count">
+                <span>{t(`vote.${key}`)}</span>
+                <InputNumber<number>
+                  aria-label={t(`vote.${key}`)}
+                  min={0}
+                  max={100_000}
+                  precision={0}
+                  value={value[key] ?? null}
+                  onChange={(n) => change({ [key]: n } as Partial<VoteFields>)}
+                />
+              </label>
+            ))}
             {attendance ? (
               <Button size="small" onClick={fromAttendance}>
                 {t('vote.fromAttendance', { attending: attendance.attending, members: attendance.members })}

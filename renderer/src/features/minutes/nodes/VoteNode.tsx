@@ -1,21 +1,13 @@
 import { $applyNodeReplacement, DecoratorNode, type EditorConfig, type LexicalNode, type LexicalUpdateJSON, type SerializedLexicalNode, type Spread } from 'lexical';
 import type { JSX } from 'react';
-import type { PassRule } from '../../../../../shared/room/tally.ts';
+import type { VoteRecord } from '../../../../../shared/minutes/vote-result.ts';
 import { VoteBlock } from '../blocks/VoteBlock.tsx';
 import { blockDom } from './blockDom.ts';
 
-export interface VoteFields {
+/** The counts and, when recorded, the result's rule and basis (see VoteRecord). */
+export interface VoteFields extends VoteRecord {
   id: string;
   question: string;
-  agree: number;
-  disagree: number;
-  other: number;
-  /** How the result is decided and what it is taken of; unset in a vote that states its counts only. */
-  rule?: PassRule | undefined;
-  members?: number | null | undefined;
-  present?: number | null | undefined;
-  /** How the chair voted, recorded only for a tie the committee's rules give to the chair's side. */
-  chairChoice?: 'agree' | 'disagree' | null | undefined;
 }
 
 /** The result fields as stored: only those set, so a vote without a result keeps its old shape. */
