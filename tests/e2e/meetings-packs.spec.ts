@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { writeOfficialPdf } from '../support/pdf-fixtures.ts';
 import { rewriteZip } from '../support/zip-entries.ts';
+import { modalOpened } from './support/antd.ts';
 import { isolatedHost, type IsolatedHost } from './support/isolated-host.ts';
 import { seedDirectory } from './support/seed.ts';
 import { shot } from './support/shots.ts';
@@ -175,7 +176,7 @@ test('a pack carrying a Mật document asks the secretariat for the reason; Hủ
 
   await page.getByRole('button', { name: 'Xuất gói tài liệu' }).click();
   const ask = page.getByRole('dialog', { name: 'Gửi tài liệu Mật trong gói tài liệu' });
-  await expect(ask).toBeVisible();
+  await modalOpened(ask);
   await expect(ask).toContainText('chỉ mở được trên máy của người dự họp mà bạn đã tin cậy khóa');
   // Who will and who will not be able to open it, before the secretariat decides.
   await expect(ask).toContainText('Chỉ mở được trên máy của: Nguyễn Văn Thành');
@@ -186,6 +187,7 @@ test('a pack carrying a Mật document asks the secretariat for the reason; Hủ
   await page.getByRole('button', { name: 'Xuất gói tài liệu' }).click();
   // The reason box takes the focus once the dialog's form is mounted: only then does "Xác nhận" validate it.
   await expect(ask.getByRole('textbox', { name: 'Lý do gửi trong gói' })).toBeFocused();
+  await modalOpened(ask);
   await ask.getByRole('button', { name: 'Xác nhận và xuất gói' }).click();
   await expect(ask.getByText('Hãy ghi rõ lý do gửi tài liệu mật trong gói.')).toBeVisible();
   await ask.getByRole('textbox', { name: 'Lý do gửi trong gói' }).fill('Gửi thành viên Ban Chỉ đạo dự họp ngày 14/12');

@@ -9,7 +9,7 @@ import { E2E_PROFILE } from './env.ts';
 import { expect, screenshot, test } from './fixtures.ts';
 import { isolatedHost, type IsolatedHost } from './support/isolated-host.ts';
 import { scroller } from './support/reader-page.ts';
-import { menuChoice } from './support/antd.ts';
+import { menuChoice, modalOpened } from './support/antd.ts';
 
 /** A Tối mật document in the reader: the reader's watermark on every page, and an export that asks why. */
 let lab: IsolatedHost;
@@ -73,7 +73,7 @@ test('exporting from the Xuất menu asks for the reason first, and the core rec
   await firstPage(page);
   await menuChoice(page, page.getByRole('button', { name: 'Xuất / Nhập' }), 'Xuất PDF để in (gộp ghi chú vào trang)');
   const dialog = page.getByRole('dialog', { name: 'Xuất nội dung tài liệu Tối mật' });
-  await expect(dialog).toBeVisible();
+  await modalOpened(dialog);
   await dialog.getByRole('button', { name: 'Xác nhận và xuất' }).click();
   await expect(dialog.getByText('Hãy ghi rõ lý do xuất.')).toBeVisible();
   await dialog.getByRole('textbox', { name: 'Lý do xuất' }).fill('Trình Thường trực Tỉnh ủy tại phiên họp ngày 14/12');
@@ -98,7 +98,7 @@ test('opening it with another program or saving a copy asks for the reason; Hủ
   await firstPage(page);
   await page.getByRole('button', { name: 'Mở bằng chương trình khác' }).click();
   const openDialog = page.getByRole('dialog', { name: 'Mở tài liệu Tối mật bằng chương trình khác' });
-  await expect(openDialog).toBeVisible();
+  await modalOpened(openDialog);
   await openDialog.getByRole('textbox', { name: 'Lý do mở' }).fill('In để trình lãnh đạo ký');
   await screenshot(page, 'reader-classified-open-release');
   const tab = context.waitForEvent('page');
@@ -111,10 +111,11 @@ test('opening it with another program or saving a copy asks for the reason; Hủ
   await page.goto(`${lab.host.url}#/documents/${documentId}`);
   await page.getByRole('button', { name: 'Tải về' }).click();
   const saveDialog = page.getByRole('dialog', { name: 'Lưu bản sao tài liệu Tối mật' });
-  await expect(saveDialog).toBeVisible();
+  await modalOpened(saveDialog);
   await saveDialog.getByRole('button', { name: 'Hủy' }).click();
   await expect(saveDialog).toBeHidden();
   await page.getByRole('button', { name: 'Tải về' }).click();
+  await modalOpened(saveDialog);
   await saveDialog.getByRole('textbox', { name: 'Lý do lưu bản sao' }).fill('Lưu vào máy tính của văn phòng');
   const download = page.waitForEvent('download');
   await saveDialog.getByRole('button', { name: 'Xác nhận và lưu' }).click();

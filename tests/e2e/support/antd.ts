@@ -95,3 +95,13 @@ export async function menuChoice(page: Page, trigger: Locator, item: string): Pr
     }
   }
 }
+
+/**
+ * antd's Modal once its opening motion is over. Seen in CI: a click on the footer's button while the
+ * dialog was still at the start of its zoom (mounted, its box already stable, not yet painted) was
+ * lost, so the confirmation never ran.
+ */
+export async function modalOpened(dialog: Locator): Promise<void> {
+  await expect(dialog).toBeVisible();
+  await expect(dialog).not.toHaveClass(/ant-zoom-(appear|enter)/);
+}
