@@ -226,7 +226,11 @@ export const directoryMethods = {
   'committees.list': { access: 'ui', input: empty },
   'committees.get': { access: 'ui', input: byId },
   'committees.create': { access: 'ui', input: z.object(committeeFields).strict() },
-  'committees.update': { access: 'ui', input: z.object({ id, ...committeeFields }).strict() },
+  /** `passRule` and `tieToChair` left out keep what the committee has. */
+  'committees.update': {
+    access: 'ui',
+    input: z.object({ id, ...committeeFields, passRule: committeeFields.passRule.unwrap().optional(), tieToChair: z.boolean().optional() }).strict(),
+  },
   'committees.delete': { access: 'ui', input: byId },
   'committees.setMembers': { access: 'ui', input: setMembersInput },
 

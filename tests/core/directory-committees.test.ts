@@ -76,6 +76,8 @@ describe('committees (Ban Chỉ đạo)', () => {
     expect(strict).toMatchObject({ passRule: 'two_thirds_all', tieToChair: false });
     const changed = await core.call('committees.update', { id: strict.id, name: strict.name, passRule: 'majority_all', tieToChair: true });
     expect(changed).toMatchObject({ passRule: 'majority_all', tieToChair: true });
+    // An edit that does not name them keeps them.
+    expect(await core.call('committees.update', { id: strict.id, name: strict.name, quorumPercent: 60 })).toMatchObject({ quorumPercent: 60, passRule: 'majority_all', tieToChair: true });
     expect(await core.call('committees.list', {})).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ id: plain.id, passRule: 'majority_present' }),

@@ -165,8 +165,10 @@ export function createCommitteesService(ctx: ServiceContext, change: ChangeWrite
       return change(
         'directory',
         (audit) => {
-          get(input.id);
+          const before = get(input.id);
           assertNameFree(input.name, input.id);
+          const passRule = input.passRule ?? before.passRule;
+          const tieToChair = input.tieToChair ?? before.tieToChair;
           update.run({
             id: input.id,
             name: input.name,
@@ -174,12 +176,12 @@ export function createCommitteesService(ctx: ServiceContext, change: ChangeWrite
             quorumPercent: input.quorumPercent ?? 50,
             now: ctx.now().toISOString(),
           });
-          setVoteRule.run(input.id, input.passRule, input.tieToChair ? 1 : 0);
+          setVoteRule.run(input.id, passRule, tieToChair ? 1 : 0);
           audit({
             action: 'committees.update',
             entity: 'committee',
             entityId: input.id,
-            detail: { name: input.name, quorumPercent: input.quorumPercent, passRule: input.passRule, tieToChair: input.tieToChair },
+            detail: { name: input.name, quorumPercent: input.quorumPercent, passRule, tieToChair },
           });
           return get(input.id);
         },
