@@ -12,6 +12,16 @@ const COUNTS: Count[] = ['agree', 'disagree', 'other'];
 /** What the result is taken of: the members present at the vote, and all the members with a vote. */
 const BASIS: ('present' | 'members')[] = ['present', 'members'];
 
+/** A labelled whole number of people or votes. */
+function CountField({ label, value, onChange }: { label: string; value: number | null; onChange: (n: number | null) => void }) {
+  return (
+    <label className="ns-minutes-count">
+      <span>{label}</span>
+      <InputNumber<number> aria-label={label} min={0} max={100_000} precision={0} value={value} onChange={onChange} />
+    </label>
+  );
+}
+
 /** The result line under the counts: the verdict under the rule, or what to check when the counts cannot be. */
 function VoteResultLine({ value }: { value: VoteFields }) {
   const { t, i18n } = useTranslation('minutes');
@@ -78,17 +88,7 @@ export function VoteBlock({ nodeKey, fields }: { nodeKey: string; fields: VoteFi
       />
       <Flex gap="middle" wrap>
         {COUNTS.map((key) => (
-          <label key={key} className="ns-minutes-count">
-            <span>{t(`vote.${key}`)}</span>
-            <InputNumber<number>
-              aria-label={t(`vote.${key}`)}
-              min={0}
-              max={100_000}
-              precision={0}
-              value={value[key]}
-              onChange={(n) => change({ [key]: n ?? 0 } as Partial<VoteFields>)}
-            />
-          </label>
+          <CountField key={key} label={t(`vote.${key}`)} value={value[key]} onChange={(n) => change({ [key]: n ?? 0 } as Partial<VoteFields>)} />
         ))}
       </Flex>
       <Flex gap="middle" wrap align="center">
@@ -104,17 +104,7 @@ export function VoteBlock({ nodeKey, fields }: { nodeKey: string; fields: VoteFi
         {value.rule ? (
           <>
             {BASIS.map((key) => (
-              <label key={key} className="ns-minutes-count">
-                <span>{t(`vote.${key}`)}</span>
-                <InputNumber<number>
-                  aria-label={t(`vote.${key}`)}
-                  min={0}
-                  max={100_000}
-                  precision={0}
-                  value={value[key] ?? null}
-                  onChange={(n) => change({ [key]: n } as Partial<VoteFields>)}
-                />
-              </label>
+              <CountField key={key} label={t(`vote.${key}`)} value={value[key] ?? null} onChange={(n) => change({ [key]: n } as Partial<VoteFields>)} />
             ))}
             {attendance ? (
               <Button size="small" onClick={fromAttendance}>
