@@ -115,10 +115,11 @@ export function createPacksDomain(ctx: ServiceContext, deps: PacksDeps) {
     const identity = deps.directory.signer.current();
     const { content, pageTexts } = collectPackContent(db, meetingId);
     const classified = content.documents.filter((d) => isClassified(d.classification)).length;
+    if (classified === 0) return { identity, content, pageTexts, audience: null };
     const audience = packAudience(content, deps.directory.trustedKeys.personalKeys);
-    if (classified > 0 && audience.recipients.length === 0) throw noRecipients(audience.withoutKey);
+    if (audience.recipients.length === 0) throw noRecipients(audience.withoutKey);
     releaseForPack(content, release, { recipients: audience.recipients.map((r) => r.name), withoutKey: audience.withoutKey });
-    return { identity, content, pageTexts, audience: classified > 0 ? { ...audience, documents: classified } : null };
+    return { identity, content, pageTexts, audience: { ...audience, documents: classified } };
   }
 
   async function buildPack(prepared: ReturnType<typeof preparePack>, file: string) {
