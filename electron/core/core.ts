@@ -43,6 +43,7 @@ import { createAppInfoService } from './services/app-info.ts';
 import { createAuditLog, sealUnchainedEntries } from './services/audit.ts';
 import { createBackupService } from './services/backup.ts';
 import { createSettingsService } from './services/settings.ts';
+import { blobKeyOf, type BlobAccess } from './files/blob-file.ts';
 
 export interface CoreOptions {
   dataDir: string;
@@ -68,6 +69,11 @@ export interface Core {
   readonly databaseFile: string;
   /** Folders hosts use to hand files over (staging for uploads, exports, blobs). */
   readonly paths: DataPaths;
+  /**
+   * Reads stored document files (encrypted at rest) for a host handing them to the user or the
+   * reader; null while the data is locked or not open yet, so a locked app serves no document.
+   */
+  blobAccess(): BlobAccess | null;
   /** The one entry point for hosts: validates the envelope, access and input; never throws. */
   dispatch(request: unknown, access: Access): Promise<ResponseEnvelope>;
   /** Typed convenience for in-process clients (CLI, tests); throws CoreError. Calls with 'local' access. */
@@ -114,6 +120,7 @@ function bindServices(db: SqliteDatabase, events: EventBus, log: Logger, paths: 
     audit,
     settings,
     seed: createSeedService(ctx, documents),
+    documents,
     domains,
     handlers: {
       ...directory.handlers,
@@ -291,6 +298,7 @@ async function openCore(base: CoreBase, databaseKey: DatabaseKey): Promise<Core>
     dataDir,
     databaseFile,
     paths,
+    blobAccess: () => (closed || services.security.locked() ? null : { paths, key: blobKeyOf(databaseKey) }),
     dispatch,
     async call(method, input) {
       const response = await dispatch({ type: 'request', id: nextId++, method, input }, 'local');
@@ -298,7 +306,10 @@ async function openCore(base: CoreBase, databaseKey: DatabaseKey): Promise<Core>
       throw new CoreError(response.error.code, response.error.message, response.error.details);
     },
     subscribe: (listener) => events.subscribe(listener),
-    idle: () => services.annotations.carry.idle(),
+    idle: async () => {
+      await services.documents.encryptionPass();
+      await services.annotations.carry.idle();
+    },
     async close() {
       if (closed) return;
       closed = true;

@@ -113,6 +113,17 @@ export class CoreProcess {
     });
   }
 
+  /** The document files' key, or null while the data is locked, not open, or the core is down. */
+  async blobKey(): Promise<Buffer | null> {
+    if (this.#state !== 'starting' && this.#state !== 'ready' && this.#state !== 'restarting') return null;
+    const id = this.#nextId++;
+    const outcome = await new Promise<RawOutcome>((resolve) => {
+      this.#pending.set(id, { method: 'blob-access', message: { type: 'blob-access', id }, sent: false, timer: undefined, resolve });
+      if (this.#state === 'ready') this.#post(id);
+    });
+    return outcome.ok && typeof outcome.result === 'string' ? Buffer.from(outcome.result, 'base64') : null;
+  }
+
   /** Asks the core to close its database, then kills the process if it does not exit in time. */
   stop(): Promise<void> {
     if (this.#restartTimer) clearTimeout(this.#restartTimer);

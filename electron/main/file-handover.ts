@@ -1,13 +1,12 @@
-import { copyFile, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { Readable } from 'node:stream';
 import { dialog, ipcMain, shell } from 'electron';
 import { IPC_FILE_CHANNEL, MAX_UPLOAD_BYTES, type OpenFileResult, type RawOutcome } from '../../shared/contract/bridge.ts';
 import type { DataPaths } from '../core/context.ts';
 import { CoreError } from '../core/errors.ts';
-import { resolveFileTarget } from '../core/files/file-target.ts';
+import { readFound, resolveFileTarget } from '../core/files/file-target.ts';
 import { handOverRequest, type HandOverGate } from '../core/files/hand-over-gate.ts';
-import { makeOpenCopy, openCopiesRoot, planOpen, readForSniffing, sweepOpenCopies } from '../core/files/open-policy.ts';
+import { makeOpenCopy, openCopiesRoot, planOpen, readForSniffing, saveFoundCopy, sweepOpenCopies } from '../core/files/open-policy.ts';
 import { safeFileName } from '../core/files/safe-file-name.ts';
 import { stageUpload } from '../core/files/staging.ts';
 import { senderProblem, type IpcDeps } from './ipc.ts';
@@ -42,7 +41,7 @@ const notFound = (): RawOutcome => failed('NOT_FOUND', 'Không tìm thấy tệp
  * the user's release, which the core records in the audit log.
  */
 export function registerFileHandover(
-  deps: Pick<IpcDeps, 'getWindow' | 'policy' | 'log'> & { paths: DataPaths; gate: HandOverGate },
+  deps: Pick<IpcDeps, 'getWindow' | 'policy' | 'log'> & { paths: DataPaths; gate: HandOverGate; blobKey: () => Promise<Buffer | null> },
 ): { sweep(): Promise<void> } {
   const copies = openCopiesRoot(tmpdir(), deps.paths.dataDir);
   const sweep = async () => {
@@ -65,11 +64,12 @@ export function registerFileHandover(
         const staged = await stageUpload(deps.paths, Readable.from([Buffer.from(request.bytes)]), MAX_UPLOAD_BYTES);
         return { ok: true, result: { uploadId: staged.uploadId, fileName, bytes: staged.bytes } };
       }
-      const found = resolveFileTarget(deps.paths, request.target);
+      const key = await deps.blobKey();
+      const found = resolveFileTarget(deps.paths, key ? { paths: deps.paths, key } : null, request.target);
       if (!found) return notFound();
       if (request.op === 'read') {
         // Structured clone carries the ArrayBuffer to the window; a Buffer's pooled backing store would not.
-        const bytes = await readFile(found.file);
+        const bytes = await readFound(found);
         return { ok: true, result: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) };
       }
       // The core records a release only for a file that really goes: a save asks before the dialog
@@ -90,14 +90,14 @@ export function registerFileHandover(
         if (choice.canceled || !choice.filePath) return { ok: true, result: null };
         const withdrawn = await ask(false);
         if (withdrawn) return withdrawn;
-        await copyFile(found.file, choice.filePath);
+        await saveFoundCopy(found, choice.filePath);
         return { ok: true, result: choice.filePath };
       }
-      const plan = planOpen(await readForSniffing(found.file), found.fileName, request.confirmed);
+      const plan = planOpen(await readForSniffing(found), found.fileName, request.confirmed);
       if (plan.status === 'needs-confirmation') return { ok: true, result: plan satisfies OpenFileResult };
       const refused = await ask(false);
       if (refused) return refused;
-      const copy = await makeOpenCopy(copies, found.file, plan.fileName);
+      const copy = await makeOpenCopy(copies, found, plan.fileName);
       const error = await shell.openPath(copy);
       if (error) return failed('IO_ERROR', `Không mở được tệp: ${error}`, `The file could not be opened: ${error}`);
       return { ok: true, result: { status: 'opened', fileName: plan.fileName } satisfies OpenFileResult };

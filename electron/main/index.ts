@@ -138,6 +138,7 @@ async function main(): Promise<void> {
     log,
     paths: dataPaths(dataDir),
     gate: (request) => core.call('documents.handOver', request, 'ui'),
+    blobKey: () => core.blobKey(),
   });
   sweepOpenCopiesAtQuit = fileHandover.sweep;
   // Copies left by the last run (a crash, a program that held one open) go before anything new opens.

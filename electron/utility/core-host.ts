@@ -92,6 +92,10 @@ async function handle(message: MainToHost): Promise<void> {
     await core?.close();
     return process.exit(0);
   }
+  if (message.type === 'blob-access') {
+    send({ type: 'response', id: message.id, ok: true, result: core?.blobAccess()?.key.toString('base64') ?? null });
+    return;
+  }
   const { request, access } = message;
   if (!core) {
     send({

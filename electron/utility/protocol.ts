@@ -13,6 +13,12 @@ import type {
 export type MainToHost =
   | { type: 'request'; access: Access; request: RequestEnvelope }
   | { type: 'shutdown' }
+  /**
+   * Main hands stored documents to the window and the OS (main/file-handover.ts) and reads them with
+   * the document files' key; the answer is a response whose result is the key in base64, or null
+   * while the data is locked or not open.
+   */
+  | { type: 'blob-access'; id: number }
   /** The keychain's answer: base64 of the sealed bytes (seal) or the secret (open). */
   | { type: 'vault-result'; id: number; ok: boolean; data: string };
 
@@ -34,6 +40,7 @@ export function isMainToHost(value: unknown): value is MainToHost {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Record<string, unknown>;
   if (v['type'] === 'shutdown') return true;
+  if (v['type'] === 'blob-access') return typeof v['id'] === 'number';
   if (v['type'] === 'vault-result') return typeof v['id'] === 'number' && typeof v['ok'] === 'boolean' && typeof v['data'] === 'string';
   return (
     v['type'] === 'request' &&

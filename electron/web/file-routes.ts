@@ -1,11 +1,11 @@
-import { createReadStream, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream/promises';
 import { MAX_UPLOAD_BYTES, type ErrorPayload, type FileTarget, type OpenFileResult, type UploadResult } from '../../shared/contract/index.ts';
 import { stripDiacritics } from '../../shared/text-fold.ts';
 import type { DataPaths } from '../core/context.ts';
 import { CoreError } from '../core/errors.ts';
-import { resolveFileTarget } from '../core/files/file-target.ts';
+import type { BlobAccess } from '../core/files/blob-file.ts';
+import { resolveFileTarget, type FoundFile } from '../core/files/file-target.ts';
 import { handOverRequest, type HandOverGate } from '../core/files/hand-over-gate.ts';
 import { planOpen, readForSniffing, type OpenPlan } from '../core/files/open-policy.ts';
 import { safeFileName } from '../core/files/safe-file-name.ts';
@@ -78,7 +78,14 @@ const SHOWN_INLINE = /^(application\/pdf|image\/(png|jpeg|gif|webp|bmp)|text\/pl
  * log keeps. `check=1` only answers (the OpenFileResult for an open, null for a save), so the page can
  * ask the user before a tab or a download it cannot take back; nothing is recorded then.
  */
-export async function handleDownload(req: IncomingMessage, res: ServerResponse, paths: DataPaths, url: URL, gate: HandOverGate): Promise<void> {
+export async function handleDownload(
+  req: IncomingMessage,
+  res: ServerResponse,
+  paths: DataPaths,
+  blobs: BlobAccess | null,
+  url: URL,
+  gate: HandOverGate,
+): Promise<void> {
   const [, , kind, key, rawName] = url.pathname.split('/');
   let name: string;
   try {
@@ -91,14 +98,20 @@ export async function handleDownload(req: IncomingMessage, res: ServerResponse, 
     kind === 'export'
       ? { kind: 'export', exportId: key, fileName: name }
       : { kind: 'blob', sha256: key, fileName: name, ...(reason !== null ? { releaseClassified: { reason } } : {}) };
-  const found = resolveFileTarget(paths, target);
+  let found: FoundFile | null;
+  try {
+    found = resolveFileTarget(paths, blobs, target);
+  } catch (e) {
+    if (e instanceof CoreError) return problem(res, 403, e.payload);
+    throw e;
+  }
   if (!found) return problem(res, 404, notFound);
   const open = url.searchParams.get('inline') === '1';
   const check = url.searchParams.get('check') === '1';
   let plan: OpenPlan | null = null;
   if (open) {
     try {
-      plan = planOpen(await readForSniffing(found.file), found.fileName, url.searchParams.get('confirmed') === '1');
+      plan = planOpen(await readForSniffing(found), found.fileName, url.searchParams.get('confirmed') === '1');
     } catch (e) {
       if (e instanceof CoreError) return problem(res, 403, e.payload);
       throw e;
@@ -123,7 +136,8 @@ export async function handleDownload(req: IncomingMessage, res: ServerResponse, 
   } else {
     headers = { 'Content-Type': 'application/octet-stream', 'Content-Disposition': contentDisposition('attachment', found.fileName) };
   }
-  const size = statSync(found.file).size;
+  const stored = await found.open();
+  const size = stored.size;
   res.writeHead(200, {
     ...headers,
     'Content-Length': String(size),
@@ -132,8 +146,9 @@ export async function handleDownload(req: IncomingMessage, res: ServerResponse, 
     'Cache-Control': 'no-store',
   });
   if (req.method === 'HEAD') {
+    await stored.close();
     res.end();
     return;
   }
-  await pipeline(createReadStream(found.file, { highWaterMark: 1 << 20 }), res);
+  await pipeline(stored.stream(), res);
 }

@@ -132,7 +132,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       res.writeHead(401).end();
       return;
     }
-    return handleDownload(req, res, core.paths, url, (input) => core.dispatch({ type: 'request', id: 0, method: 'documents.handOver', input }, 'ui'));
+    return handleDownload(req, res, core.paths, core.blobAccess(), url, (input) => core.dispatch({ type: 'request', id: 0, method: 'documents.handOver', input }, 'ui'));
   }
 
   const server = createServer((req, res) => {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -6,8 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { createCore } from '../../electron/core/index.ts';
 import { extractDatabase } from '../support/backup-archive.ts';
 import { writeTextPdf } from '../support/pdf-fixtures.ts';
-import { Database, integrityCheck, sha256 } from '../support/sqlite.ts';
+import { Database, integrityCheck } from '../support/sqlite.ts';
 import { tempDir } from '../support/temp-dir.ts';
+import { readStoredBlob } from '../support/document-store.ts';
 
 const BIN = join(import.meta.dirname, '../../bin/nghisu.js');
 
@@ -112,6 +114,7 @@ describe('nghisu CLI', () => {
 
 describe('nghisu backup and restore keep every document', () => {
   const blob = (dir: string, sha: string) => join(dir, 'blobs', sha.slice(0, 2), sha.slice(2));
+  const storedSha = (dir: string, sha: string) => createHash('sha256').update(readStoredBlob(dir, sha)).digest('hex');
   /** Document ids and file names as the database lists them, read directly. */
   function documents(dir: string): { id: string; blob_sha256: string }[] {
     const db = new Database(join(dir, 'nghisu.db'), { readonly: true });
@@ -121,7 +124,7 @@ describe('nghisu backup and restore keep every document', () => {
       db.close();
     }
   }
-  const readable = (dir: string) => documents(dir).every((d) => existsSync(blob(dir, d.blob_sha256)) && sha256(blob(dir, d.blob_sha256)) === d.blob_sha256);
+  const readable = (dir: string) => documents(dir).every((d) => existsSync(blob(dir, d.blob_sha256)) && storedSha(dir, d.blob_sha256) === d.blob_sha256);
 
   it('says what the backup holds; restore keeps the later document on disk and its undo brings it back', async () => {
     const dir = tempDir();
@@ -157,7 +160,7 @@ describe('nghisu backup and restore keep every document', () => {
     expect(readable(dir)).toBe(true);
     // B's file is still on disk, after another process's start-up sweep too.
     expect(nghisu('--data-dir', dir, 'info').code).toBe(0);
-    for (const d of before) expect(sha256(blob(dir, d.blob_sha256))).toBe(d.blob_sha256);
+    for (const d of before) expect(storedSha(dir, d.blob_sha256)).toBe(d.blob_sha256);
 
     const undo = nghisu('--data-dir', dir, 'restore', r.previousCopy);
     expect(undo.code, undo.stderr).toBe(0);

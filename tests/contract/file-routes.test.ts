@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { encryptBytes } from '../../electron/core/files/blob-cipher.ts';
 import { blobPathOf } from '../../electron/core/files/blob-file.ts';
 import { writeExport } from '../../electron/core/files/exports.ts';
 import { stagedFile } from '../../electron/core/files/staging.ts';
@@ -70,12 +71,12 @@ describe('browser host file routes', () => {
     }
   });
 
-  /** Put bytes into the store as an import would (file, blob row, document row); answers their SHA-256. */
-  function store(bytes: Buffer, classification = 'normal'): string {
+  /** Put bytes into the store as an import would (encrypted file, blob row, document row); answers their SHA-256. */
+  async function store(bytes: Buffer, classification = 'normal'): Promise<string> {
     const sha = createHash('sha256').update(bytes).digest('hex');
     const file = blobPathOf(host.core.paths, sha);
     mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, bytes);
+    writeFileSync(file, await encryptBytes(host.core.blobAccess()!.key, bytes));
     const db = new Database(host.core.databaseFile);
     try {
       const now = new Date().toISOString();
@@ -91,8 +92,8 @@ describe('browser host file routes', () => {
   }
 
   /** The open URL for stored bytes under `name`. */
-  function stored(bytes: Buffer, name: string, query = ''): string {
-    return `${host.origin}/files/blob/${store(bytes)}/${encodeURIComponent(name)}?token=${host.token}&inline=1${query}`;
+  async function stored(bytes: Buffer, name: string, query = ''): Promise<string> {
+    return `${host.origin}/files/blob/${await store(bytes)}/${encodeURIComponent(name)}?token=${host.token}&inline=1${query}`;
   }
 
   const releases = () => {
@@ -108,7 +109,7 @@ describe('browser host file routes', () => {
 
   it('a Mật document is neither saved nor opened without a reason; the reader still gets it; a release is recorded once it goes', async () => {
     const pdf = readFileSync(join(FIXTURE_PDFS, 'rotated.pdf'));
-    const sha = store(pdf, 'confidential');
+    const sha = await store(pdf, 'confidential');
     const base = `${host.origin}/files/blob/${sha}/${encodeURIComponent('Báo cáo mật.pdf')}?token=${host.token}`;
     for (const query of ['', '&inline=1', '&inline=1&check=1', '&check=1']) {
       const refused = await fetch(base + query);
@@ -143,6 +144,29 @@ describe('browser host file routes', () => {
     expect(((await blank.json()) as { error: { code: string } }).error.code).toBe('INVALID_INPUT');
   });
 
+  it('hands over a stored document in its plain bytes, which are encrypted on the disk, and nothing while the app is locked', async () => {
+    const pdf = readFileSync(join(FIXTURE_PDFS, 'rotated.pdf'));
+    const sha = await store(pdf);
+    expect(readFileSync(blobPathOf(host.core.paths, sha)).includes(pdf.subarray(0, 200))).toBe(false);
+    const base = `${host.origin}/files/blob/${sha}/${encodeURIComponent('Tờ trình.pdf')}?token=${host.token}`;
+    for (const query of ['&read=1', '', '&inline=1']) {
+      const res = await fetch(base + query);
+      expect(res.status, query).toBe(200);
+      expect(res.headers.get('content-length')).toBe(String(pdf.length));
+      expect(Buffer.from(await res.arrayBuffer()).equals(pdf), query).toBe(true);
+    }
+    await host.core.call('profile.create', { fullName: 'Trần Thị Thư', position: 'Chuyên viên', unitName: 'Văn phòng UBND tỉnh', workRole: 'secretariat' });
+    await host.core.call('security.setPassphrase', { passphrase: 'Họp giao ban tuần 49/2026' });
+    await host.core.call('security.lock', {});
+    for (const query of ['&read=1', '', '&inline=1']) {
+      const res = await fetch(base + query);
+      expect(res.status, query).toBe(403);
+      expect(((await res.json()) as { error: { code: string } }).error.code).toBe('LOCKED');
+    }
+    await host.core.call('security.unlock', { passphrase: 'Họp giao ban tuần 49/2026' });
+    expect((await fetch(`${base}&read=1`)).status).toBe(200);
+  });
+
   it('bytes in the store that no document claims are not handed over', async () => {
     const bytes = readFileSync(join(FIXTURE_PDFS, 'rotated.pdf'));
     const sha = createHash('sha256').update(bytes).digest('hex');
@@ -154,30 +178,30 @@ describe('browser host file routes', () => {
   });
 
   it('opens in a tab by the open rules: the type from the bytes, nosniff, programs refused', async () => {
-    const pdf = await fetch(stored(readFileSync(join(FIXTURE_PDFS, 'rotated.pdf')), 'Tờ trình.exe.pdf'));
+    const pdf = await fetch(await stored(readFileSync(join(FIXTURE_PDFS, 'rotated.pdf')), 'Tờ trình.exe.pdf'));
     expect(pdf.status).toBe(200);
     expect(pdf.headers.get('content-type')).toBe('application/pdf');
     expect(pdf.headers.get('x-content-type-options')).toBe('nosniff');
     expect(pdf.headers.get('content-disposition')).toMatch(/^inline;/);
 
     // HTML renamed to .pdf is served as the text it is, under a .txt name, never as a page.
-    const html = await fetch(stored(Buffer.from('<html><body>Xin chào</body></html>'), 'Báo cáo.pdf'));
+    const html = await fetch(await stored(Buffer.from('<html><body>Xin chào</body></html>'), 'Báo cáo.pdf'));
     expect(html.headers.get('content-type')).toBe('text/plain; charset=utf-8');
     expect(html.headers.get('content-disposition')).toContain(`filename*=UTF-8''${encodeURIComponent('Báo cáo.txt')}`);
 
-    const exe = await fetch(stored(Buffer.concat([Buffer.from('MZ'), Buffer.alloc(64)]), 'Giấy mời.pdf'));
+    const exe = await fetch(await stored(Buffer.concat([Buffer.from('MZ'), Buffer.alloc(64)]), 'Giấy mời.pdf'));
     expect(exe.status).toBe(403);
     expect(((await exe.json()) as { error: { code: string } }).error.code).toBe('FILE_INVALID');
-    const rlo = await fetch(stored(readFileSync(join(FIXTURE_PDFS, 'rotated.pdf')), 'Báo cáo\u202Efdp.exe'));
+    const rlo = await fetch(await stored(readFileSync(join(FIXTURE_PDFS, 'rotated.pdf')), 'Báo cáo\u202Efdp.exe'));
     expect(rlo.status).toBe(403);
   });
 
   it('asks before a file that is not a plain document, then only as a download', async () => {
     const unknown = Buffer.from([0x00, 0x01, 0x02, 0x03, 0xff, 0xfe, 0x00, 0x10]);
-    const check = await fetch(stored(unknown, 'Dữ liệu.pdf', '&check=1'));
+    const check = await fetch(await stored(unknown, 'Dữ liệu.pdf', '&check=1'));
     expect(await check.json()).toMatchObject({ ok: true, result: { status: 'needs-confirmation', fileName: 'Dữ liệu.bin' } });
-    expect((await fetch(stored(unknown, 'Dữ liệu.pdf'))).status).toBe(409);
-    const agreed = await fetch(stored(unknown, 'Dữ liệu.pdf', '&confirmed=1'));
+    expect((await fetch(await stored(unknown, 'Dữ liệu.pdf'))).status).toBe(409);
+    const agreed = await fetch(await stored(unknown, 'Dữ liệu.pdf', '&confirmed=1'));
     expect(agreed.status).toBe(200);
     expect(agreed.headers.get('content-type')).toBe('application/octet-stream');
     expect(agreed.headers.get('content-disposition')).toMatch(/^attachment;/);

@@ -9,6 +9,7 @@ import { extractDatabase, readArchive, sha256Of } from '../support/backup-archiv
 import { writeTextPdf } from '../support/pdf-fixtures.ts';
 import { Database, integrityCheck, plainCopy, sha256 } from '../support/sqlite.ts';
 import { tempDir } from '../support/temp-dir.ts';
+import { readStoredBlob } from '../support/document-store.ts';
 
 async function rejection(p: Promise<unknown>): Promise<CoreError> {
   const e = await p.then(
@@ -136,7 +137,7 @@ const blobPath = (dataDir: string, sha: string) => join(dataDir, 'blobs', sha.sl
 async function readable(core: Core, doc: { id: string; sha256: string }): Promise<void> {
   const detail = await core.call('documents.get', { id: doc.id });
   expect(detail.sha256).toBe(doc.sha256);
-  expect(sha256(blobPath(core.dataDir, doc.sha256))).toBe(doc.sha256);
+  expect(sha256Of(readStoredBlob(core.dataDir, doc.sha256))).toBe(doc.sha256);
 }
 
 describe('a backup carries the documents and the key', () => {
@@ -152,7 +153,7 @@ describe('a backup carries the documents and the key', () => {
     expect(backup.contents).toEqual({
       format: 'archive',
       documentFiles: 2,
-      documentBytes: statSync(blobPath(dir, a.sha256)).size + statSync(blobPath(dir, b.sha256)).size,
+      documentBytes: readStoredBlob(dir, a.sha256).length + readStoredBlob(dir, b.sha256).length,
       missingDocumentFiles: 0,
       signingKey: true,
     });
@@ -201,11 +202,11 @@ describe('restore never loses a document', () => {
     expect(restored.documentFiles).toEqual({ written: 0, alreadyStored: 1, missing: 0 });
     await readable(core, a);
     expect((await core.call('documents.list', {})).items.map((d) => d.id)).toEqual([a.id]);
-    expect(sha256(blobPath(dir, b.sha256))).toBe(b.sha256);
+    expect(sha256Of(readStoredBlob(dir, b.sha256))).toBe(b.sha256);
     // The start-up sweep of the next run must keep B too: the kept database names it.
     await core.close();
     core = await createCore({ dataDir: dir, logToFile: false });
-    expect(sha256(blobPath(dir, b.sha256))).toBe(b.sha256);
+    expect(sha256Of(readStoredBlob(dir, b.sha256))).toBe(b.sha256);
 
     // Undo: restore the database the restore kept.
     const undone = await core.call('backup.restore', { file: restored.previousCopy });
@@ -251,7 +252,7 @@ describe('restore never loses a document', () => {
     const backup = await core.call('backup.create', { file: join(tempDir(), 'b.nghisu') });
     const restored = await core.call('backup.restore', { file: backup.file });
     await core.call('documents.delete', { id: a.id });
-    expect(sha256(blobPath(dir, a.sha256))).toBe(a.sha256);
+    expect(sha256Of(readStoredBlob(dir, a.sha256))).toBe(a.sha256);
     await core.call('backup.restore', { file: restored.previousCopy });
     await readable(core, a);
     await core.close();
@@ -289,7 +290,7 @@ describe('restore never loses a document', () => {
 
     // Blobs are stored uncompressed: flip one byte of A inside the archive.
     const bytes = readFileSync(backup.file);
-    const at = bytes.indexOf(readFileSync(blobPath(dir, a.sha256)).subarray(0, 64));
+    const at = bytes.indexOf(readStoredBlob(dir, a.sha256).subarray(0, 64));
     expect(at).toBeGreaterThan(0);
     bytes[at + 10] = bytes[at + 10]! ^ 0xff;
     writeFileSync(backup.file, bytes);

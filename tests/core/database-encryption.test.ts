@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { createHash, randomBytes } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../electron/core/index.ts';
 import { DATABASE_FILE } from '../../electron/core/db/identity.ts';
@@ -8,6 +9,7 @@ import { failure } from '../support/core-failure.ts';
 import { writeTextPdf } from '../support/pdf-fixtures.ts';
 import { Database, integrityCheck, isPlainSqliteFile, plainCopy } from '../support/sqlite.ts';
 import { tempDir } from '../support/temp-dir.ts';
+import { blobStoreFiles, readStoredBlob, storedBlobPath } from '../support/document-store.ts';
 import { createRequire } from 'node:module';
 
 const RUNNER = join(import.meta.dirname, '../support/open-runner.ts');
@@ -44,8 +46,12 @@ function readableWithoutKey(file: string): boolean {
   }
 }
 
-/** A data folder as releases before encryption left it: a plain database, its documents, no database key. */
-async function plainFolder(work: string): Promise<{ dir: string; documentId: string }> {
+/**
+ * A data folder as releases before encryption left it: a plain database, its documents' files in the
+ * clear, no database key. `extraFiles` more stored files of 1 MB (rows in `blobs`, as a document
+ * deleted later leaves none, but as the store keeps for documents) make the pass over the files long.
+ */
+async function plainFolder(work: string, extraFiles = 0): Promise<{ dir: string; documentId: string }> {
   const source = join(work, 'nguon');
   const core = await coreOn(source);
   await core.call('settings.set', { key: 'ui.theme', value: 'dark' });
@@ -56,12 +62,50 @@ async function plainFolder(work: string): Promise<{ dir: string; documentId: str
   const dir = join(work, 'cu');
   mkdirSync(dir);
   plainCopy(source, join(dir, DATABASE_FILE));
-  cpSync(join(source, 'blobs'), join(dir, 'blobs'), { recursive: true });
+  for (const sha of blobStoreFiles(source).blobs) writeBlob(dir, sha, readStoredBlob(source, sha));
+  if (extraFiles > 0) {
+    const db = new RawSqlite(join(dir, DATABASE_FILE));
+    const row = db.prepare('INSERT INTO blobs (sha256, size, stored_at) VALUES (?, ?, ?)');
+    for (let i = 0; i < extraFiles; i++) {
+      const bytes = randomBytes(1 << 20);
+      const sha = createHash('sha256').update(bytes).digest('hex');
+      writeBlob(dir, sha, bytes);
+      row.run(sha, bytes.length, new Date().toISOString());
+    }
+    db.close();
+  }
   return { dir, documentId: r.document.id };
+}
+
+function writeBlob(dir: string, sha: string, bytes: Buffer): void {
+  mkdirSync(dirname(storedBlobPath(dir, sha)), { recursive: true });
+  writeFileSync(storedBlobPath(dir, sha), bytes);
+}
+
+/** Each stored file: in the clear (as an older version left it) or encrypted; either way its bytes must hash to its name. */
+function storedFiles(dir: string): { plain: number; encrypted: number; broken: string[] } {
+  const out = { plain: 0, encrypted: 0, broken: [] as string[] };
+  for (const sha of blobStoreFiles(dir).blobs) {
+    const disk = readFileSync(storedBlobPath(dir, sha));
+    const encrypted = disk.subarray(0, 6).toString('latin1') === 'NSBLOB';
+    let plain: Buffer;
+    try {
+      plain = encrypted ? readStoredBlob(dir, sha) : disk;
+    } catch {
+      out.broken.push(sha);
+      continue;
+    }
+    if (createHash('sha256').update(plain).digest('hex') !== sha) out.broken.push(sha);
+    else if (encrypted) out.encrypted++;
+    else out.plain++;
+  }
+  return out;
 }
 
 async function expectIntact(dir: string, documentId: string): Promise<void> {
   const core = await coreOn(dir);
+  await core.idle();
+  expect(storedFiles(dir)).toMatchObject({ plain: 0, broken: [] });
   expect((await core.call('settings.getAll', {}))['ui.theme']).toBe('dark');
   const doc = await core.call('documents.get', { id: documentId });
   expect(doc.fileName).toBe('a.pdf');
@@ -140,6 +184,29 @@ describe('the database encrypted at rest (issue 11)', () => {
       rmSync(dir, { recursive: true, force: true });
     }
     expect(interrupted).toBeGreaterThan(0);
+  }, 240_000);
+
+  it('a start killed at any instant while encrypting the stored files leaves each one in the clear or encrypted, whole (SIGKILL)', async () => {
+    const work = tempDir();
+    const { dir: template, documentId } = await plainFolder(work, 40);
+    expect(storedFiles(template)).toMatchObject({ plain: 41, encrypted: 0, broken: [] });
+    let halfway = 0;
+    for (const [i, delay] of [40, 80, 120, 160, 200, 240, 280, 330, 400, 500].entries()) {
+      const dir = join(work, `tep-${i}`);
+      cpSync(template, dir, { recursive: true });
+      await openAndKill(dir, delay);
+      const files = storedFiles(dir);
+      expect(files.broken, `killed after ${delay} ms`).toEqual([]);
+      expect(files.plain + files.encrypted).toBe(41);
+      if (files.plain > 0 && files.encrypted > 0) halfway++;
+      // The next start finishes the pass; every document is still there.
+      await expectIntact(dir, documentId);
+      expect(storedFiles(dir)).toMatchObject({ plain: 0, encrypted: 41 });
+      expect(blobStoreFiles(dir).temps).toEqual([]);
+      rmSync(dir, { recursive: true, force: true });
+    }
+    // At least one kill landed in the middle of the pass.
+    expect(halfway).toBeGreaterThan(0);
   }, 240_000);
 
   it('with the key gone, the data is refused untouched and no new key is made over it', async () => {

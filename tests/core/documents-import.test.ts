@@ -1,10 +1,11 @@
+import { createHash } from 'node:crypto';
 import { copyFileSync, createReadStream, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CoreEvent, ImportFileResult } from '../../shared/contract/index.ts';
 import { createCore, type Core } from '../../electron/core/index.ts';
 import { stageUpload } from '../../electron/core/files/staging.ts';
-import { blobStoreFiles, inspectStore } from '../support/document-store.ts';
+import { blobStoreFiles, inspectStore, readStoredBlob, storedBlobPath } from '../support/document-store.ts';
 import { insertMeeting } from '../support/meeting-rows.ts';
 import { FIXTURE_PDFS, OFFICIAL_NOTICE, writeOfficialPdf, writeTextPdf } from '../support/pdf-fixtures.ts';
 import { Database, sha256 } from '../support/sqlite.ts';
@@ -53,8 +54,9 @@ describe('document import', () => {
       urgency: 'normal',
       textStatus: 'indexed',
     });
-    const stored = join(dir, 'blobs', r.document.sha256.slice(0, 2), r.document.sha256.slice(2));
-    expect(sha256(stored)).toBe(r.document.sha256);
+    // At rest the file is encrypted (ADR 0014): its plain bytes hash to its name, its disk bytes do not.
+    expect(sha256(storedBlobPath(dir, r.document.sha256))).not.toBe(r.document.sha256);
+    expect(createHash('sha256').update(readStoredBlob(dir, r.document.sha256)).digest('hex')).toBe(r.document.sha256);
 
     const db = new Database(join(dir, DATABASE_FILE), { readonly: true });
     const pages = db.prepare('SELECT page_no, text FROM document_pages WHERE document_id = ? ORDER BY page_no').all(r.document.id) as { page_no: number; text: string }[];

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Document, Packer, Paragraph } from 'docx';
@@ -7,6 +8,7 @@ import yazl from 'yazl';
 import { makeOpenCopy, openCopiesRoot, planOpen, readForSniffing, sweepOpenCopies } from '../../electron/core/files/open-policy.ts';
 import { FIXTURE_PDFS } from '../support/pdf-fixtures.ts';
 import { tempDir } from '../support/temp-dir.ts';
+import { encryptBytes, openStoredFile } from '../../electron/core/files/blob-cipher.ts';
 
 async function zip(entries: [name: string, content: string, compress?: boolean][]): Promise<Buffer> {
   const out = new yazl.ZipFile();
@@ -111,10 +113,12 @@ describe('open with the system program: the stored bytes decide', () => {
     expect(planOpen(oleWith('Macros'), 'x.doc', false)).toMatchObject({ status: 'needs-confirmation' });
   });
 
-  it('copies into a per-profile temp folder and sweeps every copy away', async () => {
+  it('copies the plain bytes of an encrypted stored file into a per-profile temp folder and sweeps every copy away', async () => {
     const tmp = tempDir();
-    const source = join(tempDir(), 'blob');
-    writeFileSync(source, pdf());
+    const file = join(tempDir(), 'blob');
+    const key = randomBytes(32);
+    writeFileSync(file, await encryptBytes(key, pdf()));
+    const source = { fileName: 'Tờ trình.pdf', open: () => openStoredFile(file, key) };
     const root = openCopiesRoot(tmp, '/data/profile-a');
     expect(openCopiesRoot(tmp, '/data/profile-b')).not.toBe(root);
     const plan = planOpen(await readForSniffing(source), 'Tờ trình.pdf', false);

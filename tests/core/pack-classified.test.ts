@@ -9,6 +9,7 @@ import { Database } from '../support/sqlite.ts';
 import { tempDir } from '../support/temp-dir.ts';
 import { readZipEntries, rewriteZip } from '../support/zip-entries.ts';
 import { coresClosedAfterEach } from '../support/open-core.ts';
+import { readStoredBlob } from '../support/document-store.ts';
 
 const open = coresClosedAfterEach();
 
@@ -148,7 +149,7 @@ describe('classified documents sealed to the members who may read them (issue 11
     expect(seen.withheld).toEqual([]);
     await dao.core.call('packs.importFile', { file, trustSigner: true });
     expect(await dao.core.call('documents.get', { id: secret.id })).toMatchObject({ classification: 'secret', fileName: 'bao-cao.pdf', summary: secret.summary });
-    expect(readFileSync(join(dao.dir, 'blobs', secret.sha256.slice(0, 2), secret.sha256.slice(2)))).toEqual(secretBytes);
+    expect(readStoredBlob(dao.dir, secret.sha256)).toEqual(secretBytes);
     const found = await dao.core.call('documents.search', { query: phrase });
     expect(found.hits.map((h) => h.document.id)).toContain(secret.id);
     // Her preview of the same pack again reads the sealed row too: nothing shows as changed.

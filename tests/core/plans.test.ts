@@ -1,14 +1,14 @@
 // The machine's clock zone must not matter: run as if the laptop were set to New York.
 process.env.TZ = 'America/New_York';
 
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { blobPathOf } from '../../electron/core/files/blob-file.ts';
 import { wordText, zipEntry } from '../support/docx-text.ts';
 import { writePlan } from '../support/plan-rows.ts';
 import { exported, meetingWithDraft, pdfPages, meetingsWorld, query, readyMeeting, refused, type MeetingsWorld } from './meetings-fixture.ts';
+import { readStoredBlob } from '../support/document-store.ts';
 
 function at(local: string): void {
   vi.setSystemTime(new Date(`${local}+07:00`));
@@ -155,7 +155,7 @@ describe('the weekly review joins the meeting loop', () => {
     const attached = query<{ agenda_item_id: string; document_id: string }>(w.core, 'SELECT agenda_item_id, document_id FROM meeting_documents WHERE meeting_id = ?', m.id);
     expect(attached).toEqual([{ agenda_item_id: added.agendaItemId, document_id: added.documentId }]);
     const [blob] = query<{ sha256: string }>(w.core, 'SELECT blob_sha256 AS sha256 FROM documents WHERE id = ?', added.documentId);
-    const pages = await pdfPages(readFileSync(blobPathOf(w.core.paths, blob!.sha256)));
+    const pages = await pdfPages(readStoredBlob(w.core.dataDir, blob!.sha256));
     expect(pages.join(' ').replace(/\s+/g, ' ')).toContain('Rà soát định mức chi thường xuyên');
     expect(query(w.core, "SELECT 1 FROM audit_log WHERE action = 'reports.attach'")).toHaveLength(1);
 

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { spawn } from 'node:child_process';
 import { cpSync } from 'node:fs';
 import { join } from 'node:path';
@@ -5,8 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../electron/core/index.ts';
 import { DATABASE_FILE } from '../../electron/core/db/identity.ts';
 import { writeBigPdf, writeTextPdf } from '../support/pdf-fixtures.ts';
-import { integrityCheck, sha256 } from '../support/sqlite.ts';
+import { integrityCheck } from '../support/sqlite.ts';
 import { tempDir } from '../support/temp-dir.ts';
+import { readStoredBlob } from '../support/document-store.ts';
 
 const RUNNER = join(import.meta.dirname, '../support/restore-runner.ts');
 const RUNS = 8;
@@ -38,7 +40,7 @@ async function importFile(core: Core, file: string): Promise<{ id: string; sha25
   return { id: r.document.id, sha256: r.document.sha256 };
 }
 
-const blobPath = (dir: string, sha: string) => join(dir, 'blobs', sha.slice(0, 2), sha.slice(2));
+const storedSha = (dir: string, sha: string) => createHash('sha256').update(readStoredBlob(dir, sha)).digest('hex');
 
 describe('a restore killed at any instant', () => {
   it(`leaves the old or the restored database, every named document readable, and the later document's file kept (${RUNS} kills)`, async () => {
@@ -72,13 +74,13 @@ describe('a restore killed at any instant', () => {
       const restored = ids.join() === [a.id, c.id].sort().join();
       expect(restored || ids.join() === b.id, `run ${run}: ${ids.join()}`).toBe(true);
       outcomes[restored ? 'restored' : 'old']++;
-      for (const doc of restored ? [a, c] : [b]) expect(sha256(blobPath(dir, doc.sha256))).toBe(doc.sha256);
-      expect(sha256(blobPath(dir, b.sha256)), `run ${run}: B's file is never lost`).toBe(b.sha256);
+      for (const doc of restored ? [a, c] : [b]) expect(storedSha(dir, doc.sha256)).toBe(doc.sha256);
+      expect(storedSha(dir, b.sha256), `run ${run}: B's file is never lost`).toBe(b.sha256);
 
       // Whatever the kill interrupted, restoring again completes with nothing missing.
       const again = await core.call('backup.restore', { file: backup });
       expect(again.documentFiles.missing).toBe(0);
-      for (const doc of [a, b, c]) expect(sha256(blobPath(dir, doc.sha256))).toBe(doc.sha256);
+      for (const doc of [a, b, c]) expect(storedSha(dir, doc.sha256)).toBe(doc.sha256);
       await core.close();
     }
     expect(outcomes.old + outcomes.restored).toBe(RUNS);

@@ -82,6 +82,23 @@ describe('CoreProcess', () => {
     await expect(call).resolves.toEqual({ ok: true, result: { version: '0.1.0' } });
   });
 
+  it('asks the core for the document files\' key, and gets none while the data is locked or the core is gone', async () => {
+    const core = await started();
+    const key = Buffer.alloc(32, 7);
+    const asked = core.blobKey();
+    const message = latest().sent.at(-1)!;
+    expect(message).toMatchObject({ type: 'blob-access' });
+    latest().reply({ type: 'response', id: (message as { id: number }).id, ok: true, result: key.toString('base64') });
+    expect((await asked)?.equals(key)).toBe(true);
+    const locked = core.blobKey();
+    latest().reply({ type: 'response', id: (latest().sent.at(-1) as { id: number }).id, ok: true, result: null });
+    expect(await locked).toBeNull();
+    const stopping = core.stop();
+    latest().exit(0);
+    await stopping;
+    expect(await core.blobKey()).toBeNull();
+  });
+
   it('passes error answers through unchanged', async () => {
     const core = await started();
     const call = core.call('backup.create', { file: '/x' }, 'ui');

@@ -1,8 +1,43 @@
-import { createHash } from 'node:crypto';
+import { createDecipheriv, createHash, hkdfSync } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DATABASE_FILE } from '../../electron/core/db/identity.ts';
-import { Database } from './sqlite.ts';
+import { Database, folderKey } from './sqlite.ts';
+
+/** Where the store keeps a blob (blobs/<2 hex>/<62 hex>). */
+export function storedBlobPath(dataDir: string, sha256: string): string {
+  return join(dataDir, 'blobs', sha256.slice(0, 2), sha256.slice(2));
+}
+
+/**
+ * The plain bytes of a stored document file, decrypted here by a second, independent reading of the
+ * at-rest format (ADR 0014): 16-byte header (magic "NSBLOB\x01\x00", 7-byte nonce prefix, reserved),
+ * then 64 KiB AES-256-GCM chunks each followed by its tag; nonce = prefix ‖ index (u32 BE) ‖ last flag;
+ * the header is the associated data; the key is HKDF-SHA256(database key, info "nghisu/document-files/v1").
+ * Throws when the file is plain or any chunk fails its tag.
+ */
+export function readStoredBlob(dataDir: string, sha256: string): Buffer {
+  const file = readFileSync(storedBlobPath(dataDir, sha256));
+  const header = file.subarray(0, 16);
+  if (header.subarray(0, 8).toString('latin1') !== 'NSBLOB\x01\x00') throw new Error(`blob ${sha256} is not encrypted`);
+  const key = Buffer.from(hkdfSync('sha256', folderKey(dataDir), Buffer.alloc(0), 'nghisu/document-files/v1', 32));
+  const sealedChunk = 64 * 1024 + 16;
+  const body = file.subarray(16);
+  const count = Math.ceil(body.length / sealedChunk);
+  const parts: Buffer[] = [];
+  for (let i = 0; i < count; i++) {
+    const sealed = body.subarray(i * sealedChunk, Math.min(body.length, (i + 1) * sealedChunk));
+    const nonce = Buffer.alloc(12);
+    header.copy(nonce, 0, 8, 15);
+    nonce.writeUInt32BE(i, 7);
+    nonce[11] = i === count - 1 ? 1 : 0;
+    const decipher = createDecipheriv('aes-256-gcm', key, nonce);
+    decipher.setAAD(header);
+    decipher.setAuthTag(sealed.subarray(sealed.length - 16));
+    parts.push(decipher.update(sealed.subarray(0, sealed.length - 16)), decipher.final());
+  }
+  return Buffer.concat(parts);
+}
 
 /** Every file in the blob store as `sha256` (folder + name), and the temp files beside them. */
 export function blobStoreFiles(dataDir: string): { blobs: string[]; temps: string[] } {
@@ -39,8 +74,7 @@ export function inspectStore(dataDir: string) {
     const { blobs, temps } = blobStoreFiles(dataDir);
     const wrongHash = documents.filter((d) => {
       try {
-        const file = join(dataDir, 'blobs', d.blob_sha256.slice(0, 2), d.blob_sha256.slice(2));
-        return createHash('sha256').update(readFileSync(file)).digest('hex') !== d.blob_sha256;
+        return createHash('sha256').update(readStoredBlob(dataDir, d.blob_sha256)).digest('hex') !== d.blob_sha256;
       } catch {
         return true;
       }

@@ -1,5 +1,8 @@
 import { createHash } from 'node:crypto';
-import { copyFile, mkdir, mkdtemp, open, readdir, rm } from 'node:fs/promises';
+import { createWriteStream } from 'node:fs';
+import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
+import { pipeline } from 'node:stream/promises';
+import type { FoundFile } from './file-target.ts';
 import { join } from 'node:path';
 import type { OpenFileResult } from '../../../shared/contract/bridge.ts';
 import { CoreError } from '../errors.ts';
@@ -77,16 +80,13 @@ export function planOpen(bytes: Uint8Array, requestedName: string, confirmed: bo
   return { status: 'open', fileName, mime: sniffed.mime, document: sniffed.verdict === 'document' };
 }
 
-/** The first SNIFF_LIMIT bytes of a file. */
-export async function readForSniffing(file: string): Promise<Uint8Array> {
-  const handle = await open(file, 'r');
+/** The first SNIFF_LIMIT plain bytes of a stored or exported file. */
+export async function readForSniffing(found: FoundFile): Promise<Uint8Array> {
+  const stored = await found.open();
   try {
-    const { size } = await handle.stat();
-    const buffer = Buffer.alloc(Math.min(size, SNIFF_LIMIT));
-    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
-    return buffer.subarray(0, bytesRead);
+    return await stored.read(0, SNIFF_LIMIT);
   } finally {
-    await handle.close();
+    await stored.close();
   }
 }
 
@@ -99,12 +99,18 @@ export function openCopiesRoot(tempDir: string, dataDir: string): string {
 }
 
 /** A private copy per open (the program may edit or lock it; the stored file stays intact). */
-export async function makeOpenCopy(root: string, source: string, fileName: string): Promise<string> {
+export async function makeOpenCopy(root: string, source: FoundFile, fileName: string): Promise<string> {
   await mkdir(root, { recursive: true, mode: 0o700 });
   const dir = await mkdtemp(join(root, 'o-'));
   const copy = join(dir, fileName);
-  await copyFile(source, copy);
+  await saveFoundCopy(source, copy);
   return copy;
+}
+
+/** Write the plain bytes of a found file to `target` (a copy the user saves or a program opens). */
+export async function saveFoundCopy(source: FoundFile, target: string): Promise<void> {
+  const stored = await source.open();
+  await pipeline(stored.stream(), createWriteStream(target, { mode: 0o600 }));
 }
 
 /**

@@ -91,6 +91,7 @@ export function createKeyRecoveryCore(base: CoreBase, open: (key: DatabaseKey) =
     dataDir: base.dataDir,
     databaseFile: base.databaseFile,
     paths: base.paths,
+    blobAccess: () => opened?.blobAccess() ?? null,
     dispatch,
     async call(method, input) {
       const response = await dispatch({ type: 'request', id: nextId++, method, input }, 'local');

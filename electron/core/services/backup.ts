@@ -5,7 +5,7 @@ import type { BackupContents, BackupResult, RestoreResult } from '../../../share
 import type { DataPaths } from '../context.ts';
 import { databaseBlobNames, markRestore } from '../domains/documents/kept-backups.ts';
 import { CoreError } from '../errors.ts';
-import { blobFile } from '../files/blob-file.ts';
+import { blobFile, blobKeyOf } from '../files/blob-file.ts';
 import { commitFile } from '../fs/durable.ts';
 import { openSqlite, writePlainCopy, type DatabaseKey } from '../db/database-cipher.ts';
 import { inspectDatabase } from '../db/inspect-database.ts';
@@ -135,6 +135,7 @@ export function createBackupService(deps: BackupDeps) {
         schemaVersion,
         appVersion: deps.appVersion,
         paths,
+        blobKey: blobKeyOf(deps.databaseKey),
         blobNames: databaseBlobNames(databaseCopy, null),
         keyFiles: withKey && profileId !== null ? keyFilesOf(paths, profileId) : [],
         now: new Date(),
@@ -216,7 +217,7 @@ export function createBackupService(deps: BackupDeps) {
           markRestore(paths, startedAt);
           if (archive) {
             for (const blob of archive.manifest.blobs) {
-              if ((await placeBlob(archive, paths, blob)) === 'written') documentFiles.written++;
+              if ((await placeBlob(archive, { paths, key: blobKeyOf(deps.databaseKey) }, blob)) === 'written') documentFiles.written++;
               else documentFiles.alreadyStored++;
             }
             for (const key of archive.manifest.keys) {

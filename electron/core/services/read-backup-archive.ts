@@ -7,6 +7,7 @@ import { CoreError } from '../errors.ts';
 import { fsyncFile } from '../fs/durable.ts';
 import { blobEntry, DATABASE_ENTRY, keyEntry, MANIFEST, MANIFEST_MAX_BYTES, manifestSchema, type BackupManifest } from './backup-format.ts';
 import { backupInvalid } from './verify-backup.ts';
+import { encryptingStream, type BlobKey } from '../files/blob-cipher.ts';
 
 export interface OpenedBackup {
   file: string;
@@ -14,8 +15,9 @@ export interface OpenedBackup {
   /**
    * Stream one listed entry to `target` (created with `mode`), or only read it when target is
    * null, checking its size and SHA-256 against the manifest; throws BACKUP_INVALID on a mismatch.
+   * With `encryptWith`, the target is written as an encrypted document file (files/blob-cipher.ts).
    */
-  copyEntry(name: string, expected: { size: number; sha256: string }, target: string | null, mode?: number): Promise<void>;
+  copyEntry(name: string, expected: { size: number; sha256: string }, target: string | null, mode?: number, encryptWith?: BlobKey): Promise<void>;
   close(): void;
 }
 
@@ -78,7 +80,7 @@ export async function openBackupArchive(file: string): Promise<OpenedBackup> {
     return {
       file,
       manifest,
-      async copyEntry(name, expected, target, mode = 0o600) {
+      async copyEntry(name, expected, target, mode = 0o600, encryptWith) {
         const entry = entries.get(name);
         if (!entry) throw backupInvalid(file, `thiếu "${name}" (bị cắt cụt?)`, `"${name}" is missing (truncated?)`);
         if (entry.uncompressedSize !== expected.size) throw mismatch(file, name);
@@ -96,7 +98,8 @@ export async function openBackupArchive(file: string): Promise<OpenedBackup> {
             ? new Writable({ write: (_chunk, _enc, done) => done() })
             : createWriteStream(target, { flags: 'wx', mode });
         try {
-          await pipeline(await entryStream(file, zip, entry), through, sink);
+          const source = await entryStream(file, zip, entry);
+          await (encryptWith ? pipeline(source, through, encryptingStream(encryptWith), sink) : pipeline(source, through, sink));
         } catch (e) {
           if (e instanceof CoreError) throw e;
           throw mismatch(file, name, e);

@@ -1,9 +1,9 @@
-import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import type { DataPaths } from '../context.ts';
 import { TMP_PREFIX } from '../domains/documents/blob-store.ts';
-import { blobPathOf } from '../files/blob-file.ts';
+import { blobPathOf, blobPlainSize, type BlobAccess } from '../files/blob-file.ts';
 import { fsyncDir, fsyncFile } from '../fs/durable.ts';
 import { openSqlite, type DatabaseKey } from '../db/database-cipher.ts';
 import { blobEntry, keyEntry, type BackupManifest } from './backup-format.ts';
@@ -11,20 +11,21 @@ import type { OpenedBackup } from './read-backup-archive.ts';
 
 /**
  * Put one document file of the backup into the content-addressed store: streamed to a temp file
- * the sweep recognises, checked against its SHA-256, flushed, then renamed to its name. A file
- * already stored with the right size is left as it is.
+ * the sweep recognises, encrypted, checked against its SHA-256, flushed, then renamed to its name.
+ * A file already stored with the right size is left as it is.
  */
-export async function placeBlob(backup: OpenedBackup, paths: DataPaths, blob: BackupManifest['blobs'][number]): Promise<'written' | 'present'> {
+export async function placeBlob(backup: OpenedBackup, access: BlobAccess, blob: BackupManifest['blobs'][number]): Promise<'written' | 'present'> {
+  const { paths } = access;
   const dest = blobPathOf(paths, blob.sha256);
   try {
-    if (statSync(dest).size === blob.size) return 'present';
+    if ((await blobPlainSize(access, blob.sha256)) === blob.size) return 'present';
   } catch {
-    // Not stored yet.
+    // Stored but unreadable: written again below.
   }
   mkdirSync(paths.blobs, { recursive: true });
   const tmp = join(paths.blobs, `${TMP_PREFIX}${process.pid}-${uuidv7()}`);
   try {
-    await backup.copyEntry(blobEntry(blob.sha256), blob, tmp);
+    await backup.copyEntry(blobEntry(blob.sha256), blob, tmp, 0o600, access.key);
     const dir = dirname(dest);
     if (!existsSync(dir)) {
       mkdirSync(dir, { recursive: true });

@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
-import { createReadStream, createWriteStream, fstatSync, openSync, readFileSync, statSync } from 'node:fs';
+import { createWriteStream, readFileSync, statSync } from 'node:fs';
 import { Transform, type Readable } from 'node:stream';
 import { finished, pipeline } from 'node:stream/promises';
 import yazl from 'yazl';
 import type { DataPaths } from '../context.ts';
-import { blobPathOf } from '../files/blob-file.ts';
+import type { StoredFile } from '../files/blob-cipher.ts';
+import { openBlob, type BlobKey } from '../files/blob-file.ts';
 import { fsyncFile } from '../fs/durable.ts';
 import { BACKUP_FORMAT, BACKUP_VERSION, blobEntry, DATABASE_ENTRY, keyEntry, MANIFEST, type BackupManifest } from './backup-format.ts';
 import { sha256File } from './verify-backup.ts';
@@ -15,6 +16,8 @@ export interface ArchiveSources {
   schemaVersion: number;
   appVersion: string;
   paths: DataPaths;
+  /** Opens the stored (encrypted) document files; the archive holds them plain, as it holds the database. */
+  blobKey: BlobKey;
   /** Every blob the copy names. */
   blobNames: string[];
   /** Key files to carry: their name in keys/ and where they are. */
@@ -54,18 +57,22 @@ export async function writeBackupArchive(target: string, src: ArchiveSources): P
     const blobs: BackupManifest['blobs'] = [];
     const missingBlobs: string[] = [];
     for (const sha256 of src.blobNames) {
-      let fd: number;
+      let stored: StoredFile | null;
       try {
-        fd = openSync(blobPathOf(src.paths, sha256), 'r');
+        stored = await openBlob({ paths: src.paths, key: src.blobKey }, sha256);
       } catch {
+        stored = null;
+      }
+      if (!stored) {
         missingBlobs.push(sha256);
         continue;
       }
-      const size = fstatSync(fd).size;
+      const size = stored.size;
       const hash = createHash('sha256');
       const count = { bytes: 0 };
       const through = hashing(hash, count);
-      const source = createReadStream('', { fd, highWaterMark: 1024 * 1024 });
+      // A damaged chunk fails its tag: the archive's entry then comes up short and the file is listed as missing.
+      const source = stored.stream();
       source.on('error', (e) => through.destroy(e));
       zip.addReadStream(source.pipe(through), blobEntry(sha256), { compress: false, size, mtime: src.now });
       // A failed write (a full USB stick) ends the output early and yazl stops reading: do not wait forever.

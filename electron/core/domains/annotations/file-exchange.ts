@@ -96,7 +96,7 @@ export function createFileExchange(ctx: ServiceContext, deps: AnnotationDeps) {
   async function annotatedPdf(documentId: string, flatten: boolean) {
     const doc = pdfDocument(documentId);
     const annotations = placed(documentId);
-    const pdf = await openStoredPdf(documents.blobPath(doc.sha256), doc.fileName);
+    const pdf = await openStoredPdf(documents.blobPath(doc.sha256), documents.blobKey, doc.fileName);
     try {
       return await writeAnnotations(pdf, doc, annotations, flatten);
     } catch (e) {
@@ -142,7 +142,7 @@ export function createFileExchange(ctx: ServiceContext, deps: AnnotationDeps) {
   async function xfdfOf(documentId: string) {
     const doc = pdfDocument(documentId);
     const annotations = own(documentId).filter((a) => a.placement === 'placed');
-    const ids = await readPdfFileId(documents.blobPath(doc.sha256));
+    const ids = await readPdfFileId(documents.blobPath(doc.sha256), documents.blobKey);
     return { text: writeXfdf(annotations, { fileName: doc.fileName, ids }), fileName: `${baseName(doc.fileName)}.xfdf`, count: annotations.length };
   }
 
@@ -161,7 +161,7 @@ export function createFileExchange(ctx: ServiceContext, deps: AnnotationDeps) {
     if (candidates.length > 1 && parsed.ids) {
       const matching: typeof candidates = [];
       for (const c of candidates) {
-        const ids = await readPdfFileId(documents.blobPath(c.blob_sha256)).catch(() => null);
+        const ids = await readPdfFileId(documents.blobPath(c.blob_sha256), documents.blobKey).catch(() => null);
         if (ids?.original === parsed.ids.original) matching.push(c);
       }
       if (matching.length > 0) candidates = matching;

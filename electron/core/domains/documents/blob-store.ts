@@ -2,12 +2,13 @@ import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream, existsSync, renameSync, rmSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { Transform } from 'node:stream';
+import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { v7 as uuidv7 } from 'uuid';
 import type { ServiceContext } from '../../context.ts';
 import { CoreError } from '../../errors.ts';
-import { blobPathOf } from '../../files/blob-file.ts';
+import { encryptingStream } from '../../files/blob-cipher.ts';
+import { blobKeyOf, blobPathOf } from '../../files/blob-file.ts';
 import { fsyncDir } from '../../fs/durable.ts';
 import { makePrivateDir, PRIVATE_FILE_MODE } from '../../fs/private-modes.ts';
 import { keptBackupBlobs, type KeptBackupBlobs } from './kept-backups.ts';
@@ -25,15 +26,18 @@ export interface TempBlob {
  */
 export const TMP_PREFIX = 'tmp-';
 
-/** Stream `source` into blobs/tmp-<pid>-<uuid> while hashing it, then fsync. */
-export async function copyToTemp(ctx: ServiceContext, source: string, signal?: AbortSignal): Promise<TempBlob> {
+/**
+ * Stream `source` into blobs/tmp-<pid>-<uuid>, encrypted (files/blob-cipher.ts), while hashing its
+ * plain bytes, then fsync. The hash (the blob's name) and the size are those of the plain content.
+ */
+export async function copyToTemp(ctx: Pick<ServiceContext, 'paths' | 'databaseKey'>, source: string | Readable, signal?: AbortSignal): Promise<TempBlob> {
   makePrivateDir(ctx.paths.blobs);
   const tmp = join(ctx.paths.blobs, `${TMP_PREFIX}${process.pid}-${uuidv7()}`);
   const hash = createHash('sha256');
   let size = 0;
   try {
     await pipeline(
-      createReadStream(source, { highWaterMark: 1024 * 1024 }),
+      typeof source === 'string' ? createReadStream(source, { highWaterMark: 1024 * 1024 }) : source,
       new Transform({
         transform(chunk: Buffer, _enc, done) {
           hash.update(chunk);
@@ -41,6 +45,7 @@ export async function copyToTemp(ctx: ServiceContext, source: string, signal?: A
           done(null, chunk);
         },
       }),
+      encryptingStream(blobKeyOf(ctx.databaseKey)),
       createWriteStream(tmp, { mode: PRIVATE_FILE_MODE }),
       { signal },
     );
@@ -62,7 +67,7 @@ export async function copyToTemp(ctx: ServiceContext, source: string, signal?: A
  * already. Synchronous, and meant to run inside the write transaction that records the blob, so
  * no other process can remove the file between this and the commit.
  */
-export function placeTempBlob(ctx: ServiceContext, blob: TempBlob): string {
+export function placeTempBlob(ctx: Pick<ServiceContext, 'paths'>, blob: TempBlob): string {
   const dest = blobPathOf(ctx.paths, blob.sha256);
   if (existsSync(dest)) {
     rmSync(blob.tmp, { force: true });

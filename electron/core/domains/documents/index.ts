@@ -1,7 +1,7 @@
 import type { Classification, documentsMethods, Urgency } from '../../../../shared/contract/index.ts';
 import type { ServiceContext } from '../../context.ts';
 import type { DomainHandlers } from '../../dispatch.ts';
-import { blobPathOf } from '../../files/blob-file.ts';
+import { blobKeyOf, blobPathOf } from '../../files/blob-file.ts';
 import { sweepExports } from '../../files/exports.ts';
 import { sweepScratch } from '../../files/scratch.ts';
 import { sweepStaging } from '../../files/staging.ts';
@@ -9,6 +9,7 @@ import type { Domain } from '../domain.ts';
 import { createAttachmentsService } from './attachments.ts';
 import { createBlobRows, storeBlobFromFile } from './blob-store.ts';
 import { sweepBlobs } from './blob-sweep.ts';
+import { encryptPlainBlobs, type EncryptionPassResult } from './blob-encryption-pass.ts';
 import { createDocumentReader } from './document-rows.ts';
 import { createDocumentWriter, type NewDocument } from './document-writer.ts';
 import { createExtractionPool, type ExtractionPool, type ExtractedText, type TextLayout } from './extract/extract-pool.ts';
@@ -52,7 +53,7 @@ export type { ExtractedText, LayoutItem, PageLayout, TextLayout } from './extrac
  */
 export function createDocumentsDomain(ctx: ServiceContext) {
   let pool: ExtractionPool | undefined;
-  const extraction = () => (pool ??= createExtractionPool({ log: ctx.log }));
+  const extraction = () => (pool ??= createExtractionPool({ log: ctx.log, blobKey: blobKeyOf(ctx.databaseKey) }));
   const reader = createDocumentReader(ctx);
   const index = createTextIndex(ctx);
   const writer = createDocumentWriter(ctx, index);
@@ -80,6 +81,9 @@ export function createDocumentsDomain(ctx: ServiceContext) {
     'documents.listForMeeting': (input) => attachments.listForMeeting(input),
   };
 
+  const encryption = new AbortController();
+  let encryptionPass: Promise<EncryptionPassResult> = Promise.resolve({ encrypted: 0, damaged: 0 });
+
   const domain = {
     handlers,
     start(): void {
@@ -89,8 +93,22 @@ export function createDocumentsDomain(ctx: ServiceContext) {
       const scratch = sweepScratch(ctx.paths);
       if (scratch > 0) ctx.log.info({ removed: scratch }, 'tmp: leftovers of ended processes removed');
       sweepExports(ctx.paths);
+      encryptionPass = encryptPlainBlobs(ctx, encryption.signal).then(
+        (r) => {
+          if (r.encrypted + r.damaged > 0) ctx.log.info(r, 'document store: files stored in the clear encrypted');
+          return r;
+        },
+        (err: unknown) => {
+          ctx.log.warn({ err }, 'document store: encrypting the stored files stopped; it resumes at the next start');
+          return { encrypted: 0, damaged: 0 };
+        },
+      );
     },
+    /** Resolves when the start's pass over files stored in the clear by an older version is over. */
+    encryptionPass: () => encryptionPass,
     async close(): Promise<void> {
+      encryption.abort();
+      await encryptionPass;
       imports.cancelAll();
       await pool?.close();
       pool = undefined;
@@ -100,8 +118,9 @@ export function createDocumentsDomain(ctx: ServiceContext) {
 
     /** Files into the library and a meeting, as `documents.importFiles` does (minutes attach their PDF). */
     importPaths: (input: { paths: string[]; meetingId: string; agendaItemId?: string }) => imports.fromPaths(input),
-    /** Where a stored blob's bytes are. */
+    /** Where a stored blob's bytes are: encrypted, read them with `blobKey` (files/blob-cipher.ts). */
     blobPath: (sha256: string) => blobPathOf(ctx.paths, sha256),
+    blobKey: blobKeyOf(ctx.databaseKey),
     /** Store a file's bytes durably (verified against `expectedSha256` when given) and record the blob. */
     storeBlobFromFile: (file: string, expectedSha256?: string) => storeBlobFromFile(ctx, blobs, file, expectedSha256),
     /** Text of every page of a PDF, read in a worker; throws PDF_INVALID / PDF_ENCRYPTED naming `fileName`. */

@@ -15,11 +15,13 @@ import { isClassified } from '../../../../shared/contract/index.ts';
 import type { ServiceContext } from '../../context.ts';
 import type { DomainHandlers } from '../../dispatch.ts';
 import { CoreError } from '../../errors.ts';
+import { blobKeyOf } from '../../files/blob-file.ts';
 import { writeExport } from '../../files/exports.ts';
 import { scratchPath } from '../../files/scratch.ts';
 import { releaseUpload, stagedFile } from '../../files/staging.ts';
 import { commitFile } from '../../fs/durable.ts';
 import type { DirectoryDomain, SigningIdentity } from '../directory/index.ts';
+import { copyToTemp } from '../documents/blob-store.ts';
 import type { DocumentsDomain } from '../documents/index.ts';
 import type { Domain } from '../domain.ts';
 import type { MeetingsDomain } from '../meetings/index.ts';
@@ -128,7 +130,7 @@ export function createPacksDomain(ctx: ServiceContext, deps: PacksDeps) {
     let documents: number;
     try {
       if (audience) mkdirSync(scratchDir, { recursive: true });
-      ({ documents } = await writePack(file, ctx.paths, content, pageTexts, identity, ctx.now(), audience ? { recipients: audience.recipients, scratchDir } : null));
+      ({ documents } = await writePack(file, { paths: ctx.paths, key: blobKeyOf(ctx.databaseKey) }, content, pageTexts, identity, ctx.now(), audience ? { recipients: audience.recipients, scratchDir } : null));
     } finally {
       rmSync(scratchDir, { recursive: true, force: true });
     }
@@ -203,6 +205,7 @@ export function createPacksDomain(ctx: ServiceContext, deps: PacksDeps) {
   /** Open, verify and (unless dry) import; the scratch folder is always removed. */
   async function importPack(file: string, options: ImportOptions): Promise<PackInspection | PackImportResult> {
     const scratch = scratchPath(ctx.paths, 'pack');
+    const temps: string[] = [];
     try {
       // A signer with no pack trust at all gets nothing extracted: the preview shows who signed it and
       // the meeting only. Which committees it may sign for is decided from the meeting, below.
@@ -218,8 +221,9 @@ export function createPacksDomain(ctx: ServiceContext, deps: PacksDeps) {
       if (options.dryRun) return inspection;
       if (!inspection.signer.trusted) throw untrusted(inspection);
       if (inspection.downgrade && !options.allowDowngrade) throw downgrade(inspection);
+      const stored = await encryptedBlobs(pack, temps);
       const { importId, newBlobs } = asPackInvalid(() =>
-        applyPack(ctx, pack, indexDocument, (id) => deps.documents.reindexMetadata(id), inspection.changes),
+        applyPack(ctx, { ...pack, blobs: stored }, indexDocument, (id) => deps.documents.reindexMetadata(id), inspection.changes),
       );
       ctx.events.emit('data.changed', { area: 'meetings', id: pack.content.meeting.id });
       ctx.events.emit('data.changed', { area: 'documents' });
@@ -227,7 +231,24 @@ export function createPacksDomain(ctx: ServiceContext, deps: PacksDeps) {
       return { ...inspection, importId, newDocuments: newBlobs };
     } finally {
       rmSync(scratch, { recursive: true, force: true });
+      for (const tmp of temps) rmSync(tmp, { force: true });
     }
+  }
+
+  /**
+   * The pack's verified documents encrypted into the store's temp files (as an import copies a file),
+   * before the write transaction places them; each plain scratch copy goes as soon as it is encrypted.
+   */
+  async function encryptedBlobs(pack: OpenedPack, temps: string[]): Promise<Map<string, string>> {
+    const stored = new Map<string, string>();
+    for (const [sha256, scratchFile] of pack.blobs) {
+      const blob = await copyToTemp(ctx, scratchFile);
+      temps.push(blob.tmp);
+      rmSync(scratchFile, { force: true });
+      if (blob.sha256 !== sha256) throw new CoreError('IO_ERROR', { vi: 'Tệp tạm của gói tài liệu đã bị thay đổi trong khi nhập.', en: 'A pack file changed on disk during the import.' });
+      stored.set(sha256, blob.tmp);
+    }
+    return stored;
   }
 
   /** Trust the pack's signer for the pack's committee (the CLI's --trust-signer: the admin saw the fingerprint). */

@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createWriteStream } from 'node:fs';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { ed25519, x25519 } from '@noble/curves/ed25519.js';
@@ -105,7 +105,7 @@ function hashing(hash: ReturnType<typeof createHash>): Transform {
 }
 
 /** Encrypts `source` into `target`; returns what the manifest needs (the ciphertext's hash names the entry). */
-export async function sealFile(key: Buffer, of: string, plainSha256: string, source: string, target: string): Promise<SealedEntry & { size: number }> {
+export async function sealFile(key: Buffer, of: string, plainSha256: string, source: Readable, target: string): Promise<SealedEntry & { size: number }> {
   const nonce = randomBytes(NONCE_BYTES);
   const cipher = createCipheriv('aes-256-gcm', key, nonce);
   cipher.setAAD(Buffer.from(of, 'utf8'));
@@ -117,7 +117,7 @@ export async function sealFile(key: Buffer, of: string, plainSha256: string, sou
       done(null, chunk);
     },
   });
-  await pipeline(createReadStream(source), cipher, hashing(hash), counted, createWriteStream(target));
+  await pipeline(source, cipher, hashing(hash), counted, createWriteStream(target));
   const sha = hash.digest('hex');
   return { path: `sealed/${sha}`, of, sha256: plainSha256, nonce: nonce.toString('base64'), tag: cipher.getAuthTag().toString('base64'), size };
 }

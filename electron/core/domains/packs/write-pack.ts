@@ -1,11 +1,10 @@
 import { createHash } from 'node:crypto';
-import { createWriteStream, statSync } from 'node:fs';
+import { createWriteStream } from 'node:fs';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import yazl from 'yazl';
-import type { DataPaths } from '../../context.ts';
 import { CoreError } from '../../errors.ts';
-import { blobFile } from '../../files/blob-file.ts';
+import { blobPlainSize, blobReadStream, type BlobAccess } from '../../files/blob-file.ts';
 import type { SigningIdentity } from '../directory/index.ts';
 import { holderText } from '../directory/index.ts';
 import { isClassified } from '../../../../shared/contract/index.ts';
@@ -27,7 +26,7 @@ export interface PackSealing {
  */
 export async function writePack(
   file: string,
-  paths: DataPaths,
+  store: BlobAccess,
   content: PackContent,
   pageTexts: Map<string, string[]>,
   signer: SigningIdentity,
@@ -66,8 +65,8 @@ export async function writePack(
   for (const document of content.documents) {
     if (blobs.has(document.blob_sha256)) continue;
     blobs.add(document.blob_sha256);
-    const source = blobFile(paths, document.blob_sha256);
-    if (!source) {
+    const plainSize = await blobPlainSize(store, document.blob_sha256);
+    if (plainSize === null) {
       throw new CoreError('IO_ERROR', {
         vi: `Thiếu tệp của tài liệu "${document.file_name}" trong kho lưu trữ. Hãy nhập lại tài liệu này.`,
         en: `The stored file of "${document.file_name}" is missing. Import the document again.`,
@@ -76,14 +75,14 @@ export async function writePack(
     const path = `documents/${document.blob_sha256}`;
     if (sealed && classifiedBlobs.has(document.blob_sha256)) {
       const target = join(sealing!.scratchDir, `${document.blob_sha256}.sealed`);
-      const { size, ...entry } = await sealFile(sealed.key, path, document.blob_sha256, source, target);
+      const { size, ...entry } = await sealFile(sealed.key, path, document.blob_sha256, blobReadStream(store, document.blob_sha256), target);
       sealed.entries.push(entry);
       files.push({ path: entry.path, size, sha256: entry.path.slice('sealed/'.length) });
       zip.addFile(target, entry.path, { compress: false });
       continue;
     }
-    files.push({ path, size: statSync(source).size, sha256: document.blob_sha256 });
-    zip.addFile(source, path, { compress: false });
+    files.push({ path, size: plainSize, sha256: document.blob_sha256 });
+    zip.addReadStream(blobReadStream(store, document.blob_sha256), path, { compress: false, size: plainSize });
   }
   for (const [documentId, pages] of pageTexts) addJson(`text/${documentId}.json`, pages);
 

@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { v7 as uuidv7 } from 'uuid';
 import { batchResult, type AssignmentEvent, type Operation, type OperationResult } from '../../../../shared/sync/wire.ts';
 import type { ServiceContext } from '../../context.ts';
-import { blobPathOf } from '../../files/blob-file.ts';
+import { readStoredFile } from '../../files/blob-cipher.ts';
+import { blobKeyOf, blobPathOf } from '../../files/blob-file.ts';
 import type { HubClient } from './hub-client.ts';
 import { HubError } from './hub-error.ts';
 import type { SyncStore } from './sync-store.ts';
@@ -52,7 +52,7 @@ export function createSender(ctx: ServiceContext, store: SyncStore) {
   async function uploadEvidence(client: HubClient, body: AssignmentEvent): Promise<void> {
     for (const f of body.documents) {
       if (uploaded.get(f.sha256)) continue;
-      await client.putFile(f.sha256, readFileSync(blobPathOf(ctx.paths, f.sha256)));
+      await client.putFile(f.sha256, await readStoredFile(blobPathOf(ctx.paths, f.sha256), blobKeyOf(ctx.databaseKey)));
       markUploaded.run(f.sha256, ctx.now().toISOString());
     }
   }

@@ -1,4 +1,4 @@
-import { open } from 'node:fs/promises';
+import { openStoredFile, type BlobKey } from '../../../files/blob-cipher.ts';
 
 /** The newest trailer (or cross-reference stream) is at the end; a megabyte covers any real one. */
 const TAIL_BYTES = 1024 * 1024;
@@ -10,15 +10,14 @@ export interface PdfFileId {
 
 /**
  * A PDF's file identifiers (/ID in its last trailer) as upper-case hex, or null when it has none.
- * Read from the file's tail without parsing the document, so it also works for encrypted files.
+ * Read from the file's tail without parsing the document, so it also works for password-protected PDFs.
  */
-export async function readPdfFileId(file: string): Promise<PdfFileId | null> {
-  const handle = await open(file, 'r');
+export async function readPdfFileId(file: string, key: BlobKey | null): Promise<PdfFileId | null> {
+  const stored = await openStoredFile(file, key);
   try {
-    const { size } = await handle.stat();
+    const { size } = stored;
     const length = Math.min(size, TAIL_BYTES);
-    const tail = Buffer.alloc(length);
-    await handle.read(tail, 0, length, size - length);
+    const tail = await stored.read(size - length, length);
     const text = tail.toString('latin1');
     const matches = [...text.matchAll(/\/ID\s*\[\s*<([0-9A-Fa-f\s]*)>\s*<([0-9A-Fa-f\s]*)>\s*\]/g)];
     const last = matches.at(-1);
@@ -27,6 +26,6 @@ export async function readPdfFileId(file: string): Promise<PdfFileId | null> {
     const original = clean(last[1]!);
     return original ? { original, modified: clean(last[2]!) || original } : null;
   } finally {
-    await handle.close();
+    await stored.close();
   }
 }

@@ -1,16 +1,17 @@
-import { readFile } from 'node:fs/promises';
 import { PDFDocument } from 'pdf-lib';
 import { CoreError } from '../../../errors.ts';
+import { readStoredFile, type BlobKey } from '../../../files/blob-cipher.ts';
 
 /**
  * A stored PDF opened for writing annotations into it. Encrypted files are refused rather than
  * rewritten: pdf-lib cannot re-encrypt, and saving one decrypted would hand out an unprotected copy.
  */
-export async function openStoredPdf(file: string, fileName: string): Promise<PDFDocument> {
+export async function openStoredPdf(file: string, key: BlobKey, fileName: string): Promise<PDFDocument> {
   let bytes: Buffer;
   try {
-    bytes = await readFile(file);
+    bytes = await readStoredFile(file, key);
   } catch (e) {
+    if (e instanceof CoreError) throw e;
     throw new CoreError('IO_ERROR', { vi: `Không đọc được tệp "${fileName}".`, en: `Cannot read "${fileName}".` }, undefined, { cause: e });
   }
   let pdf: PDFDocument;

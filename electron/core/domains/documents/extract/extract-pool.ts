@@ -73,6 +73,8 @@ export interface ExtractionPoolOptions {
   stallMs?: number;
   /** Heap limit of each worker, so one hostile PDF cannot take the machine's memory. */
   maxHeapMb?: number;
+  /** Opens encrypted document files (files/blob-cipher.ts); plain files are read as they are. */
+  blobKey?: Buffer;
 }
 
 /**
@@ -186,7 +188,8 @@ export function createExtractionPool(options: ExtractionPoolOptions) {
     return new Promise<JobResult>((resolve, reject) => {
       if (closed) return reject(new ExtractFailure('cancelled', 'the document store is closing'));
       if (signal?.aborted) return reject(new ExtractFailure('cancelled', 'cancelled'));
-      const job: ExtractJob = layoutPages === undefined ? { jobId: nextJobId++, file } : { jobId: nextJobId++, file, layoutPages };
+      const base: ExtractJob = options.blobKey ? { jobId: nextJobId++, file, key: new Uint8Array(options.blobKey) } : { jobId: nextJobId++, file };
+      const job: ExtractJob = layoutPages === undefined ? base : { ...base, layoutPages };
       const running: Running = { job, resolve, reject, signal };
       if (signal) {
         // While queued, an abort simply takes the job out of the queue.

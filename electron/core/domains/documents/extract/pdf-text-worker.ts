@@ -1,11 +1,12 @@
 /**
  * Worker thread: extracts the text of one PDF at a time with pdf.js, off the thread that serves
- * the UI. Small files are read whole (fastest); big ones through pdf.js's own ranged reads of the
- * file, so a 300 MB PDF never sits in memory. Kept free of core imports so it starts fast.
+ * the UI. Small files are read whole (fastest); big ones by ranges, so a 300 MB PDF never sits in
+ * memory. Stored files may be encrypted (files/blob-cipher.ts, the job carries the key). Kept free
+ * of core imports but that small reader, so it starts fast.
  */
-import { stat, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { parentPort } from 'node:worker_threads';
+import { openStoredFile } from '../../../files/blob-cipher.ts';
 import { joinTextItems, type TextPiece } from './page-text.ts';
 import type { ExtractFailureKind, ExtractJob, PageLayout, WorkerMessage } from './protocol.ts';
 import type * as PdfJs from 'pdfjs-dist/legacy/build/pdf.mjs';
@@ -63,8 +64,31 @@ function classify(err: unknown): { kind: ExtractFailureKind; detail: string } {
   return { kind: 'invalid', detail };
 }
 
+/**
+ * pdf.js's source for a stored file: small ones whole; big ones by the ranges pdf.js asks for, read
+ * (and, when encrypted, decrypted chunk by chunk) through a range transport.
+ */
+async function source(job: ExtractJob): Promise<{ params: Omit<Parameters<typeof PdfJs.getDocument>[0] & object, 'url'>; close(): Promise<void> }> {
+  const stored = await openStoredFile(job.file, job.key ? Buffer.from(job.key) : null);
+  if (stored.size < READ_WHOLE_BELOW) {
+    try {
+      return { params: { data: new Uint8Array(await stored.readAll()) }, close: async () => undefined };
+    } finally {
+      await stored.close();
+    }
+  }
+  const first = await stored.read(0, RANGE_CHUNK);
+  const range = new pdfjs.PDFDataRangeTransport(stored.size, new Uint8Array(first));
+  range.requestDataRange = (begin: number, end: number) => {
+    stored.read(begin, end - begin).then(
+      (bytes) => range.onDataRange(begin, new Uint8Array(bytes)),
+      () => range.abort(),
+    );
+  };
+  return { params: { range, disableStream: true, disableAutoFetch: true, rangeChunkSize: RANGE_CHUNK }, close: () => stored.close() };
+}
+
 async function extract(job: ExtractJob): Promise<void> {
-  const { size } = await stat(job.file);
   const common = {
     isEvalSupported: false,
     disableFontFace: true,
@@ -75,10 +99,8 @@ async function extract(job: ExtractJob): Promise<void> {
     standardFontDataUrl,
     verbosity: 0,
   };
-  const task =
-    size < READ_WHOLE_BELOW
-      ? pdfjs.getDocument({ ...common, data: new Uint8Array(await readFile(job.file)) })
-      : pdfjs.getDocument({ ...common, url: job.file, disableStream: true, disableAutoFetch: true, rangeChunkSize: RANGE_CHUNK });
+  const input = await source(job);
+  const task = pdfjs.getDocument({ ...common, ...input.params });
   try {
     const doc = await task.promise;
     if (doc.numPages < 1) {
@@ -111,6 +133,7 @@ async function extract(job: ExtractJob): Promise<void> {
     send({ type: 'done', jobId: job.jobId, pageCount: doc.numPages, pages, failedPages });
   } finally {
     await task.destroy();
+    await input.close();
   }
 }
 

@@ -3,6 +3,8 @@
 export interface ExtractJob {
   jobId: number;
   file: string;
+  /** The document files' key, when `file` may be an encrypted stored file. */
+  key?: Uint8Array;
   /**
    * When set, the job returns the positioned text items of these pages (0-based; 'all' for every
    * page) instead of the plain text of all pages: carrying annotations to a new version needs to
