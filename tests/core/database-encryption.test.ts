@@ -162,7 +162,8 @@ describe('the database encrypted at rest (issue 11)', () => {
     const { dir, documentId } = await plainFolder(tempDir());
     expect(readableWithoutKey(join(dir, DATABASE_FILE))).toBe(true);
     await expectIntact(dir, documentId);
-    // And the next start opens it as it is.
+    // The pass left nothing plain, so later starts skip the walk; the next start opens it as it is.
+    expect(existsSync(join(dir, 'blobs', '.all-encrypted'))).toBe(true);
     await expectIntact(dir, documentId);
   });
 

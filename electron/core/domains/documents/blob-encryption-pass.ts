@@ -8,11 +8,13 @@ import { v7 as uuidv7 } from 'uuid';
 import type { ServiceContext } from '../../context.ts';
 import { encryptingStream, HEADER_BYTES, isEncryptedHead } from '../../files/blob-cipher.ts';
 import { blobKeyOf } from '../../files/blob-file.ts';
-import { fsyncDir, fsyncFile } from '../../fs/durable.ts';
+import { fsyncDir, fsyncFile, writePrivateFile } from '../../fs/durable.ts';
 import { PRIVATE_FILE_MODE } from '../../fs/private-modes.ts';
 import { TMP_PREFIX } from './blob-store.ts';
 
 const HEX2 = /^[0-9a-f]{2}$/;
+/** Written once a pass found every stored file encrypted (the sweep and backups ignore dot files). */
+export const ALL_ENCRYPTED = '.all-encrypted';
 const HEX62 = /^[0-9a-f]{62}$/;
 
 export interface EncryptionPassResult {
@@ -42,18 +44,22 @@ async function isPlainFile(file: string): Promise<boolean> {
  */
 export async function encryptPlainBlobs(ctx: ServiceContext, signal: AbortSignal): Promise<EncryptionPassResult> {
   const result: EncryptionPassResult = { encrypted: 0, damaged: 0 };
+  // Every writer encrypts, so once a whole pass has left nothing plain, later starts need no walk.
+  if (existsSync(join(ctx.paths.blobs, ALL_ENCRYPTED))) return result;
   let dirs: string[];
   try {
     dirs = readdirSync(ctx.paths.blobs).filter((d) => HEX2.test(d));
   } catch {
     return result;
   }
+  let failed = 0;
   const key = blobKeyOf(ctx.databaseKey);
   for (const dir of dirs) {
     let names: string[];
     try {
       names = readdirSync(join(ctx.paths.blobs, dir)).filter((n) => HEX62.test(n));
     } catch {
+      failed++;
       continue;
     }
     for (const name of names) {
@@ -62,6 +68,8 @@ export async function encryptPlainBlobs(ctx: ServiceContext, signal: AbortSignal
       try {
         if (!(await isPlainFile(file))) continue;
       } catch {
+        // Gone meanwhile (a document deleted) or unreadable: the next start looks again.
+        if (existsSync(file)) failed++;
         continue;
       }
       const tmp = join(ctx.paths.blobs, `${TMP_PREFIX}${process.pid}-${uuidv7()}`);
@@ -94,6 +102,7 @@ export async function encryptPlainBlobs(ctx: ServiceContext, signal: AbortSignal
         }
       } catch (e) {
         if (signal.aborted) return result;
+        failed++;
         ctx.log.warn({ err: e }, 'document store: a stored file could not be encrypted; it stays readable and is tried at the next start');
       } finally {
         rmSync(tmp, { force: true });
@@ -102,6 +111,7 @@ export async function encryptPlainBlobs(ctx: ServiceContext, signal: AbortSignal
       await new Promise((resolve) => setImmediate(resolve));
     }
   }
+  if (!signal.aborted && failed === 0 && result.damaged === 0) writePrivateFile(ctx.paths.blobs, ALL_ENCRYPTED, `${ctx.now().toISOString()}\n`);
   return result;
 }
 
