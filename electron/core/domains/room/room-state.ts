@@ -1,0 +1,288 @@
+import { v7 as uuidv7 } from 'uuid';
+import { secretRecord, tally, type BallotChoice, type PassRule, type Tally } from '../../../../shared/room/tally.ts';
+import { CoreError } from '../../errors.ts';
+import { checkBallot } from './ballot.ts';
+
+/**
+ * The live room as its host keeps it (ADR 0013): the one authority on what is current, who is in,
+ * who speaks and how a vote went. Every change is an event with the next sequence number; a member's
+ * screen is the events applied in order, and one that reconnects asks for those after the last it saw.
+ * No transport here: the room service feeds it what arrives and sends out what it returns.
+ */
+
+export interface RoomSetup {
+  roomId: string;
+  items: ReadonlyArray<{ id: string; title: string; plannedMinutes: number | null }>;
+  participants: ReadonlyArray<{ personId: string; name: string; votes: boolean; chair: boolean }>;
+  rule: PassRule;
+  tieToChair: boolean;
+  /** The directory person this exact key is trusted for, or null. */
+  personOf(publicKey: string): string | null;
+  now(): Date;
+}
+
+export type FloorKind = 'speak' | 'question';
+
+export interface VoteResult {
+  voteId: string;
+  eligible: number;
+  present: number;
+  tally: Tally;
+  /** A named ballot's voters and choices; null for a secret one. */
+  named: { personId: string; choice: BallotChoice; text: string | null }[] | null;
+  /** A secret ballot's record: who voted (sorted) and the "ý kiến khác" texts without authors; null for a named one. */
+  secret: { voters: string[]; otherTexts: string[] } | null;
+}
+
+type EventBody =
+  | { type: 'checked-in'; personId: string }
+  | { type: 'current'; itemId: string | null; documentId: string | null; page: number | null }
+  | { type: 'floor-requested'; requestId: string; personId: string; itemId: string | null; kind: FloorKind; addressee: string | null }
+  | { type: 'floor-withdrawn'; requestId: string }
+  | { type: 'speakers-ordered'; order: string[] }
+  | { type: 'floor-given'; requestId: string }
+  | { type: 'speech-ended'; requestId: string; seconds: number }
+  | { type: 'vote-opened'; voteId: string; itemId: string | null; title: string; secret: boolean; rule: PassRule; closesAt: string | null; voters: string[] }
+  /** How many have voted: never who chose what before the vote closes. */
+  | { type: 'ballots-counted'; voteId: string; voted: number }
+  | { type: 'vote-closed'; result: VoteResult };
+
+export type RoomEvent = EventBody & { seq: number; at: string };
+
+interface FloorRequest {
+  requestId: string;
+  personId: string;
+  itemId: string | null;
+  kind: FloorKind;
+  addressee: string | null;
+  requestedAt: string;
+  givenAt: string | null;
+  endedAt: string | null;
+}
+
+interface Vote {
+  voteId: string;
+  itemId: string | null;
+  title: string;
+  secret: boolean;
+  closesAt: Date | null;
+  voters: Set<string>;
+  /** Counted ballots by voter. For a secret ballot this lives only in memory and is dropped at closing. */
+  ballots: Map<string, { seq: number; choice: BallotChoice; text: string | null }>;
+  result: VoteResult | null;
+}
+
+const MAX_TITLE = 500;
+
+function refuse(code: 'INVALID_INPUT' | 'INVALID_STATE' | 'NOT_FOUND', vi: string, en: string): CoreError {
+  return new CoreError(code, { vi, en });
+}
+
+export function createRoomState(setup: RoomSetup) {
+  const events: RoomEvent[] = [];
+  const participants = new Map(setup.participants.map((p) => [p.personId, p]));
+  const items = new Set(setup.items.map((i) => i.id));
+  const checkedIn = new Set<string>();
+  let current: { itemId: string | null; documentId: string | null; page: number | null; since: string } = { itemId: null, documentId: null, page: null, since: setup.now().toISOString() };
+  const floor = new Map<string, FloorRequest>();
+  let order: string[] = [];
+  let speaking: string | null = null;
+  const votes = new Map<string, Vote>();
+
+  function emit(body: EventBody): RoomEvent {
+    const event = { ...body, seq: events.length + 1, at: setup.now().toISOString() } as RoomEvent;
+    events.push(event);
+    return event;
+  }
+
+  function participant(personId: string) {
+    const p = participants.get(personId);
+    if (!p) throw refuse('NOT_FOUND', 'Người này không có trong danh sách dự họp.', 'This person is not among the participants.');
+    return p;
+  }
+
+  function item(itemId: string | null): string | null {
+    if (itemId !== null && !items.has(itemId)) throw refuse('NOT_FOUND', 'Không có nội dung này trong chương trình họp.', 'No such agenda item.');
+    return itemId;
+  }
+
+  function vote(voteId: string): Vote {
+    const v = votes.get(voteId);
+    if (!v) throw refuse('NOT_FOUND', 'Không có cuộc biểu quyết này.', 'No such vote.');
+    return v;
+  }
+
+  function closeVote(v: Vote): VoteResult {
+    if (v.result) return v.result;
+    const chair = setup.participants.find((p) => p.chair)?.personId;
+    const ballots = [...v.ballots.entries()];
+    const present = [...v.voters].filter((id) => checkedIn.has(id) || v.ballots.has(id)).length;
+    const counted = tally({
+      rule: setup.rule,
+      eligible: v.voters.size,
+      present,
+      ballots: ballots.map(([personId, b]) => ({ choice: b.choice, byChair: !v.secret && personId === chair })),
+      tieBreak: setup.tieToChair && !v.secret ? 'chair' : 'none',
+    });
+    let result: VoteResult;
+    if (v.secret) {
+      const record = secretRecord(ballots.map(([voterId, b]) => ({ voterId, choice: b.choice, text: b.text })));
+      result = { voteId: v.voteId, eligible: v.voters.size, present, tally: counted, named: null, secret: { voters: record.voters, otherTexts: record.otherTexts } };
+      // Nothing of voter → choice outlives the vote.
+      v.ballots.clear();
+    } else {
+      const named = ballots.map(([personId, b]) => ({ personId, choice: b.choice, text: b.text })).sort((a, b) => a.personId.localeCompare(b.personId));
+      result = { voteId: v.voteId, eligible: v.voters.size, present, tally: counted, named, secret: null };
+    }
+    v.result = result;
+    emit({ type: 'vote-closed', result });
+    return result;
+  }
+
+  /** Votes whose deadline has passed are closed before anything else is decided. */
+  function closeDue(): VoteResult[] {
+    const now = setup.now().getTime();
+    const closed: VoteResult[] = [];
+    for (const v of votes.values()) if (!v.result && v.closesAt && v.closesAt.getTime() <= now) closed.push(closeVote(v));
+    return closed;
+  }
+
+  return {
+    roomId: setup.roomId,
+
+    checkIn(personId: string): RoomEvent | null {
+      participant(personId);
+      if (checkedIn.has(personId)) return null;
+      checkedIn.add(personId);
+      return emit({ type: 'checked-in', personId });
+    },
+
+    /** The item, document and page being presented (members who follow move with it). */
+    setCurrent(input: { itemId: string | null; documentId?: string | null; page?: number | null }): RoomEvent {
+      const page = input.page ?? null;
+      if (page !== null && (!Number.isInteger(page) || page < 1 || page > 100_000)) {
+        throw refuse('INVALID_INPUT', 'Số trang không hợp lệ.', 'Invalid page number.');
+      }
+      const itemId = item(input.itemId);
+      const since = itemId === current.itemId ? current.since : setup.now().toISOString();
+      current = { itemId, documentId: input.documentId ?? null, page, since };
+      return emit({ type: 'current', itemId, documentId: current.documentId, page });
+    },
+
+    requestFloor(personId: string, input: { itemId: string | null; kind: FloorKind; addressee?: string | null }): RoomEvent {
+      participant(personId);
+      const itemId = item(input.itemId);
+      const pending = [...floor.values()].find((r) => r.personId === personId && r.itemId === itemId && r.kind === input.kind && r.endedAt === null);
+      if (pending) throw refuse('INVALID_STATE', 'Đã đăng ký phát biểu nội dung này; đang chờ đến lượt.', 'Already registered to speak on this item; waiting for the turn.');
+      const requestId = uuidv7();
+      floor.set(requestId, { requestId, personId, itemId, kind: input.kind, addressee: input.addressee ?? null, requestedAt: setup.now().toISOString(), givenAt: null, endedAt: null });
+      order.push(requestId);
+      return emit({ type: 'floor-requested', requestId, personId, itemId, kind: input.kind, addressee: input.addressee ?? null });
+    },
+
+    withdrawFloor(personId: string, requestId: string): RoomEvent {
+      const r = floor.get(requestId);
+      if (!r || r.personId !== personId || r.givenAt !== null) throw refuse('INVALID_STATE', 'Không rút được đăng ký này.', 'This request cannot be withdrawn.');
+      floor.delete(requestId);
+      order = order.filter((id) => id !== requestId);
+      return emit({ type: 'floor-withdrawn', requestId });
+    },
+
+    /** The chair's order of those waiting; every waiting request must be named once. */
+    orderSpeakers(requestIds: string[]): RoomEvent {
+      const waiting = order.filter((id) => floor.get(id)?.givenAt === null);
+      if (requestIds.length !== waiting.length || new Set(requestIds).size !== requestIds.length || !requestIds.every((id) => waiting.includes(id))) {
+        throw refuse('INVALID_INPUT', 'Thứ tự phát biểu phải gồm đúng những người đang chờ.', 'The order must list exactly those waiting.');
+      }
+      order = [...order.filter((id) => !waiting.includes(id)), ...requestIds];
+      return emit({ type: 'speakers-ordered', order: requestIds });
+    },
+
+    /** Give the floor (the speaking timer starts); whoever was speaking stops first. */
+    giveFloor(requestId: string): RoomEvent[] {
+      const r = floor.get(requestId);
+      if (!r || r.givenAt !== null) throw refuse('INVALID_STATE', 'Đăng ký này không còn chờ.', 'This request is not waiting.');
+      const out: RoomEvent[] = [];
+      if (speaking) out.push(this.endSpeech());
+      r.givenAt = setup.now().toISOString();
+      speaking = requestId;
+      out.push(emit({ type: 'floor-given', requestId }));
+      return out;
+    },
+
+    endSpeech(): RoomEvent {
+      const r = speaking ? floor.get(speaking) : undefined;
+      if (!r || r.givenAt === null) throw refuse('INVALID_STATE', 'Không có ai đang phát biểu.', 'No one is speaking.');
+      r.endedAt = setup.now().toISOString();
+      speaking = null;
+      const seconds = Math.max(0, Math.round((Date.parse(r.endedAt) - Date.parse(r.givenAt)) / 1000));
+      return emit({ type: 'speech-ended', requestId: r.requestId, seconds });
+    },
+
+    openVote(input: { itemId: string | null; title: string; secret: boolean; closesAt?: Date | null }): RoomEvent {
+      const title = input.title.trim();
+      if (!title || title.length > MAX_TITLE) throw refuse('INVALID_INPUT', 'Nội dung biểu quyết phải có và không quá 500 ký tự.', 'The motion needs a title of at most 500 characters.');
+      if (input.closesAt && input.closesAt.getTime() <= setup.now().getTime()) {
+        throw refuse('INVALID_INPUT', 'Hạn biểu quyết phải ở sau thời điểm hiện tại.', 'The deadline must be in the future.');
+      }
+      const itemId = item(input.itemId);
+      const voters = setup.participants.filter((p) => p.votes).map((p) => p.personId);
+      if (voters.length === 0) throw refuse('INVALID_STATE', 'Cuộc họp không có thành viên nào có quyền biểu quyết.', 'No participant has a vote.');
+      const voteId = uuidv7();
+      votes.set(voteId, { voteId, itemId, title, secret: input.secret, closesAt: input.closesAt ?? null, voters: new Set(voters), ballots: new Map(), result: null });
+      return emit({ type: 'vote-opened', voteId, itemId, title, secret: input.secret, rule: setup.rule, closesAt: input.closesAt?.toISOString() ?? null, voters });
+    },
+
+    /**
+     * A signed ballot from a member's laptop: checked (ballot.ts), counted once per voter, a newer one
+     * replacing the older. Throws with the reason when it is not counted; nothing changes then.
+     */
+    castBallot(input: unknown): { event: RoomEvent; replaced: boolean } {
+      closeDue();
+      const voteId = (input as { voteId?: unknown } | null)?.voteId;
+      const v = typeof voteId === 'string' ? votes.get(voteId) : undefined;
+      const personId = (input as { personId?: unknown } | null)?.personId;
+      const last = v && typeof personId === 'string' ? (v.ballots.get(personId)?.seq ?? 0) : 0;
+      const { ballot, replaces } = checkBallot(input, {
+        roomId: setup.roomId,
+        vote: v ? { id: v.voteId, closed: v.result !== null, voters: v.voters } : null,
+        personOf: setup.personOf,
+        lastSeq: last,
+      });
+      v!.ballots.set(ballot.personId, { seq: ballot.seq, choice: ballot.choice, text: ballot.text });
+      // A ballot is a sign of presence: a member who votes is counted present.
+      checkedIn.add(ballot.personId);
+      return { event: emit({ type: 'ballots-counted', voteId: v!.voteId, voted: v!.ballots.size }), replaced: replaces };
+    },
+
+    closeVote(voteId: string): VoteResult {
+      closeDue();
+      return closeVote(vote(voteId));
+    },
+
+    closeDue,
+
+    /** Events after `seq`, for a screen catching up; the whole log from 0. */
+    since(seq: number): RoomEvent[] {
+      return events.slice(Math.max(0, Math.min(seq, events.length)));
+    },
+
+    /** What a screen shows now. */
+    snapshot() {
+      const present = [...checkedIn];
+      const eligible = setup.participants.filter((p) => p.votes);
+      return {
+        roomId: setup.roomId,
+        seq: events.length,
+        current,
+        checkedIn: present,
+        quorum: { eligible: eligible.length, present: eligible.filter((p) => checkedIn.has(p.personId)).length },
+        speaking,
+        waiting: order.filter((id) => floor.get(id)?.givenAt === null).map((id) => floor.get(id)!),
+        votes: [...votes.values()].map((v) => ({ voteId: v.voteId, itemId: v.itemId, title: v.title, secret: v.secret, closesAt: v.closesAt?.toISOString() ?? null, voted: v.result ? v.result.tally.agree + v.result.tally.disagree + v.result.tally.other : v.ballots.size, result: v.result })),
+      };
+    },
+  };
+}
+
+export type RoomState = ReturnType<typeof createRoomState>;
