@@ -262,6 +262,9 @@ export function createRoomState(setup: RoomSetup) {
 
     closeDue,
 
+    /** The number of the last event. */
+    seq: () => events.length,
+
     /** Events after `seq`, for a screen catching up; the whole log from 0. */
     since(seq: number): RoomEvent[] {
       return events.slice(Math.max(0, Math.min(seq, events.length)));
