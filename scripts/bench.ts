@@ -23,6 +23,7 @@ import { measureMinutes } from './bench/minutes.ts';
 import { measureMinutesOpen } from './bench/minutes-open.ts';
 import { measureSync } from './bench/sync.ts';
 import { measureReports, measureTargetsReport } from './bench/reports.ts';
+import { measureRoom } from './bench/room.ts';
 import { measureTasks } from './bench/tasks.ts';
 import { measureViewer } from './bench/viewer.ts';
 
@@ -163,6 +164,7 @@ async function main(): Promise<void> {
     await measureMinutesOpen({ root, dataDir, meetingId: minutesMeeting, add, log });
     await measureViewer({ root, work, add, log });
     await measureSync(root, add, log);
+    await measureRoom(add, log);
   }
 
   log('');

@@ -136,7 +136,7 @@ describe('the live room on loopback (issue 15)', () => {
     const twice = await Promise.allSettled([clients[1]!.vote(voteId, 'disagree', { seq: 5 }), clients[1]!.vote(voteId, 'agree', { seq: 5 })]);
     expect(twice.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     // The chair changes their mind: replaced, not added.
-    expect(await clients[0]!.vote(voteId, 'agree')).toEqual({ replaced: true });
+    expect(await clients[0]!.vote(voteId, 'agree')).toMatchObject({ replaced: true });
     const result = state.closeVote(voteId);
     service.flush();
     expect(result.tally.agree + result.tally.disagree).toBe(MEMBERS);

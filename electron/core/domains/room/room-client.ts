@@ -31,7 +31,8 @@ export interface RoomClient {
   missed: RoomEvent[];
   /** The number of the last event this client has seen. */
   seq(): number;
-  vote(voteId: string, choice: BallotChoice, options?: { text?: string | null; seq?: number }): Promise<{ replaced: boolean }>;
+  /** Resolves once the host counted it: whether it replaced an earlier ballot, and the event that counted it. */
+  vote(voteId: string, choice: BallotChoice, options?: { text?: string | null; seq?: number }): Promise<{ replaced: boolean; seq: number }>;
   requestFloor(input: { itemId: string | null; kind: FloorKind; addressee?: string | null }): Promise<{ requestId: string }>;
   close(): void;
 }

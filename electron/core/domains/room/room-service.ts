@@ -168,8 +168,8 @@ export async function openRoomService(options: RoomServiceOptions): Promise<Room
           if (ballot && typeof ballot === 'object' && ballot.personId !== personId) {
             throw new CoreError('FORBIDDEN', { vi: 'Chỉ được gửi phiếu của chính mình.', en: 'Only your own ballot can be sent.' });
           }
-          const { replaced } = state.castBallot(m.ballot);
-          send(ws, { t: 'ok', id: m.id, result: { replaced } });
+          const { replaced, event } = state.castBallot(m.ballot);
+          send(ws, { t: 'ok', id: m.id, result: { replaced, seq: event.seq } });
         } else if (m.t === 'floor') {
           const event = state.requestFloor(personId, { itemId: m.itemId, kind: m.kind, addressee: m.addressee ?? null });
           send(ws, { t: 'ok', id: m.id, result: { requestId: (event as { requestId: string }).requestId } });
