@@ -61,7 +61,6 @@ export async function measureRoom(add: Add, log: (line: string) => void): Promis
           url: service.url,
           fingerprint: service.fingerprint,
           identity: m.key,
-          personId: m.personId,
           onEvent: (e) => arrivals[i]!.set(e.seq, performance.now()),
         }),
       );

@@ -14,31 +14,29 @@ export const CHALLENGE_BYTES = 32;
 export const joinResponseSchema = z
   .object({
     challenge: z.string().length(44),
-    personId: z.uuid(),
     publicKey: z.string().max(100),
     signature: z.string().max(200),
   })
   .strict();
 export type JoinResponse = z.infer<typeof joinResponseSchema>;
 
-/** The exact bytes signed: a fixed label, the room, the host's certificate fingerprint and the challenge. */
-export function joinBytes(roomId: string, fingerprint: string, challenge: string, personId: string): Buffer {
-  return Buffer.from(JSON.stringify(['nghisu.room.join.v1', roomId, fingerprint, challenge, personId]), 'utf8');
+/**
+ * The exact bytes signed: a fixed label, the room, the host's certificate fingerprint and the
+ * challenge. Who signed is the key's holder in the host's directory: a member's laptop need not know
+ * the host's id for its person (the host tells it on joining).
+ */
+export function joinBytes(roomId: string, fingerprint: string, challenge: string): Buffer {
+  return Buffer.from(JSON.stringify(['nghisu.room.join.v1', roomId, fingerprint, challenge]), 'utf8');
 }
 
 export function newChallenge(): string {
   return randomBytes(CHALLENGE_BYTES).toString('base64');
 }
 
-/** The member's side: answer the host's challenge for this room, as `personId`. */
-export function answerChallenge(
-  identity: Pick<SigningIdentity, 'publicKey' | 'sign'>,
-  room: { roomId: string; fingerprint: string },
-  challenge: string,
-  personId: string,
-): JoinResponse {
-  const signature = identity.sign(joinBytes(room.roomId, room.fingerprint, challenge, personId)).toString('base64');
-  return { challenge, personId, publicKey: identity.publicKey, signature };
+/** The member's side: answer the host's challenge for this room. */
+export function answerChallenge(identity: Pick<SigningIdentity, 'publicKey' | 'sign'>, room: { roomId: string; fingerprint: string }, challenge: string): JoinResponse {
+  const signature = identity.sign(joinBytes(room.roomId, room.fingerprint, challenge)).toString('base64');
+  return { challenge, publicKey: identity.publicKey, signature };
 }
 
 export interface JoinCheck {
@@ -54,7 +52,7 @@ export interface JoinCheck {
 
 const refused = (code: 'INVALID_INPUT' | 'FORBIDDEN', vi: string, en: string, reason: string) => new CoreError(code, { vi, en }, { reason });
 
-/** Who joined, or why not: the shape, the challenge (issued, unused), the signature, the key's owner, the right to attend. */
+/** Who joined, or why not: the shape, the challenge (issued, unused), the signature, whose key it is, the right to attend. */
 export function checkJoin(input: unknown, check: JoinCheck): { personId: string } {
   const parsed = joinResponseSchema.safeParse(input);
   if (!parsed.success) throw refused('INVALID_INPUT', 'Yêu cầu vào phòng họp không đúng định dạng.', 'The join request is malformed.', 'malformed');
@@ -62,19 +60,20 @@ export function checkJoin(input: unknown, check: JoinCheck): { personId: string 
   if (!check.takeChallenge(r.challenge)) {
     throw refused('FORBIDDEN', 'Mã thử thách đã hết hạn hoặc đã dùng; hãy vào lại phòng họp.', 'The challenge expired or was used already; join again.', 'challenge');
   }
-  if (!verifySignature(r.publicKey, joinBytes(check.roomId, check.fingerprint, r.challenge, r.personId), r.signature)) {
+  if (!verifySignature(r.publicKey, joinBytes(check.roomId, check.fingerprint, r.challenge), r.signature)) {
     throw refused('FORBIDDEN', 'Chữ ký vào phòng họp không hợp lệ.', 'The join signature is invalid.', 'signature');
   }
-  if (check.personOf(r.publicKey) !== r.personId) {
+  const personId = check.personOf(r.publicKey);
+  if (!personId) {
     throw refused(
       'FORBIDDEN',
-      'Khóa của máy này chưa được Văn phòng tin cậy là khóa của thành viên đó; hãy gửi khóa công khai cho Văn phòng.',
-      'This laptop’s key is not trusted by the secretariat as that member’s; send the public key to the secretariat.',
-      'not-own-key',
+      'Khóa của máy này chưa được Văn phòng tin cậy là khóa của một thành viên; hãy gửi khóa công khai cho Văn phòng.',
+      'This laptop’s key is not trusted by the secretariat as a member’s; send the public key to the secretariat.',
+      'unknown-key',
     );
   }
-  if (!check.isParticipant(r.personId)) {
+  if (!check.isParticipant(personId)) {
     throw refused('FORBIDDEN', 'Người này không có trong danh sách dự họp.', 'This person is not among the meeting’s participants.', 'not-a-participant');
   }
-  return { personId: r.personId };
+  return { personId };
 }

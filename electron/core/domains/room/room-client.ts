@@ -17,7 +17,6 @@ export interface RoomClientOptions {
   url: string;
   fingerprint: string;
   identity: Pick<SigningIdentity, 'publicKey' | 'sign'>;
-  personId: string;
   /** The last event seen before a reconnect: the host sends what followed. */
   since?: number;
   onEvent?(event: RoomEvent): void;
@@ -26,6 +25,7 @@ export interface RoomClientOptions {
 }
 
 export interface RoomClient {
+  /** Who the host knows this laptop's key as. */
   personId: string;
   snapshot: ReturnType<RoomState['snapshot']>;
   missed: RoomEvent[];
@@ -90,7 +90,7 @@ export function connectRoom(options: RoomClientOptions): Promise<RoomClient> {
       }
       if (m.t === 'challenge') {
         roomId = m.roomId;
-        const response = answerChallenge(options.identity, { roomId, fingerprint: options.fingerprint }, m.challenge, options.personId);
+        const response = answerChallenge(options.identity, { roomId, fingerprint: options.fingerprint }, m.challenge);
         request<Extract<RoomServerMessage, { t: 'joined' }>>({ t: 'join', response, since: seen }).then(
           (joined) => {
             clearTimeout(timer);
@@ -104,7 +104,7 @@ export function connectRoom(options: RoomClientOptions): Promise<RoomClient> {
               vote: (voteId, choice, o = {}) => {
                 const seq = o.seq ?? (ballotSeq.get(voteId) ?? 0) + 1;
                 ballotSeq.set(voteId, seq);
-                const ballot = signBallot(options.identity, { roomId, voteId, personId: options.personId, choice, text: o.text ?? null, seq });
+                const ballot = signBallot(options.identity, { roomId, voteId, personId: joined.personId, choice, text: o.text ?? null, seq });
                 return request({ t: 'ballot', ballot });
               },
               requestFloor: (input) => request({ t: 'floor', itemId: input.itemId, kind: input.kind, addressee: input.addressee ?? null }),
