@@ -132,5 +132,12 @@ describe('open with the system program: the stored bytes decide', () => {
     expect(existsSync(copy)).toBe(false);
     expect(readdirSync(root)).toEqual([]);
     expect(await sweepOpenCopies(join(tmp, 'never-made'))).toEqual({ removed: 0, kept: 0 });
+
+    // A stored file damaged on the disk: refused, and no half copy is left for a program to open.
+    const damaged = await encryptBytes(key, Buffer.concat([pdf(), Buffer.alloc(200_000, 7)]));
+    damaged[damaged.length - 40]! ^= 1;
+    writeFileSync(file, damaged);
+    await expect(makeOpenCopy(root, source, 'Hỏng.pdf')).rejects.toMatchObject({ code: 'FILE_INVALID' });
+    expect(readdirSync(root).flatMap((d) => readdirSync(join(root, d)))).toEqual([]);
   });
 });

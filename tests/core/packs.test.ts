@@ -371,6 +371,20 @@ describe('meeting packs', () => {
     for (const sha of shas) expect(existsSync(join(m.paths.blobs, sha.slice(0, 2), sha.slice(2))), sha).toBe(true);
   });
 
+  it('refuses to export a pack whose stored document was damaged on the disk, naming why, and leaves no file', async () => {
+    const s = await publishedMeeting(await open());
+    const [first] = await s.core.call('documents.listForMeeting', { meetingId: s.meetingId });
+    const stored = join(s.core.paths.blobs, first!.document.sha256.slice(0, 2), first!.document.sha256.slice(2));
+    const bytes = readFileSync(stored);
+    bytes[bytes.length - 40]! ^= 0x01;
+    writeFileSync(stored, bytes);
+    const out = tempDir();
+    const e = await failure(s.core.call('packs.exportFile', { meetingId: s.meetingId, file: join(out, 'goi.nghisu') }));
+    expect(e.code).toBe('FILE_INVALID');
+    expect(e.payload.message.vi).toContain('bị hỏng');
+    expect(existsSync(join(out, 'goi.nghisu'))).toBe(false);
+  });
+
   it('exports only published meetings, only with a profile key', async () => {
     const s = await publishedMeeting(await open());
     const draft = await s.core.call('meetings.clone', { id: s.meetingId });

@@ -110,7 +110,13 @@ export async function makeOpenCopy(root: string, source: FoundFile, fileName: st
 /** Write the plain bytes of a found file to `target` (a copy the user saves or a program opens). */
 export async function saveFoundCopy(source: FoundFile, target: string): Promise<void> {
   const stored = await source.open();
-  await pipeline(stored.stream(), createWriteStream(target, { mode: 0o600 }));
+  try {
+    await pipeline(stored.stream(), createWriteStream(target, { mode: 0o600 }));
+  } catch (e) {
+    // A stored file damaged on the disk fails part-way: leave no half copy behind.
+    await rm(target, { force: true });
+    throw e;
+  }
 }
 
 /**

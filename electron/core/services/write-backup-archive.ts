@@ -71,10 +71,12 @@ export async function writeBackupArchive(target: string, src: ArchiveSources): P
       const hash = createHash('sha256');
       const count = { bytes: 0 };
       const through = hashing(hash, count);
-      // A damaged chunk fails its tag: the archive's entry then comes up short and the file is listed as missing.
+      // A damaged chunk fails its tag mid-stream: the entry then ends short (no size is promised to yazl,
+      // so the archive stays whole), the hash below disagrees and the file is listed as missing; the
+      // manifest never names the short entry, so nothing ever reads it.
       const source = stored.stream();
-      source.on('error', (e) => through.destroy(e));
-      zip.addReadStream(source.pipe(through), blobEntry(sha256), { compress: false, size, mtime: src.now });
+      source.on('error', () => through.end());
+      zip.addReadStream(source.pipe(through), blobEntry(sha256), { compress: false, mtime: src.now });
       // A failed write (a full USB stick) ends the output early and yazl stops reading: do not wait forever.
       await Promise.race([
         finished(through),

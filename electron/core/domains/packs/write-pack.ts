@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { join } from 'node:path';
+import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import yazl from 'yazl';
 import { CoreError } from '../../errors.ts';
@@ -82,7 +83,10 @@ export async function writePack(
       continue;
     }
     files.push({ path, size: plainSize, sha256: document.blob_sha256 });
-    zip.addReadStream(blobReadStream(store, document.blob_sha256), path, { compress: false, size: plainSize });
+    const bytes = blobReadStream(store, document.blob_sha256);
+    // yazl does not see its inputs fail: a stored file damaged on the disk must end the pack, not stall it.
+    bytes.once('error', (e) => (zip.outputStream as Readable).destroy(e));
+    zip.addReadStream(bytes, path, { compress: false, size: plainSize });
   }
   for (const [documentId, pages] of pageTexts) addJson(`text/${documentId}.json`, pages);
 
