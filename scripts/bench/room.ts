@@ -7,13 +7,11 @@
  *   room.idle_host_cpu_pct      the process holding the host and the 60 idle members, over 5 s, in
  *                               percent of one core (the host's share is at most this)
  */
-import { generateKeyPairSync, sign } from 'node:crypto';
-import { v7 as uuidv7 } from 'uuid';
 import { silentLogger } from '../../electron/core/logger.ts';
 import { connectRoom, type RoomClient } from '../../electron/core/domains/room/room-client.ts';
 import { makeRoomCertificate } from '../../electron/core/domains/room/room-certificate.ts';
 import { openRoomService } from '../../electron/core/domains/room/room-service.ts';
-import { createRoomState } from '../../electron/core/domains/room/room-state.ts';
+import { simulatedMembers, simulatedRoom } from '../../tests/support/simulated-room.ts';
 import { percentile, type Figure } from './stats.ts';
 
 type Add = (name: string, value: number, unit: string, budget: number | null, kind: Figure['kind']) => void;
@@ -22,31 +20,15 @@ const MEMBERS = 60;
 const VOTES = 10;
 const TURNS = 50;
 
-function identity() {
-  const { publicKey, privateKey } = generateKeyPairSync('ed25519');
-  const raw = Buffer.from((publicKey.export({ format: 'jwk' }) as { x: string }).x, 'base64url');
-  return { publicKey: raw.toString('base64'), sign: (data: Uint8Array) => sign(null, data, privateKey) };
-}
-
 export async function measureRoom(add: Add, log: (line: string) => void): Promise<void> {
   log('  phòng họp: 60 thành viên trên loopback…');
-  const members = Array.from({ length: MEMBERS }, (_, i) => ({ personId: uuidv7(), name: `Thành viên ${i + 1}`, votes: true, chair: i === 0, key: identity() }));
-  const owners = new Map(members.map((m) => [m.key.publicKey, m.personId]));
-  const item = { id: uuidv7(), title: 'Nội dung biểu quyết', plannedMinutes: 30 };
-  const state = createRoomState({
-    roomId: uuidv7(),
-    items: [item],
-    participants: members.map(({ personId, name, votes, chair }) => ({ personId, name, votes, chair })),
-    rule: 'majority_present',
-    tieToChair: false,
-    personOf: (k) => owners.get(k) ?? null,
-    now: () => new Date(),
-  });
+  const members = simulatedMembers(MEMBERS);
+  const { state, item, personOf } = simulatedRoom(members);
   const service = await openRoomService({
     state,
     certificate: await makeRoomCertificate(new Date()),
     host: '127.0.0.1',
-    personOf: (k) => owners.get(k) ?? null,
+    personOf,
     isParticipant: () => true,
     log: silentLogger(),
     limits: { connectionsPerAddress: MEMBERS + 5 },

@@ -1,21 +1,14 @@
-import { generateKeyPairSync, sign } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
 import { describe, expect, it } from 'vitest';
 import { checkBallot, signBallot, type BallotCheck } from '../../electron/core/domains/room/ballot.ts';
 import { CoreError } from '../../electron/core/errors.ts';
-
-/** A member's profile key, as the directory's signer gives it. */
-function identity() {
-  const { publicKey, privateKey } = generateKeyPairSync('ed25519');
-  const raw = Buffer.from((publicKey.export({ format: 'jwk' }) as { x: string }).x, 'base64url');
-  return { publicKey: raw.toString('base64'), sign: (data: Uint8Array) => sign(null, data, privateKey) };
-}
+import { memberKey } from '../support/member-key.ts';
 
 const roomId = uuidv7();
 const voteId = uuidv7();
-const dao = { id: uuidv7(), key: identity() };
-const binh = { id: uuidv7(), key: identity() };
-const guest = { id: uuidv7(), key: identity() };
+const dao = { id: uuidv7(), key: memberKey() };
+const binh = { id: uuidv7(), key: memberKey() };
+const guest = { id: uuidv7(), key: memberKey() };
 
 /** The host's view: Đào and Bình are voters, each key trusted as its holder's own. */
 function host(over: Partial<BallotCheck> = {}): BallotCheck {
@@ -55,7 +48,7 @@ describe('signed ballots in the live room (issue 15)', () => {
     const inHerName = signBallot(binh.key, { roomId, voteId, personId: dao.id, choice: 'disagree', text: null, seq: 5 });
     expect(reason(() => checkBallot(inHerName, host()))).toMatchObject({ code: 'FORBIDDEN', reason: 'not-own-key' });
     // A key the host does not trust at all.
-    const stranger = identity();
+    const stranger = memberKey();
     expect(reason(() => checkBallot(signBallot(stranger, { roomId, voteId, personId: dao.id, choice: 'agree', text: null, seq: 1 }), host()))).toMatchObject({
       reason: 'not-own-key',
     });

@@ -1,4 +1,3 @@
-import { generateKeyPairSync, sign } from 'node:crypto';
 import { connect } from 'node:tls';
 import { v7 as uuidv7 } from 'uuid';
 import WebSocket from 'ws';
@@ -7,19 +6,15 @@ import { silentLogger } from '../../electron/core/logger.ts';
 import { connectRoom, type RoomClient } from '../../electron/core/domains/room/room-client.ts';
 import { makeRoomCertificate, type RoomCertificate } from '../../electron/core/domains/room/room-certificate.ts';
 import { openRoomService, type RoomService } from '../../electron/core/domains/room/room-service.ts';
-import { createRoomState, type RoomEvent, type RoomState } from '../../electron/core/domains/room/room-state.ts';
+import type { RoomEvent, RoomState } from '../../electron/core/domains/room/room-state.ts';
+import { memberKey } from '../support/member-key.ts';
+import { simulatedMembers, simulatedRoom } from '../support/simulated-room.ts';
 import { failure } from '../support/core-failure.ts';
 
-function identity() {
-  const { publicKey, privateKey } = generateKeyPairSync('ed25519');
-  const raw = Buffer.from((publicKey.export({ format: 'jwk' }) as { x: string }).x, 'base64url');
-  return { publicKey: raw.toString('base64'), sign: (data: Uint8Array) => sign(null, data, privateKey) };
-}
-
 const MEMBERS = 60;
-const members = Array.from({ length: MEMBERS }, (_, i) => ({ personId: uuidv7(), name: `Thành viên ${i + 1}`, votes: true, chair: i === 0, key: identity() }));
-const outsider = { personId: uuidv7(), key: identity() };
-const item = { id: uuidv7(), title: 'Thông qua chương trình công tác năm 2027', plannedMinutes: 30 };
+const members = simulatedMembers(MEMBERS);
+const outsider = { personId: uuidv7(), key: memberKey() };
+let item: ReturnType<typeof simulatedRoom>['item'];
 
 let certificate: RoomCertificate;
 let state: RoomState;
@@ -28,21 +23,13 @@ const open: RoomClient[] = [];
 
 beforeAll(async () => {
   certificate = await makeRoomCertificate(new Date());
-  const owners = new Map([...members.map((m) => [m.key.publicKey, m.personId] as const), [outsider.key.publicKey, outsider.personId]]);
-  state = createRoomState({
-    roomId: uuidv7(),
-    items: [item],
-    participants: members.map(({ personId, name, votes, chair }) => ({ personId, name, votes, chair })),
-    rule: 'majority_present',
-    tieToChair: false,
-    personOf: (k) => owners.get(k) ?? null,
-    now: () => new Date(),
-  });
+  const room = simulatedRoom(members, [outsider]);
+  ({ state, item } = room);
   service = await openRoomService({
     state,
     certificate,
     host: '127.0.0.1',
-    personOf: (k) => owners.get(k) ?? null,
+    personOf: room.personOf,
     isParticipant: (p) => members.some((m) => m.personId === p),
     log: silentLogger(),
     // Every simulated laptop shares the loopback address here.
@@ -82,7 +69,7 @@ describe('the live room on loopback (issue 15)', () => {
     const stranger = await failure(connectRoom({ url: service.url, fingerprint: service.fingerprint, identity: outsider.key }));
     expect(stranger.payload.message.vi).toContain('danh sách dự họp');
     // A key the secretariat never trusted.
-    const unknown = await failure(connectRoom({ url: service.url, fingerprint: service.fingerprint, identity: identity() }));
+    const unknown = await failure(connectRoom({ url: service.url, fingerprint: service.fingerprint, identity: memberKey() }));
     expect(unknown.payload.message.vi).toContain('chưa được Văn phòng tin cậy');
     const member = await join(members[1]!);
     await until(() => seen.some((e) => e.type === 'checked-in' && e.personId === members[1]!.personId), 'the check-in to reach the chair');

@@ -1,4 +1,3 @@
-import { generateKeyPairSync, sign } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
 import { describe, expect, it } from 'vitest';
 import { signBallot } from '../../electron/core/domains/room/ballot.ts';
@@ -6,16 +5,10 @@ import { answerChallenge, checkJoin, newChallenge, type JoinCheck } from '../../
 import { createRoomState, type RoomSetup } from '../../electron/core/domains/room/room-state.ts';
 import { CoreError } from '../../electron/core/errors.ts';
 import type { BallotChoice } from '../../shared/room/tally.ts';
+import { memberKey } from '../support/member-key.ts';
 
-/** A member's profile key, as the directory's signer gives it. */
-function identity() {
-  const { publicKey, privateKey } = generateKeyPairSync('ed25519');
-  const raw = Buffer.from((publicKey.export({ format: 'jwk' }) as { x: string }).x, 'base64url');
-  return { publicKey: raw.toString('base64'), sign: (data: Uint8Array) => sign(null, data, privateKey) };
-}
-
-type Member = { personId: string; name: string; votes: boolean; chair: boolean; key: ReturnType<typeof identity> };
-const member = (name: string, over: Partial<Member> = {}): Member => ({ personId: uuidv7(), name, votes: true, chair: false, key: identity(), ...over });
+type Member = { personId: string; name: string; votes: boolean; chair: boolean; key: ReturnType<typeof memberKey> };
+const member = (name: string, over: Partial<Member> = {}): Member => ({ personId: uuidv7(), name, votes: true, chair: false, key: memberKey(), ...over });
 
 function failure(fn: () => unknown): { code: string; reason?: string; vi: string } {
   try {
