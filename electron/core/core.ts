@@ -30,6 +30,7 @@ import { createMeetingsDomain } from './domains/meetings/index.ts';
 import { createMinutesDomain } from './domains/minutes/index.ts';
 import { createPacksDomain } from './domains/packs/index.ts';
 import { createPlansDomain } from './domains/plans/index.ts';
+import { createLiveRoomDomain } from './domains/live-room/index.ts';
 import { createReportsDomain } from './domains/reports/index.ts';
 import { createTasksDomain } from './domains/tasks/index.ts';
 import { createSyncDomain, type SyncHostOptions } from './domains/sync/index.ts';
@@ -115,7 +116,8 @@ function bindServices(db: SqliteDatabase, events: EventBus, log: Logger, paths: 
   const sync = createSyncDomain(ctx, { outbox, documents, packs, host: syncHost });
   const plans = createPlansDomain(ctx);
   const reports = createReportsDomain(ctx, { tasks, plans, meetings, importIntoMeeting: documents.importPaths });
-  const domains: Domain[] = [directory, meetings, documents, packs, annotations, auditTrail, minutes, security, tasks, sync, plans, reports];
+  const liveRoom = createLiveRoomDomain(ctx, { meetings, directory });
+  const domains: Domain[] = [directory, meetings, documents, packs, annotations, auditTrail, minutes, security, tasks, sync, plans, reports, liveRoom];
   return {
     audit,
     settings,
@@ -135,6 +137,7 @@ function bindServices(db: SqliteDatabase, events: EventBus, log: Logger, paths: 
       ...sync.handlers,
       ...reports.handlers,
       ...plans.handlers,
+      ...liveRoom.handlers,
       // Checked here, not by the cast below: a domain left out of this list fails to compile.
     } satisfies Omit<Handlers, CoreMethod>,
     annotations,

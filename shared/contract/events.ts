@@ -10,6 +10,8 @@ export interface CoreEvents {
   'data.changed': { area: DataArea; id?: string };
   /** The app was locked or unlocked, or its passphrase set: every window shows or leaves the lock screen. */
   'security.changed': SecurityStatus;
+  /** The live room changed: the host's room of a meeting, or the one this laptop joined as a member. */
+  'liveRoom.changed': { role: 'host' | 'member'; meetingId: string | null; seq: number };
   /** Progress of a batch of document imports, one event per file started or finished. */
   'documents.importProgress': {
     batchId: string;

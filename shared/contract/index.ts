@@ -20,3 +20,4 @@ export * from './tasks.ts';
 export * from './reports.ts';
 export * from './plans.ts';
 export * from './sync.ts';
+export * from './live-room.ts';

@@ -4,6 +4,7 @@ import { annotationsMethods, type AnnotationsOutputs } from './annotations.ts';
 import { auditMethods, type AuditOutputs } from './audit.ts';
 import { directoryMethods, type DirectoryOutputs } from './directory.ts';
 import { documentsMethods, type DocumentsOutputs } from './documents.ts';
+import { liveRoomMethods, type LiveRoomOutputs } from './live-room.ts';
 import { meetingsMethods, type MeetingsOutputs } from './meetings.ts';
 import type { MethodSpecs } from './method-spec.ts';
 import { minutesMethods, type MinutesOutputs } from './minutes.ts';
@@ -57,6 +58,7 @@ export const methods = {
   ...syncMethods,
   ...reportsMethods,
   ...plansMethods,
+  ...liveRoomMethods,
 } as const satisfies MethodSpecs;
 
 export type MethodName = keyof typeof methods;
@@ -118,7 +120,7 @@ export interface RestoreResult {
   signingKey: 'written' | 'present' | 'missing' | 'no-profile';
 }
 
-export interface MethodOutputs extends DirectoryOutputs, MeetingsOutputs, DocumentsOutputs, PacksOutputs, AnnotationsOutputs, SeedOutputs, AuditOutputs, MinutesOutputs, NoticeOutputs, SecurityOutputs, TasksOutputs, SyncOutputs, ReportsOutputs, PlansOutputs {
+export interface MethodOutputs extends DirectoryOutputs, MeetingsOutputs, DocumentsOutputs, PacksOutputs, AnnotationsOutputs, SeedOutputs, AuditOutputs, MinutesOutputs, NoticeOutputs, SecurityOutputs, TasksOutputs, SyncOutputs, ReportsOutputs, PlansOutputs, LiveRoomOutputs {
   'app.info': AppInfo;
   'settings.getAll': Settings;
   'settings.set': Settings;

@@ -19,6 +19,7 @@ import { tasksInvalidInputs } from './invalid-inputs/tasks.ts';
 import { reportsInvalidInputs } from './invalid-inputs/reports.ts';
 import { syncInvalidInputs } from './invalid-inputs/sync.ts';
 import { plansInvalidInputs } from './invalid-inputs/plans.ts';
+import { liveRoomInvalidInputs } from './invalid-inputs/live-room.ts';
 
 /** Invalid inputs for every method; a new method must add its own or this suite fails. */
 const invalidInputs: Record<MethodName, unknown[]> = {
@@ -36,6 +37,7 @@ const invalidInputs: Record<MethodName, unknown[]> = {
   ...syncInvalidInputs,
   ...reportsInvalidInputs,
   ...plansInvalidInputs,
+  ...liveRoomInvalidInputs,
 };
 
 function snapshot(file: string): unknown {

@@ -13,6 +13,7 @@ const tablesCreatedBy: Record<number, readonly string[]> = {
   10: ['sync_outbox', 'sync_remote', 'sync_conflicts', 'sync_files', 'sync_publications', 'sync_state'],
   11: ['action_plans', 'plan_groups', 'plan_targets', 'target_goals', 'target_actuals', 'plan_tasks'],
   12: ['committee_vote_rules'],
+  13: ['live_rooms', 'live_room_events', 'live_room_ballots'],
 };
 
 /** Drops the tables of every migration after `version` (children first) and sets the version. */

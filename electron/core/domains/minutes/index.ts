@@ -22,6 +22,7 @@ import { createOfficialFacts } from './official-facts.ts';
 import { actorOf, contentHash, createMinutesStore, toRevisionSummary, type ActorFields, type MinutesRow } from './minutes-store.ts';
 import { prefillBlocks } from './prefill.ts';
 import { planRefresh } from './refresh.ts';
+import { createRoomRecord } from '../live-room/room-record.ts';
 
 /** Saves by the same person within this long are one revision: history shows sittings, not keystrokes. */
 const REVISION_SITTING_MS = 10 * 60 * 1000;
@@ -44,6 +45,7 @@ function emptyContent(children: BlockNode[]): MinutesContent {
  */
 export function createMinutesDomain(ctx: ServiceContext, deps: { meetings: Pick<MeetingsDomain, 'reader'>; importIntoMeeting: ImportIntoMeeting }) {
   const store = createMinutesStore(ctx.db);
+  const rooms = createRoomRecord(ctx.db);
   const profile = ctx.db.prepare('SELECT id, full_name FROM profile LIMIT 1');
   const unitNames = ctx.db.prepare('SELECT id, name FROM organizations WHERE id IN (SELECT value FROM json_each(?))');
 
@@ -249,7 +251,7 @@ export function createMinutesDomain(ctx: ServiceContext, deps: { meetings: Pick<
           en: 'Minutes are written once the meeting is in progress or has ended. Start the meeting first.',
         });
       }
-      const content = emptyContent(prefillBlocks(m));
+      const content = planRefresh(emptyContent(prefillBlocks(m)), m, rooms.closedVotes(meetingId)).content;
       const { json, sha256 } = contentHash(content);
       const id = uuidv7();
       const at = ctx.now().toISOString();
@@ -265,7 +267,7 @@ export function createMinutesDomain(ctx: ServiceContext, deps: { meetings: Pick<
       const m = meeting(meetingId);
       const row = existing(meetingId);
       draftWritable(row, m);
-      const plan = planRefresh(JSON.parse(row.content) as MinutesContent, m);
+      const plan = planRefresh(JSON.parse(row.content) as MinutesContent, m, rooms.closedVotes(meetingId));
       if (!apply || plan.changes.length === 0) return { changes: plan.changes, minutes: apply ? view(row, m) : null };
       ctx.db.transaction(() => {
         write(row, plan.content, 'refresh');

@@ -1,15 +1,17 @@
 import type { MeetingDetail, MinutesRefreshChange } from '../../../../shared/contract/index.ts';
 import { inlineText } from '../../../../shared/minutes/blocks.ts';
 import type { BlockNode, MinutesContent, PrefillJson } from '../../../../shared/minutes/document.ts';
+import type { ClosedVote } from '../live-room/room-record.ts';
+import { addRoomVotes } from './room-votes.ts';
 import { endFact, flatItems, headerFacts, itemFacts, itemSection, NONE_UNMARKED, prefillNode, text } from './prefill.ts';
 
 /**
  * Brings the prefilled facts up to date with the meeting without touching what the secretary wrote:
  * a fact still reading as the app wrote it is replaced; a fact the secretary changed is kept (and
  * listed, so they can compare); an agenda item added since gets its section before the closing line.
- * A fact the secretary deleted stays deleted.
+ * A fact the secretary deleted stays deleted. Votes the live room closed come in under their items.
  */
-export function planRefresh(content: MinutesContent, meeting: MeetingDetail): { changes: MinutesRefreshChange[]; content: MinutesContent } {
+export function planRefresh(content: MinutesContent, meeting: MeetingDetail, roomVotes: readonly ClosedVote[] = []): { changes: MinutesRefreshChange[]; content: MinutesContent } {
   const items = flatItems(meeting.agenda.items);
   const fresh = new Map<string, string>();
   for (const f of [...headerFacts(meeting), ...items.flatMap(itemFacts), endFact(meeting)]) fresh.set(f.key, f.text);
@@ -60,6 +62,7 @@ export function planRefresh(content: MinutesContent, meeting: MeetingDetail): { 
     blocks.splice(end < 0 ? blocks.length : end, 0, ...added.flatMap(itemSection));
     for (const i of added) changes.push({ key: `item:${i.id}`, kind: 'add', before: null, after: `${i.number}. ${i.title}` });
   }
+  changes.push(...addRoomVotes(blocks, roomVotes, meeting));
   return { changes, content: { ...content, root: { ...content.root, children: blocks } } };
 }
 

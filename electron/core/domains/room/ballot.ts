@@ -51,8 +51,8 @@ export interface BallotCheck {
   lastSeq: number;
 }
 
-const refused = (code: 'INVALID_INPUT' | 'FORBIDDEN' | 'INVALID_STATE' | 'CONFLICT', vi: string, en: string, reason: string) =>
-  new CoreError(code, { vi, en }, { reason });
+const refused = (code: 'INVALID_INPUT' | 'FORBIDDEN' | 'INVALID_STATE' | 'CONFLICT', vi: string, en: string, reason: string, extra: Record<string, unknown> = {}) =>
+  new CoreError(code, { vi, en }, { reason, ...extra });
 
 /**
  * Accepts a ballot for counting or says why not; never partly. Checks, in order: the shape, the
@@ -86,7 +86,10 @@ export function checkBallot(input: unknown, check: BallotCheck): { ballot: Signe
     throw refused('INVALID_STATE', 'Biểu quyết đã kết thúc; phiếu gửi sau không được tính.', 'The vote has closed; a later ballot is not counted.', 'closed');
   }
   if (ballot.seq <= check.lastSeq) {
-    throw refused('CONFLICT', 'Phiếu này cũ hơn phiếu đã tính của thành viên; giữ phiếu mới hơn.', 'This ballot is older than the one counted; the newer one stands.', 'replayed');
+    throw refused('CONFLICT', 'Phiếu này cũ hơn phiếu đã tính của thành viên; giữ phiếu mới hơn.', 'This ballot is older than the one counted; the newer one stands.', 'replayed', {
+      // The voter's own laptop, restarted, numbers from 1 again: it may sign anew above this.
+      lastSeq: check.lastSeq,
+    });
   }
   return { ballot, choice: ballot.choice, replaces: check.lastSeq > 0 };
 }

@@ -20,7 +20,8 @@ export interface RoomClientOptions {
   /** The last event seen before a reconnect: the host sends what followed. */
   since?: number;
   onEvent?(event: RoomEvent): void;
-  onClose?(): void;
+  /** The connection ended; 4010 means the host closed the room (no use reconnecting). */
+  onClose?(code: number): void;
   timeoutMs?: number;
 }
 
@@ -34,6 +35,9 @@ export interface RoomClient {
   /** Resolves once the host counted it: whether it replaced an earlier ballot, and the event that counted it. */
   vote(voteId: string, choice: BallotChoice, options?: { text?: string | null; seq?: number }): Promise<{ replaced: boolean; seq: number }>;
   requestFloor(input: { itemId: string | null; kind: FloorKind; addressee?: string | null }): Promise<{ requestId: string }>;
+  withdrawFloor(requestId: string): Promise<void>;
+  /** What the host's screen shows now (after a burst of events, one request instead of replaying them). */
+  state(): Promise<ReturnType<RoomState['snapshot']>>;
   close(): void;
 }
 
@@ -75,11 +79,11 @@ export function connectRoom(options: RoomClientOptions): Promise<RoomClient> {
       }
     });
     ws.on('error', (e) => fail(unreachable(e.message)));
-    ws.on('close', () => {
+    ws.on('close', (code: number) => {
       clearTimeout(timer);
       for (const w of waiting.values()) w.reject(unreachable('mất kết nối'));
       waiting.clear();
-      options.onClose?.();
+      options.onClose?.(code);
     });
     ws.on('message', (data) => {
       let m: RoomServerMessage;
@@ -108,6 +112,8 @@ export function connectRoom(options: RoomClientOptions): Promise<RoomClient> {
                 return request({ t: 'ballot', ballot });
               },
               requestFloor: (input) => request({ t: 'floor', itemId: input.itemId, kind: input.kind, addressee: input.addressee ?? null }),
+              withdrawFloor: (requestId) => request({ t: 'withdraw', requestId }),
+              state: () => request({ t: 'state' }),
               close: () => ws.close(),
             });
           },

@@ -46,6 +46,7 @@ const clientMessage = z.discriminatedUnion('t', [
   z.object({ t: z.literal('ballot'), id: z.number().int(), ballot: z.unknown() }).strict(),
   z.object({ t: z.literal('floor'), id: z.number().int(), itemId: z.string().nullable(), kind: z.enum(['speak', 'question']), addressee: z.string().max(200).nullable().optional() }).strict(),
   z.object({ t: z.literal('withdraw'), id: z.number().int(), requestId: z.string() }).strict(),
+  z.object({ t: z.literal('state'), id: z.number().int() }).strict(),
 ]);
 
 export type RoomServerMessage =
@@ -173,9 +174,11 @@ export async function openRoomService(options: RoomServiceOptions): Promise<Room
         } else if (m.t === 'floor') {
           const event = state.requestFloor(personId, { itemId: m.itemId, kind: m.kind, addressee: m.addressee ?? null });
           send(ws, { t: 'ok', id: m.id, result: { requestId: (event as { requestId: string }).requestId } });
-        } else {
+        } else if (m.t === 'withdraw') {
           state.withdrawFloor(personId, m.requestId);
           send(ws, { t: 'ok', id: m.id });
+        } else {
+          send(ws, { t: 'ok', id: m.id, result: state.snapshot() });
         }
       } catch (e) {
         if (!(e instanceof CoreError)) log.warn({ err: e }, 'room: a message failed');
@@ -218,6 +221,9 @@ export async function openRoomService(options: RoomServiceOptions): Promise<Room
     connections: () => total,
     async close() {
       clearInterval(deadlines);
+      // Members are told the room closed (code 4010), so their laptops stop trying to reconnect.
+      for (const ws of joined.keys()) ws.close(4010, 'room closed');
+      await new Promise((resolve) => setTimeout(resolve, 50));
       for (const ws of wss.clients) ws.terminate();
       for (const ws of joined.keys()) ws.terminate();
       wss.close();

@@ -19,6 +19,25 @@ export interface RoomSetup {
   /** The directory person this exact key is trusted for, or null. */
   personOf(publicKey: string): string | null;
   now(): Date;
+  /**
+   * Keeps an event before anyone is sent it (the host's database). Throwing refuses the change: the
+   * event is not in the log and no member hears of it.
+   */
+  record?(event: RoomEvent): void;
+  /** Keeps a counted ballot: a named one whole; a secret one only as "this member voted". */
+  recordBallot?(ballot: CountedBallot): void;
+}
+
+export interface CountedBallot {
+  voteId: string;
+  personId: string;
+  seq: number;
+  secret: boolean;
+  /** Null for a secret ballot: its choice never leaves the host's memory. */
+  choice: BallotChoice | null;
+  text: string | null;
+  signature: string | null;
+  publicKey: string | null;
 }
 
 export type FloorKind = 'speak' | 'question';
@@ -91,6 +110,7 @@ export function createRoomState(setup: RoomSetup) {
 
   function emit(body: EventBody): RoomEvent {
     const event = { ...body, seq: events.length + 1, at: setup.now().toISOString() } as RoomEvent;
+    setup.record?.(event);
     events.push(event);
     return event;
   }
@@ -249,6 +269,11 @@ export function createRoomState(setup: RoomSetup) {
         personOf: setup.personOf,
         lastSeq: last,
       });
+      setup.recordBallot?.(
+        v!.secret
+          ? { voteId: v!.voteId, personId: ballot.personId, seq: ballot.seq, secret: true, choice: null, text: null, signature: null, publicKey: null }
+          : { voteId: v!.voteId, personId: ballot.personId, seq: ballot.seq, secret: false, choice: ballot.choice, text: ballot.text, signature: ballot.signature, publicKey: ballot.publicKey },
+      );
       v!.ballots.set(ballot.personId, { seq: ballot.seq, choice: ballot.choice, text: ballot.text });
       // A ballot is a sign of presence: a member who votes is counted present.
       checkedIn.add(ballot.personId);
@@ -277,10 +302,14 @@ export function createRoomState(setup: RoomSetup) {
       return {
         roomId: setup.roomId,
         seq: events.length,
+        items: setup.items,
+        participants: setup.participants.map(({ personId, name, votes: hasVote, chair }) => ({ personId, name, votes: hasVote, chair })),
+        rule: setup.rule,
         current,
         checkedIn: present,
         quorum: { eligible: eligible.length, present: eligible.filter((p) => checkedIn.has(p.personId)).length },
         speaking,
+        speaker: speaking ? { ...floor.get(speaking)! } : null,
         waiting: order.filter((id) => floor.get(id)?.givenAt === null).map((id) => floor.get(id)!),
         votes: [...votes.values()].map((v) => ({ voteId: v.voteId, itemId: v.itemId, title: v.title, secret: v.secret, closesAt: v.closesAt?.toISOString() ?? null, voted: v.result ? v.result.tally.agree + v.result.tally.disagree + v.result.tally.other : v.ballots.size, result: v.result })),
       };

@@ -1,0 +1,273 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { X509Certificate } from 'node:crypto';
+import { v7 as uuidv7 } from 'uuid';
+import type { LiveRoomHostStatus, MeetingDetail, MethodInput } from '../../../../shared/contract/index.ts';
+import type { ServiceContext } from '../../context.ts';
+import { CoreError } from '../../errors.ts';
+import { writePrivateFile } from '../../fs/durable.ts';
+import type { DirectoryDomain } from '../directory/index.ts';
+import type { MeetingsDomain } from '../meetings/index.ts';
+import { makeRoomCertificate, type RoomCertificate } from '../room/room-certificate.ts';
+import { openRoomService, type RoomService } from '../room/room-service.ts';
+import { createRoomState, type RoomEvent, type RoomState } from '../room/room-state.ts';
+import { createRoomRecord } from './room-record.ts';
+
+/**
+ * The rooms this laptop hosts, one per meeting at most (ADR 0013). Opening one starts the service on
+ * the address the user picked; every event and counted ballot is written to the database before any
+ * member hears of it; closing ends the open votes (their results counted and kept), stops listening
+ * and marks the room closed. A room left open by a process that stopped is marked interrupted at the
+ * next start.
+ */
+interface HostedRoom {
+  meetingId: string;
+  roomId: string;
+  openedAt: string;
+  state: RoomState;
+  service: RoomService;
+}
+
+const ROLES_WITH_VOTE = new Set(['chair', 'member']);
+
+function notOpen(): CoreError {
+  return new CoreError('INVALID_STATE', { vi: 'Phòng họp của cuộc họp này chưa mở.', en: 'This meeting’s room is not open.' });
+}
+
+export function createHostRooms(ctx: ServiceContext, deps: { meetings: Pick<MeetingsDomain, 'reader'>; directory: Pick<DirectoryDomain, 'trustedKeys'> }) {
+  const record = createRoomRecord(ctx.db);
+  const rooms = new Map<string, HostedRoom>();
+  const markPresent = ctx.db.prepare(
+    "UPDATE participants SET attendance = 'present', attendance_at = ? WHERE meeting_id = ? AND person_id = ? AND attendance IS NULL",
+  );
+  const profileId = ctx.db.prepare('SELECT id FROM profile LIMIT 1').pluck();
+
+  const certificateFile = (meetingId: string) => `room-${meetingId}.tls.json`;
+
+  /** The meeting's room certificate: the same across reopenings (members keep the fingerprint they were given) until it expires. */
+  async function certificateFor(meetingId: string): Promise<RoomCertificate> {
+    const file = join(ctx.paths.keys, certificateFile(meetingId));
+    if (existsSync(file)) {
+      try {
+        const kept = JSON.parse(readFileSync(file, 'utf8')) as RoomCertificate;
+        const cert = new X509Certificate(kept.certPem);
+        if (Date.parse(cert.validTo) - ctx.now().getTime() > 86_400_000 && cert.fingerprint256 === kept.fingerprint) return kept;
+      } catch (e) {
+        ctx.log.warn({ err: e }, 'room certificate unreadable; making a new one');
+      }
+    }
+    const made = await makeRoomCertificate(ctx.now());
+    writePrivateFile(ctx.paths.keys, certificateFile(meetingId), JSON.stringify(made));
+    return made;
+  }
+
+  let notifyQueued = new Set<string>();
+  /** Screens hear of a change once per burst (a vote with 60 ballots is 60 events). */
+  function changed(meetingId: string, seq: number): void {
+    if (notifyQueued.has(meetingId)) return;
+    notifyQueued.add(meetingId);
+    setImmediate(() => {
+      notifyQueued.delete(meetingId);
+      ctx.events.emit('liveRoom.changed', { role: 'host', meetingId, seq });
+    });
+  }
+
+  function hosted(meetingId: string): HostedRoom {
+    const r = rooms.get(meetingId);
+    if (!r) throw notOpen();
+    return r;
+  }
+
+  function status(meetingId: string): LiveRoomHostStatus {
+    const r = rooms.get(meetingId);
+    return {
+      meetingId,
+      open: Boolean(r),
+      roomId: r?.roomId ?? null,
+      url: r?.service.url ?? null,
+      fingerprint: r?.service.fingerprint ?? null,
+      openedAt: r?.openedAt ?? null,
+      connections: r?.service.connections() ?? 0,
+      snapshot: r ? r.state.snapshot() : null,
+      earlier: record.earlier(meetingId),
+    };
+  }
+
+  /** Runs a change of the chair's in one transaction and sends it out. */
+  function drive<T>(meetingId: string, change: (state: RoomState) => T): T {
+    const r = hosted(meetingId);
+    const out = ctx.db.transaction(() => change(r.state))();
+    r.service.flush();
+    return out;
+  }
+
+  function onEvent(meeting: MeetingDetail, roomId: string, event: RoomEvent): void {
+    record.event(roomId, event);
+    if (event.type === 'checked-in' && markPresent.run(event.at, meeting.id, event.personId).changes > 0) {
+      // Attendance follows the room: whoever joined or was checked in is present.
+      ctx.audit.record({ action: 'attendance.set', entity: 'participant', entityId: event.personId, detail: { meetingId: meeting.id, attendance: 'present', via: 'liveRoom' } });
+      setImmediate(() => ctx.events.emit('data.changed', { area: 'meetings', id: meeting.id }));
+    }
+    if (event.type === 'vote-opened') ctx.audit.record({ action: 'liveRoom.openVote', entity: 'meeting', entityId: meeting.id, detail: { roomId, voteId: event.voteId, secret: event.secret } });
+    if (event.type === 'vote-closed') {
+      const t = event.result.tally;
+      ctx.audit.record({
+        action: 'liveRoom.closeVote',
+        entity: 'meeting',
+        entityId: meeting.id,
+        detail: { roomId, voteId: event.result.voteId, agree: t.agree, disagree: t.disagree, other: t.other, passed: t.passed },
+      });
+      setImmediate(() => ctx.events.emit('data.changed', { area: 'minutes', id: meeting.id }));
+    }
+    changed(meeting.id, event.seq);
+  }
+
+  return {
+    status,
+
+    async open({ meetingId, host, port }: MethodInput<'liveRoom.open'>): Promise<LiveRoomHostStatus> {
+      const meeting = deps.meetings.reader.detail(meetingId);
+      if (rooms.has(meetingId)) return status(meetingId);
+      if (meeting.origin !== 'local') {
+        throw new CoreError('INVALID_STATE', {
+          vi: 'Cuộc họp này nhận từ gói tài liệu: phòng họp do Văn phòng mở trên máy chủ trì.',
+          en: 'This meeting came in a pack: the secretariat opens its room on the host laptop.',
+        });
+      }
+      if (meeting.status !== 'in_progress') {
+        throw new CoreError('INVALID_STATE', {
+          vi: 'Chỉ mở phòng họp khi cuộc họp đang diễn ra. Hãy chuyển cuộc họp sang “Đang họp” trước.',
+          en: 'The room opens while the meeting is in progress. Start the meeting first.',
+        });
+      }
+      const certificate = await certificateFor(meetingId);
+      if (rooms.has(meetingId)) return status(meetingId);
+      const roomId = uuidv7();
+      const people = meeting.participants.filter((p) => p.kind === 'person' && p.personId);
+      const members = new Set(people.map((p) => p.personId!));
+      const chairId = people.find((p) => p.role === 'chair')?.personId ?? null;
+      const items: { id: string; title: string; plannedMinutes: number | null }[] = [];
+      const walk = (list: MeetingDetail['agenda']['items']) =>
+        list.forEach((i) => {
+          items.push({ id: i.id, title: `${i.number}. ${i.title}`, plannedMinutes: i.slotMinutes || null });
+          walk(i.children);
+        });
+      walk(meeting.agenda.items);
+      const personOf = (publicKey: string) => deps.directory.trustedKeys.notesPerson(publicKey)?.id ?? null;
+      // Events the service makes before the room's row exists (a member quick to join) wait for it.
+      let opened = false;
+      const early: RoomEvent[] = [];
+      const state = createRoomState({
+        roomId,
+        items,
+        participants: people.map((p) => ({ personId: p.personId!, name: p.name, votes: ROLES_WITH_VOTE.has(p.role), chair: p.personId === chairId })),
+        rule: meeting.passRule,
+        tieToChair: meeting.tieToChair,
+        personOf,
+        now: ctx.now,
+        record: (event) => {
+          if (opened) onEvent(meeting, roomId, event);
+          else early.push(event);
+        },
+        recordBallot: (ballot) => {
+          record.ballot(roomId, ballot, ctx.now().toISOString());
+          ctx.audit.record({ action: 'liveRoom.ballot', entity: 'meeting', entityId: meetingId, detail: { roomId, voteId: ballot.voteId, personId: ballot.personId, seq: ballot.seq } });
+        },
+      });
+      // A ballot and the event that counts it are one write.
+      const castBallot = (input: unknown) => ctx.db.transaction(() => state.castBallot(input))();
+      const service = await openRoomService({
+        state: { ...state, castBallot },
+        certificate,
+        host,
+        port,
+        personOf,
+        isParticipant: (personId) => members.has(personId),
+        log: ctx.log,
+      });
+      const openedAt = ctx.now().toISOString();
+      try {
+        ctx.db.transaction(() => {
+          record.open({ roomId, meetingId, host, port: Number(new URL(service.url).port), fingerprint: certificate.fingerprint, at: openedAt, by: (profileId.get() as string | undefined) ?? null });
+          ctx.audit.record({ action: 'liveRoom.open', entity: 'meeting', entityId: meetingId, detail: { roomId, host, port: Number(new URL(service.url).port), fingerprint: certificate.fingerprint } });
+          for (const event of early) onEvent(meeting, roomId, event);
+          opened = true;
+        })();
+      } catch (e) {
+        await service.close();
+        throw e;
+      }
+      rooms.set(meetingId, { meetingId, roomId, openedAt, state, service });
+      ctx.log.info({ meetingId, roomId, host }, 'live room opened');
+      changed(meetingId, 0);
+      return status(meetingId);
+    },
+
+    async close({ meetingId }: { meetingId: string }, kind: 'closed' | 'interrupted' = 'closed'): Promise<LiveRoomHostStatus> {
+      const r = hosted(meetingId);
+      ctx.db.transaction(() => {
+        for (const v of r.state.snapshot().votes) if (!v.result) r.state.closeVote(v.voteId);
+        record.close(r.roomId, ctx.now().toISOString(), kind);
+        ctx.audit.record({ action: 'liveRoom.close', entity: 'meeting', entityId: meetingId, detail: { roomId: r.roomId, events: r.state.seq() } });
+      })();
+      r.service.flush();
+      rooms.delete(meetingId);
+      await r.service.close();
+      ctx.log.info({ meetingId, roomId: r.roomId }, 'live room closed');
+      changed(meetingId, r.state.seq());
+      return status(meetingId);
+    },
+
+    setCurrent: ({ meetingId, itemId, documentId, page }: MethodInput<'liveRoom.setCurrent'>) => {
+      drive(meetingId, (s) => s.setCurrent({ itemId, documentId: documentId ?? null, page: page ?? null }));
+      return status(meetingId);
+    },
+    checkIn: ({ meetingId, personId }: MethodInput<'liveRoom.checkIn'>) => {
+      drive(meetingId, (s) => s.checkIn(personId));
+      return status(meetingId);
+    },
+    addSpeaker: ({ meetingId, personId, itemId, kind, addressee }: MethodInput<'liveRoom.addSpeaker'>) => {
+      drive(meetingId, (s) => s.requestFloor(personId, { itemId, kind, addressee }));
+      return status(meetingId);
+    },
+    orderSpeakers: ({ meetingId, requestIds }: MethodInput<'liveRoom.orderSpeakers'>) => {
+      drive(meetingId, (s) => s.orderSpeakers(requestIds));
+      return status(meetingId);
+    },
+    giveFloor: ({ meetingId, requestId }: MethodInput<'liveRoom.giveFloor'>) => {
+      drive(meetingId, (s) => s.giveFloor(requestId));
+      return status(meetingId);
+    },
+    endSpeech: ({ meetingId }: MethodInput<'liveRoom.endSpeech'>) => {
+      drive(meetingId, (s) => s.endSpeech());
+      return status(meetingId);
+    },
+    openVote: ({ meetingId, itemId, title, secret, minutes }: MethodInput<'liveRoom.openVote'>) => {
+      const event = drive(meetingId, (s) => s.openVote({ itemId, title, secret, closesAt: minutes ? new Date(ctx.now().getTime() + minutes * 60_000) : null }));
+      return { ...status(meetingId), voteId: (event as Extract<RoomEvent, { type: 'vote-opened' }>).voteId };
+    },
+    closeVote: ({ meetingId, voteId }: MethodInput<'liveRoom.closeVote'>) => {
+      const result = drive(meetingId, (s) => s.closeVote(voteId));
+      return { ...status(meetingId), result };
+    },
+
+    /** At start: rooms a stopped process left open are over; nothing listens for them any more. */
+    sweep(): void {
+      const n = record.interruptAll(ctx.now().toISOString());
+      if (n) ctx.log.warn({ rooms: n }, 'live rooms left open by a stopped process marked interrupted');
+    },
+
+    async closeAll(): Promise<void> {
+      for (const meetingId of [...rooms.keys()]) {
+        try {
+          await this.close({ meetingId });
+        } catch (e) {
+          ctx.log.error({ err: e, meetingId }, 'a live room failed to close');
+        }
+      }
+      notifyQueued = new Set();
+    },
+  };
+}
+
+export type HostRooms = ReturnType<typeof createHostRooms>;

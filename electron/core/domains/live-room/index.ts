@@ -1,0 +1,53 @@
+import type { liveRoomMethods } from '../../../../shared/contract/index.ts';
+import type { ServiceContext } from '../../context.ts';
+import type { DomainHandlers } from '../../dispatch.ts';
+import type { DirectoryDomain } from '../directory/index.ts';
+import type { Domain } from '../domain.ts';
+import type { MeetingsDomain } from '../meetings/index.ts';
+import { createHostRooms } from './host-rooms.ts';
+import { createMemberSession } from './member-session.ts';
+import { networkAddresses } from './network-addresses.ts';
+
+/**
+ * The live room (issue 15, ADR 0013): the rooms this laptop hosts for its meetings, and the one room
+ * it has joined as a member's laptop.
+ */
+export function createLiveRoomDomain(ctx: ServiceContext, deps: { meetings: Pick<MeetingsDomain, 'reader'>; directory: Pick<DirectoryDomain, 'trustedKeys' | 'signer'> }) {
+  const host = createHostRooms(ctx, deps);
+  const member = createMemberSession(ctx, deps);
+
+  const handlers: DomainHandlers<typeof liveRoomMethods> = {
+    'liveRoom.interfaces': () => networkAddresses(),
+    'liveRoom.open': (input) => host.open(input),
+    'liveRoom.close': (input) => host.close(input),
+    'liveRoom.status': ({ meetingId }) => {
+      // NOT_FOUND for a meeting that does not exist, like every other method taking one.
+      deps.meetings.reader.detail(meetingId);
+      return host.status(meetingId);
+    },
+    'liveRoom.setCurrent': (input) => host.setCurrent(input),
+    'liveRoom.checkIn': (input) => host.checkIn(input),
+    'liveRoom.addSpeaker': (input) => host.addSpeaker(input),
+    'liveRoom.orderSpeakers': (input) => host.orderSpeakers(input),
+    'liveRoom.giveFloor': (input) => host.giveFloor(input),
+    'liveRoom.endSpeech': (input) => host.endSpeech(input),
+    'liveRoom.openVote': (input) => host.openVote(input),
+    'liveRoom.closeVote': (input) => host.closeVote(input),
+    'liveRoom.join': (input) => member.join(input),
+    'liveRoom.leave': () => member.leave(),
+    'liveRoom.memberStatus': () => member.status(),
+    'liveRoom.vote': (input) => member.vote(input),
+    'liveRoom.requestFloor': (input) => member.requestFloor(input),
+    'liveRoom.withdrawFloor': (input) => member.withdrawFloor(input),
+  };
+
+  const domain = {
+    handlers,
+    start: () => host.sweep(),
+    close: async () => {
+      member.close();
+      await host.closeAll();
+    },
+  };
+  return domain satisfies Domain;
+}

@@ -1,0 +1,261 @@
+import type { LiveRoomMemberStatus, LiveRoomSnapshot, LocalizedText, MethodInput } from '../../../../shared/contract/index.ts';
+import type { ServiceContext } from '../../context.ts';
+import { CoreError } from '../../errors.ts';
+import type { DirectoryDomain } from '../directory/index.ts';
+import { connectRoom, type RoomClient } from '../room/room-client.ts';
+import type { RoomEvent } from '../room/room-state.ts';
+
+/**
+ * This laptop in someone else's room, as a member: joined with the profile key, following the
+ * host's events, keeping its own ballots until the host has counted them. When the network drops,
+ * it tries again on its own, catches up from the last event it saw and sends a ballot made meanwhile
+ * — which the host refuses, clearly, if the vote closed in between.
+ */
+interface Session {
+  url: string;
+  fingerprint: string;
+  client: RoomClient | null;
+  personId: string | null;
+  snapshot: LiveRoomSnapshot | null;
+  seen: number;
+  connection: LiveRoomMemberStatus['connection'];
+  problem: LocalizedText | null;
+  ballots: LiveRoomMemberStatus['ballots'];
+  /** The highest number this laptop signed per vote: a change of mind must be numbered higher. */
+  ballotSeq: Map<string, number>;
+  retry: NodeJS.Timeout | null;
+  attempts: number;
+}
+
+const RETRY_MS = [500, 1000, 2000, 4000, 8000];
+/** The close code of a room the host closed (room-service.ts). */
+const ROOM_CLOSED = 4010;
+
+function lost(): CoreError {
+  return new CoreError('TRANSPORT', {
+    vi: 'Đang mất kết nối với phòng họp; máy đang thử kết nối lại.',
+    en: 'The connection to the room is lost; reconnecting.',
+  });
+}
+
+export function createMemberSession(ctx: ServiceContext, deps: { directory: Pick<DirectoryDomain, 'signer'> }) {
+  let session: Session | null = null;
+  let refreshing = false;
+  let refreshAgain = false;
+
+  function status(): LiveRoomMemberStatus {
+    const s = session;
+    return {
+      joined: Boolean(s),
+      connection: s ? s.connection : 'left',
+      url: s?.url ?? null,
+      fingerprint: s?.fingerprint ?? null,
+      personId: s?.personId ?? null,
+      snapshot: s?.snapshot ?? null,
+      ballots: s ? { ...s.ballots } : {},
+      problem: s?.problem ?? null,
+    };
+  }
+
+  function changed(): void {
+    ctx.events.emit('liveRoom.changed', { role: 'member', meetingId: null, seq: session?.seen ?? 0 });
+  }
+
+  /** One snapshot request at a time; events arriving meanwhile ask for one more after it. */
+  async function refresh(s: Session): Promise<void> {
+    if (refreshing) {
+      refreshAgain = true;
+      return;
+    }
+    refreshing = true;
+    try {
+      do {
+        refreshAgain = false;
+        if (!s.client || session !== s) return;
+        s.snapshot = (await s.client.state()) as LiveRoomSnapshot;
+        changed();
+      } while (refreshAgain);
+    } catch {
+      // The connection dropped mid-request: the reconnect brings a fresh snapshot.
+    } finally {
+      refreshing = false;
+    }
+  }
+
+  function onEvent(s: Session, event: RoomEvent): void {
+    s.seen = Math.max(s.seen, event.seq);
+    if (event.type === 'vote-closed') {
+      const mine = s.ballots[event.result.voteId];
+      if (mine?.state === 'sending') {
+        s.ballots[event.result.voteId] = {
+          ...mine,
+          state: 'refused',
+          error: { vi: 'Biểu quyết đã kết thúc trước khi phiếu của bạn đến máy chủ trì; phiếu không được tính.', en: 'The vote closed before your ballot reached the host; it was not counted.' },
+        };
+      }
+    }
+    void refresh(s);
+  }
+
+  async function send(s: Session, voteId: string): Promise<void> {
+    const b = s.ballots[voteId];
+    if (!b || !s.client) return;
+    const seq = (s.ballotSeq.get(voteId) ?? 0) + 1;
+    s.ballotSeq.set(voteId, seq);
+    try {
+      await s.client.vote(voteId, b.choice, { text: b.text, seq });
+      s.ballots[voteId] = { ...b, state: 'counted', error: null };
+    } catch (e) {
+      if (e instanceof CoreError && e.code === 'TRANSPORT') return; // kept as 'sending': sent again once back
+      const last = e instanceof CoreError ? (e.details as { reason?: string; lastSeq?: number } | undefined) : undefined;
+      if (last?.reason === 'replayed' && typeof last.lastSeq === 'number' && seq <= last.lastSeq) {
+        // This laptop restarted since it last voted here and numbered from 1 again: sign once more above the host's.
+        s.ballotSeq.set(voteId, last.lastSeq);
+        return send(s, voteId);
+      }
+      s.ballots[voteId] = { ...b, state: 'refused', error: e instanceof CoreError ? e.text : { vi: 'Phiếu không được tính.', en: 'The ballot was not counted.' } };
+    } finally {
+      changed();
+    }
+  }
+
+  async function connect(s: Session): Promise<void> {
+    const identity = deps.directory.signer.current();
+    // Set once connected; a connection that fails before then is no session's client.
+    let client: RoomClient | null = null;
+    client = await connectRoom({
+      url: s.url,
+      fingerprint: s.fingerprint,
+      identity,
+      since: s.seen,
+      onEvent: (event) => {
+        if (session === s) onEvent(s, event);
+      },
+      onClose: (code) => {
+        if (session !== s || !client || s.client !== client) return;
+        s.client = null;
+        if (code === ROOM_CLOSED) {
+          s.connection = 'left';
+          s.problem = { vi: 'Chủ trì đã đóng phòng họp.', en: 'The host closed the room.' };
+          changed();
+          return;
+        }
+        s.connection = 'reconnecting';
+        s.problem = { vi: 'Mất kết nối với máy chủ trì; đang kết nối lại…', en: 'Lost the connection to the host; reconnecting…' };
+        changed();
+        scheduleRetry(s);
+      },
+    });
+    if (session !== s) {
+      client.close();
+      return;
+    }
+    s.client = client;
+    s.personId = client.personId;
+    s.seen = Math.max(s.seen, client.seq());
+    s.snapshot = client.snapshot as LiveRoomSnapshot;
+    s.connection = 'connected';
+    s.problem = null;
+    s.attempts = 0;
+    for (const e of client.missed) onEvent(s, e as RoomEvent);
+    // Ballots made while cut off go now; a vote that closed meanwhile refuses them with its reason.
+    for (const [voteId, b] of Object.entries(s.ballots)) {
+      if (b.state !== 'sending') continue;
+      const vote = s.snapshot.votes.find((v) => v.voteId === voteId);
+      if (vote?.result) {
+        s.ballots[voteId] = {
+          ...b,
+          state: 'refused',
+          error: { vi: 'Biểu quyết đã kết thúc trong lúc mất kết nối; phiếu không được tính.', en: 'The vote closed while the connection was lost; the ballot was not counted.' },
+        };
+      } else await send(s, voteId);
+    }
+    changed();
+  }
+
+  function scheduleRetry(s: Session): void {
+    if (s.retry || session !== s) return;
+    const delay = RETRY_MS[Math.min(s.attempts, RETRY_MS.length - 1)]!;
+    s.attempts++;
+    s.retry = setTimeout(() => {
+      s.retry = null;
+      if (session !== s) return;
+      connect(s).catch((e: unknown) => {
+        if (session !== s) return;
+        s.problem = e instanceof CoreError ? e.text : { vi: 'Không kết nối lại được phòng họp.', en: 'Cannot reconnect to the room.' };
+        changed();
+        // A refusal (not a participant, wrong certificate) will not heal by retrying; a network error may.
+        if (!(e instanceof CoreError) || e.code === 'TRANSPORT') scheduleRetry(s);
+        else s.connection = 'left';
+      });
+    }, delay);
+    s.retry.unref();
+  }
+
+  function leave(): void {
+    const s = session;
+    session = null;
+    if (!s) return;
+    if (s.retry) clearTimeout(s.retry);
+    s.client?.close();
+  }
+
+  function joined(): Session {
+    if (!session) throw new CoreError('INVALID_STATE', { vi: 'Máy này chưa vào phòng họp nào.', en: 'This laptop has not joined a room.' });
+    return session;
+  }
+
+  return {
+    status,
+
+    async join({ url, fingerprint }: MethodInput<'liveRoom.join'>): Promise<LiveRoomMemberStatus> {
+      if (session && session.url === url && session.fingerprint === fingerprint && session.connection === 'connected') return status();
+      leave();
+      const s: Session = { url, fingerprint, client: null, personId: null, snapshot: null, seen: 0, connection: 'reconnecting', problem: null, ballots: {}, ballotSeq: new Map(), retry: null, attempts: 0 };
+      session = s;
+      try {
+        await connect(s);
+      } catch (e) {
+        if (session === s) session = null;
+        throw e;
+      }
+      ctx.log.info({ url }, 'joined a live room');
+      return status();
+    },
+
+    leave(): LiveRoomMemberStatus {
+      leave();
+      changed();
+      return status();
+    },
+
+    async vote({ voteId, choice, text }: MethodInput<'liveRoom.vote'>): Promise<LiveRoomMemberStatus> {
+      const s = joined();
+      if (choice === 'other' && !text) {
+        throw new CoreError('INVALID_INPUT', { vi: 'Hãy ghi ý kiến khác của bạn.', en: 'Write your other opinion.' });
+      }
+      s.ballots[voteId] = { choice, text: choice === 'other' ? (text ?? null) : null, state: 'sending', error: null };
+      changed();
+      if (s.client) await send(s, voteId);
+      return status();
+    },
+
+    async requestFloor({ itemId, kind, addressee }: MethodInput<'liveRoom.requestFloor'>) {
+      const s = joined();
+      if (!s.client) throw lost();
+      const { requestId } = await s.client.requestFloor({ itemId, kind, addressee });
+      return { ...status(), requestId };
+    },
+
+    async withdrawFloor({ requestId }: MethodInput<'liveRoom.withdrawFloor'>): Promise<LiveRoomMemberStatus> {
+      const s = joined();
+      if (!s.client) throw lost();
+      await s.client.withdrawFloor(requestId);
+      return status();
+    },
+
+    close: leave,
+  };
+}
+
+export type MemberSession = ReturnType<typeof createMemberSession>;

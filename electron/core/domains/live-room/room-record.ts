@@ -1,0 +1,78 @@
+import type { LiveRoomHostStatus, LiveRoomVoteResult } from '../../../../shared/contract/index.ts';
+import type { SqliteDatabase } from '../../runtime.ts';
+import type { CountedBallot, RoomEvent } from '../room/room-state.ts';
+
+/**
+ * The host's record of its rooms (migration 13): a room row while it is open, each event written
+ * before it is sent, each counted ballot (a secret one without its choice). What the minutes and the
+ * next meeting pack take from a room is read back from here, not from memory.
+ */
+export interface ClosedVote {
+  roomId: string;
+  voteId: string;
+  itemId: string | null;
+  title: string;
+  secret: boolean;
+  closedAt: string;
+  result: LiveRoomVoteResult;
+}
+
+export function createRoomRecord(db: SqliteDatabase) {
+  const insertRoom = db.prepare('INSERT INTO live_rooms (id, meeting_id, host, port, fingerprint, opened_at, opened_by) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const insertEvent = db.prepare('INSERT INTO live_room_events (room_id, seq, at, type, body) VALUES (?, ?, ?, ?, ?)');
+  const upsertBallot = db.prepare(
+    `INSERT INTO live_room_ballots (room_id, vote_id, person_id, seq, secret, choice, text, signature, public_key, cast_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (vote_id, person_id) DO UPDATE SET seq = excluded.seq, choice = excluded.choice, text = excluded.text,
+       signature = excluded.signature, public_key = excluded.public_key, cast_at = excluded.cast_at`,
+  );
+  const endRoom = db.prepare('UPDATE live_rooms SET closed_at = ?, end_kind = ? WHERE id = ? AND closed_at IS NULL');
+  const endAllOpen = db.prepare("UPDATE live_rooms SET closed_at = ?, end_kind = 'interrupted' WHERE closed_at IS NULL");
+  const earlierRooms = db.prepare(
+    `SELECT r.id AS roomId, r.opened_at AS openedAt, r.closed_at AS closedAt, r.end_kind AS endKind,
+            (SELECT count(*) FROM live_room_events e WHERE e.room_id = r.id AND e.type = 'vote-closed') AS votes
+       FROM live_rooms r WHERE r.meeting_id = ? AND r.closed_at IS NOT NULL ORDER BY r.opened_at DESC`,
+  );
+  const voteEvents = db.prepare(
+    `SELECT e.room_id AS roomId, e.type, e.at, e.body FROM live_room_events e JOIN live_rooms r ON r.id = e.room_id
+      WHERE r.meeting_id = ? AND e.type IN ('vote-opened', 'vote-closed') ORDER BY r.opened_at, e.seq`,
+  );
+
+  return {
+    open(row: { roomId: string; meetingId: string; host: string; port: number; fingerprint: string; at: string; by: string | null }): void {
+      insertRoom.run(row.roomId, row.meetingId, row.host, row.port, row.fingerprint, row.at, row.by);
+    },
+    event(roomId: string, event: RoomEvent): void {
+      insertEvent.run(roomId, event.seq, event.at, event.type, JSON.stringify(event));
+    },
+    ballot(roomId: string, b: CountedBallot, at: string): void {
+      upsertBallot.run(roomId, b.voteId, b.personId, b.seq, b.secret ? 1 : 0, b.choice, b.text, b.signature, b.publicKey, at);
+    },
+    close(roomId: string, at: string, kind: 'closed' | 'interrupted'): void {
+      endRoom.run(at, kind, roomId);
+    },
+    /** At start: a room still open was left by a process that stopped; it is over. */
+    interruptAll(at: string): number {
+      return endAllOpen.run(at).changes;
+    },
+    earlier(meetingId: string): LiveRoomHostStatus['earlier'] {
+      return earlierRooms.all(meetingId) as LiveRoomHostStatus['earlier'];
+    },
+    /** Every vote a room of this meeting closed, in the order they closed, with its motion and item. */
+    closedVotes(meetingId: string): ClosedVote[] {
+      const opened = new Map<string, { itemId: string | null; title: string; secret: boolean }>();
+      const out: ClosedVote[] = [];
+      for (const row of voteEvents.all(meetingId) as { roomId: string; type: string; at: string; body: string }[]) {
+        const e = JSON.parse(row.body) as RoomEvent;
+        if (e.type === 'vote-opened') opened.set(e.voteId, { itemId: e.itemId, title: e.title, secret: e.secret });
+        else if (e.type === 'vote-closed') {
+          const o = opened.get(e.result.voteId);
+          if (o) out.push({ roomId: row.roomId, voteId: e.result.voteId, ...o, closedAt: row.at, result: e.result });
+        }
+      }
+      return out;
+    },
+  };
+}
+
+export type RoomRecord = ReturnType<typeof createRoomRecord>;
