@@ -12,6 +12,7 @@ import { registerMinutesExportCommands } from './commands/minutes-export.ts';
 import { registerPackCommands } from './commands/packs.ts';
 import { registerPlanCommands } from './commands/plans.ts';
 import { registerReportCommands } from './commands/reports.ts';
+import { registerRoomCommands } from './commands/room.ts';
 import { registerSeedCommand } from './commands/seed.ts';
 import { registerSettingsCommands } from './commands/settings.ts';
 import { registerSyncCommands } from './commands/sync.ts';
@@ -87,6 +88,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
   registerCalendarCommands(program, context);
   registerReportCommands(program, context);
   registerPlanCommands(program, context);
+  registerRoomCommands(program, context);
 
   return program;
 }

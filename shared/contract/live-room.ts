@@ -90,6 +90,7 @@ export interface LiveRoomHostStatus {
   fingerprint: string | null;
   openedAt: string | null;
   connections: number;
+  /** The room now; from `liveRoom.close`, the room as it closed (every vote counted). */
   snapshot: LiveRoomSnapshot | null;
   /** Rooms this meeting held before (closed or interrupted), newest first. */
   earlier: { roomId: string; openedAt: string; closedAt: string; endKind: 'closed' | 'interrupted'; votes: number }[];

@@ -215,7 +215,8 @@ export function createHostRooms(ctx: ServiceContext, deps: { meetings: Pick<Meet
       await r.service.close();
       ctx.log.info({ meetingId, roomId: r.roomId }, 'live room closed');
       changed(meetingId, r.state.seq());
-      return status(meetingId);
+      // What the room ended with (every vote closed): the caller's last look at it.
+      return { ...status(meetingId), snapshot: r.state.snapshot() };
     },
 
     setCurrent: ({ meetingId, itemId, documentId, page }: MethodInput<'liveRoom.setCurrent'>) => {

@@ -1,0 +1,74 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { describe, expect, it } from 'vitest';
+import { createCore } from '../../electron/core/index.ts';
+import { meetingsWorld, meetingWithDraft } from '../core/meetings-fixture.ts';
+import { tempDir } from '../support/temp-dir.ts';
+
+const BIN = join(import.meta.dirname, '../../bin/nghisu.js');
+
+function nghisu(...args: string[]) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 60_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('nghisu room (issue 15)', () => {
+  it('opens a room on loopback, a member in another data folder joins, votes and reads the state; closing prints the result', async () => {
+    const w = await meetingsWorld();
+    const m = await meetingWithDraft(w);
+    const memberDir = tempDir();
+    const member = await createCore({ dataDir: memberDir, logToFile: false });
+    const profile = await member.call('profile.create', { fullName: 'Lê Đức Thắng', position: 'Giám đốc Công an tỉnh', unitName: 'Công an tỉnh', workRole: 'member' });
+    await member.close();
+    await w.core.call('keys.trust', { publicKey: profile.publicKey, label: 'Lê Đức Thắng', scope: { purpose: 'notes', personId: w.d.member1 } });
+    await w.core.close();
+
+    const host = spawn(process.execPath, [BIN, '--data-dir', w.dir, '--json', 'room', 'open', m.id, '--host', '127.0.0.1', '--vote', 'Thông qua Báo cáo năm 2025', '--item', m.firstItem], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    host.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const lines = createInterface({ input: host.stdout })[Symbol.asyncIterator]();
+    const exited = new Promise<number | null>((resolve) => host.on('exit', resolve));
+    try {
+      const first = await lines.next();
+      expect(first.done, stderr).toBe(false);
+      const opened = JSON.parse(first.value as string) as { event: string; url: string; fingerprint: string; voteId: string };
+      expect(opened).toMatchObject({ event: 'opened', url: expect.stringMatching(/^wss:\/\/127\.0\.0\.1:\d+\/$/) });
+
+      const joined = nghisu('--data-dir', memberDir, '--json', 'room', 'join', opened.url, '--fingerprint', opened.fingerprint);
+      expect(joined.code, joined.stderr).toBe(0);
+      expect(JSON.parse(joined.stdout)).toMatchObject({ personId: w.d.member1 });
+
+      const vote = nghisu('--data-dir', memberDir, '--json', 'room', 'vote', opened.url, opened.voteId, '--fingerprint', opened.fingerprint, '--choice', 'agree');
+      expect(vote.code, vote.stderr).toBe(0);
+      expect(JSON.parse(vote.stdout)).toMatchObject({ voteId: opened.voteId, choice: 'agree', state: 'counted' });
+
+      const state = nghisu('--data-dir', memberDir, 'room', 'state', opened.url, '--fingerprint', opened.fingerprint);
+      expect(state.code, state.stderr).toBe(0);
+      expect(state.stdout).toContain('Biểu quyết');
+      expect(state.stdout).toContain('đang mở, 1 phiếu');
+
+      // A wrong pin is refused before anything is sent.
+      const pinned = nghisu('--data-dir', memberDir, 'room', 'state', opened.url, '--fingerprint', opened.fingerprint.replace(/^../, opened.fingerprint.startsWith('00') ? '11' : '00'));
+      expect(pinned.code).toBe(1);
+      expect(pinned.stderr).toContain('[FORBIDDEN]');
+
+      host.kill('SIGTERM');
+      const second = await lines.next();
+      const closed = JSON.parse(second.value as string) as { event: string; snapshot: { votes: { voteId: string; result: { tally: { agree: number; passed: boolean } } }[] }; votesForMinutes: number };
+      expect(closed.event).toBe('closed');
+      expect(closed.snapshot.votes[0]!.result.tally.agree).toBe(1);
+      expect(closed.votesForMinutes).toBe(1);
+      expect(await exited, stderr).toBe(0);
+    } finally {
+      host.kill('SIGKILL');
+    }
+
+    // Nothing listens once the room is closed.
+    const gone = nghisu('--data-dir', memberDir, 'room', 'join', 'wss://127.0.0.1:1/', '--fingerprint', Array.from({ length: 32 }, () => 'AB').join(':'));
+    expect(gone.code).toBe(1);
+    expect(gone.stderr).toContain('[TRANSPORT]');
+  });
+});
