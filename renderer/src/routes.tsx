@@ -3,6 +3,7 @@ import { RouteError } from './errors/RouteError.tsx';
 import { AuditPage } from './features/audit/AuditPage.tsx';
 import { directoryRoutes } from './features/directory/routes.tsx';
 import { HelpPage } from './features/help/HelpPage.tsx';
+import { liveRoomRoutes, projectorRoute } from './features/live-room/routes.tsx';
 import { documentsRoutes } from './features/documents/routes.tsx';
 import { SearchPage } from './features/documents/SearchPage.tsx';
 import { meetingsRoutes } from './features/meetings/routes.tsx';
@@ -17,6 +18,7 @@ import { HOME_PATH } from './shell/areas.ts';
 import { AppShell } from './shell/AppShell.tsx';
 
 export const routes: RouteObject[] = [
+  { ...projectorRoute, ErrorBoundary: RouteError },
   {
     path: '/',
     Component: AppShell,
@@ -28,6 +30,7 @@ export const routes: RouteObject[] = [
         children: [
           { index: true, element: <Navigate to={HOME_PATH} replace /> },
           ...meetingsRoutes,
+          ...liveRoomRoutes,
           ...minutesRoutes,
           ...documentsRoutes,
           ...readerRoutes,

@@ -81,13 +81,13 @@ export function registerRoomCommands(program: Command, { globals, setExit }: Com
           const closed = await core.call('liveRoom.close', { meetingId });
           const final = closed.snapshot;
           const status = await core.call('minutes.refresh', { meetingId, apply: false }).catch(() => null);
-          // Results the minutes do not hold yet: "Cập nhật từ cuộc họp" in the minutes takes them in.
+          // Results the minutes do not hold yet: "Làm mới từ cuộc họp" in the minutes takes them in.
           const toMinutes = status ? status.changes.filter((c) => c.key.startsWith('vote:')).length : null;
           emit(out, { event: 'closed', roomId: opened.roomId, snapshot: final, votesForMinutes: toMinutes }, () =>
             [
               vi ? 'Đã đóng phòng họp.' : 'The room is closed.',
               snapshotText(final, vi),
-              ...(toMinutes ? [vi ? `${toMinutes} kết quả biểu quyết chờ đưa vào biên bản (Biên bản → Cập nhật từ cuộc họp).` : `${toMinutes} vote result(s) to take into the minutes (Minutes → Refresh from the meeting).`] : []),
+              ...(toMinutes ? [vi ? `${toMinutes} kết quả biểu quyết chờ đưa vào biên bản (Biên bản → Làm mới từ cuộc họp).` : `${toMinutes} vote result(s) to take into the minutes (Minutes → Refresh from the meeting).`] : []),
             ].join('\n'),
           );
         }),

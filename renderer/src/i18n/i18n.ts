@@ -12,6 +12,7 @@ import { minutes as enMinutes } from './en/minutes.ts';
 import { packs as enPacks } from './en/packs.ts';
 import { plans as enPlans } from './en/plans.ts';
 import { reader as enReader } from './en/reader.ts';
+import { room as enRoom } from './en/room.ts';
 import { security as enSecurity } from './en/security.ts';
 import { sync as enSync } from './en/sync.ts';
 import { tasks as enTasks } from './en/tasks.ts';
@@ -26,14 +27,15 @@ import { minutes as viMinutes } from './vi/minutes.ts';
 import { packs as viPacks } from './vi/packs.ts';
 import { plans as viPlans } from './vi/plans.ts';
 import { reader as viReader } from './vi/reader.ts';
+import { room as viRoom } from './vi/room.ts';
 import { security as viSecurity } from './vi/security.ts';
 import { sync as viSync } from './vi/sync.ts';
 import { tasks as viTasks } from './vi/tasks.ts';
 
 /** One namespace per feature area, so each area keeps its own texts file. */
 export const resources = {
-  vi: { translation: vi, directory: viDirectory, meetings: viMeetings, minutes: viMinutes, documents: viDocuments, packs: viPacks, reader: viReader, annotations: viAnnotations, audit: viAudit, help: viHelp, security: viSecurity, tasks: viTasks, plans: viPlans, sync: viSync },
-  en: { translation: en, directory: enDirectory, meetings: enMeetings, minutes: enMinutes, documents: enDocuments, packs: enPacks, reader: enReader, annotations: enAnnotations, audit: enAudit, help: enHelp, security: enSecurity, tasks: enTasks, plans: enPlans, sync: enSync },
+  vi: { translation: vi, directory: viDirectory, meetings: viMeetings, minutes: viMinutes, documents: viDocuments, packs: viPacks, reader: viReader, annotations: viAnnotations, audit: viAudit, help: viHelp, security: viSecurity, tasks: viTasks, plans: viPlans, sync: viSync, room: viRoom },
+  en: { translation: en, directory: enDirectory, meetings: enMeetings, minutes: enMinutes, documents: enDocuments, packs: enPacks, reader: enReader, annotations: enAnnotations, audit: enAudit, help: enHelp, security: enSecurity, tasks: enTasks, plans: enPlans, sync: enSync, room: enRoom },
 };
 
 export type UiLanguage = Settings['ui.language'];
@@ -42,7 +44,7 @@ export type UiLanguage = Settings['ui.language'];
 // which may render before any setting is read) already has Vietnamese text.
 void i18next.use(initReactI18next).init({
   resources,
-  ns: ['translation', 'directory', 'meetings', 'minutes', 'documents', 'packs', 'reader', 'annotations', 'audit', 'help', 'security', 'tasks', 'plans', 'sync'],
+  ns: ['translation', 'directory', 'meetings', 'minutes', 'documents', 'packs', 'reader', 'annotations', 'audit', 'help', 'security', 'tasks', 'plans', 'sync', 'room'],
   defaultNS: 'translation',
   lng: 'vi',
   fallbackLng: 'vi',

@@ -17,6 +17,7 @@ import { ExportDialog } from './ExportDialog.tsx';
 import { LockDialog } from './LockDialog.tsx';
 import { when } from './minutesFormat.ts';
 import { RefreshDialog } from './RefreshDialog.tsx';
+import { RoomVotesAlert } from './RoomVotesAlert.tsx';
 import { ReopenDialog } from './ReopenDialog.tsx';
 import { RevisionsDrawer } from './RevisionsDrawer.tsx';
 import { LockedBanner, SaveAlerts, useSaveShortcut } from './SaveAlerts.tsx';
@@ -130,6 +131,7 @@ export function MinutesWorkspace({ meeting, initial }: { meeting: MeetingDetail;
           setRecovery(null);
         }}
       />
+      {view.editable ? <RoomVotesAlert key={generation} meetingId={meeting.id} onOpen={() => setDialog('refresh')} /> : null}
       {view.finalized && final ? (
         <LockedBanner title={t('finalize.banner', { when: when(view.finalized.at, lang), who: view.finalized.by.name ?? '—' })} sha256={view.finalized.sha256} />
       ) : null}

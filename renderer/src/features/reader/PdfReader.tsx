@@ -5,6 +5,7 @@ import { useCallback, useEffect, useMemo, useState, type CSSProperties } from 'r
 import { useTranslation } from 'react-i18next';
 import type { Classification, MeetingDetail, ReaderPosition, ReaderRotation } from '../../../../shared/contract/index.ts';
 import { useBridge } from '../../bridge/BridgeContext.tsx';
+import { FollowPresenter } from '../live-room/FollowPresenter.tsx';
 import { AgendaPanel } from './AgendaPanel.tsx';
 // The annotations workspace (another engineer's) plugs in here once it exists:
 import { AnnotationsWorkspace } from './annotations/AnnotationsWorkspace.tsx';
@@ -236,6 +237,7 @@ export function PdfReader({ documentId, classification, pdf, initialPosition, me
           </aside>
         ) : null}
         <div className="ns-reader-center">
+          <FollowPresenter documentId={documentId} ready={snapshot.ready && viewer !== null} goToPage={goToPage} />
           {findOpen ? (
             <FindBar state={find.state} pageCount={pdf.numPages} focusSignal={findFocus} onSearch={find.search} onMove={find.move} onClose={closeFind} />
           ) : null}

@@ -126,6 +126,9 @@ export const minutes: typeof source = {
     apply: 'Apply {{count}} changes',
     applied: 'The minutes were refreshed from the meeting.',
     unsavedFirst: 'Saving your changes before the refresh…',
+    roomVotes_one: '{{count}} vote result from the meeting room is not in the minutes yet.',
+    roomVotes_other: '{{count}} vote results from the meeting room are not in the minutes yet.',
+    roomVotesAction: 'Put into the minutes',
   },
   revisions: {
     button: 'Revision history',

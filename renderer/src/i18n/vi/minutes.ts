@@ -125,6 +125,9 @@ export const minutes = {
     apply: 'Áp dụng {{count}} thay đổi',
     applied: 'Đã làm mới biên bản từ cuộc họp.',
     unsavedFirst: 'Đang lưu thay đổi trước khi làm mới…',
+    roomVotes_one: 'Có {{count}} kết quả biểu quyết từ phòng họp chưa có trong biên bản.',
+    roomVotes_other: 'Có {{count}} kết quả biểu quyết từ phòng họp chưa có trong biên bản.',
+    roomVotesAction: 'Đưa vào biên bản',
   },
   revisions: {
     button: 'Lịch sử phiên bản',

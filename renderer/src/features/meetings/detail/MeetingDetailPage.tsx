@@ -1,4 +1,4 @@
-import { ArrowLeftOutlined, FileTextOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, FileTextOutlined, TeamOutlined } from '@ant-design/icons';
 import { Alert, Badge, Button, Card, Flex, Result, Tabs, Tag, Tooltip } from 'antd';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -61,6 +61,7 @@ export function MeetingDetailPage() {
 function MeetingView({ meeting, replace }: { meeting: MeetingDetail; replace: (m: MeetingDetail) => void }) {
   const { t } = useTranslation('meetings');
   const { t: tm } = useTranslation('minutes');
+  const { t: tr } = useTranslation('room');
   const navigate = useNavigate();
   const lang = useLang();
   const [search, setSearch] = useSearchParams();
@@ -97,6 +98,12 @@ function MeetingView({ meeting, replace }: { meeting: MeetingDetail; replace: (m
               {tm('open')}
             </Button>
           </Tooltip>
+        ) : null}
+        {(meeting.origin === 'local' && meeting.status === 'in_progress') || (meeting.origin === 'pack' && (meeting.status === 'published' || meeting.status === 'in_progress')) ? (
+          // The secretariat hosts the room of its own meetings; a member joins the host's.
+          <Button className="ns-room-open" icon={<TeamOutlined />} onClick={() => void navigate(meeting.origin === 'local' ? `/meetings/${meeting.id}/room` : '/room')}>
+            {meeting.origin === 'local' ? tr('openButton') : tr('joinButton')}
+          </Button>
         ) : null}
       </Flex>
 
