@@ -9,6 +9,7 @@ import { registerHubCommands } from './commands/hub.ts';
 import { registerMeetingCommands } from './commands/meetings.ts';
 import { registerMinutesCommands } from './commands/minutes.ts';
 import { registerMinutesExportCommands } from './commands/minutes-export.ts';
+import { registerOpinionCommands } from './commands/opinions.ts';
 import { registerPackCommands } from './commands/packs.ts';
 import { registerPlanCommands } from './commands/plans.ts';
 import { registerReportCommands } from './commands/reports.ts';
@@ -89,6 +90,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
   registerReportCommands(program, context);
   registerPlanCommands(program, context);
   registerRoomCommands(program, context);
+  registerOpinionCommands(program, context);
 
   return program;
 }

@@ -28,6 +28,7 @@ import { createDocumentsDomain } from './domains/documents/index.ts';
 import type { Domain } from './domains/domain.ts';
 import { createMeetingsDomain } from './domains/meetings/index.ts';
 import { createMinutesDomain } from './domains/minutes/index.ts';
+import { createOpinionsDomain } from './domains/opinions/index.ts';
 import { createPacksDomain } from './domains/packs/index.ts';
 import { createPlansDomain } from './domains/plans/index.ts';
 import { createLiveRoomDomain } from './domains/live-room/index.ts';
@@ -117,7 +118,8 @@ function bindServices(db: SqliteDatabase, events: EventBus, log: Logger, paths: 
   const plans = createPlansDomain(ctx);
   const reports = createReportsDomain(ctx, { tasks, plans, meetings, importIntoMeeting: documents.importPaths });
   const liveRoom = createLiveRoomDomain(ctx, { meetings, directory });
-  const domains: Domain[] = [directory, meetings, documents, packs, annotations, auditTrail, minutes, security, tasks, sync, plans, reports, liveRoom];
+  const opinions = createOpinionsDomain(ctx, { directory, documents });
+  const domains: Domain[] = [directory, meetings, documents, packs, annotations, auditTrail, minutes, security, tasks, sync, plans, reports, liveRoom, opinions];
   return {
     audit,
     settings,
@@ -138,6 +140,7 @@ function bindServices(db: SqliteDatabase, events: EventBus, log: Logger, paths: 
       ...reports.handlers,
       ...plans.handlers,
       ...liveRoom.handlers,
+      ...opinions.handlers,
       // Checked here, not by the cast below: a domain left out of this list fails to compile.
     } satisfies Omit<Handlers, CoreMethod>,
     annotations,

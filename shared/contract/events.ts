@@ -22,7 +22,7 @@ export interface CoreEvents {
   };
 }
 
-export type DataArea = 'directory' | 'profile' | 'meetings' | 'documents' | 'packs' | 'annotations' | 'minutes' | 'tasks' | 'sync' | 'plans';
+export type DataArea = 'directory' | 'profile' | 'meetings' | 'documents' | 'packs' | 'annotations' | 'minutes' | 'tasks' | 'sync' | 'plans' | 'opinions';
 
 export type EventName = keyof CoreEvents;
 

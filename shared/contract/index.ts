@@ -21,3 +21,4 @@ export * from './reports.ts';
 export * from './plans.ts';
 export * from './sync.ts';
 export * from './live-room.ts';
+export * from './opinions.ts';

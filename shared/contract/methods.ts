@@ -9,6 +9,7 @@ import { meetingsMethods, type MeetingsOutputs } from './meetings.ts';
 import type { MethodSpecs } from './method-spec.ts';
 import { minutesMethods, type MinutesOutputs } from './minutes.ts';
 import { noticeMethods, type NoticeOutputs } from './notices.ts';
+import { opinionsMethods, type OpinionsOutputs } from './opinions.ts';
 import { packsMethods, type PacksOutputs } from './packs.ts';
 import { plansMethods, type PlansOutputs } from './plans.ts';
 import { reportsMethods, type ReportsOutputs } from './reports.ts';
@@ -59,6 +60,7 @@ export const methods = {
   ...reportsMethods,
   ...plansMethods,
   ...liveRoomMethods,
+  ...opinionsMethods,
 } as const satisfies MethodSpecs;
 
 export type MethodName = keyof typeof methods;
@@ -120,7 +122,7 @@ export interface RestoreResult {
   signingKey: 'written' | 'present' | 'missing' | 'no-profile';
 }
 
-export interface MethodOutputs extends DirectoryOutputs, MeetingsOutputs, DocumentsOutputs, PacksOutputs, AnnotationsOutputs, SeedOutputs, AuditOutputs, MinutesOutputs, NoticeOutputs, SecurityOutputs, TasksOutputs, SyncOutputs, ReportsOutputs, PlansOutputs, LiveRoomOutputs {
+export interface MethodOutputs extends DirectoryOutputs, MeetingsOutputs, DocumentsOutputs, PacksOutputs, AnnotationsOutputs, SeedOutputs, AuditOutputs, MinutesOutputs, NoticeOutputs, SecurityOutputs, TasksOutputs, SyncOutputs, ReportsOutputs, PlansOutputs, LiveRoomOutputs, OpinionsOutputs {
   'app.info': AppInfo;
   'settings.getAll': Settings;
   'settings.set': Settings;

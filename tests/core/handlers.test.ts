@@ -20,6 +20,7 @@ import { reportsInvalidInputs } from './invalid-inputs/reports.ts';
 import { syncInvalidInputs } from './invalid-inputs/sync.ts';
 import { plansInvalidInputs } from './invalid-inputs/plans.ts';
 import { liveRoomInvalidInputs } from './invalid-inputs/live-room.ts';
+import { opinionsInvalidInputs } from './invalid-inputs/opinions.ts';
 
 /** Invalid inputs for every method; a new method must add its own or this suite fails. */
 const invalidInputs: Record<MethodName, unknown[]> = {
@@ -38,6 +39,7 @@ const invalidInputs: Record<MethodName, unknown[]> = {
   ...reportsInvalidInputs,
   ...plansInvalidInputs,
   ...liveRoomInvalidInputs,
+  ...opinionsInvalidInputs,
 };
 
 function snapshot(file: string): unknown {

@@ -12,8 +12,9 @@ import { sync } from './0010-sync.ts';
 import { plans } from './0011-plans.ts';
 import { committeeVoteRules } from './0012-committee-vote-rules.ts';
 import { liveRoom } from './0013-live-room.ts';
+import { writtenOpinions } from './0014-written-opinions.ts';
 
 /** Every migration, in order. Append only: a released migration is never edited. */
-export const migrations: readonly Migration[] = [initial, secretariat, annotations, auditChain, trustPurpose, minutes, notices, minutesTexts, tasks, sync, plans, committeeVoteRules, liveRoom];
+export const migrations: readonly Migration[] = [initial, secretariat, annotations, auditChain, trustPurpose, minutes, notices, minutesTexts, tasks, sync, plans, committeeVoteRules, liveRoom, writtenOpinions];
 
 export const latestSchemaVersion = migrations.length;

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { CoreError } from '../../../errors.ts';
-import { BoundedZip, type LimitError, type ZipLimit, type ZipLimits } from '../../../files/bounded-zip.ts';
+import { BoundedZip, type LimitError, type ZipLimits } from '../../../files/bounded-zip.ts';
+import { zipLimitReason } from '../../../files/zip-limit-reason.ts';
 import { fingerprintOf, verifySignature } from '../../directory/index.ts';
 import {
   ANNOTATIONS,
@@ -38,18 +39,9 @@ const tampered = (fileName: string) =>
     `The notes file "${fileName}" was changed after it was signed. It was not imported.`,
   );
 
-const MB = 1024 * 1024;
 function overLimit(fileName: string): LimitError {
   return (limit, { max, entry }) => {
-    const where = entry ? ` ("${entry}")` : '';
-    const texts: Record<ZipLimit, [string, string]> = {
-      entries: [`tệp có hơn ${max} thành phần`, `it holds more than ${max} entries`],
-      entryBytes: [`một thành phần${where} lớn hơn ${Math.max(1, Math.round(max / MB))} MB`, `an entry${where} is larger than ${Math.max(1, Math.round(max / MB))} MB`],
-      totalBytes: [`nội dung giải nén lớn hơn ${Math.round(max / MB)} MB`, `its content unpacks to more than ${Math.round(max / MB)} MB`],
-      ratio: [`một thành phần${where} bị nén bất thường (hơn ${max} lần, dấu hiệu "bom zip")`, `an entry${where} is compressed abnormally (over ${max} times, the mark of a zip bomb)`],
-      name: [`tệp chứa thành phần lạ${where}`, `it holds an unexpected entry${where}`],
-    };
-    const [vi, en] = texts[limit];
+    const [vi, en] = zipLimitReason(limit, { max, entry });
     return invalid(
       `Tệp ghi chú "${fileName}" bị từ chối vì vượt giới hạn an toàn: ${vi}. Không có gì được nhập.`,
       `The notes file "${fileName}" was refused because it exceeds a safety limit: ${en}. Nothing was imported.`,
