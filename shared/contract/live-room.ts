@@ -153,8 +153,19 @@ export const liveRoomMethods = {
     input: z.object({ ...meeting, itemId: id.nullable(), title: requiredText(500), secret: z.boolean(), minutes: z.number().int().min(1).max(240).nullable().optional() }).strict(),
   },
   'liveRoom.closeVote': { access: 'ui', input: z.object({ ...meeting, voteId: id }).strict() },
-  /** A member's laptop joins the room at this address, accepting only the certificate with this fingerprint. */
-  'liveRoom.join': { access: 'ui', input: z.object({ url: roomUrl, fingerprint }).strict() },
+  /**
+   * A member's laptop joins the room at this address, accepting only the certificate with this
+   * fingerprint — typed, or the one the meeting's signed pack carried (give the meeting instead).
+   */
+  'liveRoom.join': {
+    access: 'ui',
+    input: z
+      .object({ url: roomUrl, fingerprint: fingerprint.optional(), meetingId: id.optional() })
+      .strict()
+      .refine((j) => j.fingerprint !== undefined || j.meetingId !== undefined, { error: 'Cần dấu vân tay của phòng họp / the room fingerprint is required', path: ['fingerprint'] }),
+  },
+  /** The room certificate's fingerprint a meeting's signed pack carried to this laptop, if any. */
+  'liveRoom.pinned': { access: 'ui', input: z.object(meeting).strict() },
   'liveRoom.leave': { access: 'ui', input: z.object({}).strict() },
   'liveRoom.memberStatus': { access: 'ui', input: z.object({}).strict() },
   'liveRoom.vote': { access: 'ui', input: z.object({ voteId: id, choice: z.enum(ballotChoices), text: optionalText(2000) }).strict() },
@@ -176,6 +187,7 @@ export interface LiveRoomOutputs {
   'liveRoom.openVote': LiveRoomHostStatus & { voteId: string };
   'liveRoom.closeVote': LiveRoomHostStatus & { result: LiveRoomVoteResult };
   'liveRoom.join': LiveRoomMemberStatus;
+  'liveRoom.pinned': { fingerprint: string | null };
   'liveRoom.leave': LiveRoomMemberStatus;
   'liveRoom.memberStatus': LiveRoomMemberStatus;
   'liveRoom.vote': LiveRoomMemberStatus;

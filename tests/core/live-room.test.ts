@@ -1,5 +1,6 @@
 import { createServer, connect as tcpConnect, type Server, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
+import { join as joinPath } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { LiveRoomMemberStatus } from '../../shared/contract/index.ts';
 import type { MinutesContent } from '../../shared/minutes/document.ts';
@@ -207,6 +208,30 @@ describe('the live room between laptops (issue 15)', () => {
     const text = JSON.stringify(minutes.minutes!.content);
     expect(text).toContain('Bỏ phiếu kín: 2 thành viên đã bỏ phiếu. Ý kiến khác: “Cần thêm thời gian xem xét”.');
     expect(text).not.toContain('Lê Đức Thắng (');
+  });
+
+  it('the meeting pack carries the room’s fingerprint: a member joins by the address alone, and the same certificate serves the room on the day', async () => {
+    const w = await meetingsWorld();
+    cores.push(w.core);
+    const m = await meetingWithDraft(w);
+    const thang = await memberCore(w, 'Lê Đức Thắng', w.d.member1);
+    const pack = joinPath(tempDir(), 'goi.nghisu');
+    await w.core.call('packs.exportFile', { meetingId: m.id, file: pack });
+    expect((await thang.call('liveRoom.pinned', { meetingId: m.id })).fingerprint).toBeNull();
+    await thang.call('packs.importFile', { file: pack, trustSigner: true });
+    const pinned = (await thang.call('liveRoom.pinned', { meetingId: m.id })).fingerprint;
+    expect(pinned).toMatch(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/);
+
+    const room = await w.core.call('liveRoom.open', { meetingId: m.id, host: '127.0.0.1' });
+    expect(room.fingerprint).toBe(pinned);
+    const joined = await thang.call('liveRoom.join', { url: room.url!, meetingId: m.id });
+    expect(joined).toMatchObject({ connection: 'connected', personId: w.d.member1, fingerprint: pinned });
+    // Reopened after closing, the room keeps its certificate: the pin still holds.
+    await w.core.call('liveRoom.close', { meetingId: m.id });
+    const again = await w.core.call('liveRoom.open', { meetingId: m.id, host: '127.0.0.1' });
+    expect(again.fingerprint).toBe(pinned);
+    // A meeting whose pack named no room needs the fingerprint typed.
+    expect((await refused(thang.call('liveRoom.join', { url: again.url!, meetingId: w.d.committee }), 'INVALID_INPUT')).text.vi).toContain('nhập dấu vân tay');
   });
 
   it('refuses a key it does not trust, a look-alike host, a room on every interface, and a meeting not in progress', async () => {

@@ -84,8 +84,10 @@ test('the chair opens the room, a member joins from another laptop, follows the 
   await memberPage.goto(hostPage(member.host.url, `/meetings/${meetingId}`));
   await memberPage.getByRole('button', { name: 'Vào phòng họp' }).click();
   await expect(memberPage.getByRole('heading', { level: 1, name: 'Phòng họp trực tuyến' })).toBeVisible();
+  // The meeting's signed pack named the room's certificate: only the address is typed.
+  await expect(memberPage.getByRole('textbox', { name: 'Dấu vân tay' })).toHaveValue(fingerprint);
+  await expect(memberPage.getByText('Dấu vân tay lấy từ gói tài liệu đã ký của cuộc họp: chỉ cần nhập địa chỉ.')).toBeVisible();
   await memberPage.getByRole('textbox', { name: 'Địa chỉ phòng họp' }).fill(url);
-  await memberPage.getByRole('textbox', { name: 'Dấu vân tay' }).fill(fingerprint);
   await screenshot(memberPage, 'live-room-join');
   await memberPage.getByRole('button', { name: 'Vào phòng', exact: true }).click();
   await expect(memberPage.getByText('Đã kết nối')).toBeVisible();

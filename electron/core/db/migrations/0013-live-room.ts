@@ -4,7 +4,8 @@ import type { Migration } from '../migration.ts';
  * The live room's record (ADR 0013): each room a meeting opened, every event it sent (written before
  * it is sent, so what members saw is what the host keeps), and who voted. A named ballot keeps its
  * choice and signature; a secret one keeps only that the member voted — the choice never reaches
- * the disk, so nothing stored links a voter to a choice.
+ * the disk, so nothing stored links a voter to a choice. On a member's laptop: the room certificate's
+ * fingerprint each meeting's signed pack carried, so joining needs no fingerprint typed.
  */
 export const liveRoom: Migration = {
   version: 13,
@@ -49,6 +50,12 @@ export const liveRoom: Migration = {
       cast_at   TEXT NOT NULL,
       PRIMARY KEY (vote_id, person_id),
       CHECK (secret = 0 OR (choice IS NULL AND text IS NULL AND signature IS NULL))
+    ) STRICT;
+
+    CREATE TABLE live_room_pins (
+      meeting_id  TEXT PRIMARY KEY REFERENCES meetings (id) ON DELETE CASCADE,
+      fingerprint TEXT NOT NULL,
+      received_at TEXT NOT NULL
     ) STRICT;
   `,
 };

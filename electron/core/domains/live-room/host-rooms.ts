@@ -1,16 +1,12 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { X509Certificate } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
 import type { LiveRoomHostStatus, MeetingDetail, MethodInput } from '../../../../shared/contract/index.ts';
 import type { ServiceContext } from '../../context.ts';
 import { CoreError } from '../../errors.ts';
-import { writePrivateFile } from '../../fs/durable.ts';
 import type { DirectoryDomain } from '../directory/index.ts';
 import type { MeetingsDomain } from '../meetings/index.ts';
-import { makeRoomCertificate, type RoomCertificate } from '../room/room-certificate.ts';
 import { openRoomService, type RoomService } from '../room/room-service.ts';
 import { createRoomState, type RoomEvent, type RoomState } from '../room/room-state.ts';
+import { createRoomCertificates } from './room-certificates.ts';
 import { createRoomRecord } from './room-record.ts';
 
 /**
@@ -42,24 +38,7 @@ export function createHostRooms(ctx: ServiceContext, deps: { meetings: Pick<Meet
   );
   const profileId = ctx.db.prepare('SELECT id FROM profile LIMIT 1').pluck();
 
-  const certificateFile = (meetingId: string) => `room-${meetingId}.tls.json`;
-
-  /** The meeting's room certificate: the same across reopenings (members keep the fingerprint they were given) until it expires. */
-  async function certificateFor(meetingId: string): Promise<RoomCertificate> {
-    const file = join(ctx.paths.keys, certificateFile(meetingId));
-    if (existsSync(file)) {
-      try {
-        const kept = JSON.parse(readFileSync(file, 'utf8')) as RoomCertificate;
-        const cert = new X509Certificate(kept.certPem);
-        if (Date.parse(cert.validTo) - ctx.now().getTime() > 86_400_000 && cert.fingerprint256 === kept.fingerprint) return kept;
-      } catch (e) {
-        ctx.log.warn({ err: e }, 'room certificate unreadable; making a new one');
-      }
-    }
-    const made = await makeRoomCertificate(ctx.now());
-    writePrivateFile(ctx.paths.keys, certificateFile(meetingId), JSON.stringify(made));
-    return made;
-  }
+  const certificates = createRoomCertificates(ctx);
 
   let notifyQueued = new Set<string>();
   /** Screens hear of a change once per burst (a vote with 60 ballots is 60 events). */
@@ -140,7 +119,7 @@ export function createHostRooms(ctx: ServiceContext, deps: { meetings: Pick<Meet
           en: 'The room opens while the meeting is in progress. Start the meeting first.',
         });
       }
-      const certificate = await certificateFor(meetingId);
+      const certificate = await certificates.forMeeting(meetingId);
       if (rooms.has(meetingId)) return status(meetingId);
       const roomId = uuidv7();
       const people = meeting.participants.filter((p) => p.kind === 'person' && p.personId);

@@ -34,6 +34,7 @@ export function createLiveRoomDomain(ctx: ServiceContext, deps: { meetings: Pick
     'liveRoom.openVote': (input) => host.openVote(input),
     'liveRoom.closeVote': (input) => host.closeVote(input),
     'liveRoom.join': (input) => member.join(input),
+    'liveRoom.pinned': (input) => member.pinned(input),
     'liveRoom.leave': () => member.leave(),
     'liveRoom.memberStatus': () => member.status(),
     'liveRoom.vote': (input) => member.vote(input),

@@ -40,6 +40,12 @@ function lost(): CoreError {
 
 export function createMemberSession(ctx: ServiceContext, deps: { directory: Pick<DirectoryDomain, 'signer'> }) {
   let session: Session | null = null;
+  const pinOf = ctx.db.prepare('SELECT fingerprint FROM live_room_pins WHERE meeting_id = ?').pluck();
+
+  /** The fingerprint typed, else the one the meeting's signed pack carried. */
+  function pinned(meetingId: string | undefined): string | null {
+    return meetingId ? ((pinOf.get(meetingId) as string | undefined) ?? null) : null;
+  }
   let refreshing = false;
   let refreshAgain = false;
 
@@ -208,7 +214,17 @@ export function createMemberSession(ctx: ServiceContext, deps: { directory: Pick
   return {
     status,
 
-    async join({ url, fingerprint }: MethodInput<'liveRoom.join'>): Promise<LiveRoomMemberStatus> {
+    pinned: ({ meetingId }: MethodInput<'liveRoom.pinned'>) => ({ fingerprint: pinned(meetingId) }),
+
+    async join(input: MethodInput<'liveRoom.join'>): Promise<LiveRoomMemberStatus> {
+      const { url } = input;
+      const fingerprint = input.fingerprint ?? pinned(input.meetingId);
+      if (!fingerprint) {
+        throw new CoreError('INVALID_INPUT', {
+          vi: 'Gói tài liệu của cuộc họp này không có dấu vân tay phòng họp; hãy nhập dấu vân tay hiển thị trên máy chủ trì.',
+          en: 'This meeting’s pack carries no room fingerprint; type the fingerprint the host shows.',
+        });
+      }
       if (session && session.url === url && session.fingerprint === fingerprint && session.connection === 'connected') return status();
       leave();
       const s: Session = { url, fingerprint, client: null, personId: null, snapshot: null, seen: 0, connection: 'reconnecting', problem: null, ballots: {}, ballotSeq: new Map(), retry: null, attempts: 0 };

@@ -177,6 +177,12 @@ export function applyPack(
     db.prepare(
       'INSERT INTO pack_imports (id, meeting_id, revision, signer, manifest_sha, imported_at, summary) VALUES (?, ?, ?, ?, ?, ?, ?)',
     ).run(importId, m.id, manifest.revision, manifest.signer.fingerprint, pack.manifestSha, now, JSON.stringify(changes));
+    // The room's certificate as the secretariat's signed pack names it: joining on the day pins it.
+    if (pack.room) {
+      db.prepare(
+        'INSERT INTO live_room_pins (meeting_id, fingerprint, received_at) VALUES (?, ?, ?) ON CONFLICT (meeting_id) DO UPDATE SET fingerprint = excluded.fingerprint, received_at = excluded.received_at',
+      ).run(m.id, pack.room.fingerprint, now);
+    }
     ctx.audit.record({
       action: 'packs.import',
       entity: 'meeting',

@@ -8,6 +8,8 @@ import { SEALING_ALGORITHM } from './sealing.ts';
  *   meeting.json    the meeting, its agenda, participants, attachments and the directory rows they name
  *   documents/<sha256>   each document's bytes, once
  *   text/<documentId>.json   each PDF's page texts, so a member's search works without re-reading it
+ *   room.json       the fingerprint of the meeting's live-room certificate, so a member's laptop
+ *                     accepts exactly the host's room on the day (ADR 0013); absent in older packs
  *   sealed/<sha256>   (version 2) a Mật-or-higher document, its page texts or its row (number,
  *                     notation, summary: meeting.json then holds a redacted row), encrypted to the
  *                     members who may read it (sealing.ts); the manifest says what each one stands for
@@ -21,6 +23,7 @@ export const SEALED_PACK_VERSION = 2;
 export const MANIFEST = 'manifest.json';
 export const SIGNATURE = 'manifest.sig';
 export const CONTENT = 'meeting.json';
+export const ROOM = 'room.json';
 
 /**
  * Limits a pack reader enforces before trusting anything inside (zip bombs, absurd counts). A pack
@@ -34,6 +37,7 @@ export const PACK_LIMITS = {
   manifestBytes: 4 * 1024 * 1024,
   signatureBytes: 1024,
   contentBytes: 16 * 1024 * 1024,
+  roomBytes: 4 * 1024,
   textBytes: 64 * 1024 * 1024,
   ratio: 100,
 } as const;
@@ -46,7 +50,7 @@ const instant = z.string().max(40);
 
 export const packPath = z
   .string()
-  .regex(/^(meeting\.json|documents\/[0-9a-f]{64}|text\/[0-9a-f-]{36}\.json|sealed\/[0-9a-f]{64})$/, 'unexpected file in pack');
+  .regex(/^(meeting\.json|room\.json|documents\/[0-9a-f]{64}|text\/[0-9a-f-]{36}\.json|sealed\/[0-9a-f]{64})$/, 'unexpected file in pack');
 
 const base64 = (max: number) => z.string().max(max).regex(/^[A-Za-z0-9+/]*={0,2}$/);
 const sealing = z
@@ -72,6 +76,10 @@ const sealing = z
       .max(PACK_LIMITS.entries),
   })
   .strict();
+
+/** room.json: the SHA-256 fingerprint of the room's TLS certificate, as Node prints it (AA:BB:…). */
+export const roomSchema = z.object({ fingerprint: z.string().regex(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/) }).strict();
+export type PackRoom = z.infer<typeof roomSchema>;
 
 export const manifestSchema = z
   .object({

@@ -35,6 +35,7 @@ import { packAudience, noRecipients, withoutWithheld } from './audience.ts';
 import { readPack, type OpenedPack, type Unseal } from './read-pack.ts';
 import { openKey } from './sealing.ts';
 import { writePack } from './write-pack.ts';
+import { createRoomCertificates } from '../live-room/room-certificates.ts';
 
 export interface PacksDeps {
   directory: DirectoryDomain;
@@ -124,13 +125,16 @@ export function createPacksDomain(ctx: ServiceContext, deps: PacksDeps) {
     return { identity, content, pageTexts, audience: { ...audience, documents: classified } };
   }
 
+  const roomCertificates = createRoomCertificates(ctx);
   async function buildPack(prepared: ReturnType<typeof preparePack>, file: string) {
     const { identity, content, pageTexts, audience } = prepared;
+    // Members learn the room's certificate from the signed pack, long before the room opens.
+    const room = { fingerprint: (await roomCertificates.forMeeting(content.meeting.id)).fingerprint };
     const scratchDir = scratchPath(ctx.paths, 'pack-seal');
     let documents: number;
     try {
       if (audience) mkdirSync(scratchDir, { recursive: true });
-      ({ documents } = await writePack(file, { paths: ctx.paths, key: blobKeyOf(ctx.databaseKey) }, content, pageTexts, identity, ctx.now(), audience ? { recipients: audience.recipients, scratchDir } : null));
+      ({ documents } = await writePack(file, { paths: ctx.paths, key: blobKeyOf(ctx.databaseKey) }, content, pageTexts, identity, ctx.now(), audience ? { recipients: audience.recipients, scratchDir } : null, room));
     } finally {
       rmSync(scratchDir, { recursive: true, force: true });
     }

@@ -10,6 +10,9 @@ import { fsyncFile } from '../../fs/durable.ts';
 import { fingerprintOf, verifySignature } from '../directory/index.ts';
 import {
   CONTENT,
+  ROOM,
+  roomSchema,
+  type PackRoom,
   contentSchema,
   documentRowSchema,
   MANIFEST,
@@ -37,6 +40,8 @@ export interface OpenedPack {
   totalBytes: number;
   /** SHA-256 of manifest.json: identifies this exact pack. */
   manifestSha: string;
+  /** The meeting room's certificate fingerprint, when the pack carries one. */
+  room: PackRoom | null;
 }
 
 /**
@@ -91,6 +96,7 @@ function maxBytesOf(name: string): number {
   if (name === MANIFEST) return PACK_LIMITS.manifestBytes;
   if (name === SIGNATURE) return PACK_LIMITS.signatureBytes;
   if (name === CONTENT) return PACK_LIMITS.contentBytes;
+  if (name === ROOM) return PACK_LIMITS.roomBytes;
   if (name.startsWith('text/')) return PACK_LIMITS.textBytes;
   return PACK_LIMITS.documentBytes;
 }
@@ -197,6 +203,7 @@ export async function readPack(file: string, scratchDir: string, documentsFor: D
 
     const handling = documentsFor(manifest.signer);
     let content: PackContent | undefined;
+    let room: PackRoom | null = null;
     const pageTexts = new Map<string, string[]>();
     const blobs = new Map<string, string>();
     const blobSizes = new Map<string, number>();
@@ -233,6 +240,10 @@ export async function readPack(file: string, scratchDir: string, documentsFor: D
         const c = contentSchema.safeParse(parseJson(bytes, item.path));
         if (!c.success) throw invalid('Nội dung cuộc họp trong gói không đúng định dạng.', 'The meeting content in the pack is malformed.');
         content = c.data;
+      } else if (item.path === ROOM) {
+        const r = roomSchema.safeParse(parseJson(bytes, item.path));
+        if (!r.success) throw tampered(item.path);
+        room = r.data;
       } else {
         const documentId = item.path.slice('text/'.length, -'.json'.length);
         const pages = pageTextsSchema.safeParse(parseJson(bytes, item.path));
@@ -244,7 +255,7 @@ export async function readPack(file: string, scratchDir: string, documentsFor: D
     content = withSealedRows(content, sealedRows);
     assertConsistent(manifest, content, pageTexts, sealedEntries);
     const totalBytes = manifest.files.reduce((sum, f) => sum + f.size, 0);
-    return { manifest, content, pageTexts, blobs, blobSizes, withheld, totalBytes, manifestSha: sha256Of(manifestBytes) };
+    return { manifest, content, pageTexts, blobs, blobSizes, withheld, totalBytes, manifestSha: sha256Of(manifestBytes), room };
   } finally {
     key?.fill(0);
     zip.close();

@@ -9,7 +9,7 @@ import { blobPlainSize, blobReadStream, type BlobAccess } from '../../files/blob
 import type { SigningIdentity } from '../directory/index.ts';
 import { holderText } from '../directory/index.ts';
 import { isClassified } from '../../../../shared/contract/index.ts';
-import { CONTENT, MANIFEST, PACK_FORMAT, PACK_VERSION, redactedChanges, redactedRow, SEALED_PACK_VERSION, SIGNATURE, type PackContent, type PackManifest } from './format.ts';
+import { CONTENT, MANIFEST, ROOM, type PackRoom, PACK_FORMAT, PACK_VERSION, redactedChanges, redactedRow, SEALED_PACK_VERSION, SIGNATURE, type PackContent, type PackManifest } from './format.ts';
 import { sealBytes, sealFile, sealKey, type SealedEntry, type SealingRecipient } from './sealing.ts';
 
 const sha256 = (data: Uint8Array) => createHash('sha256').update(data).digest('hex');
@@ -33,6 +33,7 @@ export async function writePack(
   signer: SigningIdentity,
   now: Date,
   sealing: PackSealing | null,
+  room: PackRoom | null = null,
 ): Promise<{ documents: number }> {
   const zip = new yazl.ZipFile();
   const files: PackManifest['files'] = [];
@@ -62,6 +63,7 @@ export async function writePack(
     });
     for (const d of content.documents) if (classifiedIds.has(d.id)) addJson(`rows/${d.id}.json`, d);
   } else addJson(CONTENT, content);
+  if (room) addJson(ROOM, room);
   const blobs = new Set<string>();
   for (const document of content.documents) {
     if (blobs.has(document.blob_sha256)) continue;

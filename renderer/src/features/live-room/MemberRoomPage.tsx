@@ -1,8 +1,8 @@
 import { LogoutOutlined, ReadOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, Empty, Flex, Form, Input, List, Radio, Row, Switch, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import type { LiveRoomMemberStatus, LiveRoomSnapshot, LiveRoomVote } from '../../../../shared/contract/index.ts';
 import type { BallotChoice } from '../../../../shared/room/tally.ts';
 import { useBridge } from '../../bridge/BridgeContext.tsx';
@@ -43,10 +43,35 @@ function JoinForm({ status, onJoined }: { status: LiveRoomMemberStatus; onJoined
   const lang = useLang();
   const bridge = useBridge();
   const run = useRun();
+  const [search] = useSearchParams();
+  const meetingId = search.get('meeting');
+  const [form] = Form.useForm<{ url: string; fingerprint: string }>();
+  const [pinned, setPinned] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+
+  // Come from a meeting whose signed pack named the room's certificate: nothing to type but the address.
+  useEffect(() => {
+    if (!meetingId) return;
+    let live = true;
+    bridge.invoke('liveRoom.pinned', { meetingId }).then(
+      ({ fingerprint }) => {
+        if (!live || !fingerprint) return;
+        setPinned(fingerprint);
+        form.setFieldValue('fingerprint', fingerprint);
+      },
+      () => {},
+    );
+    return () => {
+      live = false;
+    };
+  }, [bridge, form, meetingId]);
+
   const join = async (v: { url: string; fingerprint: string }) => {
     setBusy(true);
-    const joined = await run(() => bridge.invoke('liveRoom.join', { url: v.url.trim(), fingerprint: v.fingerprint.trim() }), t('member.joined'));
+    const joined = await run(
+      () => bridge.invoke('liveRoom.join', { url: v.url.trim(), fingerprint: v.fingerprint.trim(), ...(meetingId ? { meetingId } : {}) }),
+      t('member.joined'),
+    );
     setBusy(false);
     if (joined) onJoined(joined);
   };
@@ -54,13 +79,14 @@ function JoinForm({ status, onJoined }: { status: LiveRoomMemberStatus; onJoined
     <Card className="ns-block ns-room-join" title={t('member.joinHeading')}>
       {status.problem ? <Alert type="warning" showIcon className="ns-block" title={status.problem[lang]} /> : null}
       <Typography.Paragraph type="secondary">{t('member.joinIntro')}</Typography.Paragraph>
-      <Form layout="vertical" onFinish={(v: { url: string; fingerprint: string }) => void join(v)} initialValues={{ url: status.url ?? '', fingerprint: status.fingerprint ?? '' }}>
+      <Form form={form} layout="vertical" onFinish={(v) => void join(v)} initialValues={{ url: status.url ?? '', fingerprint: status.fingerprint ?? '' }}>
         <Form.Item name="url" label={t('member.url')} rules={[{ required: true, pattern: /^\s*wss:\/\/\S+:\d+\/\s*$/, message: t('member.urlRequired') }]}>
           <Input placeholder={t('member.urlPlaceholder')} autoComplete="off" spellCheck={false} />
         </Form.Item>
         <Form.Item name="fingerprint" label={t('member.fingerprint')} rules={[{ required: true, pattern: /^\s*([0-9A-Fa-f]{2}:){31}[0-9A-Fa-f]{2}\s*$/, message: t('member.fingerprintRequired') }]}>
-          <Input.TextArea autoSize placeholder={t('member.fingerprintPlaceholder')} spellCheck={false} className="ns-room-fingerprint" />
+          <Input.TextArea autoSize placeholder={t('member.fingerprintPlaceholder')} spellCheck={false} className="ns-room-fingerprint" readOnly={pinned !== null} />
         </Form.Item>
+        {pinned ? <Typography.Paragraph type="success" className="ns-room-pinned">{t('member.pinned')}</Typography.Paragraph> : null}
         <Button type="primary" htmlType="submit" loading={busy}>
           {t('member.join')}
         </Button>

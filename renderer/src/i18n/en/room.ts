@@ -115,6 +115,7 @@ export const room: typeof vi = {
     urlRequired: 'Type an address like wss://host:port/.',
     fingerprint: 'Fingerprint',
     fingerprintPlaceholder: 'AB:CD:…',
+    pinned: 'The fingerprint comes from the meeting’s signed pack: only the address is needed.',
     fingerprintRequired: 'Type the fingerprint of 32 pairs.',
     join: 'Join',
     joined: 'Joined the room.',

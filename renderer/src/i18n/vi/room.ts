@@ -117,6 +117,7 @@ export const room = {
     urlRequired: 'Hãy nhập địa chỉ có dạng wss://địa-chỉ:cổng/.',
     fingerprint: 'Dấu vân tay',
     fingerprintPlaceholder: 'AB:CD:…',
+    pinned: 'Dấu vân tay lấy từ gói tài liệu đã ký của cuộc họp: chỉ cần nhập địa chỉ.',
     fingerprintRequired: 'Hãy nhập dấu vân tay gồm 32 cặp ký tự.',
     join: 'Vào phòng',
     joined: 'Đã vào phòng họp.',

@@ -101,7 +101,7 @@ function MeetingView({ meeting, replace }: { meeting: MeetingDetail; replace: (m
         ) : null}
         {(meeting.origin === 'local' && meeting.status === 'in_progress') || (meeting.origin === 'pack' && (meeting.status === 'published' || meeting.status === 'in_progress')) ? (
           // The secretariat hosts the room of its own meetings; a member joins the host's.
-          <Button className="ns-room-open" icon={<TeamOutlined />} onClick={() => void navigate(meeting.origin === 'local' ? `/meetings/${meeting.id}/room` : '/room')}>
+          <Button className="ns-room-open" icon={<TeamOutlined />} onClick={() => void navigate(meeting.origin === 'local' ? `/meetings/${meeting.id}/room` : `/room?meeting=${meeting.id}`)}>
             {meeting.origin === 'local' ? tr('openButton') : tr('joinButton')}
           </Button>
         ) : null}
