@@ -78,6 +78,7 @@ test('the chair opens the room, a member joins from another laptop, follows the 
   const fingerprint = (await chairPage.locator('.ns-room-fingerprint').innerText()).trim();
   expect(url).toMatch(/^wss:\/\/127\.0\.0\.1:\d+\/$/);
   expect(fingerprint).toMatch(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/);
+  await expect(chairPage.getByRole('img', { name: 'Mã QR của liên kết vào phòng' })).toBeVisible();
   await screenshot(chairPage, 'live-room-opened');
 
   // The member joins from the meeting's page with the address and fingerprint shown by the host.

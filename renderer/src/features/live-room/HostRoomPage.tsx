@@ -12,6 +12,8 @@ import { useRun } from '../../common/useRun.ts';
 import { Page } from '../../shell/Page.tsx';
 import { AttendanceCard } from './AttendanceCard.tsx';
 import { CurrentItemCard } from './CurrentItemCard.tsx';
+import { JoinQrCode } from './JoinQrCode.tsx';
+import { joinLink } from './joinLink.ts';
 import { SpeakersCard } from './SpeakersCard.tsx';
 import { useHostRoom } from './useLiveRoom.ts';
 import { VotesCard } from './VotesCard.tsx';
@@ -72,10 +74,15 @@ function HostRoom({ meeting, room, replace }: { meeting: MeetingDetail; room: Li
                 <Typography.Paragraph copyable={{ text: room.fingerprint! }} className="ns-room-fingerprint">
                   {room.fingerprint}
                 </Typography.Paragraph>
+                <Typography.Text type="secondary">{t('console.link')}</Typography.Text>
+                <Typography.Paragraph copyable={{ text: joinLink(room.url!, room.fingerprint!) }} className="ns-room-link">
+                  {t('console.linkHelp')}
+                </Typography.Paragraph>
                 <Typography.Text type="secondary" className="ns-room-hint">
                   {t('console.fingerprintHelp')}
                 </Typography.Text>
               </div>
+              <JoinQrCode link={joinLink(room.url!, room.fingerprint!)} />
               <Flex vertical gap="small" align="end">
                 <Typography.Text strong className="ns-room-connections">{t('console.connections', { count: room.connections })}</Typography.Text>
                 <Button icon={<DesktopOutlined />} onClick={() => void navigate(`/projector/${meeting.id}`)}>

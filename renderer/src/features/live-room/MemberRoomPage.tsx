@@ -12,6 +12,7 @@ import { useLang } from '../../common/useLang.ts';
 import { useRun } from '../../common/useRun.ts';
 import { Page } from '../../shell/Page.tsx';
 import { following, setFollowing } from './follow.ts';
+import { splitJoinLink } from './joinLink.ts';
 import { ItemTimer, personName, VoteSummary } from './RoomPieces.tsx';
 import { useMemberRoom } from './useLiveRoom.ts';
 import './room.css';
@@ -80,8 +81,17 @@ function JoinForm({ status, onJoined }: { status: LiveRoomMemberStatus; onJoined
       {status.problem ? <Alert type="warning" showIcon className="ns-block" title={status.problem[lang]} /> : null}
       <Typography.Paragraph type="secondary">{t('member.joinIntro')}</Typography.Paragraph>
       <Form form={form} layout="vertical" onFinish={(v) => void join(v)} initialValues={{ url: status.url ?? '', fingerprint: status.fingerprint ?? '' }}>
-        <Form.Item name="url" label={t('member.url')} rules={[{ required: true, pattern: /^\s*wss:\/\/\S+:\d+\/\s*$/, message: t('member.urlRequired') }]}>
-          <Input placeholder={t('member.urlPlaceholder')} autoComplete="off" spellCheck={false} />
+        <Form.Item name="url" label={t('member.url')} extra={t('member.urlHelp')} rules={[{ required: true, pattern: /^\s*wss:\/\/\S+:\d+\/\s*$/, message: t('member.urlRequired') }]}>
+          <Input
+            placeholder={t('member.urlPlaceholder')}
+            autoComplete="off"
+            spellCheck={false}
+            onChange={(e) => {
+              // A whole join link pasted (address#fingerprint) fills both fields.
+              const { url, fingerprint } = splitJoinLink(e.target.value);
+              if (fingerprint) form.setFieldsValue({ url, ...(pinned ? {} : { fingerprint }) });
+            }}
+          />
         </Form.Item>
         <Form.Item name="fingerprint" label={t('member.fingerprint')} rules={[{ required: true, pattern: /^\s*([0-9A-Fa-f]{2}:){31}[0-9A-Fa-f]{2}\s*$/, message: t('member.fingerprintRequired') }]}>
           <Input.TextArea autoSize placeholder={t('member.fingerprintPlaceholder')} spellCheck={false} className="ns-room-fingerprint" readOnly={pinned !== null} />
