@@ -93,7 +93,15 @@ export interface LiveRoomHostStatus {
   /** The room now; from `liveRoom.close`, the room as it closed (every vote counted). */
   snapshot: LiveRoomSnapshot | null;
   /** Rooms this meeting held before (closed or interrupted), newest first. */
-  earlier: { roomId: string; openedAt: string; closedAt: string; endKind: 'closed' | 'interrupted'; votes: number }[];
+  earlier: {
+    roomId: string;
+    openedAt: string;
+    closedAt: string;
+    endKind: 'closed' | 'interrupted';
+    votes: number;
+    /** Votes the room opened and never closed (the app stopped with the room open): to be taken again. */
+    unfinished: number;
+  }[];
 }
 
 export type MemberBallotState = 'sending' | 'counted' | 'refused';

@@ -4,6 +4,7 @@ import { createInterface } from 'node:readline';
 import { describe, expect, it } from 'vitest';
 import { createCore } from '../../electron/core/index.ts';
 import { meetingsWorld, meetingWithDraft } from '../core/meetings-fixture.ts';
+import { Database } from '../support/sqlite.ts';
 import { tempDir } from '../support/temp-dir.ts';
 
 const BIN = join(import.meta.dirname, '../../bin/nghisu.js');
@@ -14,7 +15,7 @@ function nghisu(...args: string[]) {
 }
 
 describe('nghisu room (issue 15)', () => {
-  it('opens a room on loopback, a member in another data folder joins, votes and reads the state; closing prints the result', async () => {
+  async function twoFolders() {
     const w = await meetingsWorld();
     const m = await meetingWithDraft(w);
     const memberDir = tempDir();
@@ -23,17 +24,53 @@ describe('nghisu room (issue 15)', () => {
     await member.close();
     await w.core.call('keys.trust', { publicKey: profile.publicKey, label: 'Lê Đức Thắng', scope: { purpose: 'notes', personId: w.d.member1 } });
     await w.core.close();
+    return { w, m, memberDir };
+  }
 
-    const host = spawn(process.execPath, [BIN, '--data-dir', w.dir, '--json', 'room', 'open', m.id, '--host', '127.0.0.1', '--vote', 'Thông qua Báo cáo năm 2025', '--item', m.firstItem], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+  function hostRoom(dataDir: string, ...args: string[]) {
+    const host = spawn(process.execPath, [BIN, '--data-dir', dataDir, '--json', 'room', 'open', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
     host.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     const lines = createInterface({ input: host.stdout })[Symbol.asyncIterator]();
     const exited = new Promise<number | null>((resolve) => host.on('exit', resolve));
+    return { host, lines, exited, stderr: () => stderr };
+  }
+
+  it('a host killed mid-vote keeps every ballot counted; the next start marks the room interrupted and the vote to be taken again', async () => {
+    const { w, m, memberDir } = await twoFolders();
+    const { host, lines, exited } = hostRoom(w.dir, m.id, '--host', '127.0.0.1', '--vote', 'Thông qua kế hoạch năm 2027');
+    try {
+      const opened = JSON.parse((await lines.next()).value as string) as { url: string; fingerprint: string; voteId: string };
+      const vote = nghisu('--data-dir', memberDir, '--json', 'room', 'vote', opened.url, opened.voteId, '--fingerprint', opened.fingerprint, '--choice', 'disagree');
+      expect(vote.code, vote.stderr).toBe(0);
+      host.kill('SIGKILL');
+      await exited;
+    } finally {
+      host.kill('SIGKILL');
+    }
+    const core = await createCore({ dataDir: w.dir, logToFile: false });
+    try {
+      const status = await core.call('liveRoom.status', { meetingId: m.id });
+      expect(status.open).toBe(false);
+      expect(status.earlier[0]).toMatchObject({ endKind: 'interrupted', votes: 0, unfinished: 1 });
+      // The signed ballot the host acknowledged is on disk.
+      const db = new Database(core.databaseFile, { readonly: true });
+      try {
+        expect(db.prepare('SELECT person_id, choice FROM live_room_ballots').all()).toEqual([{ person_id: w.d.member1, choice: 'disagree' }]);
+      } finally {
+        db.close();
+      }
+    } finally {
+      await core.close();
+    }
+  });
+
+  it('opens a room on loopback, a member in another data folder joins, votes and reads the state; closing prints the result', async () => {
+    const { w, m, memberDir } = await twoFolders();
+    const { host, lines, exited, stderr } = hostRoom(w.dir, m.id, '--host', '127.0.0.1', '--vote', 'Thông qua Báo cáo năm 2025', '--item', m.firstItem);
     try {
       const first = await lines.next();
-      expect(first.done, stderr).toBe(false);
+      expect(first.done, stderr()).toBe(false);
       const opened = JSON.parse(first.value as string) as { event: string; url: string; fingerprint: string; voteId: string };
       expect(opened).toMatchObject({ event: 'opened', url: expect.stringMatching(/^wss:\/\/127\.0\.0\.1:\d+\/$/) });
 
@@ -61,7 +98,7 @@ describe('nghisu room (issue 15)', () => {
       expect(closed.event).toBe('closed');
       expect(closed.snapshot.votes[0]!.result.tally.agree).toBe(1);
       expect(closed.votesForMinutes).toBe(1);
-      expect(await exited, stderr).toBe(0);
+      expect(await exited, stderr()).toBe(0);
     } finally {
       host.kill('SIGKILL');
     }

@@ -30,7 +30,9 @@ export function createRoomRecord(db: SqliteDatabase) {
   const endAllOpen = db.prepare("UPDATE live_rooms SET closed_at = ?, end_kind = 'interrupted' WHERE closed_at IS NULL");
   const earlierRooms = db.prepare(
     `SELECT r.id AS roomId, r.opened_at AS openedAt, r.closed_at AS closedAt, r.end_kind AS endKind,
-            (SELECT count(*) FROM live_room_events e WHERE e.room_id = r.id AND e.type = 'vote-closed') AS votes
+            (SELECT count(*) FROM live_room_events e WHERE e.room_id = r.id AND e.type = 'vote-closed') AS votes,
+            (SELECT count(*) FROM live_room_events e WHERE e.room_id = r.id AND e.type = 'vote-opened')
+              - (SELECT count(*) FROM live_room_events e WHERE e.room_id = r.id AND e.type = 'vote-closed') AS unfinished
        FROM live_rooms r WHERE r.meeting_id = ? AND r.closed_at IS NOT NULL ORDER BY r.opened_at DESC`,
   );
   const voteEvents = db.prepare(

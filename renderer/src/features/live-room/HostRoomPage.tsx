@@ -179,6 +179,7 @@ function OpenRoom({ meeting, room, onOpened }: { meeting: MeetingDetail; room: L
             <List.Item>
               {t('open.earlierRow', { opened: new Date(r.openedAt).toLocaleString('vi-VN'), closed: new Date(r.closedAt).toLocaleTimeString('vi-VN'), votes: r.votes })}
               {r.endKind === 'interrupted' ? ` (${t('open.interrupted')})` : ''}
+              {r.unfinished ? <Typography.Text type="warning"> — {t('open.unfinished', { count: r.unfinished })}</Typography.Text> : null}
             </List.Item>
           )}
         />

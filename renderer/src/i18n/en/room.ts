@@ -26,6 +26,8 @@ export const room: typeof vi = {
     earlier: 'Earlier sessions',
     earlierRow: '{{opened}} – {{closed}} · {{votes}} votes',
     interrupted: 'interrupted',
+    unfinished_one: '{{count}} vote was still open when the room stopped: take it again',
+    unfinished_other: '{{count}} votes were still open when the room stopped: take them again',
   },
   console: {
     address: 'Address',

@@ -28,6 +28,8 @@ export const room = {
     earlier: 'Các lần mở trước',
     earlierRow: '{{opened}} – {{closed}} · {{votes}} cuộc biểu quyết',
     interrupted: 'bị gián đoạn',
+    unfinished_one: '{{count}} cuộc biểu quyết chưa kết thúc khi phòng dừng: hãy biểu quyết lại',
+    unfinished_other: '{{count}} cuộc biểu quyết chưa kết thúc khi phòng dừng: hãy biểu quyết lại',
   },
   console: {
     address: 'Địa chỉ',
