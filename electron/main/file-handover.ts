@@ -41,7 +41,7 @@ const notFound = (): RawOutcome => failed('NOT_FOUND', 'Không tìm thấy tệp
  * the user's release, which the core records in the audit log.
  */
 export function registerFileHandover(
-  deps: Pick<IpcDeps, 'getWindow' | 'policy' | 'log'> & { paths: DataPaths; gate: HandOverGate; blobKey: () => Promise<Buffer | null> },
+  deps: Pick<IpcDeps, 'getWindow' | 'getWindows' | 'policy' | 'log'> & { paths: DataPaths; gate: HandOverGate; blobKey: () => Promise<Buffer | null> },
 ): { sweep(): Promise<void> } {
   const copies = openCopiesRoot(tmpdir(), deps.paths.dataDir);
   const sweep = async () => {

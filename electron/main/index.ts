@@ -20,6 +20,7 @@ import { buildMenu } from './menu.ts';
 import { guardAllWebContents, hardenSession } from './security.ts';
 import { createOriginPolicy } from './trust.ts';
 import { createUpdater } from './updater.ts';
+import { registerProjectorWindow } from './projector-window.ts';
 import { createMainWindow } from './window.ts';
 
 // This file is the entry chunk, so its own folder is out/main whatever the bundler does with the rest.
@@ -70,6 +71,9 @@ async function main(): Promise<void> {
   const policy = createOriginPolicy(devServerUrl);
   let win: BrowserWindow | null = null;
   const getWindow = () => win;
+  // The projector's window, when open: a second window of ours, trusted like the main one.
+  const others = new Set<BrowserWindow>();
+  const getWindows = () => [...(win ? [win] : []), ...others];
   let stopped = false;
   // Set once the file hand-over is registered; until then there is nothing to sweep.
   let sweepOpenCopiesAtQuit: () => Promise<void> = async () => {};
@@ -78,7 +82,7 @@ async function main(): Promise<void> {
     spawn: () => forkCoreHost(log),
     log,
     onEvent(event) {
-      forwardEvent(win, policy, event);
+      forwardEvent(getWindows(), policy, event);
       if (event.event === 'settings.changed' && event.payload.key === 'updates.url') {
         updater.setFeedUrl(event.payload.settings['updates.url']);
       }
@@ -131,9 +135,21 @@ async function main(): Promise<void> {
 
   // Everything the window calls is registered before it opens; calls made while the core starts
   // wait for it (CoreProcess queues them), so the window can open at once.
-  registerInvokeHandler({ getWindow, policy, log, callUi: (method, input) => core.call(method, input, 'ui') });
+  registerInvokeHandler({ getWindow, getWindows, policy, log, callUi: (method, input) => core.call(method, input, 'ui') });
+  registerProjectorWindow({
+    getWindow,
+    getWindows,
+    policy,
+    log,
+    create: (options) => createMainWindow({ preloadPath: join(here, '../preload/index.cjs'), devServerUrl, isDev, log, ...options }),
+    onOpened(created) {
+      others.add(created);
+      created.on('closed', () => others.delete(created));
+    },
+  });
   const fileHandover = registerFileHandover({
     getWindow,
+    getWindows,
     policy,
     log,
     paths: dataPaths(dataDir),

@@ -8,7 +8,10 @@ import { failed } from './outcomes.ts';
 import { originOf, type OriginPolicy } from './trust.ts';
 
 export interface IpcDeps {
+  /** The main window (the parent of dialogs). */
   getWindow: () => BrowserWindow | null;
+  /** Every window of ours that may call the core: the main window and the projector window. */
+  getWindows: () => BrowserWindow[];
   policy: OriginPolicy;
   /** Always called with 'ui' access: the renderer can never reach 'local' methods. */
   callUi: (method: string, input: unknown) => Promise<RawOutcome>;
@@ -20,9 +23,10 @@ const forbidden = (): RawOutcome =>
 
 /** Why a message must be refused, or null when it comes from our window's own top-level page. */
 export function senderProblem(event: IpcMainInvokeEvent, deps: IpcDeps): string | null {
-  const win = deps.getWindow();
-  if (!win || win.isDestroyed()) return 'no window';
-  if (event.sender.id !== win.webContents.id) return 'foreign webContents';
+  const live = deps.getWindows().filter((w) => !w.isDestroyed());
+  if (live.length === 0) return 'no window';
+  const win = live.find((w) => w.webContents.id === event.sender.id);
+  if (!win) return 'foreign webContents';
   const frame = event.senderFrame;
   if (!frame || frame.isDestroyed()) return 'frame gone';
   const main = win.webContents.mainFrame;
@@ -55,10 +59,12 @@ export function registerInvokeHandler(deps: IpcDeps): void {
   });
 }
 
-/** Push events go only to our window, and only while it still shows one of our pages. */
-export function forwardEvent(win: BrowserWindow | null, policy: OriginPolicy, event: CoreEvent): void {
-  if (!win || win.isDestroyed()) return;
-  const contents = win.webContents;
-  if (contents.isDestroyed() || !policy.isTrusted(contents.getURL())) return;
-  contents.send(IPC_EVENT_CHANNEL, event);
+/** Push events go only to our windows, and only while they still show one of our pages. */
+export function forwardEvent(windows: readonly BrowserWindow[], policy: OriginPolicy, event: CoreEvent): void {
+  for (const win of windows) {
+    if (win.isDestroyed()) continue;
+    const contents = win.webContents;
+    if (contents.isDestroyed() || !policy.isTrusted(contents.getURL())) continue;
+    contents.send(IPC_EVENT_CHANNEL, event);
+  }
 }

@@ -1,4 +1,4 @@
-import { BrowserWindow, dialog } from 'electron';
+import { BrowserWindow, dialog, type Rectangle } from 'electron';
 import { APP_NAME, APP_ORIGIN } from '../../shared/app.ts';
 import type { Logger } from '../core/logger.ts';
 
@@ -8,13 +8,20 @@ export interface MainWindowOptions {
   devServerUrl: string | undefined;
   isDev: boolean;
   log: Logger;
+  /** A hash route to open at (the projector's), instead of the app's start. */
+  route?: string;
+  /** Where the window goes (the projector's display) and whether it fills it. */
+  bounds?: Rectangle;
+  fullscreen?: boolean;
 }
 
-export function createMainWindow({ preloadPath, devServerUrl, isDev, log }: MainWindowOptions): BrowserWindow {
+export function createMainWindow({ preloadPath, devServerUrl, isDev, log, route, bounds, fullscreen }: MainWindowOptions): BrowserWindow {
   const win = new BrowserWindow({
     title: APP_NAME,
     width: 1366,
     height: 860,
+    ...(bounds ?? {}),
+    fullscreen: fullscreen === true,
     minWidth: 1024,
     minHeight: 640,
     show: false,
@@ -65,7 +72,7 @@ export function createMainWindow({ preloadPath, devServerUrl, isDev, log }: Main
 
   win.on('unresponsive', () => log.warn('window unresponsive'));
 
-  const url = devServerUrl ?? `${APP_ORIGIN}/index.html`;
+  const url = `${devServerUrl ?? `${APP_ORIGIN}/index.html`}${route ? `#${route}` : ''}`;
   win.loadURL(url).catch((err: unknown) => log.error({ err }, 'loadURL failed'));
   return win;
 }

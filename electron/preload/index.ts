@@ -1,6 +1,6 @@
 /**
  * The whole surface the page gets: `window.bridge.invoke`, `subscribe`, and the file hand-over
- * (`upload`, `saveFile`, `openFile`, `readFile`). No ipcRenderer,
+ * (`upload`, `saveFile`, `openFile`, `readFile`), and the projector window. No ipcRenderer,
  * no channel names, no Electron event objects cross into the page (they would hand it `sender`).
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
@@ -8,6 +8,7 @@ import {
   IPC_EVENT_CHANNEL,
   IPC_FILE_CHANNEL,
   IPC_INVOKE_CHANNEL,
+  IPC_WINDOW_CHANNEL,
   type PreloadBridge,
   type RawOutcome,
 } from '../../shared/contract/bridge.ts';
@@ -31,6 +32,14 @@ const bridge: PreloadBridge = {
   saveFile: (target) => fileOp({ op: 'save', target }),
   openFile: (target, options) => fileOp({ op: 'open', target, confirmed: options?.confirmed === true }),
   readFile: (target) => fileOp({ op: 'read', target }),
+  async openProjector(meetingId) {
+    try {
+      return (await ipcRenderer.invoke(IPC_WINDOW_CHANNEL, { op: 'projector', meetingId })) as RawOutcome;
+    } catch (err) {
+      const name = err instanceof Error ? err.message : String(err);
+      return failure('TRANSPORT', 'Không mở được cửa sổ màn hình chiếu.', `The projector window could not be opened: ${name}`);
+    }
+  },
   async invoke(method, input) {
     if (typeof method !== 'string') {
       return failure('INVALID_INPUT', 'Tên chức năng không hợp lệ.', 'The method name must be a string.');

@@ -50,6 +50,8 @@ export interface PreloadBridge {
   openFile(target: FileTarget, options?: OpenFileOptions): Promise<RawOutcome>;
   /** A stored file's bytes for the in-app reader; `result` is an ArrayBuffer. */
   readFile(target: FileTarget): Promise<RawOutcome>;
+  /** The live room's projector screen in a window of its own, full screen on the second display when there is one. */
+  openProjector(meetingId: string): Promise<RawOutcome>;
 }
 
 /** The typed client every renderer screen uses, whichever host is underneath. */
@@ -61,6 +63,7 @@ export interface Bridge {
 export const IPC_INVOKE_CHANNEL = 'nghisu:invoke';
 export const IPC_EVENT_CHANNEL = 'nghisu:event';
 export const IPC_FILE_CHANNEL = 'nghisu:file';
+export const IPC_WINDOW_CHANNEL = 'nghisu:window';
 
 /** Largest file a user may hand over in one upload (a scanned meeting pack can be big). */
 export const MAX_UPLOAD_BYTES = 2 * 1024 * 1024 * 1024;

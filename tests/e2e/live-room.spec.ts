@@ -148,14 +148,14 @@ test('the chair opens the room, a member joins from another laptop, follows the 
   await expect(memberPage.locator('.ns-room-verdict')).toHaveText('Không thông qua');
   await expect(memberPage.getByText('1 đồng ý · 0 không đồng ý · 0 ý kiến khác — cần 2')).toBeVisible();
 
-  // The projector screen: large, no menu, the item and the result.
-  await chairPage.getByRole('button', { name: 'Màn hình chiếu' }).click();
-  await expect(chairPage.locator('.ns-projector')).toContainText('1. Tiến độ giải phóng mặt bằng');
-  await expect(chairPage.locator('.ns-projector-failed')).toHaveText('Không thông qua');
-  await expect(chairPage.getByRole('navigation', { name: 'Điều hướng chính' })).toHaveCount(0);
-  await screenshot(chairPage, 'live-room-projector');
-  await chairPage.keyboard.press('Escape');
-  await expect(chairPage.locator('.ns-room-url')).toBeVisible();
+  // The projector screen opens in a window of its own (a new tab in the browser host): large, no menu.
+  const [projector] = await Promise.all([chairPage.context().waitForEvent('page'), chairPage.getByRole('button', { name: 'Màn hình chiếu' }).click()]);
+  await projector.setViewportSize({ width: 1440, height: 900 });
+  await expect(projector.locator('.ns-projector')).toContainText('1. Tiến độ giải phóng mặt bằng');
+  await expect(projector.locator('.ns-projector-failed')).toHaveText('Không thông qua');
+  await expect(projector.getByRole('navigation', { name: 'Điều hướng chính' })).toHaveCount(0);
+  await screenshot(projector, 'live-room-projector');
+  await projector.close();
 
   // The minutes offer the result and take it under the item, with who voted how.
   await chairPage.getByRole('button', { name: 'Mở biên bản' }).click();

@@ -28,4 +28,6 @@ export interface AppBridge extends Bridge {
   openFile(target: FileTarget, options?: OpenFileOptions): Promise<OpenFileResult>;
   /** The bytes of a stored file, for the in-app PDF reader. Rejects with BridgeError (e.g. NOT_FOUND). */
   readFile(target: FileTarget): Promise<ArrayBuffer>;
+  /** The live room's projector screen in its own window: Electron's on the second display, the browser host's in a new tab. */
+  openProjector(meetingId: string): Promise<void>;
 }

@@ -64,6 +64,9 @@ export function createPreloadBridge(raw: PreloadBridge): AppBridge {
       if (!(bytes instanceof ArrayBuffer)) throw BridgeError.transport(transportMessages.malformedReply);
       return bytes;
     },
+    async openProjector(meetingId) {
+      unwrap(await safely(() => raw.openProjector(meetingId)));
+    },
     connectionState: () => 'open',
     onConnectionChange: () => () => {},
   };

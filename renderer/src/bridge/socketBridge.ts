@@ -217,5 +217,10 @@ export function createSocketBridge(options: SocketBridgeOptions): AppBridge {
       if (!options.http) throw BridgeError.transport(transportMessages.noToken);
       return fetchFileBytes(fileUrl(options.http.origin, options.http.token, target, { open: false, read: true }));
     },
+    async openProjector(meetingId) {
+      if (!options.http) throw BridgeError.transport(transportMessages.noToken);
+      // A new tab is a new page: it takes the token from its first URL, as this one did.
+      window.open(`${options.http.origin}/?token=${encodeURIComponent(options.http.token)}#/projector/${encodeURIComponent(meetingId)}`, '_blank', 'noopener');
+    },
   };
 }

@@ -85,7 +85,7 @@ function HostRoom({ meeting, room, replace }: { meeting: MeetingDetail; room: Li
               <JoinQrCode link={joinLink(room.url!, room.fingerprint!)} />
               <Flex vertical gap="small" align="end">
                 <Typography.Text strong className="ns-room-connections">{t('console.connections', { count: room.connections })}</Typography.Text>
-                <Button icon={<DesktopOutlined />} onClick={() => void navigate(`/projector/${meeting.id}`)}>
+                <Button icon={<DesktopOutlined />} onClick={() => void run(() => bridge.openProjector(meeting.id))}>
                   {t('console.projector')}
                 </Button>
                 <Button icon={<FileTextOutlined />} onClick={() => void navigate(`/meetings/${meeting.id}/minutes`)}>
