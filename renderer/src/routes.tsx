@@ -8,6 +8,7 @@ import { documentsRoutes } from './features/documents/routes.tsx';
 import { SearchPage } from './features/documents/SearchPage.tsx';
 import { meetingsRoutes } from './features/meetings/routes.tsx';
 import { minutesRoutes } from './features/minutes/routes.tsx';
+import { opinionsRoutes } from './features/opinions/routes.tsx';
 import { plansRoutes } from './features/plans/routes.tsx';
 import { readerRoutes } from './features/reader/routes.tsx';
 import { syncRoutes } from './features/sync/routes.tsx';
@@ -37,6 +38,7 @@ export const routes: RouteObject[] = [
           ...directoryRoutes,
           ...tasksRoutes,
           ...plansRoutes,
+          ...opinionsRoutes,
           { path: 'search', Component: SearchPage },
           ...syncRoutes,
           { path: 'settings', Component: SettingsPage },

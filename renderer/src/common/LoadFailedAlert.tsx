@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { errorText } from './errors.ts';
 
 /** The feature namespaces whose `common` has `loadFailed` and `retry`; each keeps its own wording. */
-export type LoadFailedNamespace = 'directory' | 'meetings' | 'plans' | 'tasks';
+export type LoadFailedNamespace = 'directory' | 'meetings' | 'opinions' | 'plans' | 'tasks';
 
 interface Props {
   /** Whose texts to use: the namespace of the page showing the alert. */

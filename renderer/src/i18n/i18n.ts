@@ -9,6 +9,7 @@ import { directory as enDirectory } from './en/directory.ts';
 import { documents as enDocuments } from './en/documents.ts';
 import { meetings as enMeetings } from './en/meetings.ts';
 import { minutes as enMinutes } from './en/minutes.ts';
+import { opinions as enOpinions } from './en/opinions.ts';
 import { packs as enPacks } from './en/packs.ts';
 import { plans as enPlans } from './en/plans.ts';
 import { reader as enReader } from './en/reader.ts';
@@ -24,6 +25,7 @@ import { directory as viDirectory } from './vi/directory.ts';
 import { documents as viDocuments } from './vi/documents.ts';
 import { meetings as viMeetings } from './vi/meetings.ts';
 import { minutes as viMinutes } from './vi/minutes.ts';
+import { opinions as viOpinions } from './vi/opinions.ts';
 import { packs as viPacks } from './vi/packs.ts';
 import { plans as viPlans } from './vi/plans.ts';
 import { reader as viReader } from './vi/reader.ts';
@@ -34,8 +36,8 @@ import { tasks as viTasks } from './vi/tasks.ts';
 
 /** One namespace per feature area, so each area keeps its own texts file. */
 export const resources = {
-  vi: { translation: vi, directory: viDirectory, meetings: viMeetings, minutes: viMinutes, documents: viDocuments, packs: viPacks, reader: viReader, annotations: viAnnotations, audit: viAudit, help: viHelp, security: viSecurity, tasks: viTasks, plans: viPlans, sync: viSync, room: viRoom },
-  en: { translation: en, directory: enDirectory, meetings: enMeetings, minutes: enMinutes, documents: enDocuments, packs: enPacks, reader: enReader, annotations: enAnnotations, audit: enAudit, help: enHelp, security: enSecurity, tasks: enTasks, plans: enPlans, sync: enSync, room: enRoom },
+  vi: { translation: vi, directory: viDirectory, meetings: viMeetings, minutes: viMinutes, documents: viDocuments, packs: viPacks, reader: viReader, annotations: viAnnotations, audit: viAudit, help: viHelp, security: viSecurity, tasks: viTasks, plans: viPlans, sync: viSync, room: viRoom, opinions: viOpinions },
+  en: { translation: en, directory: enDirectory, meetings: enMeetings, minutes: enMinutes, documents: enDocuments, packs: enPacks, reader: enReader, annotations: enAnnotations, audit: enAudit, help: enHelp, security: enSecurity, tasks: enTasks, plans: enPlans, sync: enSync, room: enRoom, opinions: enOpinions },
 };
 
 export type UiLanguage = Settings['ui.language'];
@@ -44,7 +46,7 @@ export type UiLanguage = Settings['ui.language'];
 // which may render before any setting is read) already has Vietnamese text.
 void i18next.use(initReactI18next).init({
   resources,
-  ns: ['translation', 'directory', 'meetings', 'minutes', 'documents', 'packs', 'reader', 'annotations', 'audit', 'help', 'security', 'tasks', 'plans', 'sync', 'room'],
+  ns: ['translation', 'directory', 'meetings', 'minutes', 'documents', 'packs', 'reader', 'annotations', 'audit', 'help', 'security', 'tasks', 'plans', 'sync', 'room', 'opinions'],
   defaultNS: 'translation',
   lng: 'vi',
   fallbackLng: 'vi',

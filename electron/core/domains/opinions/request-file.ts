@@ -23,7 +23,7 @@ export function requestUntrusted(manifest: RequestManifest): CoreError {
       vi: `Phiếu lấy ý kiến được ký bởi "${label}" (dấu vân tay ${manifest.signer.fingerprint}), khóa này chưa được tin cậy để gửi tài liệu của "${manifest.committee.name}". Hãy đối chiếu dấu vân tay với bộ phận thư ký của Ban Chỉ đạo đó rồi chấp nhận khóa cho Ban Chỉ đạo này trước khi nhập.`,
       en: `The opinion request is signed by "${label}" (fingerprint ${manifest.signer.fingerprint}), a key not trusted to send documents of "${manifest.committee.name}". Check the fingerprint with that committee's secretariat, then trust the key for this committee before importing.`,
     },
-    { label, fingerprint: manifest.signer.fingerprint, publicKey: manifest.signer.publicKey, committeeId: manifest.committee.id },
+    { label, fingerprint: manifest.signer.fingerprint, publicKey: manifest.signer.publicKey, committeeId: manifest.committee.id, committeeName: manifest.committee.name },
   );
 }
 

@@ -1,5 +1,5 @@
 /** The guide's topics, in the order of its contents. */
-export const helpTopics = ['start', 'meetings', 'minutes', 'tasks', 'reports', 'plans', 'sync', 'documents', 'reader', 'packs', 'directory', 'settings'] as const;
+export const helpTopics = ['start', 'meetings', 'minutes', 'tasks', 'reports', 'plans', 'sync', 'documents', 'reader', 'packs', 'opinions', 'directory', 'settings'] as const;
 export type HelpTopic = (typeof helpTopics)[number];
 
 /** The topic about the screen at `pathname`: what F1 opens. */
@@ -7,6 +7,7 @@ export function topicForPath(pathname: string): HelpTopic {
   if (pathname.startsWith('/reader')) return 'reader';
   if (/^\/meetings\/[^/]+\/(minutes|notice)/.test(pathname)) return 'minutes';
   if (pathname.startsWith('/meetings')) return 'meetings';
+  if (pathname.startsWith('/opinions')) return 'opinions';
   if (pathname === '/tasks/report') return 'reports';
   if (pathname.startsWith('/tasks')) return 'tasks';
   if (pathname.startsWith('/plans')) return 'plans';

@@ -122,6 +122,16 @@ export const help: typeof source = {
         'Classified documents in a pack are encrypted (number, notation and summary included) and open only on the laptops of participants whose keys the secretariat trusts (Directory → My profile → “Export public key”, sent to the secretariat). Before exporting, the secretariat sees who can open them and who has no key yet; a laptop not among them still gets the rest and is told which documents were not for it.',
       ],
     },
+    opinions: {
+      title: 'Written opinions',
+      lead: 'When the committee must decide between meetings, the secretariat asks the members in a signed request and summarises their answers.',
+      steps: [
+        'Secretariat: Meetings → “Written opinions” → “New request for opinions”: choose the committee, type the questions, the deadline, the documents and who is asked.',
+        'Secretariat: in the request choose “Export the request file” and send the .nsykien file to the members.',
+        'Member: “Import an opinion request”, compare the secretariat’s fingerprint if asked, read the documents, choose Agree / Disagree / Other opinion for each question, then “Export the answers file (signed)” for the secretariat. Changed your mind? Export again.',
+        'Secretariat: “Import an answers file” from each person, see who answered and who is late, “Remind those who have not answered”, then “Export the summary (DOCX)”.',
+      ],
+    },
     directory: {
       title: 'Directory',
       lead: 'Units (with their codes), people, committees and members, rooms, shared catalogs, your profile and keys.',

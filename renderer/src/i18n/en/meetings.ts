@@ -31,6 +31,7 @@ export const meetings: typeof source = {
   list: {
     create: 'New meeting',
     receivePack: 'Receive a meeting pack',
+    opinions: 'Written opinions',
     viewLabel: 'View',
     viewList: 'List',
     viewMonth: 'Month',

@@ -123,6 +123,16 @@ export const help = {
         'Tài liệu mật trong gói được mã hóa (cả số, ký hiệu, trích yếu), chỉ mở được trên máy của người dự họp mà Văn phòng đã tin cậy khóa (Danh mục → Hồ sơ của tôi → “Xuất khóa công khai”, gửi cho Văn phòng). Trước khi xuất, Văn phòng thấy ai mở được và ai chưa có khóa; máy không có trong danh sách vẫn nhận phần còn lại và được báo tài liệu nào không gửi cho mình.',
       ],
     },
+    opinions: {
+      title: 'Lấy ý kiến bằng văn bản',
+      lead: 'Khi Ban Chỉ đạo cần quyết định giữa hai phiên họp, Văn phòng xin ý kiến thành viên bằng phiếu có chữ ký số và tổng hợp kết quả.',
+      steps: [
+        'Văn phòng: Cuộc họp → “Lấy ý kiến bằng văn bản” → “Tạo đợt lấy ý kiến”: chọn Ban Chỉ đạo, nhập câu hỏi, hạn trả lời, tài liệu kèm theo và người được xin ý kiến.',
+        'Văn phòng: trong đợt lấy ý kiến chọn “Xuất tệp phiếu lấy ý kiến” rồi gửi tệp .nsykien cho thành viên.',
+        'Thành viên: “Nhập phiếu lấy ý kiến”, đối chiếu dấu vân tay của Văn phòng nếu được hỏi, đọc tài liệu, chọn Đồng ý / Không đồng ý / Ý kiến khác cho từng câu rồi “Xuất tệp trả lời (ký số)” gửi lại Văn phòng. Đổi ý kiến thì xuất lại.',
+        'Văn phòng: “Nhập tệp trả lời” của từng người, xem ai đã trả lời, ai trễ hạn, “Đôn đốc người chưa trả lời”, rồi “Xuất tổng hợp ý kiến (DOCX)”.',
+      ],
+    },
     directory: {
       title: 'Danh mục',
       lead: 'Cơ quan, đơn vị (mã định danh), cán bộ, Ban Chỉ đạo và thành viên, phòng họp, các danh mục dùng chung, hồ sơ và khóa của bạn.',

@@ -33,6 +33,7 @@ export const meetings = {
   list: {
     create: 'Tạo cuộc họp',
     receivePack: 'Nhận gói tài liệu',
+    opinions: 'Lấy ý kiến bằng văn bản',
     viewLabel: 'Cách hiển thị',
     viewList: 'Danh sách',
     viewMonth: 'Tháng',

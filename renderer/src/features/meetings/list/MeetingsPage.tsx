@@ -1,4 +1,4 @@
-import { CalendarOutlined, InboxOutlined, LeftOutlined, PlusOutlined, RightOutlined, TableOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { AuditOutlined, CalendarOutlined, InboxOutlined, LeftOutlined, PlusOutlined, RightOutlined, TableOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { Button, Card, Empty, Flex, Segmented, Skeleton, Typography } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -91,6 +91,10 @@ export function MeetingsPage() {
         </Button>
         <Button icon={<InboxOutlined />} onClick={() => setImporting(true)}>
           {t('list.receivePack')}
+        </Button>
+        {/* Written opinions are the committee's way to decide between meetings: reached from here, not a nav area of its own. */}
+        <Button icon={<AuditOutlined />} onClick={() => void navigate('/opinions')}>
+          {t('list.opinions')}
         </Button>
         <Segmented<MeetingsView>
           aria-label={t('list.viewLabel')}
