@@ -104,6 +104,15 @@ export interface LiveRoomHostStatus {
   }[];
 }
 
+/** A room as this member's laptop last saw it (kept after leaving). */
+export interface SeenRoom {
+  roomId: string;
+  url: string;
+  meetingId: string | null;
+  seenAt: string;
+  snapshot: LiveRoomSnapshot;
+}
+
 export type MemberBallotState = 'sending' | 'counted' | 'refused';
 
 export interface LiveRoomMemberStatus {
@@ -172,6 +181,8 @@ export const liveRoomMethods = {
       .strict()
       .refine((j) => j.fingerprint !== undefined || j.meetingId !== undefined, { error: 'Cần dấu vân tay của phòng họp / the room fingerprint is required', path: ['fingerprint'] }),
   },
+  /** Rooms this laptop was in as a member, newest first, each as it last saw it. */
+  'liveRoom.seen': { access: 'ui', input: z.object({ meetingId: id.optional() }).strict() },
   /** The room certificate's fingerprint a meeting's signed pack carried to this laptop, if any. */
   'liveRoom.pinned': { access: 'ui', input: z.object(meeting).strict() },
   'liveRoom.leave': { access: 'ui', input: z.object({}).strict() },
@@ -196,6 +207,7 @@ export interface LiveRoomOutputs {
   'liveRoom.closeVote': LiveRoomHostStatus & { result: LiveRoomVoteResult };
   'liveRoom.join': LiveRoomMemberStatus;
   'liveRoom.pinned': { fingerprint: string | null };
+  'liveRoom.seen': SeenRoom[];
   'liveRoom.leave': LiveRoomMemberStatus;
   'liveRoom.memberStatus': LiveRoomMemberStatus;
   'liveRoom.vote': LiveRoomMemberStatus;

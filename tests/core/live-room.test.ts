@@ -158,6 +158,10 @@ describe('the live room between laptops (issue 15)', () => {
     expect(after.earlier[0]).toMatchObject({ endKind: 'closed', votes: 1 });
     await memberSees(thang, (s) => s.connection === 'left', 'the room closed');
     expect((await thang.call('liveRoom.memberStatus', {})).problem!.vi).toContain('đã đóng phòng họp');
+    // The member's laptop keeps what it saw, after the room is gone.
+    const [kept] = await thang.call('liveRoom.seen', {});
+    expect(kept).toMatchObject({ roomId: room.roomId, url: room.url });
+    expect(kept!.snapshot.votes.find((v) => v.voteId === opened.voteId)?.result?.tally).toMatchObject({ agree: 1, other: 1 });
     const db = new Database(w.core.databaseFile, { readonly: true });
     try {
       const events = db.prepare('SELECT type FROM live_room_events WHERE room_id = ? ORDER BY seq').pluck().all(room.roomId) as string[];
@@ -226,6 +230,8 @@ describe('the live room between laptops (issue 15)', () => {
     expect(room.fingerprint).toBe(pinned);
     const joined = await thang.call('liveRoom.join', { url: room.url!, meetingId: m.id });
     expect(joined).toMatchObject({ connection: 'connected', personId: w.d.member1, fingerprint: pinned });
+    expect((await thang.call('liveRoom.seen', { meetingId: m.id })).map((r) => r.roomId)).toEqual([room.roomId]);
+    expect(await thang.call('liveRoom.seen', { meetingId: w.d.committee })).toEqual([]);
     // Reopened after closing, the room keeps its certificate: the pin still holds.
     await w.core.call('liveRoom.close', { meetingId: m.id });
     const again = await w.core.call('liveRoom.open', { meetingId: m.id, host: '127.0.0.1' });

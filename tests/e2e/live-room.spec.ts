@@ -179,6 +179,12 @@ test('the chair opens the room, a member joins from another laptop, follows the 
   await confirmPopover(chairPage, 'Đóng phòng họp');
   await expect(chairPage.getByRole('button', { name: 'Mở phòng họp' })).toBeVisible();
   await expect(memberPage.getByText('Chủ trì đã đóng phòng họp.')).toBeVisible();
+  // The member's laptop keeps what it saw: the vote and its result, after the room is gone.
+  await memberPage.getByRole('button', { name: 'Rời phòng' }).click();
+  const seen = memberPage.locator('.ns-room-seen');
+  await expect(seen).toContainText(MOTION);
+  await expect(seen).toContainText('Không thông qua');
+  await screenshot(memberPage, 'live-room-member-after');
   const stored = await secretariat.host.core.call('liveRoom.status', { meetingId });
   expect(stored.earlier[0]).toMatchObject({ endKind: 'closed', votes: 1 });
 

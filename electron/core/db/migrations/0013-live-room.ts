@@ -52,6 +52,16 @@ export const liveRoom: Migration = {
       CHECK (secret = 0 OR (choice IS NULL AND text IS NULL AND signature IS NULL))
     ) STRICT;
 
+    -- On a member's laptop: the last state of each room it was in, so what the member saw stays.
+    CREATE TABLE live_room_seen (
+      room_id    TEXT PRIMARY KEY,
+      url        TEXT NOT NULL,
+      meeting_id TEXT,
+      snapshot   TEXT NOT NULL CHECK (json_valid(snapshot)),
+      seen_at    TEXT NOT NULL
+    ) STRICT;
+    CREATE INDEX live_room_seen_at ON live_room_seen (seen_at);
+
     CREATE TABLE live_room_pins (
       meeting_id  TEXT PRIMARY KEY REFERENCES meetings (id) ON DELETE CASCADE,
       fingerprint TEXT NOT NULL,

@@ -35,6 +35,7 @@ export function createLiveRoomDomain(ctx: ServiceContext, deps: { meetings: Pick
     'liveRoom.closeVote': (input) => host.closeVote(input),
     'liveRoom.join': (input) => member.join(input),
     'liveRoom.pinned': (input) => member.pinned(input),
+    'liveRoom.seen': (input) => member.seen(input),
     'liveRoom.leave': () => member.leave(),
     'liveRoom.memberStatus': () => member.status(),
     'liveRoom.vote': (input) => member.vote(input),

@@ -1,4 +1,4 @@
-import type { LiveRoomMemberStatus, LiveRoomSnapshot, LocalizedText, MethodInput } from '../../../../shared/contract/index.ts';
+import type { LiveRoomMemberStatus, LiveRoomSnapshot, LocalizedText, MethodInput, SeenRoom } from '../../../../shared/contract/index.ts';
 import type { ServiceContext } from '../../context.ts';
 import { CoreError } from '../../errors.ts';
 import type { DirectoryDomain } from '../directory/index.ts';
@@ -13,6 +13,8 @@ import type { RoomEvent } from '../room/room-state.ts';
  */
 interface Session {
   url: string;
+  /** The meeting joined from (its pack's pin), when known. */
+  meetingId: string | null;
   fingerprint: string;
   client: RoomClient | null;
   personId: string | null;
@@ -41,6 +43,24 @@ function lost(): CoreError {
 export function createMemberSession(ctx: ServiceContext, deps: { directory: Pick<DirectoryDomain, 'signer'> }) {
   let session: Session | null = null;
   const pinOf = ctx.db.prepare('SELECT fingerprint FROM live_room_pins WHERE meeting_id = ?').pluck();
+  const keepSeen = ctx.db.prepare(
+    `INSERT INTO live_room_seen (room_id, url, meeting_id, snapshot, seen_at) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (room_id) DO UPDATE SET url = excluded.url, meeting_id = coalesce(excluded.meeting_id, live_room_seen.meeting_id), snapshot = excluded.snapshot, seen_at = excluded.seen_at`,
+  );
+  const seenRows = ctx.db.prepare(
+    'SELECT room_id, url, meeting_id, snapshot, seen_at FROM live_room_seen WHERE ? IS NULL OR meeting_id = ? ORDER BY seen_at DESC LIMIT 20',
+  );
+
+  /** What the member saw stays on the laptop: the room's last state, written as it changes. */
+  function keep(s: Session): void {
+    if (!s.snapshot) return;
+    try {
+      keepSeen.run(s.snapshot.roomId, s.url, s.meetingId, JSON.stringify(s.snapshot), ctx.now().toISOString());
+    } catch (e) {
+      // Seeing the room matters more than remembering it: a full disk must not cut the member off.
+      ctx.log.warn({ err: e }, 'room state not kept');
+    }
+  }
 
   /** The fingerprint typed, else the one the meeting's signed pack carried. */
   function pinned(meetingId: string | undefined): string | null {
@@ -79,6 +99,7 @@ export function createMemberSession(ctx: ServiceContext, deps: { directory: Pick
         refreshAgain = false;
         if (!s.client || session !== s) return;
         s.snapshot = (await s.client.state()) as LiveRoomSnapshot;
+        keep(s);
         changed();
       } while (refreshAgain);
     } catch {
@@ -160,6 +181,7 @@ export function createMemberSession(ctx: ServiceContext, deps: { directory: Pick
     s.personId = client.personId;
     s.seen = Math.max(s.seen, client.seq());
     s.snapshot = client.snapshot as LiveRoomSnapshot;
+    keep(s);
     s.connection = 'connected';
     s.problem = null;
     s.attempts = 0;
@@ -216,6 +238,15 @@ export function createMemberSession(ctx: ServiceContext, deps: { directory: Pick
 
     pinned: ({ meetingId }: MethodInput<'liveRoom.pinned'>) => ({ fingerprint: pinned(meetingId) }),
 
+    seen: ({ meetingId }: MethodInput<'liveRoom.seen'>): SeenRoom[] =>
+      (seenRows.all(meetingId ?? null, meetingId ?? null) as { room_id: string; url: string; meeting_id: string | null; snapshot: string; seen_at: string }[]).map((r) => ({
+        roomId: r.room_id,
+        url: r.url,
+        meetingId: r.meeting_id,
+        seenAt: r.seen_at,
+        snapshot: JSON.parse(r.snapshot) as LiveRoomSnapshot,
+      })),
+
     async join(input: MethodInput<'liveRoom.join'>): Promise<LiveRoomMemberStatus> {
       const { url } = input;
       const fingerprint = input.fingerprint ?? pinned(input.meetingId);
@@ -227,7 +258,7 @@ export function createMemberSession(ctx: ServiceContext, deps: { directory: Pick
       }
       if (session && session.url === url && session.fingerprint === fingerprint && session.connection === 'connected') return status();
       leave();
-      const s: Session = { url, fingerprint, client: null, personId: null, snapshot: null, seen: 0, connection: 'reconnecting', problem: null, ballots: {}, ballotSeq: new Map(), retry: null, attempts: 0 };
+      const s: Session = { url, meetingId: input.meetingId ?? null, fingerprint, client: null, personId: null, snapshot: null, seen: 0, connection: 'reconnecting', problem: null, ballots: {}, ballotSeq: new Map(), retry: null, attempts: 0 };
       session = s;
       try {
         await connect(s);

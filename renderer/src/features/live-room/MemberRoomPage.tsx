@@ -14,6 +14,7 @@ import { Page } from '../../shell/Page.tsx';
 import { following, setFollowing } from './follow.ts';
 import { splitJoinLink } from './joinLink.ts';
 import { ItemTimer, personName, VoteSummary } from './RoomPieces.tsx';
+import { SeenRooms } from './SeenRooms.tsx';
 import { useMemberRoom } from './useLiveRoom.ts';
 import './room.css';
 
@@ -21,6 +22,7 @@ import './room.css';
 export function MemberRoomPage() {
   const { t } = useTranslation('room');
   const room = useMemberRoom();
+  const [search] = useSearchParams();
   const s = room.state.data;
   if (!s) {
     if (room.state.status === 'failed') {
@@ -34,7 +36,14 @@ export function MemberRoomPage() {
   }
   return (
     <Page title={t('memberTitle')} intro={t('intro')}>
-      {s.joined && s.snapshot ? <InRoom status={s} snapshot={s.snapshot} onStatus={room.replace} /> : <JoinForm status={s} onJoined={room.replace} />}
+      {s.joined && s.snapshot ? (
+        <InRoom status={s} snapshot={s.snapshot} onStatus={room.replace} />
+      ) : (
+        <>
+          <JoinForm status={s} onJoined={room.replace} />
+          <SeenRooms meetingId={search.get('meeting')} />
+        </>
+      )}
     </Page>
   );
 }

@@ -149,6 +149,10 @@ export const room: typeof vi = {
     ballotRefused: 'Not counted: {{reason}}',
     change: 'Change',
     noVote: 'You have no vote on this.',
+    seenHeading: 'Rooms attended (kept on this laptop)',
+    seenAt: '{{when}} — {{url}}',
+    seenItem: 'Last item: {{item}}',
+    seenOpen: 'still open when you left',
   },
   projector: {
     title: 'Projector screen',

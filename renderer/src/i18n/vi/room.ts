@@ -151,6 +151,10 @@ export const room = {
     ballotRefused: 'Phiếu không được tính: {{reason}}',
     change: 'Đổi ý kiến',
     noVote: 'Bạn không có quyền biểu quyết nội dung này.',
+    seenHeading: 'Phòng họp đã tham dự (lưu trên máy này)',
+    seenAt: '{{when}} — {{url}}',
+    seenItem: 'Nội dung cuối cùng: {{item}}',
+    seenOpen: 'chưa kết thúc khi rời phòng',
   },
   projector: {
     title: 'Màn hình chiếu',
