@@ -95,6 +95,9 @@ export interface LiveRoomHostStatus {
   /** Rooms this meeting held before (closed or interrupted), newest first. */
   earlier: {
     roomId: string;
+    /** Where it listened: reopening there lets members' laptops, still trying, rejoin on their own. */
+    host: string;
+    port: number;
     openedAt: string;
     closedAt: string;
     endKind: 'closed' | 'interrupted';

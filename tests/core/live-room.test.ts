@@ -155,7 +155,7 @@ describe('the live room between laptops (issue 15)', () => {
     // Closing the room stops it listening; members are told; the record stays in the database.
     const after = await w.core.call('liveRoom.close', { meetingId: m.id });
     expect(after).toMatchObject({ open: false, url: null });
-    expect(after.earlier[0]).toMatchObject({ endKind: 'closed', votes: 1 });
+    expect(after.earlier[0]).toMatchObject({ endKind: 'closed', votes: 1, host: '127.0.0.1', port: Number(new URL(room.url!.replace('wss:', 'https:')).port) });
     await memberSees(thang, (s) => s.connection === 'left', 'the room closed');
     expect((await thang.call('liveRoom.memberStatus', {})).problem!.vi).toContain('đã đóng phòng họp');
     // The member's laptop keeps what it saw, after the room is gone.

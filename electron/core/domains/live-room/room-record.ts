@@ -29,7 +29,7 @@ export function createRoomRecord(db: SqliteDatabase) {
   const endRoom = db.prepare('UPDATE live_rooms SET closed_at = ?, end_kind = ? WHERE id = ? AND closed_at IS NULL');
   const endAllOpen = db.prepare("UPDATE live_rooms SET closed_at = ?, end_kind = 'interrupted' WHERE closed_at IS NULL");
   const earlierRooms = db.prepare(
-    `SELECT r.id AS roomId, r.opened_at AS openedAt, r.closed_at AS closedAt, r.end_kind AS endKind,
+    `SELECT r.id AS roomId, r.host, r.port, r.opened_at AS openedAt, r.closed_at AS closedAt, r.end_kind AS endKind,
             (SELECT count(*) FROM live_room_events e WHERE e.room_id = r.id AND e.type = 'vote-closed') AS votes,
             (SELECT count(*) FROM live_room_events e WHERE e.room_id = r.id AND e.type = 'vote-opened')
               - (SELECT count(*) FROM live_room_events e WHERE e.room_id = r.id AND e.type = 'vote-closed') AS unfinished

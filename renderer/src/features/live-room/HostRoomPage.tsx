@@ -140,6 +140,8 @@ function OpenRoom({ meeting, room, onOpened }: { meeting: MeetingDetail; room: L
     };
   }, [bridge]);
 
+  // Reopened where it was (after a restart, say), members' laptops still trying that address rejoin by themselves.
+  const last = room.earlier[0] ?? null;
   const blocked = meeting.origin === 'pack' ? t('open.fromPack') : meeting.status !== 'in_progress' ? t('open.notInProgress') : null;
   const submit = async (v: { host: string; port: number | null }) => {
     setBusy(true);
@@ -153,7 +155,7 @@ function OpenRoom({ meeting, room, onOpened }: { meeting: MeetingDetail; room: L
       {blocked ? (
         <Alert type="info" showIcon title={blocked} />
       ) : (
-        <Form form={form} layout="vertical" onFinish={(v) => void submit(v)} className="ns-room-open-form" initialValues={{ port: null }}>
+        <Form form={form} layout="vertical" onFinish={(v) => void submit(v)} className="ns-room-open-form" initialValues={{ host: last?.host, port: last?.port ?? null }}>
           <Form.Item name="host" label={t('open.address')} extra={t('open.addressHelp')} rules={[{ required: true, message: t('open.addressRequired') }]}>
             <Select
               loading={addresses === null}
