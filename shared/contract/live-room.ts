@@ -107,6 +107,28 @@ export interface LiveRoomHostStatus {
   }[];
 }
 
+/** What a meeting's rooms decided and who spoke: on the host from its own record, on a member's laptop from the signed pack. */
+export interface MeetingRoomRecord {
+  source: 'host' | 'pack';
+  votes: {
+    voteId: string;
+    itemId: string | null;
+    title: string;
+    secret: boolean;
+    closedAt: string;
+    eligible: number;
+    present: number;
+    agree: number;
+    disagree: number;
+    other: number;
+    needed: number;
+    passed: boolean;
+    /** Who chose what, for a named ballot; null for a secret one. */
+    named: { personId: string; choice: BallotChoice }[] | null;
+  }[];
+  speeches: { personId: string; itemId: string | null; kind: FloorKind; seconds: number; at: string }[];
+}
+
 /** A room as this member's laptop last saw it (kept after leaving). */
 export interface SeenRoom {
   roomId: string;
@@ -184,6 +206,8 @@ export const liveRoomMethods = {
       .strict()
       .refine((j) => j.fingerprint !== undefined || j.meetingId !== undefined, { error: 'Cần dấu vân tay của phòng họp / the room fingerprint is required', path: ['fingerprint'] }),
   },
+  /** The votes and speeches of a meeting's rooms (this laptop's own, or as its pack carried them). */
+  'liveRoom.record': { access: 'ui', input: z.object(meeting).strict() },
   /** Rooms this laptop was in as a member, newest first, each as it last saw it. */
   'liveRoom.seen': { access: 'ui', input: z.object({ meetingId: id.optional() }).strict() },
   /** The room certificate's fingerprint a meeting's signed pack carried to this laptop, if any. */
@@ -211,6 +235,7 @@ export interface LiveRoomOutputs {
   'liveRoom.join': LiveRoomMemberStatus;
   'liveRoom.pinned': { fingerprint: string | null };
   'liveRoom.seen': SeenRoom[];
+  'liveRoom.record': MeetingRoomRecord | null;
   'liveRoom.leave': LiveRoomMemberStatus;
   'liveRoom.memberStatus': LiveRoomMemberStatus;
   'liveRoom.vote': LiveRoomMemberStatus;

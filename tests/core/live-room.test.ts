@@ -232,8 +232,27 @@ describe('the live room between laptops (issue 15)', () => {
     expect(joined).toMatchObject({ connection: 'connected', personId: w.d.member1, fingerprint: pinned });
     expect((await thang.call('liveRoom.seen', { meetingId: m.id })).map((r) => r.roomId)).toEqual([room.roomId]);
     expect(await thang.call('liveRoom.seen', { meetingId: w.d.committee })).toEqual([]);
-    // Reopened after closing, the room keeps its certificate: the pin still holds.
+    // What the room decides travels in the next pack: the member's laptop keeps the meeting's results.
+    const vote = await w.core.call('liveRoom.openVote', { meetingId: m.id, itemId: m.firstItem, title: 'Thông qua báo cáo', secret: false });
+    await memberSees(thang, (s) => s.snapshot?.votes.length === 1, 'the vote');
+    await thang.call('liveRoom.vote', { voteId: vote.voteId, choice: 'agree' });
+    const asked = await thang.call('liveRoom.requestFloor', { itemId: m.firstItem, kind: 'question', addressee: 'Giám đốc Công an tỉnh' });
+    await w.core.call('liveRoom.giveFloor', { meetingId: m.id, requestId: asked.requestId });
+    await w.core.call('liveRoom.endSpeech', { meetingId: m.id });
     await w.core.call('liveRoom.close', { meetingId: m.id });
+    expect(await thang.call('liveRoom.record', { meetingId: m.id })).toBeNull();
+    const next = joinPath(tempDir(), 'goi-2.nghisu');
+    await w.core.call('packs.exportFile', { meetingId: m.id, file: next });
+    await thang.call('packs.importFile', { file: next });
+    const record = await thang.call('liveRoom.record', { meetingId: m.id });
+    expect(record).toMatchObject({
+      source: 'pack',
+      votes: [{ voteId: vote.voteId, title: 'Thông qua báo cáo', agree: 1, named: [{ personId: w.d.member1, choice: 'agree' }] }],
+      speeches: [{ personId: w.d.member1, itemId: m.firstItem, kind: 'question' }],
+    });
+    expect((await w.core.call('liveRoom.record', { meetingId: m.id }))!.source).toBe('host');
+
+    // Reopened after closing, the room keeps its certificate: the pin still holds.
     const again = await w.core.call('liveRoom.open', { meetingId: m.id, host: '127.0.0.1' });
     expect(again.fingerprint).toBe(pinned);
     // A meeting whose pack named no room needs the fingerprint typed.

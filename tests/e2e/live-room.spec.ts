@@ -185,6 +185,14 @@ test('the chair opens the room, a member joins from another laptop, follows the 
   await expect(seen).toContainText(MOTION);
   await expect(seen).toContainText('Không thông qua');
   await screenshot(memberPage, 'live-room-member-after');
+  // The meeting's page keeps the room's results.
+  await chairPage.getByRole('link', { name: 'Về cuộc họp' }).click();
+  const record = chairPage.locator('.ns-room-record');
+  await expect(record).toContainText('Kết quả tại phòng họp');
+  await expect(record).toContainText(MOTION);
+  await expect(record).toContainText(`Đồng ý: ${MEMBER_PROFILE.fullName}`);
+  await expect(record).toContainText(MEMBER_PROFILE.fullName);
+  await screenshot(chairPage, 'live-room-record');
   const stored = await secretariat.host.core.call('liveRoom.status', { meetingId });
   expect(stored.earlier[0]).toMatchObject({ endKind: 'closed', votes: 1 });
 

@@ -13,7 +13,7 @@ const tablesCreatedBy: Record<number, readonly string[]> = {
   10: ['sync_outbox', 'sync_remote', 'sync_conflicts', 'sync_files', 'sync_publications', 'sync_state'],
   11: ['action_plans', 'plan_groups', 'plan_targets', 'target_goals', 'target_actuals', 'plan_tasks'],
   12: ['committee_vote_rules'],
-  13: ['live_rooms', 'live_room_events', 'live_room_ballots', 'live_room_seen', 'live_room_pins'],
+  13: ['live_rooms', 'live_room_events', 'live_room_ballots', 'live_room_seen', 'live_room_records', 'live_room_pins'],
   14: ['opinion_requests', 'opinion_questions', 'opinion_recipients', 'opinion_documents', 'opinion_own_answers', 'opinion_replies', 'opinion_reply_answers', 'opinion_reminders'],
 };
 

@@ -38,6 +38,7 @@ export const liveRoomInvalidInputs: Record<keyof typeof liveRoomMethods, unknown
     { url: 'wss://192.168.1.10:8443/', meetingId: 'hop-1' },
   ],
   'liveRoom.pinned': [{}, { meetingId: 'hop-1' }],
+  'liveRoom.record': [{}, { meetingId: 'hop-1' }],
   'liveRoom.seen': [{ meetingId: 'hop-1' }, { all: true }],
   'liveRoom.leave': [{ all: true }],
   'liveRoom.memberStatus': [{ meetingId }],

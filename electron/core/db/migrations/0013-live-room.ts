@@ -62,6 +62,13 @@ export const liveRoom: Migration = {
     ) STRICT;
     CREATE INDEX live_room_seen_at ON live_room_seen (seen_at);
 
+    -- On a member's laptop: what the meeting's rooms decided, as the secretariat's signed pack carried it.
+    CREATE TABLE live_room_records (
+      meeting_id  TEXT PRIMARY KEY REFERENCES meetings (id) ON DELETE CASCADE,
+      record      TEXT NOT NULL CHECK (json_valid(record)),
+      received_at TEXT NOT NULL
+    ) STRICT;
+
     CREATE TABLE live_room_pins (
       meeting_id  TEXT PRIMARY KEY REFERENCES meetings (id) ON DELETE CASCADE,
       fingerprint TEXT NOT NULL,

@@ -1,4 +1,4 @@
-import type { liveRoomMethods } from '../../../../shared/contract/index.ts';
+import type { liveRoomMethods, MeetingRoomRecord } from '../../../../shared/contract/index.ts';
 import type { ServiceContext } from '../../context.ts';
 import type { DomainHandlers } from '../../dispatch.ts';
 import type { DirectoryDomain } from '../directory/index.ts';
@@ -7,6 +7,7 @@ import type { MeetingsDomain } from '../meetings/index.ts';
 import { createHostRooms } from './host-rooms.ts';
 import { createMemberSession } from './member-session.ts';
 import { networkAddresses } from './network-addresses.ts';
+import { createRoomRecord } from './room-record.ts';
 
 /**
  * The live room (issue 15, ADR 0013): the rooms this laptop hosts for its meetings, and the one room
@@ -15,6 +16,8 @@ import { networkAddresses } from './network-addresses.ts';
 export function createLiveRoomDomain(ctx: ServiceContext, deps: { meetings: Pick<MeetingsDomain, 'reader'>; directory: Pick<DirectoryDomain, 'trustedKeys' | 'signer'> }) {
   const host = createHostRooms(ctx, deps);
   const member = createMemberSession(ctx, deps);
+  const record = createRoomRecord(ctx.db);
+  const packRecord = ctx.db.prepare('SELECT record FROM live_room_records WHERE meeting_id = ?').pluck();
 
   const handlers: DomainHandlers<typeof liveRoomMethods> = {
     'liveRoom.interfaces': () => networkAddresses(),
@@ -35,6 +38,13 @@ export function createLiveRoomDomain(ctx: ServiceContext, deps: { meetings: Pick
     'liveRoom.closeVote': (input) => host.closeVote(input),
     'liveRoom.join': (input) => member.join(input),
     'liveRoom.pinned': (input) => member.pinned(input),
+    'liveRoom.record': ({ meetingId }) => {
+      deps.meetings.reader.detail(meetingId);
+      const own = record.meetingRecord(meetingId);
+      if (own) return { source: 'host' as const, ...own };
+      const carried = packRecord.get(meetingId) as string | undefined;
+      return carried ? { source: 'pack' as const, ...(JSON.parse(carried) as Omit<MeetingRoomRecord, 'source'>) } : null;
+    },
     'liveRoom.seen': (input) => member.seen(input),
     'liveRoom.leave': () => member.leave(),
     'liveRoom.memberStatus': () => member.status(),

@@ -1,4 +1,4 @@
-import type { LiveRoomHostStatus, LiveRoomVoteResult } from '../../../../shared/contract/index.ts';
+import type { LiveRoomHostStatus, LiveRoomVoteResult, MeetingRoomRecord } from '../../../../shared/contract/index.ts';
 import type { SqliteDatabase } from '../../runtime.ts';
 import type { CountedBallot, RoomEvent } from '../room/room-state.ts';
 
@@ -34,6 +34,10 @@ export function createRoomRecord(db: SqliteDatabase) {
             (SELECT count(*) FROM live_room_events e WHERE e.room_id = r.id AND e.type = 'vote-opened')
               - (SELECT count(*) FROM live_room_events e WHERE e.room_id = r.id AND e.type = 'vote-closed') AS unfinished
        FROM live_rooms r WHERE r.meeting_id = ? AND r.closed_at IS NOT NULL ORDER BY r.opened_at DESC`,
+  );
+  const speechEvents = db.prepare(
+    `SELECT e.type, e.at, e.body FROM live_room_events e JOIN live_rooms r ON r.id = e.room_id
+      WHERE r.meeting_id = ? AND e.type IN ('floor-requested', 'speech-ended') ORDER BY r.opened_at, e.seq`,
   );
   const voteEvents = db.prepare(
     `SELECT e.room_id AS roomId, e.type, e.at, e.body FROM live_room_events e JOIN live_rooms r ON r.id = e.room_id
@@ -73,6 +77,35 @@ export function createRoomRecord(db: SqliteDatabase) {
         }
       }
       return out;
+    },
+    /** The meeting's votes with their results and the speeches with their lengths, as the pack carries them; null when no room ran. */
+    meetingRecord(meetingId: string): Omit<MeetingRoomRecord, 'source'> | null {
+      const votes = this.closedVotes(meetingId).map((v) => ({
+        voteId: v.voteId,
+        itemId: v.itemId,
+        title: v.title,
+        secret: v.secret,
+        closedAt: v.closedAt,
+        eligible: v.result.eligible,
+        present: v.result.present,
+        agree: v.result.tally.agree,
+        disagree: v.result.tally.disagree,
+        other: v.result.tally.other,
+        needed: v.result.tally.needed,
+        passed: v.result.tally.passed,
+        named: v.result.named ? v.result.named.map(({ personId, choice }) => ({ personId, choice })) : null,
+      }));
+      const requests = new Map<string, { personId: string; itemId: string | null; kind: 'speak' | 'question' }>();
+      const speeches: MeetingRoomRecord['speeches'] = [];
+      for (const row of speechEvents.all(meetingId) as { type: string; at: string; body: string }[]) {
+        const e = JSON.parse(row.body) as RoomEvent;
+        if (e.type === 'floor-requested') requests.set(e.requestId, { personId: e.personId, itemId: e.itemId, kind: e.kind });
+        else if (e.type === 'speech-ended') {
+          const r = requests.get(e.requestId);
+          if (r) speeches.push({ ...r, seconds: e.seconds, at: row.at });
+        }
+      }
+      return votes.length || speeches.length ? { votes, speeches } : null;
     },
   };
 }

@@ -182,6 +182,11 @@ export function applyPack(
       db.prepare(
         'INSERT INTO live_room_pins (meeting_id, fingerprint, received_at) VALUES (?, ?, ?) ON CONFLICT (meeting_id) DO UPDATE SET fingerprint = excluded.fingerprint, received_at = excluded.received_at',
       ).run(m.id, pack.room.fingerprint, now);
+      if (pack.room.record) {
+        db.prepare(
+          'INSERT INTO live_room_records (meeting_id, record, received_at) VALUES (?, ?, ?) ON CONFLICT (meeting_id) DO UPDATE SET record = excluded.record, received_at = excluded.received_at',
+        ).run(m.id, JSON.stringify(pack.room.record), now);
+      }
     }
     ctx.audit.record({
       action: 'packs.import',

@@ -37,7 +37,7 @@ export const PACK_LIMITS = {
   manifestBytes: 4 * 1024 * 1024,
   signatureBytes: 1024,
   contentBytes: 16 * 1024 * 1024,
-  roomBytes: 4 * 1024,
+  roomBytes: 4 * 1024 * 1024,
   textBytes: 64 * 1024 * 1024,
   ratio: 100,
 } as const;
@@ -77,8 +77,45 @@ const sealing = z
   })
   .strict();
 
-/** room.json: the SHA-256 fingerprint of the room's TLS certificate, as Node prints it (AA:BB:…). */
-export const roomSchema = z.object({ fingerprint: z.string().regex(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/) }).strict();
+const count = z.number().int().min(0).max(100_000);
+/** What the meeting's rooms decided so far: votes with their results, speeches with their lengths. */
+const roomRecord = z
+  .object({
+    votes: z
+      .array(
+        z
+          .object({
+            voteId: uuid,
+            itemId: uuid.nullable(),
+            title: z.string().max(500),
+            secret: z.boolean(),
+            closedAt: instant,
+            eligible: count,
+            present: count,
+            agree: count,
+            disagree: count,
+            other: count,
+            needed: count,
+            passed: z.boolean(),
+            named: z
+              .array(z.object({ personId: uuid, choice: z.enum(['agree', 'disagree', 'other']) }).strict())
+              .max(1_000)
+              .nullable(),
+          })
+          .strict(),
+      )
+      .max(1_000),
+    speeches: z
+      .array(z.object({ personId: uuid, itemId: uuid.nullable(), kind: z.enum(['speak', 'question']), seconds: z.number().int().min(0).max(86_400), at: instant }).strict())
+      .max(10_000),
+  })
+  .strict();
+
+/**
+ * room.json: the SHA-256 fingerprint of the room's TLS certificate, as Node prints it (AA:BB:…), and
+ * once a room has run, its record (members' laptops keep the meeting's results from the signed pack).
+ */
+export const roomSchema = z.object({ fingerprint: z.string().regex(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/), record: roomRecord.optional() }).strict();
 export type PackRoom = z.infer<typeof roomSchema>;
 
 export const manifestSchema = z

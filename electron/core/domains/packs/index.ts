@@ -36,6 +36,7 @@ import { readPack, type OpenedPack, type Unseal } from './read-pack.ts';
 import { openKey } from './sealing.ts';
 import { writePack } from './write-pack.ts';
 import { createRoomCertificates } from '../live-room/room-certificates.ts';
+import { createRoomRecord } from '../live-room/room-record.ts';
 
 export interface PacksDeps {
   directory: DirectoryDomain;
@@ -126,10 +127,12 @@ export function createPacksDomain(ctx: ServiceContext, deps: PacksDeps) {
   }
 
   const roomCertificates = createRoomCertificates(ctx);
+  const roomRecord = createRoomRecord(db);
   async function buildPack(prepared: ReturnType<typeof preparePack>, file: string) {
     const { identity, content, pageTexts, audience } = prepared;
     // Members learn the room's certificate from the signed pack, long before the room opens.
-    const room = { fingerprint: (await roomCertificates.forMeeting(content.meeting.id)).fingerprint };
+    const record = roomRecord.meetingRecord(content.meeting.id);
+    const room = { fingerprint: (await roomCertificates.forMeeting(content.meeting.id)).fingerprint, ...(record ? { record } : {}) };
     const scratchDir = scratchPath(ctx.paths, 'pack-seal');
     let documents: number;
     try {

@@ -154,6 +154,11 @@ export const room: typeof vi = {
     seenItem: 'Last item: {{item}}',
     seenOpen: 'still open when you left',
   },
+  record: {
+    heading: 'Results in the meeting room',
+    fromHost: 'as the room on this laptop recorded them',
+    fromPack: 'as the secretariat’s signed pack carried them',
+  },
   projector: {
     title: 'Projector screen',
     noRoom: 'The room is not open.',

@@ -156,6 +156,11 @@ export const room = {
     seenItem: 'Nội dung cuối cùng: {{item}}',
     seenOpen: 'chưa kết thúc khi rời phòng',
   },
+  record: {
+    heading: 'Kết quả tại phòng họp',
+    fromHost: 'theo ghi nhận của phòng họp trên máy này',
+    fromPack: 'theo gói tài liệu đã ký của Văn phòng',
+  },
   projector: {
     title: 'Màn hình chiếu',
     noRoom: 'Phòng họp chưa mở.',

@@ -22,6 +22,7 @@ import { CloneDialog } from './CloneDialog.tsx';
 import { MeetingActions } from './MeetingActions.tsx';
 import { MeetingFacts } from './MeetingFacts.tsx';
 import { PackOriginBanner } from './PackOriginBanner.tsx';
+import { RoomRecordCard } from '../../live-room/RoomRecordCard.tsx';
 import '../meetings.css';
 import { edition } from '../../../../../shared/edition.ts';
 
@@ -131,6 +132,7 @@ function MeetingView({ meeting, replace }: { meeting: MeetingDetail; replace: (m
         />
       ) : null}
       <BookingWarnings warnings={meeting.warnings} />
+      {meeting.status !== 'draft' ? <RoomRecordCard meeting={meeting} /> : null}
 
       <Card className="ns-block ns-tabs-card">
         <Tabs
