@@ -185,6 +185,10 @@ test('the chair opens the room, a member joins from another laptop, follows the 
   await expect(seen).toContainText(MOTION);
   await expect(seen).toContainText('Không thông qua');
   await screenshot(memberPage, 'live-room-member-after');
+  // F1 opens the guide at the room's topic.
+  await memberPage.keyboard.press('F1');
+  await expect(memberPage).toHaveURL(/\/help\?topic=room$/);
+  await expect(memberPage.getByRole('region', { name: 'Trong phòng họp' })).toBeInViewport();
   // The meeting's page keeps the room's results.
   await chairPage.getByRole('link', { name: 'Về cuộc họp' }).click();
   const record = chairPage.locator('.ns-room-record');

@@ -1,11 +1,12 @@
 /** The guide's topics, in the order of its contents. */
-export const helpTopics = ['start', 'meetings', 'minutes', 'tasks', 'reports', 'plans', 'sync', 'documents', 'reader', 'packs', 'opinions', 'directory', 'settings'] as const;
+export const helpTopics = ['start', 'meetings', 'minutes', 'room', 'tasks', 'reports', 'plans', 'sync', 'documents', 'reader', 'packs', 'opinions', 'directory', 'settings'] as const;
 export type HelpTopic = (typeof helpTopics)[number];
 
 /** The topic about the screen at `pathname`: what F1 opens. */
 export function topicForPath(pathname: string): HelpTopic {
   if (pathname.startsWith('/reader')) return 'reader';
   if (/^\/meetings\/[^/]+\/(minutes|notice)/.test(pathname)) return 'minutes';
+  if (/^\/meetings\/[^/]+\/room/.test(pathname) || pathname.startsWith('/room') || pathname.startsWith('/projector')) return 'room';
   if (pathname.startsWith('/meetings')) return 'meetings';
   if (pathname.startsWith('/opinions')) return 'opinions';
   if (pathname === '/tasks/report') return 'reports';

@@ -122,6 +122,16 @@ export const help: typeof source = {
         'Classified documents in a pack are encrypted (number, notation and summary included) and open only on the laptops of participants whose keys the secretariat trusts (Directory → My profile → “Export public key”, sent to the secretariat). Before exporting, the secretariat sees who can open them and who has no key yet; a laptop not among them still gets the rest and is told which documents were not for it.',
       ],
     },
+    room: {
+      title: 'In the meeting room',
+      lead: 'The room runs on the meeting room’s local network, no Internet needed: the current item, attendance, requests to speak, signed votes, the projector screen.',
+      steps: [
+        'Secretariat: once the meeting is “In progress”, “Meeting room” → pick the room’s network → “Open the room”. Give members the address (or the join link, or the QR code); the fingerprint is already in the pack they received.',
+        'Member: in the meeting, “Join the room”, type the address, then “Join”. The laptop proves you are the member with your profile key, no password. Turn on “Follow the presenter” and the document and page move with the presenter’s.',
+        'Chair/secretariat: choose the current item (with its timer against the plan), present a document page, check people in, order and give the floor, open a named or secret vote with or without a time limit, then “Close and count”.',
+        'Results show on every laptop and the projector; in the minutes, “Refresh from the meeting” puts them under their item, with who voted how for a named vote. A member’s laptop that loses the network reconnects by itself; a ballot made meanwhile is sent when back, or refused if the vote has closed.',
+      ],
+    },
     opinions: {
       title: 'Written opinions',
       lead: 'When the committee must decide between meetings, the secretariat asks the members in a signed request and summarises their answers.',

@@ -123,6 +123,16 @@ export const help = {
         'Tài liệu mật trong gói được mã hóa (cả số, ký hiệu, trích yếu), chỉ mở được trên máy của người dự họp mà Văn phòng đã tin cậy khóa (Danh mục → Hồ sơ của tôi → “Xuất khóa công khai”, gửi cho Văn phòng). Trước khi xuất, Văn phòng thấy ai mở được và ai chưa có khóa; máy không có trong danh sách vẫn nhận phần còn lại và được báo tài liệu nào không gửi cho mình.',
       ],
     },
+    room: {
+      title: 'Trong phòng họp',
+      lead: 'Phòng họp chạy trên mạng nội bộ của phòng, không cần Internet: nội dung đang họp, điểm danh, đăng ký phát biểu, biểu quyết có chữ ký số, màn hình chiếu.',
+      steps: [
+        'Văn phòng: khi cuộc họp “Đang họp”, bấm “Phòng họp” → chọn mạng của phòng họp → “Mở phòng họp”. Đưa cho thành viên địa chỉ (hoặc liên kết vào phòng, mã QR); dấu vân tay đã có sẵn trong gói tài liệu họ đã nhận.',
+        'Thành viên: trong cuộc họp bấm “Vào phòng họp”, nhập địa chỉ rồi “Vào phòng”. Máy tự chứng minh bạn là thành viên bằng khóa của hồ sơ, không cần mật khẩu. Bật “Theo người trình bày” để tài liệu và trang chuyển theo người trình bày.',
+        'Chủ trì/Văn phòng: chọn nội dung đang họp (có đồng hồ so với thời gian dự kiến), trình chiếu trang tài liệu, điểm danh, sắp xếp và mời phát biểu, mở biểu quyết công khai hoặc kín, có thời hạn hoặc không, rồi “Kết thúc và kiểm phiếu”.',
+        'Kết quả hiện trên mọi máy và màn hình chiếu; trong biên bản, “Làm mới từ cuộc họp” đưa kết quả vào đúng nội dung, kèm danh sách người biểu quyết (biểu quyết công khai). Mất mạng thì máy thành viên tự kết nối lại; phiếu gửi lúc mất mạng được gửi khi có mạng, hoặc bị từ chối nếu biểu quyết đã kết thúc.',
+      ],
+    },
     opinions: {
       title: 'Lấy ý kiến bằng văn bản',
       lead: 'Khi Ban Chỉ đạo cần quyết định giữa hai phiên họp, Văn phòng xin ý kiến thành viên bằng phiếu có chữ ký số và tổng hợp kết quả.',
