@@ -39,6 +39,31 @@ function readHead(file: string): Buffer {
  * journal mode and could "repair" a file that must instead be refused and kept for investigation.
  */
 export function inspectDatabase(file: string, latestSchemaVersion: number, key: DatabaseKey | null = null): DatabaseFacts {
+  try {
+    return inspectOnce(file, latestSchemaVersion, key);
+  } catch (e) {
+    // A process killed mid-write leaves a hot WAL or journal, which a read-only connection may not
+    // replay. Replaying it is SQLite's own crash recovery (the last commit whole, nothing half), not
+    // a repair: let a read-write connection do it, then look again.
+    if (!((e as { code?: string }).code ?? '').startsWith('SQLITE_READONLY')) throw e;
+    recoverAfterCrash(file, key);
+    return inspectOnce(file, latestSchemaVersion, key);
+  }
+}
+
+function recoverAfterCrash(file: string, key: DatabaseKey | null): void {
+  let db;
+  try {
+    db = openSqlite(file, { fileMustExist: true }, key);
+    db.pragma('user_version', { simple: true });
+  } catch (e) {
+    throw corrupt(file, (e as { code?: string }).code ?? 'cannot recover', e);
+  } finally {
+    db?.close();
+  }
+}
+
+function inspectOnce(file: string, latestSchemaVersion: number, key: DatabaseKey | null): DatabaseFacts {
   let size: number;
   try {
     size = statSync(file).size;
