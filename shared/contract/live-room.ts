@@ -129,6 +129,14 @@ export interface MeetingRoomRecord {
   speeches: { personId: string; itemId: string | null; kind: FloorKind; seconds: number; at: string }[];
 }
 
+/** A room found on the LAN. The meeting is this laptop's own match (its pack pinned that fingerprint), never announced. */
+export interface DiscoveredRoom {
+  roomId: string;
+  url: string;
+  fingerprint: string;
+  meeting: { id: string; title: string } | null;
+}
+
 /** A room as this member's laptop last saw it (kept after leaving). */
 export interface SeenRoom {
   roomId: string;
@@ -206,6 +214,8 @@ export const liveRoomMethods = {
       .strict()
       .refine((j) => j.fingerprint !== undefined || j.meetingId !== undefined, { error: 'Cần dấu vân tay của phòng họp / the room fingerprint is required', path: ['fingerprint'] }),
   },
+  /** Rooms announcing themselves on this laptop's networks (DNS-SD), each matched to the meeting whose pack pinned its certificate. */
+  'liveRoom.discover': { access: 'ui', input: z.object({}).strict() },
   /** The votes and speeches of a meeting's rooms (this laptop's own, or as its pack carried them). */
   'liveRoom.record': { access: 'ui', input: z.object(meeting).strict() },
   /** Rooms this laptop was in as a member, newest first, each as it last saw it. */
@@ -235,6 +245,7 @@ export interface LiveRoomOutputs {
   'liveRoom.join': LiveRoomMemberStatus;
   'liveRoom.pinned': { fingerprint: string | null };
   'liveRoom.seen': SeenRoom[];
+  'liveRoom.discover': DiscoveredRoom[];
   'liveRoom.record': MeetingRoomRecord | null;
   'liveRoom.leave': LiveRoomMemberStatus;
   'liveRoom.memberStatus': LiveRoomMemberStatus;

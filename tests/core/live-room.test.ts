@@ -6,6 +6,7 @@ import type { LiveRoomMemberStatus } from '../../shared/contract/index.ts';
 import type { MinutesContent } from '../../shared/minutes/document.ts';
 import { createCore, type Core } from '../../electron/core/index.ts';
 import { Database } from '../support/sqlite.ts';
+import { loopbackMulticast } from '../support/loopback-multicast.ts';
 import { tempDir } from '../support/temp-dir.ts';
 import { meetingsWorld, meetingWithDraft, refused, type MeetingsWorld } from './meetings-fixture.ts';
 
@@ -16,6 +17,7 @@ import { meetingsWorld, meetingWithDraft, refused, type MeetingsWorld } from './
  * results going into the minutes, and a member who loses the network and comes back.
  */
 const cores: Core[] = [];
+const multicast = await loopbackMulticast();
 const proxies: Server[] = [];
 
 afterEach(async () => {
@@ -257,6 +259,27 @@ describe('the live room between laptops (issue 15)', () => {
     expect(again.fingerprint).toBe(pinned);
     // A meeting whose pack named no room needs the fingerprint typed.
     expect((await refused(thang.call('liveRoom.join', { url: again.url!, meetingId: w.d.committee }), 'INVALID_INPUT')).text.vi).toContain('nhập dấu vân tay');
+  });
+
+  // Found by mDNS on the loopback, which needs multicast there (.ci/run enables it; see the support file).
+  it.runIf(multicast)('an open room is found on the LAN (DNS-SD) and named by the meeting whose pack pinned it; a closed room is not', async () => {
+    const w = await meetingsWorld();
+    cores.push(w.core);
+    const m = await meetingWithDraft(w);
+    const thang = await memberCore(w, 'Lê Đức Thắng', w.d.member1);
+    const pack = joinPath(tempDir(), 'goi.nghisu');
+    await w.core.call('packs.exportFile', { meetingId: m.id, file: pack });
+    await thang.call('packs.importFile', { file: pack, trustSigner: true });
+    const room = await w.core.call('liveRoom.open', { meetingId: m.id, host: '127.0.0.1' });
+    // The announcement goes out once the name is probed (under a second); a browse takes two.
+    let found = await thang.call('liveRoom.discover', {});
+    for (let i = 0; i < 4 && !found.some((r) => r.roomId === room.roomId); i++) found = await thang.call('liveRoom.discover', {});
+    const mine = found.find((r) => r.roomId === room.roomId)!;
+    expect(mine).toEqual({ roomId: room.roomId, url: room.url, fingerprint: room.fingerprint, meeting: { id: m.id, title: 'Họp Ban Chỉ đạo quý I năm 2026' } });
+    // What was found joins like a typed address: the pinned certificate decides.
+    expect((await thang.call('liveRoom.join', { url: mine.url, meetingId: m.id })).connection).toBe('connected');
+    await w.core.call('liveRoom.close', { meetingId: m.id });
+    expect((await thang.call('liveRoom.discover', {})).some((r) => r.roomId === room.roomId)).toBe(false);
   });
 
   it('refuses a key it does not trust, a look-alike host, a room on every interface, and a meeting not in progress', async () => {

@@ -39,6 +39,7 @@ export const liveRoomInvalidInputs: Record<keyof typeof liveRoomMethods, unknown
   ],
   'liveRoom.pinned': [{}, { meetingId: 'hop-1' }],
   'liveRoom.record': [{}, { meetingId: 'hop-1' }],
+  'liveRoom.discover': [{ wait: 10 }],
   'liveRoom.seen': [{ meetingId: 'hop-1' }, { all: true }],
   'liveRoom.leave': [{ all: true }],
   'liveRoom.memberStatus': [{ meetingId }],

@@ -7,6 +7,7 @@ import type { MeetingsDomain } from '../meetings/index.ts';
 import { openRoomService, type RoomService } from '../room/room-service.ts';
 import { createRoomState, type RoomEvent, type RoomState } from '../room/room-state.ts';
 import { createRoomCertificates } from './room-certificates.ts';
+import { announceRoom } from './room-discovery.ts';
 import { createRoomRecord } from './room-record.ts';
 
 /**
@@ -22,6 +23,7 @@ interface HostedRoom {
   openedAt: string;
   state: RoomState;
   service: RoomService;
+  announcement: { stop(): Promise<void> };
 }
 
 const ROLES_WITH_VOTE = new Set(['chair', 'member']);
@@ -165,10 +167,11 @@ export function createHostRooms(ctx: ServiceContext, deps: { meetings: Pick<Meet
         log: ctx.log,
       });
       const openedAt = ctx.now().toISOString();
+      const listening = Number(new URL(service.url).port);
       try {
         ctx.db.transaction(() => {
-          record.open({ roomId, meetingId, host, port: Number(new URL(service.url).port), fingerprint: certificate.fingerprint, at: openedAt, by: (profileId.get() as string | undefined) ?? null });
-          ctx.audit.record({ action: 'liveRoom.open', entity: 'meeting', entityId: meetingId, detail: { roomId, host, port: Number(new URL(service.url).port), fingerprint: certificate.fingerprint } });
+          record.open({ roomId, meetingId, host, port: listening, fingerprint: certificate.fingerprint, at: openedAt, by: (profileId.get() as string | undefined) ?? null });
+          ctx.audit.record({ action: 'liveRoom.open', entity: 'meeting', entityId: meetingId, detail: { roomId, host, port: listening, fingerprint: certificate.fingerprint } });
           for (const event of early) onEvent(meeting, roomId, event);
           opened = true;
         })();
@@ -176,7 +179,8 @@ export function createHostRooms(ctx: ServiceContext, deps: { meetings: Pick<Meet
         await service.close();
         throw e;
       }
-      rooms.set(meetingId, { meetingId, roomId, openedAt, state, service });
+      const announcement = announceRoom({ host, port: listening, roomId, fingerprint: certificate.fingerprint }, ctx.log);
+      rooms.set(meetingId, { meetingId, roomId, openedAt, state, service, announcement });
       ctx.log.info({ meetingId, roomId, host }, 'live room opened');
       changed(meetingId, 0);
       return status(meetingId);
@@ -191,6 +195,7 @@ export function createHostRooms(ctx: ServiceContext, deps: { meetings: Pick<Meet
       })();
       r.service.flush();
       rooms.delete(meetingId);
+      await r.announcement.stop();
       await r.service.close();
       ctx.log.info({ meetingId, roomId: r.roomId }, 'live room closed');
       changed(meetingId, r.state.seq());

@@ -46,6 +46,7 @@ export function createLiveRoomDomain(ctx: ServiceContext, deps: { meetings: Pick
       return carried ? { source: 'pack' as const, ...(JSON.parse(carried) as Omit<MeetingRoomRecord, 'source'>) } : null;
     },
     'liveRoom.seen': (input) => member.seen(input),
+    'liveRoom.discover': () => member.discover(),
     'liveRoom.leave': () => member.leave(),
     'liveRoom.memberStatus': () => member.status(),
     'liveRoom.vote': (input) => member.vote(input),

@@ -1,9 +1,10 @@
-import type { LiveRoomMemberStatus, LiveRoomSnapshot, LocalizedText, MethodInput, SeenRoom } from '../../../../shared/contract/index.ts';
+import type { DiscoveredRoom, LiveRoomMemberStatus, LiveRoomSnapshot, LocalizedText, MethodInput, SeenRoom } from '../../../../shared/contract/index.ts';
 import type { ServiceContext } from '../../context.ts';
 import { CoreError } from '../../errors.ts';
 import type { DirectoryDomain } from '../directory/index.ts';
 import { connectRoom, type RoomClient } from '../room/room-client.ts';
 import type { RoomEvent } from '../room/room-state.ts';
+import { discoverRooms } from './room-discovery.ts';
 
 /**
  * This laptop in someone else's room, as a member: joined with the profile key, following the
@@ -30,6 +31,7 @@ interface Session {
 }
 
 const RETRY_MS = [500, 1000, 2000, 4000, 8000];
+const DISCOVERY_MS = 2000;
 /** The close code of a room the host closed (room-service.ts). */
 const ROOM_CLOSED = 4010;
 
@@ -43,6 +45,7 @@ function lost(): CoreError {
 export function createMemberSession(ctx: ServiceContext, deps: { directory: Pick<DirectoryDomain, 'signer'> }) {
   let session: Session | null = null;
   const pinOf = ctx.db.prepare('SELECT fingerprint FROM live_room_pins WHERE meeting_id = ?').pluck();
+  const meetingOfPin = ctx.db.prepare('SELECT m.id, m.title FROM live_room_pins p JOIN meetings m ON m.id = p.meeting_id WHERE p.fingerprint = ? ORDER BY p.received_at DESC LIMIT 1');
   const keepSeen = ctx.db.prepare(
     `INSERT INTO live_room_seen (room_id, url, meeting_id, snapshot, seen_at) VALUES (?, ?, ?, ?, ?)
      ON CONFLICT (room_id) DO UPDATE SET url = excluded.url, meeting_id = coalesce(excluded.meeting_id, live_room_seen.meeting_id), snapshot = excluded.snapshot, seen_at = excluded.seen_at`,
@@ -237,6 +240,12 @@ export function createMemberSession(ctx: ServiceContext, deps: { directory: Pick
     status,
 
     pinned: ({ meetingId }: MethodInput<'liveRoom.pinned'>) => ({ fingerprint: pinned(meetingId) }),
+
+    /** A couple of seconds listening on every network of the laptop. */
+    async discover(): Promise<DiscoveredRoom[]> {
+      const found = await discoverRooms(DISCOVERY_MS, ctx.log);
+      return found.map((r) => ({ ...r, meeting: (meetingOfPin.get(r.fingerprint) as { id: string; title: string } | undefined) ?? null }));
+    },
 
     seen: ({ meetingId }: MethodInput<'liveRoom.seen'>): SeenRoom[] =>
       (seenRows.all(meetingId ?? null, meetingId ?? null) as { room_id: string; url: string; meeting_id: string | null; snapshot: string; seen_at: string }[]).map((r) => ({

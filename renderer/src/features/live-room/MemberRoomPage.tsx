@@ -1,9 +1,9 @@
-import { LogoutOutlined, ReadOutlined } from '@ant-design/icons';
+import { LogoutOutlined, ReadOutlined, WifiOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, Empty, Flex, Form, Input, List, Radio, Row, Switch, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
-import type { LiveRoomMemberStatus, LiveRoomSnapshot, LiveRoomVote } from '../../../../shared/contract/index.ts';
+import type { DiscoveredRoom, LiveRoomMemberStatus, LiveRoomSnapshot, LiveRoomVote } from '../../../../shared/contract/index.ts';
 import type { BallotChoice } from '../../../../shared/room/tally.ts';
 import { useBridge } from '../../bridge/BridgeContext.tsx';
 import { errorText } from '../../common/errors.ts';
@@ -76,6 +76,19 @@ function JoinForm({ status, onJoined }: { status: LiveRoomMemberStatus; onJoined
     };
   }, [bridge, form, meetingId]);
 
+  const [found, setFound] = useState<DiscoveredRoom[] | null>(null);
+  const [searching, setSearching] = useState(false);
+  const discover = async () => {
+    setSearching(true);
+    const list = await run(() => bridge.invoke('liveRoom.discover', {}));
+    setSearching(false);
+    setFound(list ?? []);
+  };
+  const pick = (room: DiscoveredRoom) => {
+    // A room whose certificate another meeting's pack pinned is not this one: keep the pin, take the address only.
+    form.setFieldsValue({ url: room.url, ...(pinned ? {} : { fingerprint: room.fingerprint }) });
+  };
+
   const join = async (v: { url: string; fingerprint: string }) => {
     setBusy(true);
     const joined = await run(
@@ -89,6 +102,42 @@ function JoinForm({ status, onJoined }: { status: LiveRoomMemberStatus; onJoined
     <Card className="ns-block ns-room-join" title={t('member.joinHeading')}>
       {status.problem ? <Alert type="warning" showIcon className="ns-block" title={status.problem[lang]} /> : null}
       <Typography.Paragraph type="secondary">{t('member.joinIntro')}</Typography.Paragraph>
+      <Flex gap="small" align="center" wrap className="ns-block">
+        <Button icon={<WifiOutlined />} loading={searching} onClick={() => void discover()}>
+          {t('member.discover')}
+        </Button>
+        {found && found.length === 0 ? <Typography.Text type="secondary">{t('member.discoverNone')}</Typography.Text> : null}
+      </Flex>
+      {found && found.length ? (
+        <List
+          size="small"
+          bordered
+          className="ns-block ns-room-found"
+          dataSource={found}
+          renderItem={(r) => {
+            const mismatch = pinned !== null && r.fingerprint !== pinned;
+            return (
+              <List.Item
+                actions={[
+                  <Button key="use" size="small" type={r.meeting && !mismatch ? 'primary' : 'default'} disabled={mismatch} onClick={() => pick(r)}>
+                    {t('member.discoverUse')}
+                  </Button>,
+                ]}
+              >
+                <List.Item.Meta
+                  title={r.meeting ? r.meeting.title : t('member.discoverUnknown')}
+                  description={
+                    <>
+                      <div className="ns-room-url">{r.url}</div>
+                      {mismatch ? <Typography.Text type="warning">{t('member.discoverOther')}</Typography.Text> : r.meeting ? null : <Typography.Text type="secondary">{t('member.discoverCompare', { fingerprint: r.fingerprint })}</Typography.Text>}
+                    </>
+                  }
+                />
+              </List.Item>
+            );
+          }}
+        />
+      ) : null}
       <Form form={form} layout="vertical" onFinish={(v) => void join(v)} initialValues={{ url: status.url ?? '', fingerprint: status.fingerprint ?? '' }}>
         <Form.Item name="url" label={t('member.url')} extra={t('member.urlHelp')} rules={[{ required: true, pattern: /^\s*wss:\/\/\S+:\d+\/\s*$/, message: t('member.urlRequired') }]}>
           <Input
