@@ -6,6 +6,7 @@ import { expect, screenshot, test } from './fixtures.ts';
 import { hostPage, MEMBER_PROFILE, seedMeetingDocument } from './support/annotated-reader.ts';
 import { choose, confirmPopover } from './support/antd.ts';
 import { isolatedHost, type IsolatedHost } from './support/isolated-host.ts';
+import { loopbackMulticast } from '../support/loopback-multicast.ts';
 
 test.setTimeout(120_000);
 
@@ -88,7 +89,16 @@ test('the chair opens the room, a member joins from another laptop, follows the 
   // The meeting's signed pack named the room's certificate: only the address is typed.
   await expect(memberPage.getByRole('textbox', { name: 'Dấu vân tay' })).toHaveValue(fingerprint);
   await expect(memberPage.getByText('Dấu vân tay lấy từ gói tài liệu đã ký của cuộc họp: chỉ cần nhập địa chỉ.')).toBeVisible();
-  await memberPage.getByRole('textbox', { name: 'Địa chỉ phòng họp' }).fill(url);
+  if (await loopbackMulticast()) {
+    // Found on the network (DNS-SD), named by the meeting whose pack pinned its certificate.
+    await memberPage.getByRole('button', { name: 'Tìm phòng họp trên mạng' }).click();
+    const found = memberPage.locator('.ns-room-found .ant-list-item', { hasText: 'Họp Ban Chỉ đạo quý I năm 2026' });
+    await expect(found).toBeVisible({ timeout: 15_000 });
+    await found.getByRole('button', { name: 'Chọn' }).click();
+    await expect(memberPage.getByRole('textbox', { name: 'Địa chỉ phòng họp' })).toHaveValue(url);
+  } else {
+    await memberPage.getByRole('textbox', { name: 'Địa chỉ phòng họp' }).fill(url);
+  }
   await screenshot(memberPage, 'live-room-join');
   await memberPage.getByRole('button', { name: 'Vào phòng', exact: true }).click();
   await expect(memberPage.getByText('Đã kết nối')).toBeVisible();
