@@ -101,7 +101,10 @@ export function createMemberSession(ctx: ServiceContext, deps: { directory: Pick
       do {
         refreshAgain = false;
         if (!s.client || session !== s) return;
-        s.snapshot = (await s.client.state()) as LiveRoomSnapshot;
+        const snapshot = (await s.client.state()) as LiveRoomSnapshot;
+        // Left (or the core closed) while the answer travelled: nothing more to show or keep.
+        if (session !== s) return;
+        s.snapshot = snapshot;
         keep(s);
         changed();
       } while (refreshAgain);
