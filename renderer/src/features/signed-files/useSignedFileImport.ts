@@ -3,6 +3,7 @@ import type { TrustScope, UploadRef } from '../../../../shared/contract/index.ts
 import { useBridge } from '../../bridge/BridgeContext.tsx';
 import { BridgeError } from '../../bridge/BridgeError.ts';
 import { errorText } from '../../common/errors.ts';
+import { stageUpload } from './stageUpload.ts';
 
 /** What every signed file's inspection says about who signed it. */
 export interface SignedInspection {
@@ -51,22 +52,16 @@ export function useSignedFileImport<I extends SignedInspection>({ inspect, commi
   }
 
   async function read(file: File): Promise<void> {
-    const controller = new AbortController();
-    abort.current = controller;
-    setStep({ kind: 'uploading', fileName: file.name, percent: 0 });
-    let upload: UploadRef;
+    let upload: UploadRef | 'cancelled';
     try {
-      const staged = await bridge.upload(file, {
-        signal: controller.signal,
-        onProgress: (sent, total) => setStep({ kind: 'uploading', fileName: file.name, percent: total ? Math.round((sent / total) * 100) : 0 }),
-      });
-      upload = { uploadId: staged.uploadId, fileName: staged.fileName };
+      upload = await stageUpload(bridge, file, abort, (percent) => setStep({ kind: 'uploading', fileName: file.name, percent }));
     } catch (error) {
-      if (error instanceof BridgeError && error.code === 'CANCELLED') setStep({ kind: 'choose' });
-      else refuse(file.name, error);
+      refuse(file.name, error);
       return;
-    } finally {
-      abort.current = null;
+    }
+    if (upload === 'cancelled') {
+      setStep({ kind: 'choose' });
+      return;
     }
     setStep({ kind: 'checking', fileName: file.name });
     try {
