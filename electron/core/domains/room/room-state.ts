@@ -1,5 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
-import { secretRecord, tally, type BallotChoice, type PassRule, type Tally } from '../../../../shared/room/tally.ts';
+import type { FloorKind, LiveRoomFloorRequest, LiveRoomVoteResult as VoteResult } from '../../../../shared/contract/index.ts';
+import { secretRecord, tally, type BallotChoice, type PassRule } from '../../../../shared/room/tally.ts';
 import { CoreError } from '../../errors.ts';
 import { checkBallot } from './ballot.ts';
 
@@ -40,18 +41,9 @@ export interface CountedBallot {
   publicKey: string | null;
 }
 
-export type FloorKind = 'speak' | 'question';
-
-export interface VoteResult {
-  voteId: string;
-  eligible: number;
-  present: number;
-  tally: Tally;
-  /** A named ballot's voters and choices; null for a secret one. */
-  named: { personId: string; choice: BallotChoice; text: string | null }[] | null;
-  /** A secret ballot's record: who voted (sorted) and the "ý kiến khác" texts without authors; null for a named one. */
-  secret: { voters: string[]; otherTexts: string[] } | null;
-}
+/** The contract's shapes: what the host keeps is what every screen is sent. */
+export type { FloorKind, LiveRoomVoteResult as VoteResult } from '../../../../shared/contract/index.ts';
+type FloorRequest = LiveRoomFloorRequest;
 
 type EventBody =
   | { type: 'checked-in'; personId: string }
@@ -67,17 +59,6 @@ type EventBody =
   | { type: 'vote-closed'; result: VoteResult };
 
 export type RoomEvent = EventBody & { seq: number; at: string };
-
-interface FloorRequest {
-  requestId: string;
-  personId: string;
-  itemId: string | null;
-  kind: FloorKind;
-  addressee: string | null;
-  requestedAt: string;
-  givenAt: string | null;
-  endedAt: string | null;
-}
 
 interface Vote {
   voteId: string;
