@@ -114,11 +114,11 @@ function bindServices(db: SqliteDatabase, events: EventBus, log: Logger, paths: 
   const security = createSecurityDomain(ctx);
   const outbox = createOutbox(ctx);
   const tasks = createTasksDomain(ctx, { meetings, outbox });
-  const sync = createSyncDomain(ctx, { outbox, documents, packs, host: syncHost });
+  const opinions = createOpinionsDomain(ctx, { directory, documents });
+  const sync = createSyncDomain(ctx, { outbox, documents, packs, opinions, host: syncHost });
   const plans = createPlansDomain(ctx);
   const reports = createReportsDomain(ctx, { tasks, plans, meetings, importIntoMeeting: documents.importPaths });
   const liveRoom = createLiveRoomDomain(ctx, { meetings, directory });
-  const opinions = createOpinionsDomain(ctx, { directory, documents });
   const domains: Domain[] = [directory, meetings, documents, packs, annotations, auditTrail, minutes, security, tasks, sync, plans, reports, liveRoom, opinions];
   return {
     audit,

@@ -44,10 +44,17 @@ export const syncMethods = {
   'sync.dismissRejected': { access: 'ui', input: z.object({ seq: z.number().int().min(1) }).strict() },
   /** Publish a published meeting's signed pack through the hub for the committee's units (sent with the next pass). */
   'sync.publishPack': { access: 'ui', input: z.object({ meetingId: id }).strict() },
-  /** Packs and notices published from here or received from the hub, newest first. */
+  /** Secretariat: send a written-opinions request made here through the hub to the units of the members asked. */
+  'sync.publishOpinionRequest': { access: 'ui', input: z.object({ requestId: id }).strict() },
+  /** Member: send this laptop's signed answers to a request that came through the hub back to the unit that sent it. */
+  'sync.publishOpinionAnswers': { access: 'ui', input: z.object({ requestId: id }).strict() },
+  /** Packs, notices and written opinions published from here or received from the hub, newest first. */
   'sync.publications': { access: 'ui', input: z.object({}).strict() },
-  /** Import a received pack that waited (its signer not yet trusted): `trustSigner` after checking the fingerprint shown. */
-  'sync.importPublication': { access: 'ui', input: z.object({ id, trustSigner: z.boolean().optional() }).strict() },
+  /**
+   * Import a received file that waited (its signer not yet trusted): `trustSigner` after checking the
+   * fingerprint shown. Answers are trusted as the key of `personId`, the member who was asked.
+   */
+  'sync.importPublication': { access: 'ui', input: z.object({ id, trustSigner: z.boolean().optional(), personId: id.optional() }).strict() },
   /** Stop syncing: forget the connection and the credentials; the outbox is kept. */
   'sync.disconnect': { access: 'ui', input: z.object({}).strict() },
 } as const satisfies MethodSpecs;
@@ -119,8 +126,11 @@ export interface SyncRejected {
 export interface SyncPublication {
   id: string;
   direction: 'out' | 'in';
-  kind: 'meeting_pack' | 'conclusion_notice';
-  meetingId: string;
+  kind: 'meeting_pack' | 'conclusion_notice' | 'opinion_request' | 'opinion_answers';
+  /** The meeting of a pack or notice; null for written opinions. */
+  meetingId: string | null;
+  /** The written-opinions request of a request or answers; null for a pack or notice. */
+  requestId: string | null;
   title: string;
   fileName: string;
   /** out: pending → sent | rejected; in: imported | waiting (the signer is not trusted yet) | refused. */
@@ -131,6 +141,8 @@ export interface SyncPublication {
 
 export interface SyncOutputs {
   'sync.publishPack': SyncPublication;
+  'sync.publishOpinionRequest': SyncPublication;
+  'sync.publishOpinionAnswers': SyncPublication;
   'sync.publications': SyncPublication[];
   'sync.importPublication': SyncPublication;
   'sync.status': SyncStatus;

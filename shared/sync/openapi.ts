@@ -187,8 +187,8 @@ export function buildOpenApi(): Record<string, unknown> {
       },
       '/v1/publications/{id}': {
         put: {
-          summary: 'Publish a signed meeting pack or an issued Thông báo kết luận (its file uploaded first) for a committee’s units',
-          description: 'Idempotent on the client-made id: the same body again answers 200; another body for the same id is refused (409). Only the publishing unit may publish under an id.',
+          summary: 'Publish a signed meeting pack, an issued Thông báo kết luận, a written-opinions request or a member’s answers (its file uploaded first) for the units named',
+          description: 'Idempotent on the client-made id: the same body again answers 200; another body for the same id is refused (409). Only the publishing unit may publish under an id. Answers (opinion_answers) are accepted only from a unit the request was sent to, and only for the unit that sent it (422 request_unknown / wrong_recipient).',
           parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }, installation],
           requestBody: { required: true, content: json('Publication') },
           responses: {
@@ -207,6 +207,13 @@ export function buildOpenApi(): Record<string, unknown> {
           parameters: [
             installation,
             { name: 'cursor', in: 'query', required: false, schema: { type: 'string' } },
+            {
+              name: 'kinds',
+              in: 'query',
+              required: false,
+              description: 'Comma-separated kinds the caller reads; left out, meeting_pack and conclusion_notice only (what the first release understood)',
+              schema: { type: 'string' },
+            },
             { name: 'limit', in: 'query', required: false, schema: { type: 'integer', minimum: 1, maximum: MAX_PAGE } },
           ],
           responses: { '200': { description: 'A page of publications and the cursor after it', content: json('PublicationsPage') }, ...authErrors, '422': problemResponse('A cursor this hub did not give'), ...busy },

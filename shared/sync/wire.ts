@@ -204,25 +204,45 @@ export const changesPage = z
   .strict();
 export type ChangesPage = z.infer<typeof changesPage>;
 
+const publicationCommon = {
+  title: text(500).min(1),
+  file: fileRef,
+  publishedAt: instant,
+  /** The units whose laptops may fetch it; the publisher always may. */
+  recipients: z.array(organCode).max(500),
+};
+
 /**
  * A file a standing office publishes for the units of a committee: the signed meeting pack of a
  * published meeting (members' laptops verify it exactly as a pack from a file), or an issued Thông
  * báo kết luận. Idempotent by id; a new edition of the same meeting's pack is a new publication.
  */
-export const publication = z
-  .object({
-    kind: z.enum(['meeting_pack', 'conclusion_notice']),
-    meetingId: uuid,
-    title: text(500).min(1),
-    file: fileRef,
-    publishedAt: instant,
-    /** The units whose laptops may fetch it (the committee's member units); the publisher always may. */
-    recipients: z.array(organCode).max(500),
-  })
-  .strict();
-export type Publication = z.infer<typeof publication>;
+const meetingPublication = z.object({ kind: z.enum(['meeting_pack', 'conclusion_notice']), meetingId: uuid, ...publicationCommon }).strict();
 
-export const publicationRecord = publication.extend({ id: uuid, position: z.number().int().min(1), publisherUnit: organCode }).strict();
+/**
+ * Lấy ý kiến bằng văn bản online: the secretariat's signed request for the units of the members it
+ * asks ('opinion_request'), and a member's signed answers back to the unit that asked
+ * ('opinion_answers', one recipient: the request's publisher; the hub refuses answers to a request
+ * it never carried or from a unit that was not asked). The laptops verify both files exactly as
+ * files handed over by hand.
+ */
+const opinionPublication = z.object({ kind: z.enum(['opinion_request', 'opinion_answers']), requestId: uuid, ...publicationCommon }).strict();
+
+export type OpinionPublication = z.infer<typeof opinionPublication>;
+
+export const publication = z.discriminatedUnion('kind', [meetingPublication, opinionPublication]);
+export type Publication = z.infer<typeof publication>;
+export type PublicationKind = Publication['kind'];
+
+/**
+ * The kinds a laptop of the first liên thông release understood. A `GET /v1/publications` that
+ * names no `kinds` gets only these, so such a laptop never meets a kind its strict reader refuses.
+ */
+export const FIRST_PUBLICATION_KINDS = ['meeting_pack', 'conclusion_notice'] as const satisfies readonly PublicationKind[];
+export const PUBLICATION_KINDS = ['meeting_pack', 'conclusion_notice', 'opinion_request', 'opinion_answers'] as const satisfies readonly PublicationKind[];
+
+const recordFields = { id: uuid, position: z.number().int().min(1), publisherUnit: organCode };
+export const publicationRecord = z.discriminatedUnion('kind', [meetingPublication.extend(recordFields).strict(), opinionPublication.extend(recordFields).strict()]);
 export type PublicationRecord = z.infer<typeof publicationRecord>;
 
 export const publicationsPage = z

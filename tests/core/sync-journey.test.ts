@@ -162,3 +162,76 @@ describe('liên thông: meeting packs through the hub', () => {
     expect(await police.core.call('sync.publications', {})).toEqual([]);
   });
 });
+
+describe('liên thông: written opinions through the hub', () => {
+  it('the secretariat sends a request to the units of the members asked; a member answers online; the answers come back verified and attributed', async () => {
+    const hub = await world.hub();
+    const office = await world.laptop(hub, 'office');
+    const finance = await world.laptop(hub, 'finance');
+    const police = await world.laptop(hub, 'police');
+    const s = office.core;
+    const lan = await s.call('people.create', { fullName: 'Nguyễn Thị Lan', position: 'Giám đốc Sở Tài chính', organizationId: office.units.finance });
+    const absent = await s.call('people.create', { fullName: 'Trần Văn Vắng', position: 'Giám đốc Sở Khoa học và Công nghệ', organizationId: office.units.khcn });
+    const committee = await s.call('committees.create', { name: 'Ban Chỉ đạo chuyển đổi số tỉnh' });
+    await s.call('committees.setMembers', {
+      committeeId: committee.id,
+      members: [
+        { role: 'member', personId: lan.id },
+        { role: 'member', personId: absent.id },
+      ],
+    });
+    const request = await s.call('opinions.create', {
+      committeeId: committee.id,
+      title: 'Dự thảo Kế hoạch chuyển đổi số năm 2027',
+      questions: ['Đồng ý thông qua dự thảo Kế hoạch?'],
+      deadline: '2099-12-31',
+    });
+
+    // Not connected yet on a fourth laptop: a clear refusal, nothing queued.
+    const offline = await world.laptop(hub, 'khcn', { configure: false });
+    await expect(offline.core.call('sync.publishOpinionRequest', { requestId: request.id })).rejects.toMatchObject({ code: 'INVALID_STATE' });
+
+    const sent = await s.call('sync.publishOpinionRequest', { requestId: request.id });
+    expect(sent).toMatchObject({ direction: 'out', kind: 'opinion_request', requestId: request.id, meetingId: null, state: 'pending' });
+    expect(await s.call('sync.run', {})).toMatchObject({ error: null });
+    expect(await hub.query('SELECT kind, request_id, meeting_id, recipients FROM publications')).toEqual([
+      { kind: 'opinion_request', request_id: request.id, meeting_id: null, recipients: [UNITS.khcn.code, UNITS.finance.code] },
+    ]);
+
+    // The member's laptop gets it; the secretariat's key is not trusted for this committee yet.
+    expect(await finance.core.call('sync.run', {})).toMatchObject({ pulled: 1, error: null });
+    const [waiting] = await finance.core.call('sync.publications', {});
+    expect(waiting).toMatchObject({ direction: 'in', kind: 'opinion_request', requestId: request.id, state: 'waiting' });
+    expect(waiting!.message).toContain('dấu vân tay');
+    expect(await finance.core.call('opinions.list', {})).toEqual([]);
+    // Answers cannot go back before the request is here.
+    await expect(finance.core.call('sync.publishOpinionAnswers', { requestId: request.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect(await finance.core.call('sync.importPublication', { id: waiting!.id, trustSigner: true })).toMatchObject({ state: 'imported' });
+    const received = await finance.core.call('opinions.get', { requestId: request.id });
+    expect(received).toMatchObject({ origin: 'received', title: 'Dự thảo Kế hoạch chuyển đổi số năm 2027' });
+
+    await finance.core.call('opinions.answer', { requestId: request.id, questionId: received.questionList[0]!.id, choice: 'other', text: 'Đề nghị bổ sung chỉ tiêu chính quyền số.' });
+    const answers = await finance.core.call('sync.publishOpinionAnswers', { requestId: request.id });
+    expect(answers).toMatchObject({ direction: 'out', kind: 'opinion_answers', requestId: request.id, state: 'pending' });
+    expect(await finance.core.call('sync.run', {})).toMatchObject({ error: null });
+    expect((await finance.core.call('sync.publications', {})).find((p) => p.id === answers.id)).toMatchObject({ state: 'sent' });
+    // Only the unit that asked receives the answers.
+    expect((await hub.query<{ recipients: string[] }>("SELECT recipients FROM publications WHERE kind = 'opinion_answers'"))[0]!.recipients).toEqual([UNITS.office.code]);
+
+    // The secretariat fetches them: the member's key is not trusted as Lan's yet, so they wait.
+    expect(await s.call('sync.run', {})).toMatchObject({ pulled: 1, error: null });
+    const inbox = (await s.call('sync.publications', {})).find((p) => p.direction === 'in')!;
+    expect(inbox).toMatchObject({ kind: 'opinion_answers', requestId: request.id, state: 'waiting' });
+    expect((await s.call('opinions.get', { requestId: request.id })).answered).toBe(0);
+    await expect(s.call('sync.importPublication', { id: inbox.id, trustSigner: true })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    expect(await s.call('sync.importPublication', { id: inbox.id, trustSigner: true, personId: lan.id })).toMatchObject({ state: 'imported' });
+    const summary = await s.call('opinions.summary', { requestId: request.id });
+    expect(summary.answered.map((a) => a.name)).toEqual(['Nguyễn Thị Lan']);
+    expect(summary.notAnswered.map((a) => a.name)).toEqual(['Trần Văn Vắng']);
+    expect(JSON.stringify(summary.questions)).toContain('Đề nghị bổ sung chỉ tiêu chính quyền số.');
+
+    // A unit that was not asked sees neither the request nor the answers, and cannot answer.
+    expect(await police.core.call('sync.run', {})).toMatchObject({ pulled: 0, error: null });
+    expect(await police.core.call('sync.publications', {})).toEqual([]);
+  });
+});

@@ -20,10 +20,10 @@ async function inspect(url: string) {
 describe('hub migrations', () => {
   it('build the schema on an empty database, and do nothing the second time', async () => {
     const url = await freshDatabase(cluster());
-    expect(await migrateHub(url)).toEqual({ applied: [1, 2] });
+    expect(await migrateHub(url)).toEqual({ applied: [1, 2, 3] });
     const first = await inspect(url);
     expect(first.tables).toEqual(['assignment_events', 'assignments', 'clients', 'extensions', 'files', 'hub_migrations', 'installations', 'operations', 'publications', 'tokens']);
-    expect(first.migrations).toEqual([1, 2]);
+    expect(first.migrations).toEqual([1, 2, 3]);
     expect(await migrateHub(url)).toEqual({ applied: [] });
     expect(await inspect(url)).toEqual(first);
   });
@@ -31,7 +31,7 @@ describe('hub migrations', () => {
   it('run once when several hubs start at the same time', async () => {
     const url = await freshDatabase(cluster());
     const results = await Promise.all([1, 2, 3, 4].map(() => migrateHub(url)));
-    expect(results.map((r) => r.applied).sort()).toEqual([[], [], [], [1, 2]]);
-    expect((await inspect(url)).migrations).toEqual([1, 2]);
+    expect(results.map((r) => r.applied).sort()).toEqual([[], [], [], [1, 2, 3]]);
+    expect((await inspect(url)).migrations).toEqual([1, 2, 3]);
   });
 });

@@ -111,15 +111,41 @@ export function registerSyncCommands(program: Command, { globals, setExit }: Com
     });
 
   sync
+    .command('publish-opinions')
+    .description('gửi phiếu lấy ý kiến lập trên máy này cho đơn vị của những người được xin ý kiến qua Hệ thống điều hành / send a written-opinions request through the hub')
+    .argument('<requestId>', 'mã phiếu lấy ý kiến / request id')
+    .action(async (requestId: string) => {
+      setExit(
+        await withCore(globals(), async (core, out) => {
+          const p = await core.call('sync.publishOpinionRequest', { requestId });
+          printResult(out, p, () => tr(out, `Đã xếp hàng gửi phiếu “${p.title}”; chạy nghisu sync run để gửi ngay.`, `Queued the request “${p.title}”; run nghisu sync run to send it now.`));
+        }),
+      );
+    });
+
+  sync
+    .command('publish-answers')
+    .description('gửi bản trả lời đã ký của máy này về đơn vị đã gửi phiếu qua Hệ thống điều hành / send this laptop’s signed answers back through the hub')
+    .argument('<requestId>', 'mã phiếu lấy ý kiến / request id')
+    .action(async (requestId: string) => {
+      setExit(
+        await withCore(globals(), async (core, out) => {
+          const p = await core.call('sync.publishOpinionAnswers', { requestId });
+          printResult(out, p, () => tr(out, `Đã xếp hàng gửi bản trả lời cho phiếu “${p.title}”; chạy nghisu sync run để gửi ngay.`, `Queued the answers to “${p.title}”; run nghisu sync run to send them now.`));
+        }),
+      );
+    });
+
+  sync
     .command('publications')
-    .description('gói tài liệu đã gửi và đã nhận qua Hệ thống điều hành / packs published and received through the hub')
+    .description('gói tài liệu, phiếu và bản trả lời lấy ý kiến đã gửi và đã nhận qua Hệ thống điều hành / packs and written opinions published and received through the hub')
     .action(async () => {
       setExit(
         await withCore(globals(), async (core, out) => {
           const list = await core.call('sync.publications', {});
           printResult(out, list, () =>
-            list.map((p) => `${p.id}  ${p.direction === 'out' ? tr(out, 'gửi', 'out') : tr(out, 'nhận', 'in ')}  ${p.state.padEnd(8)}  ${p.title}${p.message ? `\n    ${p.message}` : ''}`).join('\n') ||
-            tr(out, 'Chưa có gói tài liệu nào qua Hệ thống điều hành.', 'No packs through the hub yet.'),
+            list.map((p) => `${p.id}  ${p.direction === 'out' ? tr(out, 'gửi', 'out') : tr(out, 'nhận', 'in ')}  ${p.kind.padEnd(17)}  ${p.state.padEnd(8)}  ${p.title}${p.message ? `\n    ${p.message}` : ''}`).join('\n') ||
+            tr(out, 'Chưa gửi hoặc nhận gì qua Hệ thống điều hành.', 'Nothing sent or received through the hub yet.'),
           );
         }),
       );
@@ -127,14 +153,15 @@ export function registerSyncCommands(program: Command, { globals, setExit }: Com
 
   sync
     .command('import-publication')
-    .description('nhập một gói tài liệu nhận về đang chờ; --trust-signer sau khi đã đối chiếu dấu vân tay / import a received pack that waits')
-    .argument('<id>', 'mã gói nhận về / publication id')
-    .option('--trust-signer', 'tin cậy khóa ký của gói cho Ban Chỉ đạo của nó / trust the pack’s signer for its committee', false)
-    .action(async (id: string, o: { trustSigner: boolean }) => {
+    .description('nhập một tệp nhận về đang chờ; --trust-signer sau khi đã đối chiếu dấu vân tay / import a received file that waits')
+    .argument('<id>', 'mã tệp nhận về / publication id')
+    .option('--trust-signer', 'tin cậy khóa ký: của gói, phiếu cho Ban Chỉ đạo của nó; của bản trả lời là khóa của --person / trust the signer', false)
+    .option('--person <personId>', 'bản trả lời: người được xin ý kiến mà khóa là của họ / answers: the person the key belongs to')
+    .action(async (id: string, o: { trustSigner: boolean; person?: string }) => {
       setExit(
         await withCore(globals(), async (core, out) => {
-          const p = await core.call('sync.importPublication', { id, trustSigner: o.trustSigner });
-          printResult(out, p, () => (p.state === 'imported' ? tr(out, 'Đã nhập gói tài liệu.', 'Pack imported.') : `${p.state}: ${p.message ?? ''}`));
+          const p = await core.call('sync.importPublication', { id, trustSigner: o.trustSigner, ...(o.person ? { personId: o.person } : {}) });
+          printResult(out, p, () => (p.state === 'imported' ? tr(out, 'Đã nhập.', 'Imported.') : `${p.state}: ${p.message ?? ''}`));
           return p.state === 'imported' ? EXIT_OK : EXIT_FAILED;
         }),
       );

@@ -25,5 +25,11 @@ export const syncInvalidInputs: Record<keyof typeof syncMethods, unknown[]> = {
   'sync.disconnect': [{ all: true }],
   'sync.publishPack': [{}, { meetingId: 'x' }],
   'sync.publications': [{ direction: 'in' }],
-  'sync.importPublication': [{}, { id: '0190a0a0-0000-7000-8000-000000000000', trustSigner: 'yes' }],
+  'sync.publishOpinionRequest': [{}, { requestId: 'x' }, { requestId: '0190a0a0-0000-7000-8000-000000000000', to: ['KHCN'] }],
+  'sync.publishOpinionAnswers': [{}, { requestId: 42 }],
+  'sync.importPublication': [
+    {},
+    { id: '0190a0a0-0000-7000-8000-000000000000', trustSigner: 'yes' },
+    { id: '0190a0a0-0000-7000-8000-000000000000', trustSigner: true, personId: 'someone' },
+  ],
 };

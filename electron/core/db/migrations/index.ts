@@ -13,8 +13,9 @@ import { plans } from './0011-plans.ts';
 import { committeeVoteRules } from './0012-committee-vote-rules.ts';
 import { liveRoom } from './0013-live-room.ts';
 import { writtenOpinions } from './0014-written-opinions.ts';
+import { opinionPublications } from './0015-opinion-publications.ts';
 
 /** Every migration, in order. Append only: a released migration is never edited. */
-export const migrations: readonly Migration[] = [initial, secretariat, annotations, auditChain, trustPurpose, minutes, notices, minutesTexts, tasks, sync, plans, committeeVoteRules, liveRoom, writtenOpinions];
+export const migrations: readonly Migration[] = [initial, secretariat, annotations, auditChain, trustPurpose, minutes, notices, minutesTexts, tasks, sync, plans, committeeVoteRules, liveRoom, writtenOpinions, opinionPublications];
 
 export const latestSchemaVersion = migrations.length;

@@ -15,6 +15,7 @@ import { HubError } from './hub-error.ts';
 import type { Outbox } from './outbox.ts';
 import type { PacksDomain } from '../packs/index.ts';
 import type { DocumentsDomain } from '../documents/index.ts';
+import type { OpinionsDomain } from '../opinions/index.ts';
 import { createPublications } from './publications.ts';
 import { createPuller, type PullDocuments } from './puller.ts';
 import { createSender } from './sender.ts';
@@ -40,7 +41,7 @@ export interface SyncHostOptions {
  */
 export function createSyncDomain(
   ctx: ServiceContext,
-  deps: { outbox: Outbox; documents: PullDocuments & Pick<DocumentsDomain, 'handlers'>; packs: Pick<PacksDomain, 'handlers'>; host: SyncHostOptions },
+  deps: { outbox: Outbox; documents: PullDocuments & Pick<DocumentsDomain, 'handlers'>; packs: Pick<PacksDomain, 'handlers'>; opinions: Pick<OpinionsDomain, 'handlers'>; host: SyncHostOptions },
 ) {
   const { db } = ctx;
   const store = createSyncStore(db);
@@ -48,7 +49,7 @@ export function createSyncDomain(
   const sender = createSender(ctx, store);
   const puller = createPuller(ctx, store, deps.documents);
   const conflicts = createConflicts(ctx, store);
-  const publications = createPublications(ctx, store, { packs: deps.packs, documents: deps.documents });
+  const publications = createPublications(ctx, store, { packs: deps.packs, documents: deps.documents, opinions: deps.opinions });
   const counts = db.prepare(
     "SELECT sum(state = 'pending') AS pending, sum(state = 'rejected') AS rejected FROM sync_outbox",
   );
@@ -212,10 +213,20 @@ export function createSyncDomain(
       ctx.events.emit('data.changed', { area: 'sync' });
       return published;
     },
+    'sync.publishOpinionRequest': async ({ requestId }: In<'sync.publishOpinionRequest'>) => {
+      const published = await publications.publishOpinionRequest(requestId);
+      ctx.events.emit('data.changed', { area: 'sync' });
+      return published;
+    },
+    'sync.publishOpinionAnswers': async ({ requestId }: In<'sync.publishOpinionAnswers'>) => {
+      const published = await publications.publishOpinionAnswers(requestId);
+      ctx.events.emit('data.changed', { area: 'sync' });
+      return published;
+    },
     'sync.publications': () => publications.list(),
-    'sync.importPublication': async ({ id, trustSigner }: In<'sync.importPublication'>) => {
-      const done = await publications.importWaiting(id, trustSigner ?? false);
-      ctx.events.emit('data.changed', { area: 'meetings' });
+    'sync.importPublication': async ({ id, trustSigner, personId }: In<'sync.importPublication'>) => {
+      const done = await publications.importWaiting(id, { trustSigner: trustSigner ?? false, personId });
+      ctx.events.emit('data.changed', { area: done.kind === 'opinion_request' || done.kind === 'opinion_answers' ? 'opinions' : 'meetings' });
       return done;
     },
     'sync.disconnect': () => {

@@ -3,11 +3,12 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs
 import { join } from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import type { MethodInput, MethodName, MethodOutput, SyncPublication } from '../../../../shared/contract/index.ts';
-import { publicationsPage, type Publication, type PublicationRecord } from '../../../../shared/sync/wire.ts';
+import { PUBLICATION_KINDS, publicationsPage, type Publication, type PublicationRecord } from '../../../../shared/sync/wire.ts';
 import type { ServiceContext } from '../../context.ts';
 import { CoreError } from '../../errors.ts';
 import { fsyncDir, fsyncFile } from '../../fs/durable.ts';
 import type { DocumentsDomain } from '../documents/index.ts';
+import type { OpinionsDomain } from '../opinions/index.ts';
 import type { PacksDomain } from '../packs/index.ts';
 import { packFileName } from '../packs/file-name.ts';
 import type { HubClient } from './hub-client.ts';
@@ -18,7 +19,8 @@ interface Row {
   id: string;
   direction: 'out' | 'in';
   kind: SyncPublication['kind'];
-  meeting_id: string;
+  meeting_id: string | null;
+  request_id: string | null;
   title: string;
   sha256: string;
   file_name: string;
@@ -39,6 +41,7 @@ const view = (r: Row): SyncPublication => ({
   direction: r.direction,
   kind: r.kind,
   meetingId: r.meeting_id,
+  requestId: r.request_id,
   title: r.title,
   fileName: r.file_name,
   state: r.state,
@@ -46,16 +49,21 @@ const view = (r: Row): SyncPublication => ({
   createdAt: r.created_at,
 });
 
+const notConnected = () =>
+  new CoreError('INVALID_STATE', { vi: 'Chưa kết nối Hệ thống điều hành: hãy kết nối trong Cài đặt → Liên thông.', en: 'Not connected to the operations system: connect in Settings → Sync.' });
+
 /**
- * Meeting packs through the hub: the secretariat publishes a published meeting's signed pack for the
- * committee's units; a member's laptop fetches it when online and imports it exactly as a pack from
- * a file — signature, trust per committee, downgrade refusal — or keeps it waiting for the user to
- * trust its signer. The files are kept by hash in <data>/sync-files/.
+ * Signed files through the hub. The secretariat publishes a published meeting's pack for the
+ * committee's units, and a written-opinions request for the units of the members asked; a member's
+ * laptop sends its signed answers back to the unit that asked. The receiving laptop fetches each
+ * when online and imports it exactly as the same file handed over by hand — signature, trust,
+ * downgrade refusal — or keeps it waiting for the user to trust its signer. The files are kept by
+ * hash in <data>/sync-files/.
  */
 export function createPublications(
   ctx: ServiceContext,
   store: SyncStore,
-  deps: { packs: Pick<PacksDomain, 'handlers'>; documents: Pick<DocumentsDomain, 'handlers'> },
+  deps: { packs: Pick<PacksDomain, 'handlers'>; documents: Pick<DocumentsDomain, 'handlers'>; opinions: Pick<OpinionsDomain, 'handlers'> },
 ) {
   const { db } = ctx;
   const dir = join(ctx.paths.dataDir, 'sync-files');
@@ -67,9 +75,20 @@ export function createPublications(
         WHERE cm.committee_id = ? AND o.organ_code IS NOT NULL ORDER BY o.organ_code`,
     )
     .pluck();
+  // The units of the people asked: their own organisation's code (members are people here).
+  const askedUnits = db
+    .prepare(
+      `SELECT DISTINCT o.organ_code FROM opinion_recipients r JOIN people p ON p.id = r.person_id JOIN organizations o ON o.id = p.organization_id
+        WHERE r.request_id = ? AND o.organ_code IS NOT NULL ORDER BY o.organ_code`,
+    )
+    .pluck();
+  const opinionRequest = db.prepare('SELECT id, origin, title FROM opinion_requests WHERE id = ?');
+  const receivedRequest = db.prepare(
+    "SELECT payload FROM sync_publications WHERE direction = 'in' AND kind = 'opinion_request' AND request_id = ? ORDER BY created_at DESC LIMIT 1",
+  );
   const insert = db.prepare(
-    `INSERT INTO sync_publications (id, direction, kind, meeting_id, title, sha256, file_name, payload, state, message, created_at, updated_at)
-     VALUES (@id, @direction, @kind, @meeting_id, @title, @sha256, @file_name, @payload, @state, @message, @now, @now)`,
+    `INSERT INTO sync_publications (id, direction, kind, meeting_id, request_id, title, sha256, file_name, payload, state, message, created_at, updated_at)
+     VALUES (@id, @direction, @kind, @meeting_id, @request_id, @title, @sha256, @file_name, @payload, @state, @message, @now, @now)`,
   );
   const setState = db.prepare('UPDATE sync_publications SET state = ?, message = ?, updated_at = ? WHERE id = ?');
   const byId = db.prepare('SELECT * FROM sync_publications WHERE id = ?');
@@ -95,7 +114,8 @@ export function createPublications(
     const file = fileOf(row.sha256);
     try {
       if (row.kind === 'meeting_pack') await method(deps.packs.handlers, 'packs.importFile')({ file });
-      else await method(deps.documents.handlers, 'documents.importFiles')({ paths: [file] });
+      else if (row.kind === 'conclusion_notice') await method(deps.documents.handlers, 'documents.importFiles')({ paths: [file] });
+      else await method(deps.opinions.handlers, 'opinions.importFile')({ file });
       return { state: 'imported', message: null };
     } catch (e) {
       if (!(e instanceof CoreError)) throw e;
@@ -103,13 +123,39 @@ export function createPublications(
     }
   }
 
+  /**
+   * Writes a signed opinions file with `write`, keeps it by hash and queues its publication; the
+   * file is fsynced before the row naming it is committed.
+   */
+  async function queueFile(
+    kind: 'opinion_request' | 'opinion_answers',
+    requestId: string,
+    title: string,
+    recipients: string[],
+    write: (file: string) => Promise<unknown>,
+  ): Promise<SyncPublication> {
+    const tmp = join(ctx.paths.tmp, `publish-${uuidv7()}.nsykien`);
+    try {
+      await write(tmp);
+      const { sha256, size } = keep(tmp);
+      const fileName = `${kind === 'opinion_request' ? 'phieu-lay-y-kien' : 'tra-loi-y-kien'}-${requestId.slice(0, 8)}.nsykien`;
+      const body: Publication = { kind, requestId, title: title.slice(0, 500), file: { sha256, fileName, size }, publishedAt: ctx.now().toISOString(), recipients };
+      const id = uuidv7();
+      db.transaction(() => {
+        insert.run({ id, direction: 'out', kind, meeting_id: null, request_id: requestId, title: body.title, sha256, file_name: fileName, payload: JSON.stringify(body), state: 'pending', message: null, now: body.publishedAt });
+        ctx.audit.record({ action: 'sync.publish', entity: 'opinion_request', entityId: requestId, detail: { kind, sha256, recipients } });
+      }).immediate();
+      return view(byId.get(id) as Row);
+    } finally {
+      rmSync(tmp, { force: true });
+    }
+  }
+
   return {
     list: (): SyncPublication[] => (all.all() as Row[]).map(view),
 
     async publishPack(meetingId: string): Promise<SyncPublication> {
-      if (!store.configured()) {
-        throw new CoreError('INVALID_STATE', { vi: 'Chưa kết nối Hệ thống điều hành: hãy kết nối trong Cài đặt → Liên thông.', en: 'Not connected to the operations system: connect in Settings → Sync.' });
-      }
+      if (!store.configured()) throw notConnected();
       const m = meeting.get(meetingId) as { id: string; title: string; starts_at: string; committee_id: string; classification: string; status: string } | undefined;
       if (!m) throw new CoreError('NOT_FOUND', { vi: 'Không tìm thấy cuộc họp.', en: 'Meeting not found.' });
       if (m.classification !== 'normal') {
@@ -130,13 +176,51 @@ export function createPublications(
         };
         const id = uuidv7();
         db.transaction(() => {
-          insert.run({ id, direction: 'out', kind: body.kind, meeting_id: meetingId, title: body.title, sha256, file_name: fileName, payload: JSON.stringify(body), state: 'pending', message: null, now: body.publishedAt });
+          insert.run({ id, direction: 'out', kind: body.kind, meeting_id: meetingId, request_id: null, title: body.title, sha256, file_name: fileName, payload: JSON.stringify(body), state: 'pending', message: null, now: body.publishedAt });
           ctx.audit.record({ action: 'sync.publish', entity: 'meeting', entityId: meetingId, detail: { revision: built.revision, sha256, recipients: body.recipients } });
         }).immediate();
         return view(byId.get(id) as Row);
       } finally {
         rmSync(tmp, { force: true });
       }
+    },
+
+    /**
+     * Secretariat: the signed request file, queued for the units of the members asked. A member
+     * with no unit code in the directory cannot be reached through the hub: the request goes to the
+     * others and the secretariat hands that member the file.
+     */
+    async publishOpinionRequest(requestId: string): Promise<SyncPublication> {
+      if (!store.configured()) throw notConnected();
+      const r = opinionRequest.get(requestId) as { id: string; origin: string; title: string } | undefined;
+      if (!r) throw new CoreError('NOT_FOUND', { vi: 'Không tìm thấy phiếu lấy ý kiến.', en: 'Opinion request not found.' });
+      if (r.origin !== 'local') {
+        throw new CoreError('INVALID_STATE', { vi: 'Chỉ gửi được phiếu lấy ý kiến lập trên máy này.', en: 'Only a request made on this laptop can be sent.' });
+      }
+      const units = askedUnits.all(requestId) as string[];
+      if (units.length === 0) {
+        throw new CoreError('INVALID_STATE', {
+          vi: 'Không người nào được xin ý kiến thuộc đơn vị có mã định danh trong danh mục: không gửi được qua Hệ thống điều hành, hãy gửi tệp.',
+          en: 'None of the people asked belongs to a unit with an organ code in the directory: send the file instead.',
+        });
+      }
+      return queueFile('opinion_request', requestId, r.title, units, (file) => method(deps.opinions.handlers, 'opinions.exportFile')({ requestId, file, overwrite: true }));
+    },
+
+    /** Member: this laptop's signed answers, queued for the unit that sent the request through the hub. */
+    async publishOpinionAnswers(requestId: string): Promise<SyncPublication> {
+      if (!store.configured()) throw notConnected();
+      const r = opinionRequest.get(requestId) as { id: string; origin: string; title: string } | undefined;
+      if (!r || r.origin !== 'received') throw new CoreError('NOT_FOUND', { vi: 'Không có phiếu lấy ý kiến nhận được này.', en: 'No such received opinion request.' });
+      const came = receivedRequest.get(requestId) as { payload: string } | undefined;
+      if (!came) {
+        throw new CoreError('INVALID_STATE', {
+          vi: 'Phiếu này được nhận bằng tệp, không qua Hệ thống điều hành: hãy xuất tệp trả lời và gửi cho bộ phận thư ký.',
+          en: 'This request came as a file, not through the operations system: export the answers file and send it to the secretariat.',
+        });
+      }
+      const asker = (JSON.parse(came.payload) as PublicationRecord).publisherUnit;
+      return queueFile('opinion_answers', requestId, r.title, [asker], (file) => method(deps.opinions.handlers, 'opinions.exportAnswersFile')({ requestId, file, overwrite: true }));
     },
 
     /** Sends what waits; a publication the hub refuses is marked, the others go on. */
@@ -165,7 +249,7 @@ export function createPublications(
       const own = store.get('unitCode');
       for (;;) {
         const cursor = store.get('pubCursor');
-        const query = new URLSearchParams({ limit: '100', ...(cursor ? { cursor } : {}) });
+        const query = new URLSearchParams({ limit: '100', kinds: PUBLICATION_KINDS.join(','), ...(cursor ? { cursor } : {}) });
         const page = await client.json('GET', `/v1/publications?${query}`, publicationsPage);
         for (const p of page.publications as PublicationRecord[]) {
           if (p.publisherUnit !== own && !byId.get(p.id)) {
@@ -178,7 +262,8 @@ export function createPublications(
               id: p.id,
               direction: 'in',
               kind: p.kind,
-              meeting_id: p.meetingId,
+              meeting_id: 'meetingId' in p ? p.meetingId : null,
+              request_id: 'requestId' in p ? p.requestId : null,
               title: p.title,
               sha256: p.file.sha256,
               file_name: p.file.fileName,
@@ -197,12 +282,19 @@ export function createPublications(
       }
     },
 
-    async importWaiting(id: string, trustSigner: boolean): Promise<SyncPublication> {
+    async importWaiting(id: string, trust: { trustSigner: boolean; personId?: string | undefined }): Promise<SyncPublication> {
       const row = byId.get(id) as Row | undefined;
-      if (!row || row.direction !== 'in') throw new CoreError('NOT_FOUND', { vi: 'Không có gói tài liệu nhận được này.', en: 'No such received publication.' });
+      if (!row || row.direction !== 'in') throw new CoreError('NOT_FOUND', { vi: 'Không có tệp nhận được này.', en: 'No such received publication.' });
       if (row.state === 'imported') return view(row);
-      if (trustSigner && row.kind === 'meeting_pack') {
-        await method(deps.packs.handlers, 'packs.importFile')({ file: fileOf(row.sha256), trustSigner: true });
+      const file = fileOf(row.sha256);
+      if (trust.trustSigner && row.kind === 'meeting_pack') {
+        await method(deps.packs.handlers, 'packs.importFile')({ file, trustSigner: true });
+        setState.run('imported', null, ctx.now().toISOString(), id);
+      } else if (trust.trustSigner && (row.kind === 'opinion_request' || row.kind === 'opinion_answers')) {
+        if (row.kind === 'opinion_answers' && !trust.personId) {
+          throw new CoreError('INVALID_INPUT', { vi: 'Hãy chọn người được xin ý kiến mà khóa này là của họ.', en: 'Choose the person asked whose key this is.' });
+        }
+        await method(deps.opinions.handlers, 'opinions.importFile')({ file, trustSigner: true, ...(trust.personId ? { personId: trust.personId } : {}) });
         setState.run('imported', null, ctx.now().toISOString(), id);
       } else {
         const outcome = await importReceived(row);
