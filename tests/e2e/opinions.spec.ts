@@ -180,7 +180,7 @@ test('the member takes in the request, reads the document, answers and exports t
   await screenshot(page, 'opinions-05-member-answers');
 
   ({ file: answersFile } = await downloaded(page, () => page.getByRole('button', { name: 'Xuất tệp trả lời (ký số)' }).click(), /^tra-loi-y-kien-.+\.nsykien$/));
-  await expect(page.getByText('Đã xuất tệp trả lời 1 lần.')).toBeVisible();
+  await expect(page.getByText('Đã ký bản trả lời 1 lần (tệp hoặc gửi qua Hệ thống).')).toBeVisible();
 });
 
 test('the secretariat takes in the answers, reminds who has not answered and exports the summary', async ({ page }) => {

@@ -9,7 +9,7 @@ import { writeOfficialPdf } from '../support/pdf-fixtures.ts';
 import { startPostgres, type Postgres } from '../support/postgres.ts';
 import { expect, screenshotDir, test } from './fixtures.ts';
 import { isolatedHost, type IsolatedHost } from './support/isolated-host.ts';
-import { confirmPopover } from './support/antd.ts';
+import { choose, confirmPopover } from './support/antd.ts';
 import { shot } from './support/shots.ts';
 
 /**
@@ -159,9 +159,9 @@ test('the office sends a published meeting’s pack through the hub; a member un
 
   // The office's list says it went out.
   await page.goto(`${office.host.url}#/sync`);
-  await page.getByRole('link', { name: 'Xem các gói đã gửi và nhận' }).click();
+  await page.getByRole('link', { name: 'Xem các gói, phiếu ý kiến đã gửi và nhận' }).click();
   await expect(page).toHaveURL(/#\/sync\/publications$/);
-  await expect(page.getByRole('heading', { level: 1, name: 'Gói tài liệu qua Hệ thống điều hành' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Gói tài liệu và ý kiến qua Hệ thống điều hành' })).toBeVisible();
   const sent = page.getByRole('row', { name: new RegExp(MEETING) });
   await expect(sent).toContainText('Gửi đi');
   await expect(sent).toContainText('Đã gửi');
@@ -174,7 +174,7 @@ test('the office sends a published meeting’s pack through the hub; a member un
   await page.goto(finance.host.url);
   await expect(page.getByRole('heading', { level: 1, name: 'Cuộc họp' })).toBeVisible();
   await page.goto(`${new URL(page.url()).origin}/#/sync/publications`);
-  await expect(page.getByText('Chưa có gói tài liệu nào', { exact: true })).toBeVisible();
+  await expect(page.getByText('Chưa có tệp nào gửi hoặc nhận', { exact: true })).toBeVisible();
   await shot(page, 'sync-packs-empty');
 
   // Connected, it syncs: the pack arrives and waits, since this laptop has never trusted the office's
@@ -184,7 +184,7 @@ test('the office sends a published meeting’s pack through the hub; a member un
   const status = indicator(page);
   await status.getByRole('button', { name: 'Đồng bộ ngay' }).click();
   await toast(page, /Đã đồng bộ: gửi 0, nhận [01] thay đổi\./);
-  const waitingLink = status.getByRole('link', { name: '1 gói tài liệu chờ xác nhận khóa ký' });
+  const waitingLink = status.getByRole('link', { name: '1 tệp nhận về chờ xác nhận khóa ký' });
   await expect(waitingLink).toBeVisible();
   expect((await finance.host.core.call('meetings.list', {})).total).toBe(0);
   const received = page.getByRole('row', { name: new RegExp(MEETING) });
@@ -200,14 +200,14 @@ test('the office sends a published meeting’s pack through the hub; a member un
   // The confirmation quotes the reason with the office's fingerprint, and asks to check it first.
   const fingerprint = (await office.host.core.call('profile.get', {}))!.fingerprint;
   await received.getByRole('button', { name: 'Tin cậy khóa ký và nhập' }).click();
-  const confirm = page.getByRole('dialog', { name: 'Tin cậy khóa ký và nhập gói tài liệu?' });
+  const confirm = page.getByRole('dialog', { name: 'Tin cậy khóa ký và nhập?' });
   await expect(confirm).toBeVisible();
   await expect(confirm).toContainText(`dấu vân tay ${fingerprint}`);
   await expect(confirm).toContainText('Hãy đối chiếu dấu vân tay trên với Văn phòng Ban Chỉ đạo');
   await expect(confirm.getByRole('button', { name: 'Hủy' })).toBeFocused();
   await shot(page, 'sync-packs-trust-confirm');
   await confirm.getByRole('button', { name: 'Tin cậy và nhập' }).click();
-  await toast(page, `Đã nhập gói tài liệu “${MEETING}”.`);
+  await toast(page, `Đã nhập “${MEETING}”.`);
   await expect(confirm).toBeHidden();
   await expect(received).toContainText('Đã nhập');
   await expect(received.getByRole('button', { name: 'Tin cậy khóa ký và nhập' })).toHaveCount(0);
@@ -222,4 +222,79 @@ test('the office sends a published meeting’s pack through the hub; a member un
   await expect(page.getByRole('row', { name: new RegExp(MEETING) })).toContainText('Nhận từ gói, bản 1');
   await shot(page, 'sync-packs-member-meetings');
   expect((await finance.host.core.call('keys.listTrusted', {})).map((k) => k.fingerprint)).toEqual([fingerprint]);
+});
+
+test('written opinions go online: the office sends the request, the member answers from the laptop, the office takes the answers in', async ({ page }) => {
+  test.setTimeout(180_000);
+  const core = office.host.core;
+  for (const [laptop, unit] of [[office, OFFICE], [finance, FINANCE]] as const) {
+    if (!(await laptop.host.core.call('sync.status', {})).configured) await connect(laptop, unit);
+  }
+  const [committee] = await core.call('committees.list', {});
+  const title = 'Lấy ý kiến dự thảo Kế hoạch chuyển đổi số năm 2027';
+  const request = await core.call('opinions.create', {
+    committeeId: committee!.id,
+    title,
+    questions: ['Đồng chí có đồng ý thông qua dự thảo Kế hoạch không?'],
+    deadline: addDaysKey(todayKey(), 10),
+  });
+
+  // The office sends it from the request's page; the tag beside the button follows the send.
+  await page.goto(`${office.host.url}#/opinions/${request.id}`);
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  await page.getByRole('button', { name: 'Gửi qua Hệ thống điều hành' }).click();
+  await expect(page.getByRole('tooltip').filter({ hasText: 'đơn vị của những người được xin ý kiến' })).toBeVisible();
+  await confirmPopover(page, 'Gửi');
+  await toast(page, 'Đã xếp hàng gửi phiếu lấy ý kiến; sẽ gửi ở lần đồng bộ tới.');
+  await expect(page.getByText(/^Đã gửi qua Hệ thống lúc \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/)).toBeVisible();
+  await shot(page, 'sync-opinions-office-sent');
+  expect((await hubDb.query<{ recipients: string[] }>("SELECT recipients FROM publications WHERE kind = 'opinion_request'")).rows).toEqual([{ recipients: [OFFICE.code, FINANCE.code] }]);
+
+  // The member's laptop: the request arrives with a pass (imported at once when the office's key is
+  // already trusted for the committee; otherwise trusted here as for a pack).
+  await page.goto(finance.host.url);
+  await indicator(page).getByRole('button', { name: 'Đồng bộ ngay' }).click();
+  await toast(page, /Đã đồng bộ: gửi 0, nhận [01] thay đổi\./);
+  await page.goto(`${new URL(page.url()).origin}/#/sync/publications`);
+  const arrived = page.getByRole('row', { name: new RegExp(title) });
+  await expect(arrived).toContainText('Phiếu lấy ý kiến');
+  if (await arrived.getByRole('button', { name: 'Tin cậy khóa ký và nhập' }).isVisible()) {
+    await arrived.getByRole('button', { name: 'Tin cậy khóa ký và nhập' }).click();
+    await page.getByRole('dialog', { name: 'Tin cậy khóa ký và nhập?' }).getByRole('button', { name: 'Tin cậy và nhập' }).click();
+  }
+  await expect(arrived).toContainText('Đã nhập');
+  await arrived.getByRole('link', { name: title }).click();
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+
+  // The member answers and sends the answers back online (the answers are saved first).
+  const group = page.getByRole('radiogroup', { name: 'Ý kiến cho câu hỏi 1' });
+  await group.locator('label').filter({ has: page.getByRole('radio', { name: 'Đồng ý', exact: true }) }).click();
+  await page.getByRole('button', { name: 'Gửi trả lời qua Hệ thống điều hành' }).click();
+  await expect(page.getByRole('tooltip').filter({ hasText: 'về đơn vị đã gửi phiếu' })).toBeVisible();
+  await confirmPopover(page, 'Gửi');
+  await toast(page, 'Đã xếp hàng gửi bản trả lời; sẽ gửi ở lần đồng bộ tới.');
+  await expect(page.getByText(/^Đã gửi qua Hệ thống lúc /)).toBeVisible();
+  await shot(page, 'sync-opinions-member-sent');
+  expect((await finance.host.core.call('opinions.get', { requestId: request.id })).questionList[0]!.myAnswer).toMatchObject({ choice: 'agree' });
+
+  // The office: the answers arrive and wait until the office says whose key signed them.
+  await page.goto(office.host.url);
+  await indicator(page).getByRole('button', { name: 'Đồng bộ ngay' }).click();
+  await toast(page, /Đã đồng bộ: gửi 0, nhận [01] thay đổi\./);
+  await page.goto(`${new URL(page.url()).origin}/#/sync/publications`);
+  const answers = page.getByRole('row', { name: /Bản trả lời lấy ý kiến/ });
+  await expect(answers).toContainText('Chờ xác nhận khóa ký');
+  await answers.getByRole('button', { name: 'Tin cậy khóa ký và nhập' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Tin cậy khóa ký của người trả lời?' });
+  const memberKey = (await finance.host.core.call('profile.get', {}))!.fingerprint;
+  await expect(dialog).toContainText(`dấu vân tay ${memberKey}`);
+  await expect(dialog.getByRole('button', { name: 'Tin cậy và nhập' })).toBeDisabled();
+  await choose(page, dialog.getByRole('combobox', { name: 'Khóa này là của' }), /Lê Thị Đào/);
+  await shot(page, 'sync-opinions-trust-answers');
+  await dialog.getByRole('button', { name: 'Tin cậy và nhập' }).click();
+  await toast(page, `Đã nhập “${title}”.`);
+  await expect(answers).toContainText('Đã nhập');
+  await answers.getByRole('link', { name: title }).click();
+  await expect(page.getByText('Đã trả lời 1/2')).toBeVisible();
+  await shot(page, 'sync-opinions-office-answered');
 });

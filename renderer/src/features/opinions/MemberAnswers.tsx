@@ -6,6 +6,7 @@ import type { OpinionAnswer, OpinionRequestDetail } from '../../../../shared/con
 import { useBridge } from '../../bridge/BridgeContext.tsx';
 import { useRun } from '../../common/useRun.ts';
 import { useSaveExport } from '../../common/useSaveExport.ts';
+import { PublishOpinionsButton } from '../sync/publications/PublishOpinionsButton.tsx';
 import { CardHeading } from './CardHeading.tsx';
 import { QuestionAnswerField } from './QuestionAnswerField.tsx';
 
@@ -123,6 +124,7 @@ export function MemberAnswers({ request, onSaved }: { request: OpinionRequestDet
           >
             {t('member.exportAnswers')}
           </Button>
+          <PublishOpinionsButton what="answers" requestId={request.id} before={() => save(true)} disabled={busy !== null || !anyAnswer} />
           <Typography.Text type="secondary" className="ns-shortcut-hint">
             {t('member.saveHint')}
           </Typography.Text>

@@ -6,12 +6,13 @@ import type { OpinionRequestDetail } from '../../../../shared/contract/index.ts'
 import { useBridge } from '../../bridge/BridgeContext.tsx';
 import { useRun } from '../../common/useRun.ts';
 import { useSaveExport } from '../../common/useSaveExport.ts';
+import { PublishOpinionsButton } from '../sync/publications/PublishOpinionsButton.tsx';
 import { OpinionImportDialog } from './OpinionImportDialog.tsx';
 import { useImportedMessage } from './useImportedMessage.ts';
 
 /**
- * What the secretariat does with a request, in the order it happens: send the signed request file,
- * take in the members' answers files, remind who is late, issue the summary.
+ * What the secretariat does with a request, in the order it happens: send the signed request (a
+ * file, or through the hub), take in the members' answers (files; those sent online arrive with sync), remind who is late, issue the summary.
  */
 export function SecretariatActions({ request }: { request: OpinionRequestDetail }) {
   const { t } = useTranslation('opinions');
@@ -59,6 +60,7 @@ export function SecretariatActions({ request }: { request: OpinionRequestDetail 
       <Button type="primary" icon={<ExportOutlined />} loading={busy === 'request'} onClick={() => void exportRequest()}>
         {t('secretariat.exportRequest')}
       </Button>
+      <PublishOpinionsButton what="request" requestId={requestId} />
       <Button icon={<InboxOutlined />} onClick={() => setImporting(true)}>
         {t('secretariat.importAnswers')}
       </Button>

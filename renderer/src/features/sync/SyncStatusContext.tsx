@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, type ReactNode } from 'react';
-import type { DataArea, SyncStatus } from '../../../../shared/contract/index.ts';
+import type { DataArea, SyncPublication, SyncStatus } from '../../../../shared/contract/index.ts';
 import { useBridge } from '../../bridge/BridgeContext.tsx';
 import { useCoreData, type CoreData } from '../../bridge/useCoreData.ts';
 
@@ -13,7 +13,7 @@ export const SYNC_AREAS: readonly DataArea[] = ['sync', 'tasks'];
  * What the list of packs through the hub follows: a pass that fetched or sent some ('sync'), and a
  * pack imported from the list, which the core announces as a change of meetings.
  */
-export const PUBLICATION_AREAS: readonly DataArea[] = ['sync', 'meetings'];
+export const PUBLICATION_AREAS: readonly DataArea[] = ['sync', 'meetings', 'opinions'];
 
 /** Background passes and their retries happen in the core whatever the screen shows: look again this often. */
 const EVERY_MS = 30_000;
@@ -25,6 +25,8 @@ interface SyncStatusValue {
   adopt: (status: SyncStatus) => void;
   /** Received packs waiting for the user to trust their signer (0 while unknown). */
   waitingPacks: number;
+  /** Packs and written opinions sent and received through the hub (undefined while unknown). */
+  publications: SyncPublication[] | undefined;
 }
 
 const SyncStatusContext = createContext<SyncStatusValue | null>(null);
@@ -48,7 +50,7 @@ export function SyncStatusProvider({ children }: { children: ReactNode }) {
     return () => window.clearInterval(timer);
   }, [reload]);
 
-  const value = useMemo(() => ({ state, reload, adopt: replace, waitingPacks }), [state, reload, replace, waitingPacks]);
+  const value = useMemo(() => ({ state, reload, adopt: replace, waitingPacks, publications }), [state, reload, replace, waitingPacks, publications]);
   return <SyncStatusContext value={value}>{children}</SyncStatusContext>;
 }
 

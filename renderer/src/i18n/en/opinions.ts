@@ -133,8 +133,8 @@ export const opinions: typeof vi = {
     exportAnswers: 'Export the answers file (signed)',
     exportedAnswers: 'Exported {{fileName}}, signed with key {{fingerprint}}. Send this file to the secretariat.',
     exportHint: 'Save your answers, then export the answers file for the secretariat. Changed your mind? Export again: the new file replaces the old one.',
-    exportedCount_one: 'Answers file exported {{count}} time.',
-    exportedCount_other: 'Answers file exported {{count}} times.',
+    exportedCount_one: 'Answers signed {{count}} time (file or online).',
+    exportedCount_other: 'Answers signed {{count}} times (file or online).',
     nothingToExport: 'Answer at least one question before exporting the answers file.',
   },
   import: {

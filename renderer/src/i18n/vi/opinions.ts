@@ -132,8 +132,8 @@ export const opinions = {
     exportAnswers: 'Xuất tệp trả lời (ký số)',
     exportedAnswers: 'Đã xuất {{fileName}}, ký bằng khóa {{fingerprint}}. Gửi tệp này cho Văn phòng.',
     exportHint: 'Lưu ý kiến rồi xuất tệp trả lời để gửi Văn phòng. Đổi ý kiến thì xuất lại: bản mới thay bản cũ.',
-    exportedCount_one: 'Đã xuất tệp trả lời {{count}} lần.',
-    exportedCount_other: 'Đã xuất tệp trả lời {{count}} lần.',
+    exportedCount_one: 'Đã ký bản trả lời {{count}} lần (tệp hoặc gửi qua Hệ thống).',
+    exportedCount_other: 'Đã ký bản trả lời {{count}} lần (tệp hoặc gửi qua Hệ thống).',
     nothingToExport: 'Hãy cho ý kiến ít nhất một câu hỏi trước khi xuất tệp trả lời.',
   },
   import: {

@@ -1,5 +1,5 @@
 import { CloudUploadOutlined } from '@ant-design/icons';
-import { App as AntApp, Button, Popconfirm, Tooltip } from 'antd';
+import { App as AntApp, Button, Popconfirm } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -7,6 +7,7 @@ import type { MeetingDetail } from '../../../../../shared/contract/index.ts';
 import { useBridge } from '../../../bridge/BridgeContext.tsx';
 import { errorText } from '../../../common/errors.ts';
 import { useSyncStatus } from '../SyncStatusContext.tsx';
+import { SyncBlockedButton } from './SyncBlockedButton.tsx';
 import '../sync.css';
 
 /**
@@ -42,14 +43,7 @@ export function PublishPackButton({ meeting }: { meeting: MeetingDetail }) {
       {t('publish.button')}
     </Button>
   );
-  const blocked = (reason: ReactNode) => (
-    // A disabled button takes no pointer or focus events: the wrapper carries the tooltip.
-    <Tooltip title={reason} trigger={['hover', 'focus']} rootClassName="ns-sync-tooltip">
-      <span tabIndex={0} className="ns-sync-publish-blocked">
-        {button(true)}
-      </span>
-    </Tooltip>
-  );
+  const blocked = (reason: ReactNode) => <SyncBlockedButton reason={reason}>{button(true)}</SyncBlockedButton>;
 
   if (meeting.classification !== 'normal') return blocked(t('publish.classified'));
   if (!configured) {

@@ -10,6 +10,7 @@ import { errorText } from '../../../common/errors.ts';
 import { dateTime } from '../syncFormat.ts';
 import { PUBLICATION_AREAS } from '../SyncStatusContext.tsx';
 import { SyncSubPage } from '../SyncSubPage.tsx';
+import { TrustAnswersDialog } from './TrustAnswersDialog.tsx';
 import '../sync.css';
 
 const STATE_COLOR: Record<SyncPublication['state'], string> = {
@@ -21,13 +22,20 @@ const STATE_COLOR: Record<SyncPublication['state'], string> = {
   refused: 'error',
 };
 
-/** A received pack names a meeting this laptop has only once it is imported. */
-const meetingHere = (p: SyncPublication) => p.direction === 'out' || (p.kind === 'meeting_pack' && p.state === 'imported');
+/** Where a publication's subject opens on this laptop: a received one only once it is imported. */
+function subjectLink(p: SyncPublication): string | null {
+  if (p.kind === 'opinion_request' || p.kind === 'opinion_answers') {
+    const here = p.direction === 'out' || p.kind === 'opinion_answers' || p.state === 'imported';
+    return here && p.requestId ? `/opinions/${p.requestId}` : null;
+  }
+  return p.meetingId && (p.direction === 'out' || (p.kind === 'meeting_pack' && p.state === 'imported')) ? `/meetings/${p.meetingId}` : null;
+}
 
 /**
- * #/sync/publications — meeting packs sent from here and received through the hub. A received pack
- * whose signer is not trusted yet waits here: the user checks the fingerprint with the secretariat,
- * then trusts the key and imports it, as from a file.
+ * #/sync/publications — meeting packs and written opinions sent from here and received through the
+ * hub. A received file whose signer is not trusted yet waits here: the user checks the fingerprint
+ * (with the secretariat for a pack or request, with the member for answers), then trusts the key
+ * and imports it, as from a file.
  */
 export function SyncPublicationsPage() {
   const { t } = useTranslation('sync');
@@ -36,11 +44,12 @@ export function SyncPublicationsPage() {
   const load = useCallback(() => bridge.invoke('sync.publications', {}), [bridge]);
   const { state, reload } = useCoreData(load, PUBLICATION_AREAS);
   const [busy, setBusy] = useState<string | null>(null);
+  const [answers, setAnswers] = useState<SyncPublication | null>(null);
 
-  async function importPack(p: SyncPublication, trustSigner: boolean): Promise<void> {
+  async function importPack(p: SyncPublication, trustSigner: boolean, personId?: string): Promise<void> {
     setBusy(p.id);
     try {
-      const done = await bridge.invoke('sync.importPublication', trustSigner ? { id: p.id, trustSigner } : { id: p.id });
+      const done = await bridge.invoke('sync.importPublication', trustSigner ? { id: p.id, trustSigner, ...(personId ? { personId } : {}) } : { id: p.id });
       if (done.state === 'imported') void message.success(t('publications.imported', { title: done.title }));
       else void message.warning(t('publications.notImported', { message: done.message ?? t(`publications.stateName.${done.state}`) }), 8);
       reload();
@@ -52,6 +61,10 @@ export function SyncPublicationsPage() {
   }
 
   async function trust(p: SyncPublication): Promise<void> {
+    if (p.kind === 'opinion_answers') {
+      setAnswers(p);
+      return;
+    }
     const agreed = await modal.confirm({
       title: t('publications.trustTitle'),
       icon: <SafetyCertificateOutlined />,
@@ -88,7 +101,7 @@ export function SyncPublicationsPage() {
       width: 210,
       render: (_, p) => (
         <Flex vertical gap={2}>
-          {meetingHere(p) ? <Link to={`/meetings/${p.meetingId}`}>{p.title}</Link> : <Typography.Text>{p.title}</Typography.Text>}
+          {subjectLink(p) ? <Link to={subjectLink(p)!}>{p.title}</Link> : <Typography.Text>{p.title}</Typography.Text>}
           <Typography.Text type="secondary" className="ns-sync-small">
             {t(`publications.kind.${p.kind}`)}
           </Typography.Text>
@@ -150,6 +163,14 @@ export function SyncPublicationsPage() {
     >
       {(rows) => (
         <Card className="ns-sync-card ns-sync-publications">
+          {answers ? (
+            <TrustAnswersDialog
+              publication={answers}
+              busy={busy === answers.id}
+              onCancel={() => setAnswers(null)}
+              onTrust={(personId) => void importPack(answers, true, personId).then(() => setAnswers(null))}
+            />
+          ) : null}
           <Table<SyncPublication>
             rowKey="id"
             size="middle"
