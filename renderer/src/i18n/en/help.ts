@@ -140,6 +140,7 @@ export const help: typeof source = {
         'Secretariat: in the request choose “Export the request file” and send the .nsykien file to the members.',
         'Member: “Import an opinion request”, compare the secretariat’s fingerprint if asked, read the documents, choose Agree / Disagree / Other opinion for each question, then “Export the answers file (signed)” for the secretariat. Changed your mind? Export again.',
         'Secretariat: “Import an answers file” from each person, see who answered and who is late, “Remind those who have not answered”, then “Export the summary (DOCX)”.',
+        'When the computer is connected to the operations system: the secretariat uses “Send through the operations system” instead of a file; members receive the request when syncing and use “Send answers through the operations system”. Answers go only to the unit that sent the request; the first time, the secretariat compares the fingerprint and names the person under Sync → packs and opinions sent and received.',
       ],
     },
     directory: {

@@ -141,6 +141,7 @@ export const help = {
         'Văn phòng: trong đợt lấy ý kiến chọn “Xuất tệp phiếu lấy ý kiến” rồi gửi tệp .nsykien cho thành viên.',
         'Thành viên: “Nhập phiếu lấy ý kiến”, đối chiếu dấu vân tay của Văn phòng nếu được hỏi, đọc tài liệu, chọn Đồng ý / Không đồng ý / Ý kiến khác cho từng câu rồi “Xuất tệp trả lời (ký số)” gửi lại Văn phòng. Đổi ý kiến thì xuất lại.',
         'Văn phòng: “Nhập tệp trả lời” của từng người, xem ai đã trả lời, ai trễ hạn, “Đôn đốc người chưa trả lời”, rồi “Xuất tổng hợp ý kiến (DOCX)”.',
+        'Khi máy đã kết nối Hệ thống điều hành: Văn phòng bấm “Gửi qua Hệ thống điều hành” thay cho gửi tệp; thành viên nhận phiếu khi đồng bộ và bấm “Gửi trả lời qua Hệ thống điều hành”. Bản trả lời chỉ về đơn vị đã gửi phiếu; lần đầu, Văn phòng đối chiếu dấu vân tay và chọn đúng người ở Liên thông → gói, phiếu ý kiến đã gửi và nhận.',
       ],
     },
     directory: {
