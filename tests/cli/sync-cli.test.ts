@@ -69,4 +69,51 @@ describe('nghisu sync', () => {
     expect(offline.stdout).toContain('Không kết nối được Hệ thống điều hành');
     expect(JSON.parse((await nghisu(...d, '--json', 'sync', 'status')).stdout)).toMatchObject({ pending: 1, lastError: { vi: expect.stringContaining('Không kết nối được') } });
   });
+
+  it('sends a written-opinions request and a member’s answers through the hub between two data folders', async () => {
+    const hub = await world.hub();
+    const office = await world.laptop(hub, 'office');
+    const finance = await world.laptop(hub, 'finance');
+    const lan = await office.core.call('people.create', { fullName: 'Nguyễn Thị Lan', position: 'Giám đốc Sở Tài chính', organizationId: office.units.finance });
+    const committee = await office.core.call('committees.create', { name: 'Ban Chỉ đạo chuyển đổi số tỉnh' });
+    await office.core.call('committees.setMembers', { committeeId: committee.id, members: [{ role: 'member', personId: lan.id }] });
+    const request = await office.core.call('opinions.create', { committeeId: committee.id, title: 'Lấy ý kiến dự thảo Kế hoạch', questions: ['Đồng ý thông qua?'], deadline: '2099-12-31' });
+    await office.core.close();
+    await finance.core.close();
+    const o = ['--data-dir', office.dir];
+    const f = ['--data-dir', finance.dir];
+    const json = async <T>(...args: string[]): Promise<T> => {
+      const r = await nghisu(...args);
+      expect(r.code, r.stderr).toBe(0);
+      return JSON.parse(r.stdout) as T;
+    };
+
+    const sent = await json<{ kind: string; state: string }>(...o, '--json', 'sync', 'publish-opinions', request.id);
+    expect(sent).toMatchObject({ kind: 'opinion_request', state: 'pending' });
+    expect((await nghisu(...o, 'sync', 'run')).code).toBe(0);
+
+    // The member's laptop: the request waits for its signer, is trusted, answered and sent back.
+    expect((await nghisu(...f, 'sync', 'run')).code).toBe(0);
+    const [arrived] = await json<Array<{ id: string; kind: string; state: string }>>(...f, '--json', 'sync', 'publications');
+    expect(arrived).toMatchObject({ kind: 'opinion_request', state: 'waiting' });
+    const early = await nghisu(...f, 'sync', 'publish-answers', request.id);
+    expect(early.code).not.toBe(0);
+    expect(early.stderr).toContain('Không có phiếu lấy ý kiến nhận được này');
+    expect((await nghisu(...f, 'sync', 'import-publication', arrived!.id, '--trust-signer')).code).toBe(0);
+    expect((await nghisu(...f, 'opinions', 'answer', request.id, '--question', '1', '--choice', 'agree')).code).toBe(0);
+    expect(await json(...f, '--json', 'sync', 'publish-answers', request.id)).toMatchObject({ kind: 'opinion_answers', state: 'pending' });
+    expect((await nghisu(...f, 'sync', 'run')).code).toBe(0);
+
+    // The office: the answers wait until it names whose key signed them.
+    expect((await nghisu(...o, 'sync', 'run')).code).toBe(0);
+    const inbox = (await json<Array<{ id: string; direction: string; state: string }>>(...o, '--json', 'sync', 'publications')).find((p) => p.direction === 'in')!;
+    expect(inbox.state).toBe('waiting');
+    const nobody = await nghisu(...o, 'sync', 'import-publication', inbox.id, '--trust-signer');
+    expect(nobody.code).not.toBe(0);
+    expect(nobody.stderr).toContain('Hãy chọn người được xin ý kiến');
+    expect((await nghisu(...o, 'sync', 'import-publication', inbox.id, '--trust-signer', '--person', lan.id)).code).toBe(0);
+    const status = await nghisu(...o, 'opinions', 'status', request.id);
+    expect(status.stdout).toContain('Nguyễn Thị Lan');
+    expect(await json(...o, '--json', 'opinions', 'summary', request.id)).toMatchObject({ answered: [{ name: 'Nguyễn Thị Lan' }], notAnswered: [] });
+  });
 });
