@@ -23,6 +23,11 @@ export interface LiveRoomParticipant {
   name: string;
   votes: boolean;
   chair: boolean;
+  /**
+   * Who came instead (ủy quyền) and joined for this member, by name; null when the member came or was
+   * checked in by the secretariat. Absent in what rooms before it kept.
+   */
+  delegate?: string | null;
 }
 
 export interface LiveRoomFloorRequest {

@@ -282,6 +282,44 @@ describe('the live room between laptops (issue 15)', () => {
     expect((await thang.call('liveRoom.discover', {})).some((r) => r.roomId === room.roomId)).toBe(false);
   });
 
+  it('a delegate (ủy quyền) joins with their own key for the member who sent them: checked in as delegated, voting in the member’s place', async () => {
+    const { w, m, thang, join } = await openRoom();
+    // Recorded after the room opened: the room reads delegations at each join.
+    const dung = await w.core.call('people.create', { fullName: 'Trần Văn Dũng', position: 'Phó Giám đốc Sở' });
+    const seat = (await w.core.call('meetings.get', { id: m.id })).participants.find((p) => p.personId === w.d.member2)!;
+    await w.core.call('participants.setRsvp', { id: seat.id, rsvp: 'delegated', delegatePersonId: dung.id, reason: 'Đi công tác' });
+    const delegate = await memberCore(w, 'Trần Văn Dũng', dung.id);
+
+    const joined = await delegate.call('liveRoom.join', join);
+    expect(joined).toMatchObject({ joined: true, personId: w.d.member2 });
+    expect(joined.snapshot!.participants.find((p) => p.personId === w.d.member2)).toMatchObject({ name: 'Phạm Thị Ngọc Ánh', delegate: 'Trần Văn Dũng' });
+    const attendance = (await w.core.call('meetings.get', { id: m.id })).participants.find((p) => p.personId === w.d.member2)!;
+    expect(attendance).toMatchObject({ attendance: 'delegated', attendanceDelegate: 'Trần Văn Dũng' });
+
+    await thang.call('liveRoom.join', join);
+    const opened = await w.core.call('liveRoom.openVote', { meetingId: m.id, itemId: m.firstItem, title: 'Thông qua Kế hoạch năm 2027', secret: false });
+    await memberSees(delegate, (s) => s.snapshot?.votes.length === 1, 'the vote opened');
+    expect((await delegate.call('liveRoom.vote', { voteId: opened.voteId, choice: 'agree' })).ballots[opened.voteId]?.state).toBe('counted');
+    await thang.call('liveRoom.vote', { voteId: opened.voteId, choice: 'agree' });
+    const closed = await w.core.call('liveRoom.closeVote', { meetingId: m.id, voteId: opened.voteId });
+    expect(closed.result.named).toEqual(
+      expect.arrayContaining([
+        { personId: w.d.member2, choice: 'agree', text: null },
+        { personId: w.d.member1, choice: 'agree', text: null },
+      ]),
+    );
+    expect(closed.result.tally.agree).toBe(2);
+    // Someone trusted but neither a participant nor anyone's delegate stays out.
+    const other = await w.core.call('people.create', { fullName: 'Vũ Thị Khác', position: 'Chuyên viên' });
+    const outsider = await memberCore(w, 'Vũ Thị Khác', other.id);
+    await expect(outsider.call('liveRoom.join', join)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await w.core.call('liveRoom.close', { meetingId: m.id });
+    // The minutes name who was in the room.
+    const minutes = await w.core.call('minutes.refresh', { meetingId: m.id, apply: true });
+    expect(JSON.stringify(minutes.minutes!.content)).toContain('Trần Văn Dũng (dự thay Phạm Thị Ngọc Ánh)');
+
+  });
+
   it('refuses a key it does not trust, a look-alike host, a room on every interface, and a meeting not in progress', async () => {
     const { w, m, join } = await openRoom();
     const stranger = await memberCore(w, 'Người lạ', null);

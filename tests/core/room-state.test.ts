@@ -68,7 +68,7 @@ describe('joining the live room (issue 15)', () => {
     const challenge = newChallenge();
     const issued = new Set([challenge]);
     const answer = answerChallenge(dao.key, { roomId, fingerprint }, challenge);
-    expect(checkJoin(answer, host(issued))).toEqual({ personId: dao.personId });
+    expect(checkJoin(answer, host(issued))).toEqual({ personId: dao.personId, publicKey: dao.key.publicKey });
     expect(failure(() => checkJoin(answer, host(issued))).reason).toBe('challenge');
   });
 

@@ -38,6 +38,13 @@ export function createHostRooms(ctx: ServiceContext, deps: { meetings: Pick<Meet
   const markPresent = ctx.db.prepare(
     "UPDATE participants SET attendance = 'present', attendance_at = ? WHERE meeting_id = ? AND person_id = ? AND attendance IS NULL",
   );
+  const markDelegated = ctx.db.prepare(
+    "UPDATE participants SET attendance = 'delegated', attendance_delegate = ?, attendance_at = ? WHERE meeting_id = ? AND person_id = ? AND attendance IS NULL",
+  );
+  // Read at each join: the secretariat may record the delegation after the room opened.
+  const delegating = ctx.db
+    .prepare("SELECT person_id FROM participants WHERE meeting_id = ? AND rsvp = 'delegated' AND rsvp_delegate_id = ? AND person_id IS NOT NULL ORDER BY position LIMIT 1")
+    .pluck();
   const profileId = ctx.db.prepare('SELECT id FROM profile LIMIT 1').pluck();
 
   const certificates = createRoomCertificates(ctx);
@@ -84,9 +91,13 @@ export function createHostRooms(ctx: ServiceContext, deps: { meetings: Pick<Meet
 
   function onEvent(meeting: MeetingDetail, roomId: string, event: RoomEvent): void {
     record.event(roomId, event);
-    if (event.type === 'checked-in' && markPresent.run(event.at, meeting.id, event.personId).changes > 0) {
-      // Attendance follows the room: whoever joined or was checked in is present.
-      ctx.audit.record({ action: 'attendance.set', entity: 'participant', entityId: event.personId, detail: { meetingId: meeting.id, attendance: 'present', via: 'liveRoom' } });
+    const marked =
+      event.type === 'checked-in' &&
+      (event.delegate ? markDelegated.run(event.delegate, event.at, meeting.id, event.personId) : markPresent.run(event.at, meeting.id, event.personId)).changes > 0;
+    if (event.type === 'checked-in' && marked) {
+      // Attendance follows the room: whoever joined or was checked in is present, or represented.
+      const attendance = event.delegate ? { attendance: 'delegated', delegate: event.delegate } : { attendance: 'present' };
+      ctx.audit.record({ action: 'attendance.set', entity: 'participant', entityId: event.personId, detail: { meetingId: meeting.id, ...attendance, via: 'liveRoom' } });
       setImmediate(() => ctx.events.emit('data.changed', { area: 'meetings', id: meeting.id }));
     }
     if (event.type === 'vote-opened') ctx.audit.record({ action: 'liveRoom.openVote', entity: 'meeting', entityId: meeting.id, detail: { roomId, voteId: event.voteId, secret: event.secret } });
@@ -134,7 +145,16 @@ export function createHostRooms(ctx: ServiceContext, deps: { meetings: Pick<Meet
           walk(i.children);
         });
       walk(meeting.agenda.items);
-      const personOf = (publicKey: string) => deps.directory.trustedKeys.notesPerson(publicKey)?.id ?? null;
+      // A delegate (ủy quyền: the member's RSVP names them) joins with their own key and stands for the
+      // member: checked in for them, voting in their place. A member who came themselves stays themselves.
+      const standsFor = (publicKey: string): { personId: string; delegate: string | null } | null => {
+        const person = deps.directory.trustedKeys.notesPerson(publicKey);
+        if (!person) return null;
+        if (members.has(person.id)) return { personId: person.id, delegate: null };
+        const member = delegating.get(meetingId, person.id) as string | undefined;
+        return member ? { personId: member, delegate: person.fullName } : { personId: person.id, delegate: null };
+      };
+      const personOf = (publicKey: string) => standsFor(publicKey)?.personId ?? null;
       // Events the service makes before the room's row exists (a member quick to join) wait for it.
       let opened = false;
       const early: RoomEvent[] = [];
@@ -164,6 +184,7 @@ export function createHostRooms(ctx: ServiceContext, deps: { meetings: Pick<Meet
         port,
         personOf,
         isParticipant: (personId) => members.has(personId),
+        delegateOf: (publicKey) => standsFor(publicKey)?.delegate ?? null,
         log: ctx.log,
       });
       const openedAt = ctx.now().toISOString();

@@ -71,7 +71,10 @@ function sectionTail(blocks: readonly BlockNode[], agendaItemId: string | null):
 /** Adds the room's votes the minutes lack; returns the changes as the refresh dialog lists them. */
 export function addRoomVotes(blocks: BlockNode[], votes: readonly ClosedVote[], meeting: Pick<MeetingDetail, 'participants' | 'passRule' | 'tieToChair'>): MinutesRefreshChange[] {
   const present = new Set(blocks.flatMap((b) => (b.type === 'ns-vote' ? [b.id] : [])));
-  const names = new Map(meeting.participants.flatMap((p) => (p.personId ? [[p.personId, p.name] as const] : [])));
+  // A member represented (ủy quyền) voted through the delegate: the minutes name who was there.
+  const names = new Map(
+    meeting.participants.flatMap((p) => (p.personId ? [[p.personId, p.attendance === 'delegated' && p.attendanceDelegate ? `${p.attendanceDelegate} (dự thay ${p.name})` : p.name] as const] : [])),
+  );
   const changes: MinutesRefreshChange[] = [];
   for (const v of votes) {
     if (present.has(v.voteId)) continue;

@@ -53,7 +53,7 @@ export interface JoinCheck {
 const refused = (code: 'INVALID_INPUT' | 'FORBIDDEN', vi: string, en: string, reason: string) => new CoreError(code, { vi, en }, { reason });
 
 /** Who joined, or why not: the shape, the challenge (issued, unused), the signature, whose key it is, the right to attend. */
-export function checkJoin(input: unknown, check: JoinCheck): { personId: string } {
+export function checkJoin(input: unknown, check: JoinCheck): { personId: string; publicKey: string } {
   const parsed = joinResponseSchema.safeParse(input);
   if (!parsed.success) throw refused('INVALID_INPUT', 'Yêu cầu vào phòng họp không đúng định dạng.', 'The join request is malformed.', 'malformed');
   const r = parsed.data;
@@ -75,5 +75,5 @@ export function checkJoin(input: unknown, check: JoinCheck): { personId: string 
   if (!check.isParticipant(personId)) {
     throw refused('FORBIDDEN', 'Người này không có trong danh sách dự họp.', 'This person is not among the meeting’s participants.', 'not-a-participant');
   }
-  return { personId };
+  return { personId, publicKey: r.publicKey };
 }

@@ -24,6 +24,8 @@ export interface RoomServiceOptions {
   port?: number;
   personOf(publicKey: string): string | null;
   isParticipant(personId: string): boolean;
+  /** The delegate's name when this key is a delegate's (ủy quyền) standing for the member personOf names. */
+  delegateOf?(publicKey: string): string | null;
   log: Logger;
   limits?: Partial<RoomLimits>;
 }
@@ -140,7 +142,7 @@ export async function openRoomService(options: RoomServiceOptions): Promise<Room
         const m = parsed.data;
         id = m.id;
         if (m.t === 'join') {
-          const { personId } = checkJoin(m.response, {
+          const { personId, publicKey } = checkJoin(m.response, {
             roomId: state.roomId,
             fingerprint: options.certificate.fingerprint,
             takeChallenge: (c) => {
@@ -152,7 +154,7 @@ export async function openRoomService(options: RoomServiceOptions): Promise<Room
             isParticipant: options.isParticipant,
           });
           // Those already in hear of the check-in first; the newcomer's state includes it.
-          state.checkIn(personId);
+          state.checkIn(personId, options.delegateOf?.(publicKey) ?? null);
           flush();
           joined.set(ws, personId);
           send(ws, { t: 'joined', id: m.id, personId, snapshot: state.snapshot(), missed: state.since(m.since ?? 0) });

@@ -46,7 +46,8 @@ export type { FloorKind, LiveRoomVoteResult as VoteResult } from '../../../../sh
 type FloorRequest = LiveRoomFloorRequest;
 
 type EventBody =
-  | { type: 'checked-in'; personId: string }
+  /** `delegate`: the name of who came instead (ủy quyền), checked in for the member. */
+  | { type: 'checked-in'; personId: string; delegate?: string }
   | { type: 'current'; itemId: string | null; documentId: string | null; page: number | null }
   | { type: 'floor-requested'; requestId: string; personId: string; itemId: string | null; kind: FloorKind; addressee: string | null }
   | { type: 'floor-withdrawn'; requestId: string }
@@ -83,6 +84,7 @@ export function createRoomState(setup: RoomSetup) {
   const participants = new Map(setup.participants.map((p) => [p.personId, p]));
   const items = new Set(setup.items.map((i) => i.id));
   const checkedIn = new Set<string>();
+  const delegates = new Map<string, string>();
   let current: { itemId: string | null; documentId: string | null; page: number | null; since: string } = { itemId: null, documentId: null, page: null, since: setup.now().toISOString() };
   const floor = new Map<string, FloorRequest>();
   let order: string[] = [];
@@ -151,11 +153,13 @@ export function createRoomState(setup: RoomSetup) {
   return {
     roomId: setup.roomId,
 
-    checkIn(personId: string): RoomEvent | null {
+    checkIn(personId: string, delegate: string | null = null): RoomEvent | null {
       participant(personId);
       if (checkedIn.has(personId)) return null;
+      const event = emit(delegate ? { type: 'checked-in', personId, delegate } : { type: 'checked-in', personId });
       checkedIn.add(personId);
-      return emit({ type: 'checked-in', personId });
+      if (delegate) delegates.set(personId, delegate);
+      return event;
     },
 
     /** The item, document and page being presented (members who follow move with it). */
@@ -284,7 +288,7 @@ export function createRoomState(setup: RoomSetup) {
         roomId: setup.roomId,
         seq: events.length,
         items: setup.items,
-        participants: setup.participants.map(({ personId, name, votes: hasVote, chair }) => ({ personId, name, votes: hasVote, chair })),
+        participants: setup.participants.map(({ personId, name, votes: hasVote, chair }) => ({ personId, name, votes: hasVote, chair, delegate: delegates.get(personId) ?? null })),
         rule: setup.rule,
         current,
         checkedIn: present,

@@ -43,6 +43,7 @@ export function AttendanceCard({ meetingId, quorumPercent, snapshot, drive }: { 
               {p.name}
               {p.chair ? <Tag className="ns-room-role">{t('attendance.chair')}</Tag> : null}
               {p.votes ? null : <Typography.Text type="secondary"> ({t('attendance.noVote')})</Typography.Text>}
+              {p.delegate ? <Typography.Text type="secondary"> ({t('attendance.delegate', { name: p.delegate })})</Typography.Text> : null}
             </Typography.Text>
           </List.Item>
         )}

@@ -190,7 +190,7 @@ function InRoom({ status, snapshot, onStatus }: { status: LiveRoomMemberStatus; 
             <Tag color={status.connection === 'connected' ? 'green' : 'orange'} className="ns-room-connection">
               {status.connection === 'connected' ? t('member.connected') : status.connection === 'reconnecting' ? t('member.reconnecting') : t('member.left')}
             </Tag>
-            {me ? <Typography.Text strong>{t('member.you', { name: me.name })}</Typography.Text> : null}
+            {me ? <Typography.Text strong>{me.delegate ? t('member.youFor', { delegate: me.delegate, name: me.name }) : t('member.you', { name: me.name })}</Typography.Text> : null}
             <Typography.Text type="secondary">{status.url}</Typography.Text>
           </Flex>
           <Button icon={<LogoutOutlined />} onClick={() => void act(() => bridge.invoke('liveRoom.leave', {}))}>

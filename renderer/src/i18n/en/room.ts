@@ -68,6 +68,7 @@ export const room: typeof vi = {
     checkIn: 'Check in',
     present: 'Present',
     noVote: 'no vote',
+    delegate: 'represented by {{name}}',
     chair: 'chair',
   },
   speakers: {
@@ -136,6 +137,7 @@ export const room: typeof vi = {
     reconnecting: 'Reconnecting…',
     left: 'Left the room',
     you: 'You: {{name}}',
+    youFor: 'You: {{delegate}}, standing in for {{name}}',
     follow: 'Follow the presenter',
     followHelp: 'When on, the document and page on this laptop move with the presenter’s.',
     openPresented: 'Open the presented document',

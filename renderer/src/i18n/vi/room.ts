@@ -70,6 +70,7 @@ export const room = {
     checkIn: 'Điểm danh',
     present: 'Có mặt',
     noVote: 'không biểu quyết',
+    delegate: '{{name}} dự thay, ủy quyền',
     chair: 'chủ trì',
   },
   speakers: {
@@ -138,6 +139,7 @@ export const room = {
     reconnecting: 'Đang kết nối lại…',
     left: 'Đã rời phòng',
     you: 'Bạn: {{name}}',
+    youFor: 'Bạn: {{delegate}}, dự thay {{name}} (ủy quyền)',
     follow: 'Theo người trình bày',
     followHelp: 'Khi bật, tài liệu và trang trên máy này chuyển theo người trình bày.',
     openPresented: 'Mở tài liệu đang trình chiếu',
