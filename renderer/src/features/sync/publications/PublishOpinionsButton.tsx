@@ -1,13 +1,12 @@
 import { CloudUploadOutlined } from '@ant-design/icons';
-import { App as AntApp, Button, Flex, Popconfirm, Tag } from 'antd';
-import { useState } from 'react';
+import { Button, Flex, Popconfirm, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useBridge } from '../../../bridge/BridgeContext.tsx';
-import { errorText } from '../../../common/errors.ts';
 import { dateTime } from '../syncFormat.ts';
 import { useSyncStatus } from '../SyncStatusContext.tsx';
 import { SyncBlockedButton } from './SyncBlockedButton.tsx';
+import { useQueueForHub } from './useQueueForHub.ts';
 import '../sync.css';
 
 interface Props {
@@ -28,27 +27,18 @@ interface Props {
 export function PublishOpinionsButton({ what, requestId, before, disabled }: Props) {
   const { t } = useTranslation('sync');
   const bridge = useBridge();
-  const { message } = AntApp.useApp();
   const { state, publications } = useSyncStatus();
-  const [busy, setBusy] = useState(false);
+  const { busy, send } = useQueueForHub();
   const kind = what === 'request' ? 'opinion_request' : 'opinion_answers';
   const last = publications?.find((p) => p.direction === 'out' && p.kind === kind && p.requestId === requestId);
   const cameOnline = publications?.some((p) => p.direction === 'in' && p.kind === 'opinion_request' && p.requestId === requestId) ?? false;
 
-  async function publish(): Promise<void> {
-    setBusy(true);
-    try {
-      if (before && !(await before())) return;
+  const publish = () =>
+    send(async () => {
+      if (before && !(await before())) return false;
       await bridge.invoke(what === 'request' ? 'sync.publishOpinionRequest' : 'sync.publishOpinionAnswers', { requestId });
-      void message.success(t(`publishOpinions.queued.${what}`));
-      // As for packs: usually online when sending; the navigation column reports a failed pass.
-      bridge.invoke('sync.run', {}).catch(() => undefined);
-    } catch (error) {
-      void message.error(t('common.failed', { message: errorText(error) }), 8);
-    } finally {
-      setBusy(false);
-    }
-  }
+      return true;
+    }, t(`publishOpinions.queued.${what}`));
 
   const button = (off: boolean) => (
     <Button icon={<CloudUploadOutlined />} loading={busy} disabled={off}>

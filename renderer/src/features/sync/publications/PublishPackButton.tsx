@@ -1,13 +1,13 @@
 import { CloudUploadOutlined } from '@ant-design/icons';
-import { App as AntApp, Button, Popconfirm } from 'antd';
-import { useState, type ReactNode } from 'react';
+import { Button, Popconfirm } from 'antd';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { MeetingDetail } from '../../../../../shared/contract/index.ts';
 import { useBridge } from '../../../bridge/BridgeContext.tsx';
-import { errorText } from '../../../common/errors.ts';
 import { useSyncStatus } from '../SyncStatusContext.tsx';
 import { SyncBlockedButton } from './SyncBlockedButton.tsx';
+import { useQueueForHub } from './useQueueForHub.ts';
 import '../sync.css';
 
 /**
@@ -19,24 +19,14 @@ import '../sync.css';
 export function PublishPackButton({ meeting }: { meeting: MeetingDetail }) {
   const { t } = useTranslation('sync');
   const bridge = useBridge();
-  const { message } = AntApp.useApp();
   const configured = useSyncStatus().state.data?.configured ?? false;
-  const [busy, setBusy] = useState(false);
+  const { busy, send } = useQueueForHub();
 
-  async function publish(): Promise<void> {
-    setBusy(true);
-    try {
+  const publish = () =>
+    send(async () => {
       await bridge.invoke('sync.publishPack', { meetingId: meeting.id });
-      void message.success(t('publish.queued'));
-      // Usually online when publishing: send it now rather than at the next background pass. A
-      // failure here is the pass's, and the navigation column already reports it.
-      bridge.invoke('sync.run', {}).catch(() => undefined);
-    } catch (error) {
-      void message.error(t('common.failed', { message: errorText(error) }), 8);
-    } finally {
-      setBusy(false);
-    }
-  }
+      return true;
+    }, t('publish.queued'));
 
   const button = (disabled: boolean) => (
     <Button icon={<CloudUploadOutlined />} loading={busy} disabled={disabled}>
