@@ -3,6 +3,7 @@ import { v7 as uuidv7 } from 'uuid';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../electron/core/logger.ts';
+import { answerChallenge } from '../../electron/core/domains/room/join.ts';
 import { connectRoom, type RoomClient } from '../../electron/core/domains/room/room-client.ts';
 import { makeRoomCertificate, type RoomCertificate } from '../../electron/core/domains/room/room-certificate.ts';
 import { openRoomService, type RoomService } from '../../electron/core/domains/room/room-service.ts';
@@ -161,6 +162,54 @@ describe('the live room on loopback (issue 15)', () => {
     // A member still gets in and is served.
     const member = await join(members[7]!);
     expect(member.snapshot.roomId).toBe(state.roomId);
+  });
+
+  it('a member whose laptop stops reading is cut off once its backlog passes the limit; the others are served on', async () => {
+    const own = simulatedRoom(members);
+    const small = await openRoomService({
+      state: own.state,
+      certificate,
+      host: '127.0.0.1',
+      personOf: own.personOf,
+      isParticipant: (p) => members.some((m) => m.personId === p),
+      log: silentLogger(),
+      limits: { connectionsPerAddress: 10, backlogBytes: 64 * 1024 },
+    });
+    try {
+      const pages: number[] = [];
+      const reader = await connectRoom({
+        url: small.url,
+        fingerprint: small.fingerprint,
+        identity: members[2]!.key,
+        onEvent: (e) => {
+          if (e.type === 'current' && e.page !== null) pages.push(e.page);
+        },
+      });
+      open.push(reader);
+      // A joined member whose laptop asks for the room's state again and again and never reads the answers.
+      const stalled = new WebSocket(small.url, { rejectUnauthorized: false });
+      const challenge = await new Promise<string>((resolve, reject) => {
+        stalled.once('message', (d) => resolve((JSON.parse(d.toString()) as { challenge: string }).challenge));
+        stalled.once('error', reject);
+      });
+      const joined = new Promise<void>((resolve) => stalled.once('message', () => resolve()));
+      stalled.send(JSON.stringify({ t: 'join', id: 1, response: answerChallenge(members[3]!.key, { roomId: own.state.roomId, fingerprint: small.fingerprint }, challenge) }));
+      await joined;
+      expect(small.connections()).toBe(2);
+      stalled.pause();
+      for (let i = 0; i < 4000 && small.connections() === 2; i++) {
+        stalled.send(JSON.stringify({ t: 'state', id: i + 2 }));
+        if (i % 200 === 0) await new Promise((r) => setTimeout(r, 5));
+      }
+      await until(() => small.connections() === 1, 'the stalled laptop to be cut off');
+      stalled.terminate();
+      // The member who reads still follows the presenter.
+      own.state.setCurrent({ itemId: own.item.id, documentId: uuidv7(), page: 12 });
+      small.flush();
+      await until(() => pages.includes(12), 'page 12 on the reading laptop');
+    } finally {
+      await small.close();
+    }
   });
 
   it('serves TLS 1.3 with the room’s own certificate', async () => {
