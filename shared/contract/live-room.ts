@@ -58,6 +58,11 @@ export interface LiveRoomVote {
   closesAt: string | null;
   voted: number;
   result: LiveRoomVoteResult | null;
+  /**
+   * A secret vote of a room resumed after its host stopped: who voted before the stop and must send
+   * the ballot again (its choice was never stored). Their laptops resend it on their own when back.
+   */
+  recast?: string[];
 }
 
 /** What every screen in the room shows: the host's, each member's and the projector's. */
@@ -191,6 +196,8 @@ export const liveRoomMethods = {
   /** The laptop's network addresses, to pick the one the room listens on. */
   'liveRoom.interfaces': { access: 'ui', input: z.object({}).strict() },
   'liveRoom.open': { access: 'ui', input: z.object({ ...meeting, host: address, port: z.number().int().min(0).max(65_535).optional() }).strict() },
+  /** Take up the meeting's last room, interrupted when the app stopped, under its id, address and port. */
+  'liveRoom.resume': { access: 'ui', input: z.object(meeting).strict() },
   'liveRoom.close': { access: 'ui', input: z.object(meeting).strict() },
   'liveRoom.status': { access: 'ui', input: z.object(meeting).strict() },
   'liveRoom.setCurrent': {
@@ -237,6 +244,7 @@ export const liveRoomMethods = {
 export interface LiveRoomOutputs {
   'liveRoom.interfaces': NetworkAddress[];
   'liveRoom.open': LiveRoomHostStatus;
+  'liveRoom.resume': LiveRoomHostStatus;
   'liveRoom.close': LiveRoomHostStatus;
   'liveRoom.status': LiveRoomHostStatus;
   'liveRoom.setCurrent': LiveRoomHostStatus;

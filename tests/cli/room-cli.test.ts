@@ -2,6 +2,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { describe, expect, it } from 'vitest';
+import type { LiveRoomMemberStatus } from '../../shared/contract/index.ts';
 import { createCore } from '../../electron/core/index.ts';
 import { meetingsWorld, meetingWithDraft } from '../core/meetings-fixture.ts';
 import { Database } from '../support/sqlite.ts';
@@ -60,6 +61,56 @@ describe('nghisu room (issue 15)', () => {
       } finally {
         db.close();
       }
+    } finally {
+      await core.close();
+    }
+  });
+
+  it('a room whose host was killed is taken up again under its id: the member’s laptop comes back by itself and resends the secret ballot the host could not keep', async () => {
+    const { w, m, memberDir } = await twoFolders();
+    const first = hostRoom(w.dir, m.id, '--host', '127.0.0.1', '--vote', 'Giới thiệu nhân sự Phó Trưởng ban', '--secret');
+    const member = await createCore({ dataDir: memberDir, logToFile: false });
+    const seen = async (ok: (s: LiveRoomMemberStatus) => boolean, what: string) => {
+      for (let i = 0; i < 600; i++) {
+        const s = await member.call('liveRoom.memberStatus', {});
+        if (ok(s)) return s;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      throw new Error(`timed out waiting for ${what}`);
+    };
+    let second: ReturnType<typeof hostRoom> | null = null;
+    try {
+      const opened = JSON.parse((await first.lines.next()).value as string) as { url: string; fingerprint: string; voteId: string; roomId: string };
+      await member.call('liveRoom.join', { url: opened.url, fingerprint: opened.fingerprint });
+      expect((await member.call('liveRoom.vote', { voteId: opened.voteId, choice: 'agree' })).ballots[opened.voteId]?.state).toBe('counted');
+      first.host.kill('SIGKILL');
+      await first.exited;
+      await seen((s) => s.connection === 'reconnecting', 'the member to notice the host is gone');
+
+      second = hostRoom(w.dir, m.id, '--resume');
+      const line = await second.lines.next();
+      expect(line.done, second.stderr()).toBe(false);
+      const resumed = JSON.parse(line.value as string) as { url: string; roomId: string; fingerprint: string };
+      expect(resumed).toMatchObject({ url: opened.url, roomId: opened.roomId, fingerprint: opened.fingerprint });
+      // Back on its own, the member's laptop sends the secret ballot again: counted once, nobody left to recast.
+      const back = await seen((s) => s.connection === 'connected' && s.snapshot?.votes[0]?.voted === 1 && !s.snapshot.votes[0].recast, 'the ballot resent');
+      expect(back.snapshot!.roomId).toBe(opened.roomId);
+
+      second.host.kill('SIGTERM');
+      const closed = JSON.parse((await second.lines.next()).value as string) as { snapshot: { votes: { result: { tally: { agree: number }; secret: { voters: string[] } } }[] } };
+      expect(closed.snapshot.votes[0]!.result.tally.agree).toBe(1);
+      expect(closed.snapshot.votes[0]!.result.secret.voters).toEqual([w.d.member1]);
+      expect(await second.exited, second.stderr()).toBe(0);
+    } finally {
+      first.host.kill('SIGKILL');
+      second?.host.kill('SIGKILL');
+      await member.close();
+    }
+    const core = await createCore({ dataDir: w.dir, logToFile: false });
+    try {
+      // One room, closed this time; nothing to resume, and saying so.
+      expect((await core.call('liveRoom.status', { meetingId: m.id })).earlier).toEqual([expect.objectContaining({ endKind: 'closed', votes: 1, unfinished: 0 })]);
+      await expect(core.call('liveRoom.resume', { meetingId: m.id })).rejects.toMatchObject({ code: 'INVALID_STATE' });
     } finally {
       await core.close();
     }

@@ -2,7 +2,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { describe, expect, it } from 'vitest';
 import { signBallot } from '../../electron/core/domains/room/ballot.ts';
 import { answerChallenge, checkJoin, newChallenge, type JoinCheck } from '../../electron/core/domains/room/join.ts';
-import { createRoomState, type RoomSetup } from '../../electron/core/domains/room/room-state.ts';
+import { createRoomState, type RoomEvent, type RoomSetup, type StoredBallot } from '../../electron/core/domains/room/room-state.ts';
 import { CoreError } from '../../electron/core/errors.ts';
 import type { BallotChoice } from '../../shared/room/tally.ts';
 import { memberKey } from '../support/member-key.ts';
@@ -233,5 +233,59 @@ describe('the room as its host keeps it (issue 15)', () => {
     const result = state.closeVote(voteId);
     expect(result.tally).toMatchObject({ agree: 45, disagree: 15, other: 0, notVoting: 0, needed: 31, passed: true });
     expect(result.named).toHaveLength(60);
+  });
+});
+
+describe('a room taken up again after its host stopped (issue 15)', () => {
+  it('replays its events and the ballots on disk: the same room, named ballots counted, secret voters asked to send theirs again', () => {
+    const chair = member('Nguyễn Văn An', { chair: true });
+    const dao = member('Lê Thị Đào');
+    const binh = member('Trần Văn Bình');
+    const events: RoomEvent[] = [];
+    const disk = new Map<string, StoredBallot>();
+    const first = room([chair, dao, binh], {
+      record: (e) => events.push(e),
+      recordBallot: (b) => disk.set(`${b.voteId}/${b.personId}`, { voteId: b.voteId, personId: b.personId, seq: b.seq, choice: b.choice, text: b.text }),
+    });
+    const item = first.items[1]!.id;
+    first.state.checkIn(chair.personId);
+    first.state.checkIn(binh.personId, 'Phạm Văn Dự');
+    first.state.setCurrent({ itemId: item, documentId: uuidv7(), page: 5 });
+    const asked = first.state.requestFloor(binh.personId, { itemId: item, kind: 'speak' });
+    if (asked.type !== 'floor-requested') throw new Error('expected a request');
+    first.state.giveFloor(asked.requestId);
+    const waiting = first.state.requestFloor(dao.personId, { itemId: item, kind: 'question', addressee: 'Sở Tài chính' });
+    const named = (first.state.openVote({ itemId: item, title: 'Thông qua kế hoạch đầu tư công năm 2027', secret: false }) as { voteId: string }).voteId;
+    const secret = (first.state.openVote({ itemId: null, title: 'Giới thiệu nhân sự', secret: true }) as { voteId: string }).voteId;
+    first.vote(dao, named, 'disagree');
+    first.vote(dao, named, 'agree', 2);
+    first.vote(binh, named, 'other', 1, 'Cần thêm số liệu');
+    first.vote(dao, secret, 'disagree');
+    const before = first.state.snapshot();
+
+    // The host stopped; what it had written is all the new one gets.
+    const again = room([chair, dao, binh], { roomId: first.state.roomId, items: first.items, history: { events, ballots: [...disk.values()] } });
+    const after = again.state.snapshot();
+    expect(after).toMatchObject({ roomId: before.roomId, seq: before.seq, current: before.current, checkedIn: before.checkedIn, speaking: before.speaking, speaker: before.speaker, waiting: before.waiting });
+    expect(after.participants.find((p) => p.personId === binh.personId)?.delegate).toBe('Phạm Văn Dự');
+    expect(after.waiting.map((r) => r.requestId)).toEqual([(waiting as { requestId: string }).requestId]);
+    const [n, s] = after.votes;
+    expect(n).toMatchObject({ voteId: named, voted: 2, result: null });
+    expect(n!.recast).toBeUndefined();
+    expect(s).toMatchObject({ voteId: secret, voted: 0, recast: [dao.personId] });
+
+    // The next change is numbered after the last one kept; a named ballot changes only above its number.
+    expect(again.state.setCurrent({ itemId: item, page: 6 }).seq).toBe(before.seq + 1);
+    expect(() => again.vote(dao, named, 'disagree', 2)).toThrow();
+    again.vote(dao, secret, 'disagree');
+    expect(again.state.snapshot().votes[1]).toMatchObject({ voted: 1 });
+    expect(again.state.snapshot().votes[1]!.recast).toBeUndefined();
+    expect(again.state.closeVote(named).named).toEqual(
+      [
+        { personId: dao.personId, choice: 'agree', text: null },
+        { personId: binh.personId, choice: 'other', text: 'Cần thêm số liệu' },
+      ].sort((a, b) => a.personId.localeCompare(b.personId)),
+    );
+    expect(again.state.closeVote(secret)).toMatchObject({ tally: { disagree: 1 }, secret: { voters: [dao.personId] } });
   });
 });

@@ -47,21 +47,23 @@ async function asMember<T>(core: Core, url: string, fingerprint: string, then: (
 export function registerRoomCommands(program: Command, { globals, setExit }: CommandContext): void {
   const room = program.command('room').description('phòng họp trực tuyến trên mạng nội bộ / the live meeting room on the LAN');
 
-  room
+  const open = room
     .command('open')
     .description('mở phòng họp cho một cuộc họp đang diễn ra, đến khi nhận SIGINT/SIGTERM / open the room of a meeting in progress until SIGINT or SIGTERM')
     .argument('<meetingId>', 'mã cuộc họp / meeting id')
-    .requiredOption('--host <address>', 'địa chỉ IP của một giao diện mạng (không nhận 0.0.0.0) / one interface’s IP address (never 0.0.0.0)')
-    .option('--port <port>', 'cổng (0 = cổng trống bất kỳ) / port (0 = any free port)', intArg(0, 65_535), 0)
+    .addOption(new Option('--host <address>', 'địa chỉ IP của một giao diện mạng (không nhận 0.0.0.0) / one interface’s IP address (never 0.0.0.0)').conflicts('resume'))
+    .addOption(new Option('--port <port>', 'cổng (0 = cổng trống bất kỳ) / port (0 = any free port)').argParser(intArg(0, 65_535)).default(0).conflicts('resume'))
+    .option('--resume', 'tiếp tục phòng họp bị gián đoạn lần trước, cùng địa chỉ và cổng / take up the interrupted room on its address and port', false)
     .option('--vote <title>', 'mở ngay một cuộc biểu quyết / open a vote at once')
     .option('--secret', 'biểu quyết kín / secret ballot', false)
     .option('--item <agendaItemId>', 'nội dung chương trình của cuộc biểu quyết / the agenda item voted on')
     .option('--for <seconds>', 'tự đóng phòng sau số giây này / close the room after this many seconds', intArg(1, 86_400))
-    .action(async (meetingId: string, o: { host: string; port: number; vote?: string; secret: boolean; item?: string; for?: number }) => {
+    .action(async (meetingId: string, o: { host?: string; port: number; resume: boolean; vote?: string; secret: boolean; item?: string; for?: number }) => {
+      if (!o.resume && !o.host) open.error('Cần --host ĐỊA_CHỈ (hoặc --resume) / --host ADDRESS (or --resume) is required', { exitCode: 2 });
       setExit(
         await withCore(globals(), async (core, out) => {
           const vi = out.lang === 'vi';
-          const opened = await core.call('liveRoom.open', { meetingId, host: o.host, port: o.port });
+          const opened = o.resume ? await core.call('liveRoom.resume', { meetingId }) : await core.call('liveRoom.open', { meetingId, host: o.host!, port: o.port });
           const voteId = o.vote ? (await core.call('liveRoom.openVote', { meetingId, itemId: o.item ?? null, title: o.vote, secret: o.secret })).voteId : null;
           emit(out, { event: 'opened', url: opened.url, fingerprint: opened.fingerprint, roomId: opened.roomId, voteId }, () =>
             [

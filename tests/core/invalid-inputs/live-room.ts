@@ -13,6 +13,7 @@ export const liveRoomInvalidInputs: Record<keyof typeof liveRoomMethods, unknown
     { meetingId, host: '127.0.0.1', port: 70_000 },
     { meetingId: 'hop-1', host: '127.0.0.1' },
   ],
+  'liveRoom.resume': [{}, { meetingId: 'not-an-id' }, { meetingId: '0190a0a0-0000-7000-8000-000000000000', port: 9000 }],
   'liveRoom.close': [{}, { meetingId: 'x' }],
   'liveRoom.status': [{}, { meetingId: 42 }],
   'liveRoom.setCurrent': [{ meetingId }, { meetingId, itemId: null, page: 0 }, { meetingId, itemId: null, page: 1.5 }, { meetingId, itemId: 'muc-1' }],

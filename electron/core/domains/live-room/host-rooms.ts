@@ -5,7 +5,7 @@ import { CoreError } from '../../errors.ts';
 import type { DirectoryDomain } from '../directory/index.ts';
 import type { MeetingsDomain } from '../meetings/index.ts';
 import { openRoomService, type RoomService } from '../room/room-service.ts';
-import { createRoomState, type RoomEvent, type RoomState } from '../room/room-state.ts';
+import { createRoomState, type RoomEvent, type RoomState, type StoredBallot } from '../room/room-state.ts';
 import { createRoomCertificates } from './room-certificates.ts';
 import { announceRoom } from './room-discovery.ts';
 import { createRoomRecord } from './room-record.ts';
@@ -114,97 +114,127 @@ export function createHostRooms(ctx: ServiceContext, deps: { meetings: Pick<Meet
     changed(meeting.id, event.seq);
   }
 
+  async function start(
+    meetingId: string,
+    where: { host: string; port: number; resume: { roomId: string; events: RoomEvent[]; ballots: StoredBallot[] } | null },
+  ): Promise<LiveRoomHostStatus> {
+    const { host, port, resume } = where;
+    const meeting = deps.meetings.reader.detail(meetingId);
+    if (rooms.has(meetingId)) return status(meetingId);
+    if (meeting.origin !== 'local') {
+      throw new CoreError('INVALID_STATE', {
+        vi: 'Cuộc họp này nhận từ gói tài liệu: phòng họp do Văn phòng mở trên máy chủ trì.',
+        en: 'This meeting came in a pack: the secretariat opens its room on the host laptop.',
+      });
+    }
+    if (meeting.status !== 'in_progress') {
+      throw new CoreError('INVALID_STATE', {
+        vi: 'Chỉ mở phòng họp khi cuộc họp đang diễn ra. Hãy chuyển cuộc họp sang “Đang họp” trước.',
+        en: 'The room opens while the meeting is in progress. Start the meeting first.',
+      });
+    }
+    const certificate = await certificates.forMeeting(meetingId);
+    if (rooms.has(meetingId)) return status(meetingId);
+    const roomId = resume?.roomId ?? uuidv7();
+    const people = meeting.participants.filter((p) => p.kind === 'person' && p.personId);
+    const members = new Set(people.map((p) => p.personId!));
+    const chairId = people.find((p) => p.role === 'chair')?.personId ?? null;
+    const items: { id: string; title: string; plannedMinutes: number | null }[] = [];
+    const walk = (list: MeetingDetail['agenda']['items']) =>
+      list.forEach((i) => {
+        items.push({ id: i.id, title: `${i.number}. ${i.title}`, plannedMinutes: i.slotMinutes || null });
+        walk(i.children);
+      });
+    walk(meeting.agenda.items);
+    // A delegate (ủy quyền: the member's RSVP names them) joins with their own key and stands for the
+    // member: checked in for them, voting in their place. A member who came themselves stays themselves.
+    const standsFor = (publicKey: string): { personId: string; delegate: string | null } | null => {
+      const person = deps.directory.trustedKeys.notesPerson(publicKey);
+      if (!person) return null;
+      if (members.has(person.id)) return { personId: person.id, delegate: null };
+      const member = delegating.get(meetingId, person.id) as string | undefined;
+      return member ? { personId: member, delegate: person.fullName } : { personId: person.id, delegate: null };
+    };
+    const personOf = (publicKey: string) => standsFor(publicKey)?.personId ?? null;
+    // Events the service makes before the room's row exists (a member quick to join) wait for it.
+    let opened = false;
+    const early: RoomEvent[] = [];
+    const state = createRoomState({
+      roomId,
+      items,
+      participants: people.map((p) => ({ personId: p.personId!, name: p.name, votes: ROLES_WITH_VOTE.has(p.role), chair: p.personId === chairId })),
+      rule: meeting.passRule,
+      tieToChair: meeting.tieToChair,
+      personOf,
+      now: ctx.now,
+      ...(resume ? { history: { events: resume.events, ballots: resume.ballots } } : {}),
+      record: (event) => {
+        if (opened) onEvent(meeting, roomId, event);
+        else early.push(event);
+      },
+      recordBallot: (ballot) => {
+        record.ballot(roomId, ballot, ctx.now().toISOString());
+        ctx.audit.record({ action: 'liveRoom.ballot', entity: 'meeting', entityId: meetingId, detail: { roomId, voteId: ballot.voteId, personId: ballot.personId, seq: ballot.seq } });
+      },
+    });
+    // A ballot and the event that counts it are one write.
+    const castBallot = (input: unknown) => ctx.db.transaction(() => state.castBallot(input))();
+    const service = await openRoomService({
+      state: { ...state, castBallot },
+      certificate,
+      host,
+      port,
+      personOf,
+      isParticipant: (personId) => members.has(personId),
+      delegateOf: (publicKey) => standsFor(publicKey)?.delegate ?? null,
+      log: ctx.log,
+    });
+    const openedAt = ctx.now().toISOString();
+    const listening = Number(new URL(service.url).port);
+    try {
+      ctx.db.transaction(() => {
+        if (resume) record.reopen(roomId);
+        else record.open({ roomId, meetingId, host, port: listening, fingerprint: certificate.fingerprint, at: openedAt, by: (profileId.get() as string | undefined) ?? null });
+        ctx.audit.record({
+          action: 'liveRoom.open',
+          entity: 'meeting',
+          entityId: meetingId,
+          detail: { roomId, host, port: listening, fingerprint: certificate.fingerprint, ...(resume ? { resumed: true, events: resume.events.length } : {}) },
+        });
+        for (const event of early) onEvent(meeting, roomId, event);
+        opened = true;
+      })();
+    } catch (e) {
+      await service.close();
+      throw e;
+    }
+    const announcement = announceRoom({ host, port: listening, roomId, fingerprint: certificate.fingerprint }, ctx.log);
+    rooms.set(meetingId, { meetingId, roomId, openedAt, state, service, announcement });
+    ctx.log.info({ meetingId, roomId, host, resumed: Boolean(resume) }, 'live room opened');
+    changed(meetingId, state.seq());
+    return status(meetingId);
+  }
+
   return {
     status,
 
-    async open({ meetingId, host, port }: MethodInput<'liveRoom.open'>): Promise<LiveRoomHostStatus> {
-      const meeting = deps.meetings.reader.detail(meetingId);
-      if (rooms.has(meetingId)) return status(meetingId);
-      if (meeting.origin !== 'local') {
+    open: ({ meetingId, host, port }: MethodInput<'liveRoom.open'>) => start(meetingId, { host, port: port ?? 0, resume: null }),
+
+    /**
+     * The meeting's last room, interrupted when the host's app stopped, taken up again under its id,
+     * on its address and port (members' laptops still trying it come back by themselves): its events
+     * replayed, named ballots counted as they were, secret ones asked again from their voters.
+     */
+    resume({ meetingId }: MethodInput<'liveRoom.resume'>): Promise<LiveRoomHostStatus> {
+      if (rooms.has(meetingId)) return Promise.resolve(status(meetingId));
+      const last = record.last(meetingId);
+      if (!last || last.endKind !== 'interrupted') {
         throw new CoreError('INVALID_STATE', {
-          vi: 'Cuộc họp này nhận từ gói tài liệu: phòng họp do Văn phòng mở trên máy chủ trì.',
-          en: 'This meeting came in a pack: the secretariat opens its room on the host laptop.',
+          vi: 'Không có phòng họp bị gián đoạn để tiếp tục: hãy mở phòng họp mới.',
+          en: 'No interrupted room to resume: open a new room.',
         });
       }
-      if (meeting.status !== 'in_progress') {
-        throw new CoreError('INVALID_STATE', {
-          vi: 'Chỉ mở phòng họp khi cuộc họp đang diễn ra. Hãy chuyển cuộc họp sang “Đang họp” trước.',
-          en: 'The room opens while the meeting is in progress. Start the meeting first.',
-        });
-      }
-      const certificate = await certificates.forMeeting(meetingId);
-      if (rooms.has(meetingId)) return status(meetingId);
-      const roomId = uuidv7();
-      const people = meeting.participants.filter((p) => p.kind === 'person' && p.personId);
-      const members = new Set(people.map((p) => p.personId!));
-      const chairId = people.find((p) => p.role === 'chair')?.personId ?? null;
-      const items: { id: string; title: string; plannedMinutes: number | null }[] = [];
-      const walk = (list: MeetingDetail['agenda']['items']) =>
-        list.forEach((i) => {
-          items.push({ id: i.id, title: `${i.number}. ${i.title}`, plannedMinutes: i.slotMinutes || null });
-          walk(i.children);
-        });
-      walk(meeting.agenda.items);
-      // A delegate (ủy quyền: the member's RSVP names them) joins with their own key and stands for the
-      // member: checked in for them, voting in their place. A member who came themselves stays themselves.
-      const standsFor = (publicKey: string): { personId: string; delegate: string | null } | null => {
-        const person = deps.directory.trustedKeys.notesPerson(publicKey);
-        if (!person) return null;
-        if (members.has(person.id)) return { personId: person.id, delegate: null };
-        const member = delegating.get(meetingId, person.id) as string | undefined;
-        return member ? { personId: member, delegate: person.fullName } : { personId: person.id, delegate: null };
-      };
-      const personOf = (publicKey: string) => standsFor(publicKey)?.personId ?? null;
-      // Events the service makes before the room's row exists (a member quick to join) wait for it.
-      let opened = false;
-      const early: RoomEvent[] = [];
-      const state = createRoomState({
-        roomId,
-        items,
-        participants: people.map((p) => ({ personId: p.personId!, name: p.name, votes: ROLES_WITH_VOTE.has(p.role), chair: p.personId === chairId })),
-        rule: meeting.passRule,
-        tieToChair: meeting.tieToChair,
-        personOf,
-        now: ctx.now,
-        record: (event) => {
-          if (opened) onEvent(meeting, roomId, event);
-          else early.push(event);
-        },
-        recordBallot: (ballot) => {
-          record.ballot(roomId, ballot, ctx.now().toISOString());
-          ctx.audit.record({ action: 'liveRoom.ballot', entity: 'meeting', entityId: meetingId, detail: { roomId, voteId: ballot.voteId, personId: ballot.personId, seq: ballot.seq } });
-        },
-      });
-      // A ballot and the event that counts it are one write.
-      const castBallot = (input: unknown) => ctx.db.transaction(() => state.castBallot(input))();
-      const service = await openRoomService({
-        state: { ...state, castBallot },
-        certificate,
-        host,
-        port,
-        personOf,
-        isParticipant: (personId) => members.has(personId),
-        delegateOf: (publicKey) => standsFor(publicKey)?.delegate ?? null,
-        log: ctx.log,
-      });
-      const openedAt = ctx.now().toISOString();
-      const listening = Number(new URL(service.url).port);
-      try {
-        ctx.db.transaction(() => {
-          record.open({ roomId, meetingId, host, port: listening, fingerprint: certificate.fingerprint, at: openedAt, by: (profileId.get() as string | undefined) ?? null });
-          ctx.audit.record({ action: 'liveRoom.open', entity: 'meeting', entityId: meetingId, detail: { roomId, host, port: listening, fingerprint: certificate.fingerprint } });
-          for (const event of early) onEvent(meeting, roomId, event);
-          opened = true;
-        })();
-      } catch (e) {
-        await service.close();
-        throw e;
-      }
-      const announcement = announceRoom({ host, port: listening, roomId, fingerprint: certificate.fingerprint }, ctx.log);
-      rooms.set(meetingId, { meetingId, roomId, openedAt, state, service, announcement });
-      ctx.log.info({ meetingId, roomId, host }, 'live room opened');
-      changed(meetingId, 0);
-      return status(meetingId);
+      return start(meetingId, { host: last.host, port: last.port, resume: { roomId: last.roomId, events: record.events(last.roomId), ballots: record.ballots(last.roomId) } });
     },
 
     async close({ meetingId }: { meetingId: string }, kind: 'closed' | 'interrupted' = 'closed'): Promise<LiveRoomHostStatus> {

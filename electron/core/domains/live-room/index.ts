@@ -22,6 +22,7 @@ export function createLiveRoomDomain(ctx: ServiceContext, deps: { meetings: Pick
   const handlers: DomainHandlers<typeof liveRoomMethods> = {
     'liveRoom.interfaces': () => networkAddresses(),
     'liveRoom.open': (input) => host.open(input),
+    'liveRoom.resume': (input) => host.resume(input),
     'liveRoom.close': (input) => host.close(input),
     'liveRoom.status': ({ meetingId }) => {
       // NOT_FOUND for a meeting that does not exist, like every other method taking one.

@@ -192,10 +192,12 @@ export function createMemberSession(ctx: ServiceContext, deps: { directory: Pick
     s.problem = null;
     s.attempts = 0;
     for (const e of client.missed) onEvent(s, e as RoomEvent);
-    // Ballots made while cut off go now; a vote that closed meanwhile refuses them with its reason.
+    // Ballots made while cut off go now; a vote that closed meanwhile refuses them with its reason. A
+    // secret ballot the host lost when it stopped (the room resumed asks this member again) goes again.
     for (const [voteId, b] of Object.entries(s.ballots)) {
-      if (b.state !== 'sending') continue;
       const vote = s.snapshot.votes.find((v) => v.voteId === voteId);
+      const lost = b.state === 'counted' && !vote?.result && (vote?.recast?.includes(client.personId) ?? false);
+      if (b.state !== 'sending' && !lost) continue;
       if (vote?.result) {
         s.ballots[voteId] = {
           ...b,

@@ -1,6 +1,6 @@
 import type { LiveRoomHostStatus, LiveRoomVoteResult, MeetingRoomRecord } from '../../../../shared/contract/index.ts';
 import type { SqliteDatabase } from '../../runtime.ts';
-import type { CountedBallot, RoomEvent } from '../room/room-state.ts';
+import type { CountedBallot, RoomEvent, StoredBallot } from '../room/room-state.ts';
 
 /**
  * The host's record of its rooms (migration 13): a room row while it is open, each event written
@@ -28,6 +28,10 @@ export function createRoomRecord(db: SqliteDatabase) {
   );
   const endRoom = db.prepare('UPDATE live_rooms SET closed_at = ?, end_kind = ? WHERE id = ? AND closed_at IS NULL');
   const endAllOpen = db.prepare("UPDATE live_rooms SET closed_at = ?, end_kind = 'interrupted' WHERE closed_at IS NULL");
+  const reopenRoom = db.prepare("UPDATE live_rooms SET closed_at = NULL, end_kind = NULL WHERE id = ? AND end_kind = 'interrupted'");
+  const lastRoom = db.prepare('SELECT id AS roomId, host, port, end_kind AS endKind FROM live_rooms WHERE meeting_id = ? ORDER BY opened_at DESC, id DESC LIMIT 1');
+  const roomEvents = db.prepare('SELECT body FROM live_room_events WHERE room_id = ? ORDER BY seq').pluck();
+  const roomBallots = db.prepare('SELECT vote_id AS voteId, person_id AS personId, seq, choice, text FROM live_room_ballots WHERE room_id = ?');
   const earlierRooms = db.prepare(
     `SELECT r.id AS roomId, r.host, r.port, r.opened_at AS openedAt, r.closed_at AS closedAt, r.end_kind AS endKind,
             (SELECT count(*) FROM live_room_events e WHERE e.room_id = r.id AND e.type = 'vote-closed') AS votes,
@@ -57,6 +61,15 @@ export function createRoomRecord(db: SqliteDatabase) {
     close(roomId: string, at: string, kind: 'closed' | 'interrupted'): void {
       endRoom.run(at, kind, roomId);
     },
+    /** An interrupted room taken up again: open once more under its id. */
+    reopen(roomId: string): void {
+      if (reopenRoom.run(roomId).changes !== 1) throw new Error(`room ${roomId} is not interrupted`);
+    },
+    last(meetingId: string): { roomId: string; host: string; port: number; endKind: 'closed' | 'interrupted' | null } | undefined {
+      return lastRoom.get(meetingId) as { roomId: string; host: string; port: number; endKind: 'closed' | 'interrupted' | null } | undefined;
+    },
+    events: (roomId: string): RoomEvent[] => (roomEvents.all(roomId) as string[]).map((body) => JSON.parse(body) as RoomEvent),
+    ballots: (roomId: string): StoredBallot[] => roomBallots.all(roomId) as StoredBallot[],
     /** At start: a room still open was left by a process that stopped; it is over. */
     interruptAll(at: string): number {
       return endAllOpen.run(at).changes;

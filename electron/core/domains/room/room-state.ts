@@ -27,6 +27,21 @@ export interface RoomSetup {
   record?(event: RoomEvent): void;
   /** Keeps a counted ballot: a named one whole; a secret one only as "this member voted". */
   recordBallot?(ballot: CountedBallot): void;
+  /**
+   * A room resumed after its host stopped (ADR 0013): its events so far, replayed as they were, and
+   * the ballots on disk. A named ballot counts again as it was; a secret one was kept without its
+   * choice, so the voter is asked to send it again (`recast`) — their laptop does it by itself.
+   */
+  history?: { events: readonly RoomEvent[]; ballots: readonly StoredBallot[] };
+}
+
+export interface StoredBallot {
+  voteId: string;
+  personId: string;
+  seq: number;
+  /** Null for a secret ballot. */
+  choice: BallotChoice | null;
+  text: string | null;
 }
 
 export interface CountedBallot {
@@ -70,6 +85,8 @@ interface Vote {
   voters: Set<string>;
   /** Counted ballots by voter. For a secret ballot this lives only in memory and is dropped at closing. */
   ballots: Map<string, { seq: number; choice: BallotChoice; text: string | null }>;
+  /** Secret ballots lost when the host stopped, by voter, until each is sent again. */
+  recast: Set<string>;
   result: VoteResult | null;
 }
 
@@ -97,6 +114,66 @@ export function createRoomState(setup: RoomSetup) {
     events.push(event);
     return event;
   }
+
+  /** The events of a room resumed after its host stopped, applied as they happened; nothing is recorded again. */
+  function replay(history: NonNullable<RoomSetup['history']>): void {
+    for (const e of history.events) {
+      if (e.seq !== events.length + 1) throw new Error(`room ${setup.roomId}: event ${e.seq} out of order`);
+      switch (e.type) {
+        case 'checked-in':
+          checkedIn.add(e.personId);
+          if (e.delegate) delegates.set(e.personId, e.delegate);
+          break;
+        case 'current':
+          current = { itemId: e.itemId, documentId: e.documentId, page: e.page, since: e.itemId === current.itemId ? current.since : e.at };
+          break;
+        case 'floor-requested':
+          floor.set(e.requestId, { requestId: e.requestId, personId: e.personId, itemId: e.itemId, kind: e.kind, addressee: e.addressee, requestedAt: e.at, givenAt: null, endedAt: null });
+          order.push(e.requestId);
+          break;
+        case 'floor-withdrawn':
+          floor.delete(e.requestId);
+          order = order.filter((id) => id !== e.requestId);
+          break;
+        case 'speakers-ordered': {
+          const waiting = new Set(e.order);
+          order = [...order.filter((id) => !waiting.has(id)), ...e.order];
+          break;
+        }
+        case 'floor-given': {
+          const r = floor.get(e.requestId);
+          if (r) r.givenAt = e.at;
+          speaking = e.requestId;
+          break;
+        }
+        case 'speech-ended': {
+          const r = floor.get(e.requestId);
+          if (r) r.endedAt = e.at;
+          speaking = null;
+          break;
+        }
+        case 'vote-opened':
+          votes.set(e.voteId, { voteId: e.voteId, itemId: e.itemId, title: e.title, secret: e.secret, closesAt: e.closesAt ? new Date(e.closesAt) : null, voters: new Set(e.voters), ballots: new Map(), recast: new Set(), result: null });
+          break;
+        case 'vote-closed': {
+          const v = votes.get(e.result.voteId);
+          if (v) v.result = e.result;
+          break;
+        }
+        case 'ballots-counted':
+          break;
+      }
+      events.push(e);
+    }
+    for (const b of history.ballots) {
+      const v = votes.get(b.voteId);
+      if (!v || v.result) continue;
+      if (v.secret || b.choice === null) v.recast.add(b.personId);
+      else v.ballots.set(b.personId, { seq: b.seq, choice: b.choice, text: b.text });
+      checkedIn.add(b.personId);
+    }
+  }
+  if (setup.history) replay(setup.history);
 
   function participant(personId: string) {
     const p = participants.get(personId);
@@ -234,7 +311,7 @@ export function createRoomState(setup: RoomSetup) {
       const voters = setup.participants.filter((p) => p.votes).map((p) => p.personId);
       if (voters.length === 0) throw refuse('INVALID_STATE', 'Cuộc họp không có thành viên nào có quyền biểu quyết.', 'No participant has a vote.');
       const voteId = uuidv7();
-      votes.set(voteId, { voteId, itemId, title, secret: input.secret, closesAt: input.closesAt ?? null, voters: new Set(voters), ballots: new Map(), result: null });
+      votes.set(voteId, { voteId, itemId, title, secret: input.secret, closesAt: input.closesAt ?? null, voters: new Set(voters), ballots: new Map(), recast: new Set(), result: null });
       return emit({ type: 'vote-opened', voteId, itemId, title, secret: input.secret, rule: setup.rule, closesAt: input.closesAt?.toISOString() ?? null, voters });
     },
 
@@ -260,6 +337,7 @@ export function createRoomState(setup: RoomSetup) {
           : { voteId: v!.voteId, personId: ballot.personId, seq: ballot.seq, secret: false, choice: ballot.choice, text: ballot.text, signature: ballot.signature, publicKey: ballot.publicKey },
       );
       v!.ballots.set(ballot.personId, { seq: ballot.seq, choice: ballot.choice, text: ballot.text });
+      v!.recast.delete(ballot.personId);
       // A ballot is a sign of presence: a member who votes is counted present.
       checkedIn.add(ballot.personId);
       return { event: emit({ type: 'ballots-counted', voteId: v!.voteId, voted: v!.ballots.size }), replaced: replaces };
@@ -296,7 +374,16 @@ export function createRoomState(setup: RoomSetup) {
         speaking,
         speaker: speaking ? { ...floor.get(speaking)! } : null,
         waiting: order.filter((id) => floor.get(id)?.givenAt === null).map((id) => floor.get(id)!),
-        votes: [...votes.values()].map((v) => ({ voteId: v.voteId, itemId: v.itemId, title: v.title, secret: v.secret, closesAt: v.closesAt?.toISOString() ?? null, voted: v.result ? v.result.tally.agree + v.result.tally.disagree + v.result.tally.other : v.ballots.size, result: v.result })),
+        votes: [...votes.values()].map((v) => ({
+          voteId: v.voteId,
+          itemId: v.itemId,
+          title: v.title,
+          secret: v.secret,
+          closesAt: v.closesAt?.toISOString() ?? null,
+          voted: v.result ? v.result.tally.agree + v.result.tally.disagree + v.result.tally.other : v.ballots.size,
+          result: v.result,
+          ...(v.recast.size && !v.result ? { recast: [...v.recast] } : {}),
+        })),
       };
     },
   };

@@ -143,6 +143,13 @@ function OpenRoom({ meeting, room, onOpened }: { meeting: MeetingDetail; room: L
   // Reopened where it was (after a restart, say), members' laptops still trying that address rejoin by themselves.
   const last = room.earlier[0] ?? null;
   const blocked = meeting.origin === 'pack' ? t('open.fromPack') : meeting.status !== 'in_progress' ? t('open.notInProgress') : null;
+  const interrupted = last?.endKind === 'interrupted' ? last : null;
+  const resume = async () => {
+    setBusy(true);
+    const opened = await run(() => bridge.invoke('liveRoom.resume', { meetingId: meeting.id }), t('open.resumed'));
+    setBusy(false);
+    if (opened) onOpened(opened);
+  };
   const submit = async (v: { host: string; port: number | null }) => {
     setBusy(true);
     const opened = await run(() => bridge.invoke('liveRoom.open', { meetingId: meeting.id, host: v.host, port: v.port ?? 0 }), t('open.opened'));
@@ -155,21 +162,37 @@ function OpenRoom({ meeting, room, onOpened }: { meeting: MeetingDetail; room: L
       {blocked ? (
         <Alert type="info" showIcon title={blocked} />
       ) : (
-        <Form form={form} layout="vertical" onFinish={(v) => void submit(v)} className="ns-room-open-form" initialValues={{ host: last?.host, port: last?.port ?? null }}>
-          <Form.Item name="host" label={t('open.address')} extra={t('open.addressHelp')} rules={[{ required: true, message: t('open.addressRequired') }]}>
-            <Select
-              loading={addresses === null}
-              aria-label={t('open.address')}
-              options={(addresses ?? []).map((a) => ({ value: a.address, label: `${a.address} — ${a.name}${a.internal ? ` (${t('open.loopback')})` : ''}` }))}
+        <>
+          {interrupted ? (
+            <Alert
+              type="warning"
+              showIcon
+              className="ns-block"
+              title={t('open.resumeTitle', { time: new Date(interrupted.closedAt).toLocaleTimeString('vi-VN'), address: `${interrupted.host}:${interrupted.port}` })}
+              description={t('open.resumeHelp')}
+              action={
+                <Button type="primary" loading={busy} onClick={() => void resume()}>
+                  {t('open.resume')}
+                </Button>
+              }
             />
-          </Form.Item>
-          <Form.Item name="port" label={t('open.port')} extra={t('open.portHelp')}>
-            <InputNumber min={1024} max={65535} aria-label={t('open.port')} />
-          </Form.Item>
-          <Button type="primary" htmlType="submit" loading={busy}>
-            {t('open.submit')}
-          </Button>
-        </Form>
+          ) : null}
+          <Form form={form} layout="vertical" onFinish={(v) => void submit(v)} className="ns-room-open-form" initialValues={{ host: last?.host, port: last?.port ?? null }}>
+            <Form.Item name="host" label={t('open.address')} extra={t('open.addressHelp')} rules={[{ required: true, message: t('open.addressRequired') }]}>
+              <Select
+                loading={addresses === null}
+                aria-label={t('open.address')}
+                options={(addresses ?? []).map((a) => ({ value: a.address, label: `${a.address} — ${a.name}${a.internal ? ` (${t('open.loopback')})` : ''}` }))}
+              />
+            </Form.Item>
+            <Form.Item name="port" label={t('open.port')} extra={t('open.portHelp')}>
+              <InputNumber min={1024} max={65535} aria-label={t('open.port')} />
+            </Form.Item>
+            <Button type={interrupted ? 'default' : 'primary'} htmlType="submit" loading={busy}>
+              {interrupted ? t('open.submitNew') : t('open.submit')}
+            </Button>
+          </Form>
+        </>
       )}
       {room.earlier.length ? (
         <List

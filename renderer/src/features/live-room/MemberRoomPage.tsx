@@ -323,6 +323,9 @@ function MemberVote({ vote, status, snapshot, onStatus }: { vote: LiveRoomVote; 
         {vote.title} <Tag>{vote.secret ? t('votes.secretTag') : t('votes.namedTag')}</Tag>
       </Typography.Title>
       <VoteSummary vote={vote} eligible={eligible} />
+      {!vote.result && status.personId && vote.recast?.includes(status.personId) && mine?.state !== 'sending' ? (
+        <Alert className="ns-room-ballot" type="warning" showIcon title={t('member.recast')} />
+      ) : null}
       {mine ? (
         <Alert
           className="ns-room-ballot"

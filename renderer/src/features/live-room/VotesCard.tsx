@@ -82,6 +82,11 @@ export function VotesCard({ meeting, snapshot, drive }: { meeting: MeetingDetail
                 description={
                   <>
                     <VoteSummary vote={v} eligible={eligible} />
+                    {v.recast?.length ? (
+                      <Typography.Text type="warning" className="ns-room-hint">
+                        {t('votes.recast', { count: v.recast.length })}
+                      </Typography.Text>
+                    ) : null}
                     {v.closesAt && !v.result ? <Typography.Text type="secondary">{t('votes.closesAt', { time: new Date(v.closesAt).toLocaleTimeString('vi-VN') })}</Typography.Text> : null}
                     {v.result ? <Typography.Text type="secondary" className="ns-room-hint">{t('votes.toMinutes')}</Typography.Text> : null}
                   </>

@@ -130,6 +130,7 @@ export const help: typeof source = {
         'Member: in the meeting, “Join the room”, type the address, then “Join”. The laptop proves you are the member with your profile key, no password. Turn on “Follow the presenter” and the document and page move with the presenter’s.',
         'Chair/secretariat: choose the current item (with its timer against the plan), present a document page, check people in, order and give the floor, open a named or secret vote with or without a time limit, then “Close and count”.',
         'Results show on every laptop and the projector; in the minutes, “Refresh from the meeting” puts them under their item, with who voted how for a named vote. A member’s laptop that loses the network reconnects by itself; a ballot made meanwhile is sent when back, or refused if the vote has closed.',
+        'The chair’s laptop stopped with the room open: start the app again, open “Room” and choose “Resume the room” — the same room on the same address; members’ laptops rejoin by themselves, named ballots stand, secret ballots are resent by the members’ laptops. A delegate (ủy quyền) joins with their own laptop and key.',
       ],
     },
     opinions: {

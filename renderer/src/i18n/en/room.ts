@@ -12,6 +12,11 @@ export const room: typeof vi = {
   failed: 'Not done: {{message}}',
   retry: 'Retry',
   open: {
+    resume: 'Resume the room',
+    resumed: 'The room is open again; members’ laptops rejoin by themselves.',
+    resumeTitle: 'The room was interrupted at {{time}} (address {{address}})',
+    resumeHelp: 'Take up that same room: its events and named ballots are kept; secret ballots already cast are sent again by the members’ laptops. Laptops still waiting rejoin by themselves.',
+    submitNew: 'Open a new room',
     heading: 'Open the room',
     notInProgress: 'The room opens while the meeting is in progress. Start the meeting first.',
     fromPack: 'This meeting came in a pack: the secretariat opens its room on the host laptop. Join with the address and fingerprint they give.',
@@ -87,6 +92,8 @@ export const room: typeof vi = {
     kindQuestion: 'Question',
   },
   votes: {
+    recast_one: '{{count}} secret ballot to be sent again after the interruption (the member’s laptop resends it on rejoining)',
+    recast_other: '{{count}} secret ballots to be sent again after the interruption (members’ laptops resend them on rejoining)',
     heading: 'Votes',
     empty: 'No vote yet. Type the motion and press “Open the vote”.',
     title: 'Motion',
@@ -114,6 +121,7 @@ export const room: typeof vi = {
     closesAt: 'Closes at {{time}}',
   },
   member: {
+    recast: 'The host was interrupted and could not keep your secret ballot; it is being sent again — if not, vote again.',
     joinHeading: 'Join the room',
     joinIntro: 'Type the address and fingerprint the secretariat shows on the host laptop. This laptop proves you are the member with your profile key — no password.',
     url: 'Room address',

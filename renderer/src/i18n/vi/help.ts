@@ -131,6 +131,7 @@ export const help = {
         'Thành viên: trong cuộc họp bấm “Vào phòng họp”, nhập địa chỉ rồi “Vào phòng”. Máy tự chứng minh bạn là thành viên bằng khóa của hồ sơ, không cần mật khẩu. Bật “Theo người trình bày” để tài liệu và trang chuyển theo người trình bày.',
         'Chủ trì/Văn phòng: chọn nội dung đang họp (có đồng hồ so với thời gian dự kiến), trình chiếu trang tài liệu, điểm danh, sắp xếp và mời phát biểu, mở biểu quyết công khai hoặc kín, có thời hạn hoặc không, rồi “Kết thúc và kiểm phiếu”.',
         'Kết quả hiện trên mọi máy và màn hình chiếu; trong biên bản, “Làm mới từ cuộc họp” đưa kết quả vào đúng nội dung, kèm danh sách người biểu quyết (biểu quyết công khai). Mất mạng thì máy thành viên tự kết nối lại; phiếu gửi lúc mất mạng được gửi khi có mạng, hoặc bị từ chối nếu biểu quyết đã kết thúc.',
+        'Máy chủ trì tắt đột ngột khi phòng đang mở: mở lại ứng dụng, vào “Phòng họp” và bấm “Tiếp tục phòng họp” — cùng phòng, cùng địa chỉ; máy thành viên tự vào lại, phiếu công khai giữ nguyên, phiếu kín được máy thành viên gửi lại. Thành viên được ủy quyền dự thay vào phòng bằng máy và khóa của chính mình.',
       ],
     },
     opinions: {

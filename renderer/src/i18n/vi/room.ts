@@ -14,6 +14,11 @@ export const room = {
   failed: 'Chưa thực hiện được: {{message}}',
   retry: 'Thử lại',
   open: {
+    resume: 'Tiếp tục phòng họp',
+    resumed: 'Đã mở lại phòng họp; máy thành viên tự vào lại.',
+    resumeTitle: 'Phòng họp bị gián đoạn lúc {{time}} (địa chỉ {{address}})',
+    resumeHelp: 'Tiếp tục đúng phòng đó: các sự kiện và phiếu biểu quyết công khai được giữ nguyên; phiếu kín của người đã bỏ được máy họ tự gửi lại. Máy thành viên vẫn đang chờ sẽ tự vào lại.',
+    submitNew: 'Mở phòng họp mới',
     heading: 'Mở phòng họp',
     notInProgress: 'Phòng họp chỉ mở khi cuộc họp đang diễn ra. Hãy chuyển cuộc họp sang “Đang họp” trước.',
     fromPack: 'Cuộc họp này nhận từ gói tài liệu: Văn phòng mở phòng họp trên máy chủ trì. Hãy vào phòng họp bằng địa chỉ và dấu vân tay Văn phòng cho.',
@@ -89,6 +94,8 @@ export const room = {
     kindQuestion: 'Chất vấn',
   },
   votes: {
+    recast_one: '{{count}} phiếu kín cần gửi lại sau gián đoạn (máy thành viên tự gửi khi vào lại)',
+    recast_other: '{{count}} phiếu kín cần gửi lại sau gián đoạn (máy thành viên tự gửi khi vào lại)',
     heading: 'Biểu quyết',
     empty: 'Chưa có cuộc biểu quyết nào. Nhập nội dung cần biểu quyết rồi bấm “Mở biểu quyết”.',
     title: 'Nội dung biểu quyết',
@@ -116,6 +123,7 @@ export const room = {
     closesAt: 'Hết hạn lúc {{time}}',
   },
   member: {
+    recast: 'Máy chủ trì bị gián đoạn nên chưa giữ được phiếu kín của bạn; phiếu sẽ được gửi lại — nếu không, hãy biểu quyết lại.',
     joinHeading: 'Vào phòng họp',
     joinIntro: 'Nhập địa chỉ và dấu vân tay mà Văn phòng hiển thị trên máy chủ trì. Máy này chứng minh bạn là thành viên bằng khóa của hồ sơ — không cần mật khẩu.',
     url: 'Địa chỉ phòng họp',
