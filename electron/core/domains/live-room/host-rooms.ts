@@ -227,6 +227,8 @@ export function createHostRooms(ctx: ServiceContext, deps: { meetings: Pick<Meet
      */
     resume({ meetingId }: MethodInput<'liveRoom.resume'>): Promise<LiveRoomHostStatus> {
       if (rooms.has(meetingId)) return Promise.resolve(status(meetingId));
+      // An unknown meeting is said so, before anything about its rooms.
+      deps.meetings.reader.detail(meetingId);
       const last = record.last(meetingId);
       if (!last || last.endKind !== 'interrupted') {
         throw new CoreError('INVALID_STATE', {
