@@ -212,6 +212,22 @@ describe('the live room on loopback (issue 15)', () => {
     }
   });
 
+  it('a port another program holds, or an address the laptop does not have, is refused with the reason', async () => {
+    const own = simulatedRoom(members);
+    const options = { state: own.state, certificate, personOf: own.personOf, isParticipant: () => true, log: silentLogger() };
+    const busy = Number(new URL(service.url).port);
+    const taken = await openRoomService({ ...options, host: '127.0.0.1', port: busy }).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(taken).toMatchObject({ code: 'IO_ERROR', payload: { message: { vi: expect.stringContaining('đang được chương trình khác dùng') } } });
+    const gone = await openRoomService({ ...options, host: '192.0.2.77', port: 0 }).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(gone).toMatchObject({ code: 'IO_ERROR', payload: { message: { vi: expect.stringContaining('không còn địa chỉ 192.0.2.77') } } });
+  });
+
   it('serves TLS 1.3 with the room’s own certificate', async () => {
     const fingerprint = await new Promise<string>((resolve, reject) => {
       const { port } = new URL(service.url);

@@ -207,13 +207,27 @@ export async function openRoomService(options: RoomServiceOptions): Promise<Room
   }, 1000);
   deadlines.unref();
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, options.host, () => {
-      server.off('error', reject);
-      resolve();
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port ?? 0, options.host, () => {
+        server.off('error', reject);
+        resolve();
+      });
     });
-  });
+  } catch (e) {
+    clearInterval(deadlines);
+    // A port another program holds, or an address this laptop no longer has (it moved networks).
+    const code = (e as NodeJS.ErrnoException).code;
+    const where = `${options.host}:${options.port ?? 0}`;
+    if (code === 'EADDRINUSE') {
+      throw new CoreError('IO_ERROR', { vi: `Cổng ${options.port} trên ${options.host} đang được chương trình khác dùng; hãy chọn cổng khác hoặc mở phòng họp mới.`, en: `Port ${options.port} on ${options.host} is in use; choose another port or open a new room.` });
+    }
+    if (code === 'EADDRNOTAVAIL') {
+      throw new CoreError('IO_ERROR', { vi: `Máy này không còn địa chỉ ${options.host} (đã đổi mạng?); hãy mở phòng họp mới trên mạng hiện có.`, en: `This laptop no longer has the address ${options.host} (moved networks?); open a new room on a current network.` });
+    }
+    throw new CoreError('IO_ERROR', { vi: `Không mở được phòng họp trên ${where}.`, en: `Could not open the room on ${where}.` });
+  }
   const { port } = server.address() as AddressInfo;
   const hostPart = options.host.includes(':') ? `[${options.host}]` : options.host;
   return {
