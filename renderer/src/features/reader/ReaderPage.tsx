@@ -13,7 +13,7 @@ import { PAGE_HEADING_ID } from '../../shell/Page.tsx';
 import { ClassificationTag, UrgencyTag } from '../documents/shared/DocumentTags.tsx';
 import { errorText } from '../../common/errors.ts';
 import { numberNotation } from '../documents/shared/format.ts';
-import { openPdf, PdfLoadError, warmUp } from './pdfjs.ts';
+import { closePdf, openPdf, PdfLoadError, warmUp } from './pdfjs.ts';
 import { PdfReader } from './PdfReader.tsx';
 import './reader.css';
 
@@ -91,7 +91,7 @@ function ReaderScreen({ documentId, meetingId, onRetry }: { documentId: string; 
           },
         });
         if (!live) {
-          void pdf.loadingTask.destroy();
+          void closePdf(pdf);
           return;
         }
         setOpened({ status: 'ready', pdf, position });
@@ -109,7 +109,7 @@ function ReaderScreen({ documentId, meetingId, onRetry }: { documentId: string; 
     return () => {
       live = false;
       abort.abort();
-      if (pdf) void pdf.loadingTask.destroy();
+      if (pdf) void closePdf(pdf);
     };
   }, [bridge, documentId, t]);
 

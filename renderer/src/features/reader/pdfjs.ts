@@ -132,3 +132,40 @@ export async function openPdf(bytes: ArrayBuffer, options: OpenPdfOptions = {}):
     options.signal?.removeEventListener('abort', abort);
   }
 }
+
+/** The viewer's letting go of a document, which closePdf waits for (see closePdf). */
+const releases = new WeakMap<PDFDocumentProxy, Promise<void>>();
+
+/** Longest a document stays open for its viewer: the fetch of its pages never settles if the viewer left before the first page was drawn. */
+const RELEASE_WAIT_MS = 3_000;
+
+/** Resolves when `work` has settled, or after RELEASE_WAIT_MS. */
+export function settledOrLate(work: Promise<unknown> | null): Promise<void> {
+  if (!work) return Promise.resolve();
+  return new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, RELEASE_WAIT_MS);
+    const done = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+    work.then(done, done);
+  });
+}
+
+/** Registers the promise by which a viewer lets go of `pdf`; closePdf destroys the document only after it. */
+export function releaseBeforeClose(pdf: PDFDocumentProxy, released: Promise<void>): void {
+  releases.set(pdf, released);
+}
+
+/**
+ * Destroys a document once its viewer has let go of it. Once the first page is drawn, pdf.js's
+ * viewer asks the worker for every other page: a request the document's destruction cuts short is
+ * logged as an error ("Unable to get page N to initialize viewer"), and one answered after the
+ * viewer was reset throws (its page view is gone). Leaving the reader in that instant is ordinary
+ * and must not read as a failure, so the viewer waits for the fetch before it resets, and the
+ * document is destroyed after that.
+ */
+export async function closePdf(pdf: PDFDocumentProxy): Promise<void> {
+  await settledOrLate(releases.get(pdf) ?? null);
+  await pdf.loadingTask.destroy();
+}

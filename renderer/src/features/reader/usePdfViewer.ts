@@ -2,7 +2,7 @@ import type { PDFDocumentProxy, PageViewport } from 'pdfjs-dist';
 import type { EventBus, PDFLinkService, PDFViewer } from 'pdfjs-dist/web/pdf_viewer.mjs';
 import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
 import type { ReaderPosition, ReaderRotation, ReaderZoom } from '../../../../shared/contract/index.ts';
-import { assetUrl, pdfjsLib, viewerModule } from './pdfjs.ts';
+import { assetUrl, pdfjsLib, releaseBeforeClose, settledOrLate, viewerModule } from './pdfjs.ts';
 import type { PageSurface } from './readerApi.ts';
 import { pageViewAt, pagesNearView, type PageViewLike } from './viewerTypes.ts';
 import { scaleValueOf, zoomOf } from './zoom.ts';
@@ -244,6 +244,8 @@ export function usePdfViewer({ pdf, container, viewerElement, initial, onPositio
 
       viewer.setDocument(pdf);
       linkService.setDocument(pdf, null);
+      let release = () => {};
+      releaseBeforeClose(pdf, new Promise<void>((resolve) => (release = resolve)));
       void pdf
         .getPageLabels()
         .then((labels) => {
@@ -267,9 +269,13 @@ export function usePdfViewer({ pdf, container, viewerElement, initial, onPositio
         resize.disconnect();
         cancelAnimationFrame(frame);
         for (const layer of layers.values()) layer.remove();
-        viewer.setDocument(null as unknown as PDFDocumentProxy);
-        linkService.setDocument(null, null);
         setHandle(null);
+        // Reset only once pdf.js has fetched the pages it asked for (see closePdf in pdfjs.ts).
+        void settledOrLate(viewer.pagesPromise).then(() => {
+          viewer.setDocument(null as unknown as PDFDocumentProxy);
+          linkService.setDocument(null, null);
+          release();
+        });
       };
     });
     return () => {

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { useBridge } from '../../../bridge/BridgeContext.tsx';
 import { errorText } from '../../../common/errors.ts';
-import { openPdf, warmUp } from '../pdfjs.ts';
+import { closePdf, openPdf, warmUp } from '../pdfjs.ts';
 import { usePdfViewer } from '../usePdfViewer.ts';
 import '../reader.css';
 
@@ -39,14 +39,14 @@ export function PrintPreviewPage() {
         const bytes = await bridge.readFile({ kind: 'export', exportId, fileName });
         pdf = await openPdf(bytes);
         if (live) setOpened({ status: 'ready', pdf });
-        else void pdf.loadingTask.destroy();
+        else void closePdf(pdf);
       } catch (error) {
         if (live) setOpened({ status: 'failed', message: errorText(error) });
       }
     })();
     return () => {
       live = false;
-      if (pdf) void pdf.loadingTask.destroy();
+      if (pdf) void closePdf(pdf);
     };
   }, [bridge, exportId, fileName]);
 
