@@ -29,10 +29,14 @@ export function ThumbnailsPanel({ pdf, currentPageIndex, rotation, pageLabel, on
 
   useEffect(() => {
     let live = true;
-    void pdf.getPage(1).then((page) => {
-      const v = page.getViewport({ scale: 1, rotation: (page.rotate + rotation) % 360 });
-      if (live) setAspect(v.height / v.width);
-    });
+    pdf
+      .getPage(1)
+      .then((page) => {
+        const v = page.getViewport({ scale: 1, rotation: (page.rotate + rotation) % 360 });
+        if (live) setAspect(v.height / v.width);
+      })
+      // A damaged first page, or a document closed meanwhile: the placeholders keep A4's shape.
+      .catch(() => {});
     return () => {
       live = false;
     };
