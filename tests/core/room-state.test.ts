@@ -289,3 +289,44 @@ describe('a room taken up again after its host stopped (issue 15)', () => {
     expect(again.state.closeVote(secret)).toMatchObject({ tally: { disagree: 1 }, secret: { voters: [dao.personId] } });
   });
 });
+
+describe('a change the host cannot write down (issue 15)', () => {
+  it('is refused whole: the room stays as it was, the log has no gap, and the same change goes through once the disk is back', () => {
+    const chair = member('Nguyễn Văn An', { chair: true });
+    const dao = member('Lê Thị Đào');
+    let diskFull = false;
+    const written: RoomEvent[] = [];
+    const { state, items } = room([chair, dao], {
+      record: (e) => {
+        if (diskFull) throw new Error('SQLITE_FULL');
+        written.push(e);
+      },
+    });
+    state.checkIn(chair.personId);
+    const asked = state.requestFloor(dao.personId, { itemId: items[0]!.id, kind: 'speak' });
+    if (asked.type !== 'floor-requested') throw new Error('expected a request');
+    const before = state.snapshot();
+
+    diskFull = true;
+    expect(() => state.checkIn(dao.personId)).toThrow('SQLITE_FULL');
+    expect(() => state.setCurrent({ itemId: items[1]!.id, page: 3 })).toThrow('SQLITE_FULL');
+    expect(() => state.requestFloor(chair.personId, { itemId: items[0]!.id, kind: 'speak' })).toThrow('SQLITE_FULL');
+    expect(() => state.giveFloor(asked.requestId)).toThrow('SQLITE_FULL');
+    expect(() => state.withdrawFloor(dao.personId, asked.requestId)).toThrow('SQLITE_FULL');
+    expect(() => state.openVote({ itemId: null, title: 'Thông qua chương trình', secret: false })).toThrow('SQLITE_FULL');
+    expect(state.snapshot()).toEqual(before);
+
+    diskFull = false;
+    expect(state.checkIn(dao.personId)).toMatchObject({ seq: before.seq + 1 });
+    state.giveFloor(asked.requestId);
+    const vote = (state.openVote({ itemId: null, title: 'Thông qua chương trình', secret: false }) as { voteId: string }).voteId;
+    diskFull = true;
+    expect(() => state.closeVote(vote)).toThrow('SQLITE_FULL');
+    expect(() => state.endSpeech()).toThrow('SQLITE_FULL');
+    expect(state.snapshot().votes[0]!.result).toBeNull();
+    expect(state.snapshot().speaking).toBe(asked.requestId);
+    diskFull = false;
+    expect(state.closeVote(vote).voteId).toBe(vote);
+    expect(written.map((e) => e.seq)).toEqual(written.map((_, i) => i + 1));
+  });
+});

@@ -108,10 +108,67 @@ export function createRoomState(setup: RoomSetup) {
   let speaking: string | null = null;
   const votes = new Map<string, Vote>();
 
-  function emit(body: EventBody): RoomEvent {
-    const event = { ...body, seq: events.length + 1, at: setup.now().toISOString() } as RoomEvent;
+  /**
+   * What an event does to the room. The one place each change is made, for a change made now (emit)
+   * and for one replayed after the host stopped, so a resumed room is the room it was.
+   */
+  function apply(e: RoomEvent): void {
+    switch (e.type) {
+      case 'checked-in':
+        checkedIn.add(e.personId);
+        if (e.delegate) delegates.set(e.personId, e.delegate);
+        break;
+      case 'current':
+        current = { itemId: e.itemId, documentId: e.documentId, page: e.page, since: e.itemId === current.itemId ? current.since : e.at };
+        break;
+      case 'floor-requested':
+        floor.set(e.requestId, { requestId: e.requestId, personId: e.personId, itemId: e.itemId, kind: e.kind, addressee: e.addressee, requestedAt: e.at, givenAt: null, endedAt: null });
+        order.push(e.requestId);
+        break;
+      case 'floor-withdrawn':
+        floor.delete(e.requestId);
+        order = order.filter((id) => id !== e.requestId);
+        break;
+      case 'speakers-ordered': {
+        const ordered = new Set(e.order);
+        order = [...order.filter((id) => !ordered.has(id)), ...e.order];
+        break;
+      }
+      case 'floor-given': {
+        const r = floor.get(e.requestId);
+        if (r) r.givenAt = e.at;
+        speaking = e.requestId;
+        break;
+      }
+      case 'speech-ended': {
+        const r = floor.get(e.requestId);
+        if (r) r.endedAt = e.at;
+        speaking = null;
+        break;
+      }
+      case 'vote-opened':
+        votes.set(e.voteId, { voteId: e.voteId, itemId: e.itemId, title: e.title, secret: e.secret, closesAt: e.closesAt ? new Date(e.closesAt) : null, voters: new Set(e.voters), ballots: new Map(), recast: new Set(), result: null });
+        break;
+      case 'vote-closed': {
+        const v = votes.get(e.result.voteId);
+        if (!v) break;
+        v.result = e.result;
+        // Nothing of voter → choice outlives a secret vote.
+        if (v.secret) v.ballots.clear();
+        break;
+      }
+      case 'ballots-counted':
+        // The ballots themselves are counted by castBallot: a secret one's choice is in no event.
+        break;
+    }
+    events.push(e);
+  }
+
+  /** Records a change, then makes it: when recording throws, the room is as it was and no one hears of it. */
+  function emit(body: EventBody, at = setup.now().toISOString()): RoomEvent {
+    const event = { ...body, seq: events.length + 1, at } as RoomEvent;
     setup.record?.(event);
-    events.push(event);
+    apply(event);
     return event;
   }
 
@@ -119,51 +176,7 @@ export function createRoomState(setup: RoomSetup) {
   function replay(history: NonNullable<RoomSetup['history']>): void {
     for (const e of history.events) {
       if (e.seq !== events.length + 1) throw new Error(`room ${setup.roomId}: event ${e.seq} out of order`);
-      switch (e.type) {
-        case 'checked-in':
-          checkedIn.add(e.personId);
-          if (e.delegate) delegates.set(e.personId, e.delegate);
-          break;
-        case 'current':
-          current = { itemId: e.itemId, documentId: e.documentId, page: e.page, since: e.itemId === current.itemId ? current.since : e.at };
-          break;
-        case 'floor-requested':
-          floor.set(e.requestId, { requestId: e.requestId, personId: e.personId, itemId: e.itemId, kind: e.kind, addressee: e.addressee, requestedAt: e.at, givenAt: null, endedAt: null });
-          order.push(e.requestId);
-          break;
-        case 'floor-withdrawn':
-          floor.delete(e.requestId);
-          order = order.filter((id) => id !== e.requestId);
-          break;
-        case 'speakers-ordered': {
-          const waiting = new Set(e.order);
-          order = [...order.filter((id) => !waiting.has(id)), ...e.order];
-          break;
-        }
-        case 'floor-given': {
-          const r = floor.get(e.requestId);
-          if (r) r.givenAt = e.at;
-          speaking = e.requestId;
-          break;
-        }
-        case 'speech-ended': {
-          const r = floor.get(e.requestId);
-          if (r) r.endedAt = e.at;
-          speaking = null;
-          break;
-        }
-        case 'vote-opened':
-          votes.set(e.voteId, { voteId: e.voteId, itemId: e.itemId, title: e.title, secret: e.secret, closesAt: e.closesAt ? new Date(e.closesAt) : null, voters: new Set(e.voters), ballots: new Map(), recast: new Set(), result: null });
-          break;
-        case 'vote-closed': {
-          const v = votes.get(e.result.voteId);
-          if (v) v.result = e.result;
-          break;
-        }
-        case 'ballots-counted':
-          break;
-      }
-      events.push(e);
+      apply(e);
     }
     for (const b of history.ballots) {
       const v = votes.get(b.voteId);
@@ -208,13 +221,10 @@ export function createRoomState(setup: RoomSetup) {
     if (v.secret) {
       const record = secretRecord(ballots.map(([voterId, b]) => ({ voterId, choice: b.choice, text: b.text })));
       result = { voteId: v.voteId, eligible: v.voters.size, present, tally: counted, named: null, secret: { voters: record.voters, otherTexts: record.otherTexts } };
-      // Nothing of voter → choice outlives the vote.
-      v.ballots.clear();
     } else {
       const named = ballots.map(([personId, b]) => ({ personId, choice: b.choice, text: b.text })).sort((a, b) => a.personId.localeCompare(b.personId));
       result = { voteId: v.voteId, eligible: v.voters.size, present, tally: counted, named, secret: null };
     }
-    v.result = result;
     emit({ type: 'vote-closed', result });
     return result;
   }
@@ -233,10 +243,7 @@ export function createRoomState(setup: RoomSetup) {
     checkIn(personId: string, delegate: string | null = null): RoomEvent | null {
       participant(personId);
       if (checkedIn.has(personId)) return null;
-      const event = emit(delegate ? { type: 'checked-in', personId, delegate } : { type: 'checked-in', personId });
-      checkedIn.add(personId);
-      if (delegate) delegates.set(personId, delegate);
-      return event;
+      return emit(delegate ? { type: 'checked-in', personId, delegate } : { type: 'checked-in', personId });
     },
 
     /** The item, document and page being presented (members who follow move with it). */
@@ -246,9 +253,7 @@ export function createRoomState(setup: RoomSetup) {
         throw refuse('INVALID_INPUT', 'Số trang không hợp lệ.', 'Invalid page number.');
       }
       const itemId = item(input.itemId);
-      const since = itemId === current.itemId ? current.since : setup.now().toISOString();
-      current = { itemId, documentId: input.documentId ?? null, page, since };
-      return emit({ type: 'current', itemId, documentId: current.documentId, page });
+      return emit({ type: 'current', itemId, documentId: input.documentId ?? null, page });
     },
 
     requestFloor(personId: string, input: { itemId: string | null; kind: FloorKind; addressee?: string | null }): RoomEvent {
@@ -256,17 +261,12 @@ export function createRoomState(setup: RoomSetup) {
       const itemId = item(input.itemId);
       const pending = [...floor.values()].find((r) => r.personId === personId && r.itemId === itemId && r.kind === input.kind && r.endedAt === null);
       if (pending) throw refuse('INVALID_STATE', 'Đã đăng ký phát biểu nội dung này; đang chờ đến lượt.', 'Already registered to speak on this item; waiting for the turn.');
-      const requestId = uuidv7();
-      floor.set(requestId, { requestId, personId, itemId, kind: input.kind, addressee: input.addressee ?? null, requestedAt: setup.now().toISOString(), givenAt: null, endedAt: null });
-      order.push(requestId);
-      return emit({ type: 'floor-requested', requestId, personId, itemId, kind: input.kind, addressee: input.addressee ?? null });
+      return emit({ type: 'floor-requested', requestId: uuidv7(), personId, itemId, kind: input.kind, addressee: input.addressee ?? null });
     },
 
     withdrawFloor(personId: string, requestId: string): RoomEvent {
       const r = floor.get(requestId);
       if (!r || r.personId !== personId || r.givenAt !== null) throw refuse('INVALID_STATE', 'Không rút được đăng ký này.', 'This request cannot be withdrawn.');
-      floor.delete(requestId);
-      order = order.filter((id) => id !== requestId);
       return emit({ type: 'floor-withdrawn', requestId });
     },
 
@@ -276,7 +276,6 @@ export function createRoomState(setup: RoomSetup) {
       if (requestIds.length !== waiting.length || new Set(requestIds).size !== requestIds.length || !requestIds.every((id) => waiting.includes(id))) {
         throw refuse('INVALID_INPUT', 'Thứ tự phát biểu phải gồm đúng những người đang chờ.', 'The order must list exactly those waiting.');
       }
-      order = [...order.filter((id) => !waiting.includes(id)), ...requestIds];
       return emit({ type: 'speakers-ordered', order: requestIds });
     },
 
@@ -286,8 +285,6 @@ export function createRoomState(setup: RoomSetup) {
       if (!r || r.givenAt !== null) throw refuse('INVALID_STATE', 'Đăng ký này không còn chờ.', 'This request is not waiting.');
       const out: RoomEvent[] = [];
       if (speaking) out.push(this.endSpeech());
-      r.givenAt = setup.now().toISOString();
-      speaking = requestId;
       out.push(emit({ type: 'floor-given', requestId }));
       return out;
     },
@@ -295,10 +292,9 @@ export function createRoomState(setup: RoomSetup) {
     endSpeech(): RoomEvent {
       const r = speaking ? floor.get(speaking) : undefined;
       if (!r || r.givenAt === null) throw refuse('INVALID_STATE', 'Không có ai đang phát biểu.', 'No one is speaking.');
-      r.endedAt = setup.now().toISOString();
-      speaking = null;
-      const seconds = Math.max(0, Math.round((Date.parse(r.endedAt) - Date.parse(r.givenAt)) / 1000));
-      return emit({ type: 'speech-ended', requestId: r.requestId, seconds });
+      const endedAt = setup.now().toISOString();
+      const seconds = Math.max(0, Math.round((Date.parse(endedAt) - Date.parse(r.givenAt)) / 1000));
+      return emit({ type: 'speech-ended', requestId: r.requestId, seconds }, endedAt);
     },
 
     openVote(input: { itemId: string | null; title: string; secret: boolean; closesAt?: Date | null }): RoomEvent {
@@ -310,9 +306,7 @@ export function createRoomState(setup: RoomSetup) {
       const itemId = item(input.itemId);
       const voters = setup.participants.filter((p) => p.votes).map((p) => p.personId);
       if (voters.length === 0) throw refuse('INVALID_STATE', 'Cuộc họp không có thành viên nào có quyền biểu quyết.', 'No participant has a vote.');
-      const voteId = uuidv7();
-      votes.set(voteId, { voteId, itemId, title, secret: input.secret, closesAt: input.closesAt ?? null, voters: new Set(voters), ballots: new Map(), recast: new Set(), result: null });
-      return emit({ type: 'vote-opened', voteId, itemId, title, secret: input.secret, rule: setup.rule, closesAt: input.closesAt?.toISOString() ?? null, voters });
+      return emit({ type: 'vote-opened', voteId: uuidv7(), itemId, title, secret: input.secret, rule: setup.rule, closesAt: input.closesAt?.toISOString() ?? null, voters });
     },
 
     /**
