@@ -28,10 +28,26 @@ function vitestTally(): Tally | undefined {
   return { passed: r.numPassedTests, failed: r.numFailedTests, skipped: r.numPendingTests + r.numTodoTests };
 }
 
+interface PlaywrightSuite {
+  file?: string;
+  specs?: Array<{ title: string; line: number; tests: Array<{ status: string }> }>;
+  suites?: PlaywrightSuite[];
+}
+
+/** Tests that failed and then passed on their retry: counted as passed, but named so no one mistakes them for sound. */
+function flakyTests(suite: PlaywrightSuite, file = ''): string[] {
+  const here = suite.file ?? file;
+  return [
+    ...(suite.specs ?? []).filter((s) => s.tests.some((t) => t.status === 'flaky')).map((s) => `${here}:${s.line} › ${s.title}`),
+    ...(suite.suites ?? []).flatMap((s) => flakyTests(s, here)),
+  ];
+}
+
 function playwrightTally(): Tally | undefined {
   const file = join(reports, 'playwright.json');
   if (!existsSync(file)) return undefined;
-  const r = JSON.parse(readFileSync(file, 'utf8')) as { stats: { expected: number; unexpected: number; flaky: number; skipped: number } };
+  const r = JSON.parse(readFileSync(file, 'utf8')) as { stats: { expected: number; unexpected: number; flaky: number; skipped: number }; suites: PlaywrightSuite[] };
+  for (const name of r.suites.flatMap((s) => flakyTests(s))) console.warn(`playwright: flaky (failed, then passed on its retry): ${name}`);
   return { passed: r.stats.expected + r.stats.flaky, failed: r.stats.unexpected, skipped: r.stats.skipped };
 }
 
