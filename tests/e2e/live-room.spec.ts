@@ -163,6 +163,7 @@ test('the chair opens the room, a member joins from another laptop, follows the 
   await projector.setViewportSize({ width: 1440, height: 900 });
   await expect(projector.locator('.ns-projector')).toContainText('1. Tiến độ giải phóng mặt bằng');
   await expect(projector.locator('.ns-projector-failed')).toHaveText('Không thông qua');
+  await expect(projector.locator('.ns-projector-rule')).toHaveText('Cần 2/2 phiếu đồng ý (quá nửa số thành viên có mặt)');
   await expect(projector.getByRole('navigation', { name: 'Điều hướng chính' })).toHaveCount(0);
   await screenshot(projector, 'live-room-projector');
   await projector.close();

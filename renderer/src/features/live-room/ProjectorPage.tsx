@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
+import { passRuleLabels } from '../../../../shared/room/tally.ts';
 import { ItemTimer, personName } from './RoomPieces.tsx';
 import { clock, useHostRoom, useNow } from './useLiveRoom.ts';
 import './room.css';
@@ -11,7 +12,8 @@ import './room.css';
  */
 export function ProjectorPage() {
   const { meetingId = '' } = useParams();
-  const { t } = useTranslation('room');
+  const { t, i18n } = useTranslation('room');
+  const lang = i18n.language === 'en' ? 'en' : 'vi';
   const navigate = useNavigate();
   const room = useHostRoom(meetingId);
   const now = useNow();
@@ -68,6 +70,10 @@ export function ProjectorPage() {
                 </p>
                 <p className="ns-projector-counts">
                   {t('votes.agree')}: {vote.result.tally.agree} · {t('votes.disagree')}: {vote.result.tally.disagree} · {t('votes.other')}: {vote.result.tally.other}
+                </p>
+                {/* The room sees why: "not passed" with no vote against reads as a mistake without the rule. */}
+                <p className="ns-projector-rule">
+                  {t('projector.needed', { needed: vote.result.tally.needed, base: vote.result.tally.base, rule: passRuleLabels[s.rule][lang].toLowerCase() })}
                 </p>
               </>
             ) : (

@@ -182,6 +182,7 @@ export const room: typeof vi = {
     waiting: 'Next',
     vote: 'Vote',
     votedCount: '{{voted}} of {{eligible}} ballots',
+    needed: '{{needed}} of {{base}} in favour needed ({{rule}})',
     exit: 'Exit (Esc)',
   },
 };

@@ -184,6 +184,7 @@ export const room = {
     waiting: 'Tiếp theo',
     vote: 'Biểu quyết',
     votedCount: 'Đã có {{voted}}/{{eligible}} phiếu',
+    needed: 'Cần {{needed}}/{{base}} phiếu đồng ý ({{rule}})',
     exit: 'Thoát (Esc)',
   },
 };
