@@ -196,6 +196,7 @@ test('a long document: only pages and thumbnails near the view hold pixels, and 
 });
 
 test('leaving a long document the instant its first page is drawn is quiet: no error while its other pages were being fetched', async ({ page }) => {
+  test.setTimeout(60_000);
   await page.goto(`${lab.host.url}#/documents`);
   await expect(page.getByRole('heading', { level: 1, name: 'Tài liệu' })).toBeVisible();
   // Leave from inside the page, in the same task as the first page is marked drawn: that is when
